@@ -1,0 +1,40 @@
+"""Why a file could not be read. Each carries a stable machine-readable reason code."""
+from __future__ import annotations
+
+
+class ExtractionError(Exception):
+    reason = "extraction_failed"
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class EmptyFileError(ExtractionError):
+    reason = "empty_file"
+
+
+class TooLargeError(ExtractionError):
+    reason = "too_large"
+
+
+class UnsupportedFormatError(ExtractionError):
+    reason = "unsupported_format"
+
+
+class CorruptFileError(ExtractionError):
+    reason = "corrupt_file"
+
+
+class EncryptedFileError(ExtractionError):
+    reason = "encrypted"
+
+
+class UnsafeContentError(ExtractionError):
+    """Zip bombs, XML with DTDs or external entities: refused before any parser sees them."""
+
+    reason = "unsafe_content"
+
+
+class ConversionError(ExtractionError):
+    reason = "conversion_failed"

@@ -1,0 +1,81 @@
+"""The Document every extractor produces: pages, blocks and tables with provenance."""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from models.warnings import Warning
+
+SourceKind = Literal["docx", "pdf-text", "ocr"]
+BlockKind = Literal["paragraph", "heading", "list_item", "footnote", "header", "footer"]
+
+
+class Provenance(BaseModel):
+    """Where a piece of content came from, so an analyst can find it in the source."""
+
+    source: SourceKind
+    page: int | None = Field(None, description="1-based page number; null for DOCX (no layout)")
+    bbox: tuple[float, float, float, float] | None = Field(
+        None, description="x0, top, x1, bottom in PDF points from the page's top-left corner"
+    )
+    paragraph_index: int | None = Field(None, description="index of the paragraph in the DOCX body")
+    confidence: float = 1.0
+
+
+class Page(BaseModel):
+    number: int
+    width: float | None = None
+    height: float | None = None
+    source: SourceKind
+    needs_ocr: bool = Field(False, description="no usable text layer: the OCR path must read it")
+    char_count: int = 0
+
+
+class Block(BaseModel):
+    id: str
+    kind: BlockKind = "paragraph"
+    text: str
+    order: int = Field(description="position of this block among blocks and tables in reading order")
+    provenance: Provenance
+
+
+class Cell(BaseModel):
+    row: int
+    col: int
+    row_span: int = 1
+    col_span: int = 1
+    text: str
+    page: int | None = None
+
+
+class Table(BaseModel):
+    id: str
+    order: int
+    n_rows: int
+    n_cols: int
+    cells: list[Cell]
+    provenance: Provenance
+    pages: list[int] = Field(default_factory=list, description="pages the table spans (PDF)")
+
+    def grid(self) -> list[list[Cell | None]]:
+        """Row-major grid where each slot holds the cell that covers it (spans repeat)."""
+        out: list[list[Cell | None]] = [[None] * self.n_cols for _ in range(self.n_rows)]
+        for c in self.cells:
+            for r in range(c.row, min(c.row + c.row_span, self.n_rows)):
+                for k in range(c.col, min(c.col + c.col_span, self.n_cols)):
+                    out[r][k] = c
+        return out
+
+
+class Document(BaseModel):
+    media_type: str
+    source_kind: SourceKind
+    pages: list[Page] = Field(default_factory=list)
+    blocks: list[Block] = Field(default_factory=list)
+    tables: list[Table] = Field(default_factory=list)
+    warnings: list[Warning] = Field(default_factory=list)
+
+    def reading_order(self) -> list[Block | Table]:
+        return sorted([*self.blocks, *self.tables], key=lambda x: x.order)
+

@@ -1,0 +1,67 @@
+"""Typed records built from tables: field names follow shared/eval/GOLD_FORMAT.md."""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+
+class Money(BaseModel):
+    currency: Literal["VND", "USD"] = "VND"
+    value: int | None = None
+    low: int | None = None
+    high: int | None = None
+
+
+class MonthRange(BaseModel):
+    low: int
+    high: int
+
+
+class RecordProvenance(BaseModel):
+    table_id: str | None = None
+    row: int | None = None
+    page: int | None = None
+    block_id: str | None = None
+
+
+class Task(BaseModel):
+    number: int | None = None
+    agency: str | None = None
+    name: str
+    objective: str | None = None
+    expected_result: str | None = None
+    budget: Money | None = None
+    duration_months: MonthRange | None = None
+    source_ref: str | None = None
+    source_ref_date: str | None = None
+    note: str | None = None
+    provenance: RecordProvenance = Field(default_factory=RecordProvenance)
+    confidence: float = 1.0
+
+
+class CatalogItem(BaseModel):
+    kind: Literal["technology", "product"]
+    number: int | None = None
+    name: str
+    group: int | None = None
+    group_title: str | None = None
+    lead_agencies: list[str] = Field(default_factory=list)
+    provenance: RecordProvenance = Field(default_factory=RecordProvenance)
+    confidence: float = 1.0
+
+
+class BudgetLine(BaseModel):
+    item: str
+    amount: Money | None = None
+    lead_agencies: list[str] = Field(default_factory=list)
+    coordinating_agencies: list[str] = Field(default_factory=list)
+    period: str | None = None
+    provenance: RecordProvenance = Field(default_factory=RecordProvenance)
+    confidence: float = 1.0
+
+
+class Records(BaseModel):
+    tasks: list[Task] = Field(default_factory=list)
+    catalog: list[CatalogItem] = Field(default_factory=list)
+    budget: list[BudgetLine] = Field(default_factory=list)

@@ -1,0 +1,157 @@
+"""References to documents by số/ký hiệu (Decree 30/2020/NĐ-CP; Party Regulation 66-QĐ/TW).
+
+State form:  1131/QĐ-TTg, 21/2026/QĐ-TTg, 245/2025/QH15, 2631/BQP-KHQS, 1388/SKHCN-QLCN&ĐMST
+Party form:  57-NQ/TW, 03-TB/BCĐTW, 02-CTr/BCĐTW, 22-TB/CQTTBCĐ
+Lists:       'Kế hoạch số 107, 109, 110, 111/KH-UBND' → four references.
+Fractions ('06/35'), dates ('12/6/2025') and ratios have no letter symbol and never match.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpus import load_json
+from normalize.dates import DATE_PATTERNS, from_match
+from normalize.text import normalize_dashes
+
+_NUM = r"\d{1,5}"
+# A symbol segment: capitals, digits, '&'; a few official codes carry lowercase letters
+# (TTg, CTr, TTr, QĐi). Checked again in _valid_segment.
+_SEG = r"[A-ZĐ][A-Za-zĐđ0-9&]*"
+_END = r"(?![A-Za-zÀ-ỹĐđ0-9&])"
+_HY = r"\s?-\s?"
+_SL = r"\s?/\s?"
+_LIST_SEP = r"\s*(?:,|và|&)\s*"
+
+STATE_RE = re.compile(
+    rf"(?<![\w/.\-])(?P<nums>{_NUM}(?:{_LIST_SEP}{_NUM})*){_SL}"
+    rf"(?:(?P<year>(?:19|20)\d{{2}}){_SL})?(?P<sym>{_SEG}(?:{_HY}{_SEG})*){_END}")
+PARTY_RE = re.compile(
+    rf"(?<![\w/.\-])(?P<num>{_NUM}){_HY}(?P<type>{_SEG}){_SL}(?P<issuer>{_SEG}(?:{_HY}{_SEG})*){_END}")
+
+_LOWER_OK = {"TTg", "CTr", "TTr", "QĐi", "QyĐ", "TTgCP", "QĐ", "HĐND"}
+
+
+@dataclass(frozen=True)
+class FoundReference:
+    key: str
+    number: str
+    symbol: str
+    start: int
+    end: int
+    type_code: str | None      # the document-type code inside the symbol, if any
+    issuer_codes: tuple[str, ...]
+    in_list: bool
+
+
+def _valid_segment(seg: str) -> bool:
+    if seg in _LOWER_OK:
+        return True
+    letters = [ch for ch in seg if ch.isalpha()]
+    upper = sum(ch.isupper() for ch in letters)
+    return bool(letters) and upper >= len(letters) - 1 and (upper >= 2 or len(seg) == 1 or seg.isupper())
+
+
+def _segments(sym: str) -> list[str]:
+    return [s for s in re.split(r"\s?-\s?", sym) if s]
+
+
+def find_references(text: str) -> list[FoundReference]:
+    text = normalize_dashes(text)
+    found: list[FoundReference] = []
+    taken: list[tuple[int, int]] = []
+    for m in PARTY_RE.finditer(text):
+        segs = [m.group("type"), *_segments(m.group("issuer"))]
+        if not all(_valid_segment(s) for s in segs):
+            continue
+        issuer = "-".join(segs[1:])
+        symbol = f"{segs[0]}/{issuer}"
+        found.append(FoundReference(f"{m.group('num')}-{symbol}", m.group("num"), symbol,
+                                    m.start(), m.end(), segs[0], tuple(segs[1:]), False))
+        taken.append((m.start(), m.end()))
+    for m in STATE_RE.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        segs = _segments(m.group("sym"))
+        # Trim trailing segments that are ordinary words ("…/QĐ-TTg-Bộ" cannot happen, but a
+        # line-broken "QĐ- TTg" must still join).
+        while segs and not _valid_segment(segs[-1]):
+            segs.pop()
+        if not segs or not _valid_segment(segs[0]):
+            continue
+        year = m.group("year")
+        symbol = ("" if not year else f"{year}/") + "-".join(segs)
+        nums = re.findall(_NUM, m.group("nums"))
+        in_list = len(nums) > 1
+        type_code = segs[0] if segs[0] in _type_codes() else None
+        issuers = tuple(segs[1:] if type_code else segs)
+        # Positions: the last number carries the whole symbol; earlier list items point at
+        # their own digits.
+        pos = m.start("nums")
+        for i, n in enumerate(nums):
+            s = text.index(n, pos)
+            pos = s + len(n)
+            end = m.end() if i == len(nums) - 1 else pos
+            found.append(FoundReference(f"{n}/{symbol}", n, symbol, s, end, type_code, issuers,
+                                        in_list))
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def _type_codes() -> dict[str, str]:
+    return load_json("doc_types.json")["codes"]
+
+
+def type_from_code(code: str | None) -> str | None:
+    return _type_codes().get(code) if code else None
+
+
+def issuer_from_codes(codes: tuple[str, ...]) -> str | None:
+    table = load_json("doc_types.json")["issuer_codes"]
+    for c in codes:
+        if c in table:
+            return table[c]
+    return None
+
+
+_TYPE_NAMES = sorted(load_json("doc_types.json")["names"], key=len, reverse=True)
+_TYPE_NAME_RE = re.compile(r"(?<![\wÀ-ỹ])(" + "|".join(map(re.escape, _TYPE_NAMES)) + r")(?![\wÀ-ỹ])",
+                           re.IGNORECASE)
+
+
+def stated_doc_type(text: str, start: int, previous_end: int) -> str | None:
+    """The type the text names before a number: 'Quyết định số 1131/…', 'Luật Công nghệ cao
+    (133/2025/QH15)', 'Nghị định 249/2025/NĐ-CP'. The name must sit in the same clause: no
+    other reference, ';' or sentence end in between, at most ~110 characters back."""
+    window_start = max(previous_end, start - 110)
+    window = text[window_start:start]
+    matches = list(_TYPE_NAME_RE.finditer(window))
+    if not matches:
+        return None
+    m = matches[-1]
+    between = window[m.end():]
+    if re.search(r"[;]|\.\s+[A-ZĐÀ-Ỹ]", between):
+        return None
+    name = m.group(1)
+    if not (name[0].isupper()):
+        return None  # "văn bản" in running prose is not a cited type
+    canon = next(n for n in _TYPE_NAMES if n.lower() == name.lower())
+    return load_json("doc_types.json")["name_aliases"].get(canon, canon)
+
+
+_DATE_AFTER = [(k, rx) for k, rx in DATE_PATTERNS if k in ("dmy_words", "dmy_num")]
+
+
+def issue_date_after(text: str, end: int) -> str | None:
+    """'… 1131/QĐ-TTg ngày 12/6/2025' or '… ngày 12 tháng 6 năm 2025': the date of issue."""
+    tail = text[end:end + 40]
+    m = re.match(r"\s*,?\s*(?:\)\s*)?(?:ban hành\s+)?(ngày\s+.*)", tail, re.IGNORECASE | re.DOTALL)
+    if not m:
+        return None
+    rest = m.group(1)
+    for kind, rx in _DATE_AFTER:
+        dm = rx.match(rest) or (rx.match(rest[5:].lstrip()) if kind == "dmy_num" else None)
+        if dm:
+            parsed = from_match(kind, dm)
+            return parsed.value if parsed else None
+    return None

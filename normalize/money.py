@@ -1,0 +1,74 @@
+"""Money units to integer base units (đồng for VND, dollars for USD)."""
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+from typing import NamedTuple
+
+from normalize.numbers import NUMBER_PATTERN, parse_vn_number
+from normalize.text import match_key
+
+
+class MoneyUnit(NamedTuple):
+    multiplier: int
+    currency: str  # "VND" | "USD"
+    name: str      # normalized unit as written in Vietnamese, e.g. "triệu đồng"
+
+
+_SCALES = {"": 1, "nghìn": 10**3, "ngàn": 10**3, "ngan": 10**3, "triệu": 10**6, "tỷ": 10**9,
+           "tỉ": 10**9, "nghìn tỷ": 10**12, "ngàn tỷ": 10**12, "nghìn tỉ": 10**12,
+           "ngàn tỉ": 10**12, "triệu tỷ": 10**15, "triệu tỉ": 10**15}
+_CANON_SCALE = {"ngàn": "nghìn", "ngan": "nghìn", "tỉ": "tỷ", "ngàn tỷ": "nghìn tỷ",
+                "nghìn tỉ": "nghìn tỷ", "ngàn tỉ": "nghìn tỷ", "triệu tỉ": "triệu tỷ"}
+
+# Scale words, longest first so "nghìn tỷ" wins over "nghìn".
+SCALE_PATTERN = r"(?:(?:nghìn|ngàn|triệu)\s+t[ỷỉ]|nghìn|ngàn|triệu|t[ỷỉ])"
+# Currency words. "đ" alone is common in tables ("169.000 triệu đ").
+CURRENCY_PATTERN = r"(?:đồng|đ(?![\wà-ỹ])|VNĐ|VND|vnđ|USD|US\$|đô\s+la(?:\s+Mỹ)?|đô-la(?:\s+Mỹ)?)"
+UNIT_RE = re.compile(rf"(?P<scale>{SCALE_PATTERN})?\s*(?P<cur>{CURRENCY_PATTERN})", re.IGNORECASE)
+
+
+def _currency(word: str) -> str:
+    w = word.lower()
+    return "USD" if w.startswith(("usd", "us$", "đô")) else "VND"
+
+
+def parse_unit(text: str) -> MoneyUnit | None:
+    """'triệu đồng' -> (10**6, VND), 'tỉ đồng' -> (10**9, VND), 'triệu USD' -> (10**6, USD)."""
+    m = UNIT_RE.fullmatch(match_key(text))
+    if not m:
+        return None
+    scale = re.sub(r"\s+", " ", (m.group("scale") or "").lower())
+    cur = _currency(m.group("cur"))
+    canon_scale = _CANON_SCALE.get(scale, scale)
+    name = f"{canon_scale} {'đồng' if cur == 'VND' else 'USD'}".strip()
+    return MoneyUnit(_SCALES[scale], cur, name)
+
+
+_HEADER_UNIT_RE = re.compile(rf"\(\s*(?:đơn vị\s*(?:tính)?\s*:?\s*)?({SCALE_PATTERN}\s*{CURRENCY_PATTERN}|{CURRENCY_PATTERN})\s*\)"
+                             rf"|đơn vị\s*(?:tính)?\s*:\s*({SCALE_PATTERN}\s*{CURRENCY_PATTERN}|{CURRENCY_PATTERN})",
+                             re.IGNORECASE)
+
+
+def unit_from_header(header: str) -> MoneyUnit | None:
+    """The money unit a table column or table declares: 'Dự kiến kinh phí (triệu đồng)',
+    'Kinh phí (tỷ đồng)', 'Đơn vị tính: triệu đồng'."""
+    m = _HEADER_UNIT_RE.search(match_key(header))
+    if not m:
+        return None
+    return parse_unit(m.group(1) or m.group(2))
+
+
+def to_base_units(number: Decimal, unit: MoneyUnit) -> int:
+    return int((number * unit.multiplier).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def parse_money(text: str) -> tuple[int, MoneyUnit] | None:
+    """'1.436.130 triệu đồng' -> (1436130000000, unit). None when the text is not one amount."""
+    m = re.fullmatch(rf"\s*({NUMBER_PATTERN})\s*(.+?)\s*", text or "")
+    if not m:
+        return None
+    unit = parse_unit(m.group(2))
+    if unit is None:
+        return None
+    return to_base_units(parse_vn_number(m.group(1)), unit), unit

@@ -1,0 +1,68 @@
+"""Vietnamese number format: '.' groups thousands, ',' is the decimal mark."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+# A number as printed: digits with optional group separators and one decimal part.
+NUMBER_PATTERN = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d+(?:[.,]\d+)?"
+
+
+class NumberFormatError(ValueError):
+    pass
+
+
+def parse_vn_number(text: str) -> Decimal:
+    """'1.436.130' -> 1436130, '7.318.856,3' -> 7318856.3, '12,25' -> 12.25, '2441' -> 2441.
+
+    A lone '.' followed by exactly three digits is a thousands separator (Vietnamese usage);
+    a lone '.' followed by one or two digits is a decimal point (English-style input, seen in
+    tables pasted from spreadsheets). Several ',' groups of three digits with no '.' are an
+    English thousands format ("1,436,130").
+    """
+    s = re.sub(r"[\s\u00a0\u202f]", "", text or "")
+    if not s or not re.fullmatch(r"[\d.,]+", s) or not s[0].isdigit() or not s[-1].isdigit():
+        raise NumberFormatError(f"not a number: {text!r}")
+    dots, commas = s.count("."), s.count(",")
+    if dots and commas:
+        if s.rfind(",") > s.rfind("."):  # 7.318.856,3
+            int_part, frac = s.rsplit(",", 1)
+            if not _grouped(int_part, "."):
+                raise NumberFormatError(f"bad grouping: {text!r}")
+            s = int_part.replace(".", "") + "." + frac
+        else:  # 7,318,856.3 (English)
+            int_part, frac = s.rsplit(".", 1)
+            if not _grouped(int_part, ","):
+                raise NumberFormatError(f"bad grouping: {text!r}")
+            s = int_part.replace(",", "") + "." + frac
+    elif dots:
+        if dots == 1 and len(s.split(".")[1]) != 3:
+            pass  # 12.5 -> decimal point
+        elif _grouped(s, "."):
+            s = s.replace(".", "")
+        else:
+            raise NumberFormatError(f"bad grouping: {text!r}")
+    elif commas:
+        if commas > 1:
+            if not _grouped(s, ","):
+                raise NumberFormatError(f"bad grouping: {text!r}")
+            s = s.replace(",", "")
+        else:
+            s = s.replace(",", ".")
+    try:
+        return Decimal(s)
+    except InvalidOperation as exc:  # pragma: no cover - guarded by the regex above
+        raise NumberFormatError(str(exc)) from exc
+
+
+def _grouped(s: str, sep: str) -> bool:
+    parts = s.split(sep)
+    return 1 <= len(parts[0]) <= 3 and all(len(p) == 3 for p in parts[1:])
+
+
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
+         "XI": 11, "XII": 12}
+
+
+def roman_to_int(text: str) -> int | None:
+    return ROMAN.get((text or "").strip().upper())

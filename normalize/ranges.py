@@ -1,0 +1,29 @@
+"""Numeric ranges: '5.000 - 10.000', '1.000 – 1.500', '48 - 60', 'từ 5 đến 10'."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from normalize.numbers import NUMBER_PATTERN, NumberFormatError, parse_vn_number
+from normalize.text import normalize_dashes
+
+RANGE_RE = re.compile(
+    rf"^\s*(?:từ\s+)?(?P<low>{NUMBER_PATTERN})\s*(?:-|đến|tới|~|÷)\s*(?P<high>{NUMBER_PATTERN})\s*$",
+    re.IGNORECASE,
+)
+
+
+def parse_number_or_range(text: str) -> tuple[Decimal, Decimal] | None:
+    """A single number gives (n, n); a range gives (low, high). None for anything else."""
+    s = normalize_dashes(text or "").strip().rstrip(".;")
+    m = RANGE_RE.match(s)
+    try:
+        if m:
+            low, high = parse_vn_number(m.group("low")), parse_vn_number(m.group("high"))
+            return (low, high) if low <= high else None
+        if re.fullmatch(NUMBER_PATTERN, s):
+            n = parse_vn_number(s)
+            return n, n
+    except NumberFormatError:
+        return None
+    return None

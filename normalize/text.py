@@ -1,0 +1,51 @@
+"""Unicode boundary: NFC, one tone placement, tidy whitespace. Diacritics are never stripped."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Vietnamese has two conventions for where the tone mark sits on "oa", "oe", "uy"
+# ("hoá"/"hóa", "Uỷ"/"Ủy"). Official names use the traditional one; we fold to it so that
+# both spellings compare equal. Each replacement keeps the string length, so character
+# offsets computed on the folded text stay valid on the original.
+_TONE_PAIRS = {
+    "oá": "óa", "oà": "òa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oé": "óe", "oè": "òe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uý": "úy", "uỳ": "ùy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+_TONE_PAIRS.update({k.capitalize(): v.capitalize() for k, v in list(_TONE_PAIRS.items())})
+_TONE_PAIRS.update({k.upper(): v.upper() for k, v in list(_TONE_PAIRS.items()) if k.islower()})
+# Only fold when the pair ends the syllable: "hoá" -> "hóa", but "khoảng" keeps its own
+# mark ("oả" followed by "ng" is the standard spelling, not a variant).
+# After "q" the "u" is part of the consonant ("quý", "Quỹ"): the tone already sits right.
+_TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(map(re.escape, _TONE_PAIRS)) + r")(?![a-zA-Zà-ỹÀ-Ỹđ])")
+
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
+_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\ufeff\u00ad]")
+
+
+def nfc(text: str) -> str:
+    """NFC with zero-width and soft-hyphen characters removed (they break matching)."""
+    return _ZERO_WIDTH.sub("", unicodedata.normalize("NFC", text or ""))
+
+
+def fold_tone_placement(text: str) -> str:
+    """'hoá' -> 'hóa', 'Uỷ' -> 'Ủy'. Same length as the input."""
+    return _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(1)], text)
+
+
+def normalize_dashes(text: str) -> str:
+    """All dash-like characters to ASCII '-'. Same length as the input."""
+    return _DASHES.sub("-", text)
+
+
+def clean_text(text: str) -> str:
+    """Boundary normalization for extracted text: NFC, one space between words, trimmed."""
+    return _SPACES.sub(" ", nfc(text)).strip()
+
+
+def match_key(text: str) -> str:
+    """A comparison key: NFC, folded tone placement, dashes unified, case-folded, single spaces."""
+    s = fold_tone_placement(normalize_dashes(nfc(text))).lower()
+    return re.sub(r"\s+", " ", s).strip(" .;,:")

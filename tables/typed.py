@@ -1,0 +1,5 @@
+from models import Document
+
+
+def type_tables(doc: Document):
+    return []

@@ -1,0 +1,118 @@
+from decimal import Decimal
+
+import pytest
+
+from normalize.dates import parse_date
+from normalize.durations import parse_duration_months
+from normalize.money import parse_money, parse_unit, unit_from_header
+from normalize.numbers import NumberFormatError, parse_vn_number
+from normalize.ranges import parse_number_or_range
+from normalize.text import fold_tone_placement, match_key, nfc
+
+
+@pytest.mark.parametrize("text,value", [
+    ("1.436.130", Decimal("1436130")), ("7.318.856,3", Decimal("7318856.3")), ("12,25", Decimal("12.25")),
+    ("2441", Decimal("2441")), ("169.000", Decimal("169000")), ("1,436,130", Decimal("1436130")),
+    ("12.5", Decimal("12.5")), ("1. 436.130", Decimal("1436130")),  # OCR stray space
+])
+def test_vietnamese_numbers(text, value):
+    assert parse_vn_number(text) == value
+
+
+@pytest.mark.parametrize("bad", ["1.43.130", "", "abc", "1.436.13,0.5"])
+def test_malformed_numbers_are_rejected(bad):
+    with pytest.raises(NumberFormatError):
+        parse_vn_number(bad)
+
+
+@pytest.mark.parametrize("text,value,currency", [
+    ("1.436.130 triệu đồng", 1_436_130_000_000, "VND"),
+    ("7.318.856,3 triệu đồng", 7_318_856_300_000, "VND"),
+    ("12,25 nghìn tỉ đồng", 12_250_000_000_000, "VND"),
+    ("33 tỷ đồng", 33_000_000_000, "VND"),
+    ("33 tỉ đồng", 33_000_000_000, "VND"),
+    ("500 nghìn đồng", 500_000, "VND"),
+    ("2 triệu tỷ đồng", 2_000_000_000_000_000, "VND"),
+    ("1 tỷ USD", 1_000_000_000, "USD"),
+    ("72,1 tỷ USD", 72_100_000_000, "USD"),
+    ("3,5 triệu USD", 3_500_000, "USD"),
+    ("15.000 đồng", 15_000, "VND"),
+    ("5 ngàn tỷ đồng", 5_000_000_000_000, "VND"),
+])
+def test_money_to_base_units(text, value, currency):
+    got, unit = parse_money(text)
+    assert (got, unit.currency) == (value, currency)
+
+
+def test_unit_names_are_normalized():
+    assert parse_unit("tỉ đồng").name == "tỷ đồng"
+    assert parse_unit("Triệu  Đồng").multiplier == 10**6
+    assert parse_unit("mét") is None
+
+
+@pytest.mark.parametrize("header,mult", [
+    ("Dự kiến kinh phí (triệu đồng)", 10**6), ("Kinh phí (tỷ đồng)", 10**9), ("Vốn (Tỉ đồng)", 10**9),
+    ("Đơn vị tính: triệu đồng", 10**6), ("Tổng vốn (nghìn tỷ đồng)", 10**12),
+])
+def test_unit_from_header(header, mult):
+    assert unit_from_header(header).multiplier == mult
+
+
+def test_header_without_unit():
+    assert unit_from_header("Thời gian thực hiện") is None
+
+
+@pytest.mark.parametrize("text,rng", [
+    ("5.000 - 10.000", (5000, 10000)), ("1.000 – 1.500", (1000, 1500)), ("48 - 60", (48, 60)),
+    ("25.000-40.000", (25000, 40000)), ("169.000", (169000, 169000)), ("từ 5 đến 10", (5, 10)),
+])
+def test_ranges(text, rng):
+    assert tuple(int(x) for x in parse_number_or_range(text)) == rng
+
+
+def test_inverted_range_is_not_a_range():
+    assert parse_number_or_range("60 - 48") is None
+
+
+@pytest.mark.parametrize("text,value,precision", [
+    ("ngày 18 tháng 02 năm 2025", "2025-02-18", "day"),
+    ("12/6/2025", "2025-06-12", "day"),
+    ("ngày 06/3/2025", "2025-03-06", "day"),
+    ("tháng 4/2026", "2026-04", "month"),
+    ("tháng 04/2026", "2026-04", "month"),
+    ("tháng 10 năm 2025", "2025-10", "month"),
+    ("quý II/2026", "2026-Q2", "quarter"),
+    ("quý 3 năm 2025", "2025-Q3", "quarter"),
+    ("năm 2026", "2026", "year"),
+    ("22 / 04 / 2026", "2026-04-22", "day"),
+])
+def test_dates(text, value, precision):
+    assert parse_date(text) == (value, precision)
+
+
+@pytest.mark.parametrize("bad", ["31/02/2025", "ngày 32 tháng 1 năm 2025", "tháng 13/2025", "06/35",
+                                 "ngày tháng năm 2026x"])
+def test_invalid_dates(bad):
+    assert parse_date(bad) is None
+
+
+@pytest.mark.parametrize("text,months", [
+    ("24", (24, 24)), ("48 - 60", (48, 60)), ("12 tháng", (12, 12)), ("2 năm", (24, 24)),
+    ("18-24 tháng", (18, 24)),
+])
+def test_durations(text, months):
+    assert parse_duration_months(text) == months
+
+
+def test_tone_placement_folding_keeps_length_and_qu():
+    assert fold_tone_placement("Uỷ ban hoá") == "Ủy ban hóa"
+    assert fold_tone_placement("Quỹ quý khoảng") == "Quỹ quý khoảng"
+    s = "Ủy ban nhân dân tỉnh Thanh Hoá"
+    assert len(fold_tone_placement(s)) == len(s)
+    assert match_key("Uỷ ban") == match_key("ủy ban")
+
+
+def test_nfc_boundary():
+    decomposed = "Ho\u0300a"  # combining grave
+    assert nfc(decomposed) == "Hòa"
+    assert nfc("a\u200bb") == "ab"
