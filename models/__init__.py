@@ -2,6 +2,7 @@
 from models.document import Block, Cell, Document, Page, Provenance, Table
 from models.mentions import Agency, Amount, DateMention, Occurrence, Person, Position, Reference
 from models.records import BudgetLine, CatalogItem, Money, MonthRange, RecordProvenance, Records, Task
+from models.tables import TypedColumn, TypedRow, TypedTable
 from models.result import SCHEMA_VERSION, DocumentHeader, ExtractionResult, SourceInfo
 from models.warnings import Warning
 
@@ -9,5 +10,5 @@ __all__ = [
     "Agency", "Amount", "Block", "BudgetLine", "CatalogItem", "Cell", "DateMention", "Document",
     "DocumentHeader", "ExtractionResult", "Money", "MonthRange", "Occurrence", "Page", "Person",
     "Position", "Provenance", "RecordProvenance", "Records", "Reference", "SCHEMA_VERSION",
-    "SourceInfo", "Table", "Task", "Warning",
+    "SourceInfo", "Table", "Task", "TypedColumn", "TypedRow", "TypedTable", "Warning",
 ]

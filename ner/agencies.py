@@ -36,8 +36,8 @@ def _nlp():
     # its comma; the rule-based tokenizer splits punctuation the same way for patterns and text.
     nlp.tokenizer = Tokenizer(
         nlp.vocab,
-        prefix_search=compile_prefix_regex(TOKENIZER_PREFIXES).search,
-        suffix_search=compile_suffix_regex(TOKENIZER_SUFFIXES).search,
+        prefix_search=compile_prefix_regex(TOKENIZER_PREFIXES + [r"/"]).search,
+        suffix_search=compile_suffix_regex(TOKENIZER_SUFFIXES + [r"/"]).search,
         infix_finditer=compile_infix_regex(TOKENIZER_INFIXES + [r"(?<=[\w])[/&](?=[\w])"]).finditer,
     )
     return nlp

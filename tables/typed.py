@@ -1,5 +1,133 @@
-from models import Document
+"""Document tables → typed tables: header levels, column roles, units from headers, merged-cell
+fill-down, group rows ('I. Nhóm 1: …', 'Nhóm 11 Công nghệ chiến lược') and total rows."""
+from __future__ import annotations
+
+import re
+
+from models import Document, Table, TypedColumn, TypedRow, TypedTable
+from ner.units import column_headers, header_row_count
+from normalize.money import unit_from_header
+from normalize.text import match_key
+from tables.lists import numbered_lists
+
+# Header keywords → role, most specific first.
+_ROLES: list[tuple[str, str]] = [
+    (r"^(stt|tt|số tt|số thứ tự)$", "stt"),
+    (r"phối hợp", "coordinating"),
+    (r"kinh phí|vốn|dự toán|tổng mức|ngân sách|số tiền", "budget"),
+    (r"thời gian thực hiện|thời gian \(tháng\)|số tháng", "duration"),
+    (r"mục tiêu", "objective"),
+    (r"kết quả|sản phẩm dự kiến", "result"),
+    (r"đơn vị|cơ quan chủ trì|chủ trì|bộ, ngành|cơ quan|địa phương", "agency"),
+    (r"tên nhiệm vụ|tên|nội dung|đối tượng|hạng mục|danh mục|công trình|dự án", "name"),
+    (r"văn bản|số hiệu|ký hiệu|công văn", "reference"),
+    (r"ghi chú", "note"),
+    (r"giai đoạn|thời gian|năm", "period"),
+    (r"ngày", "date"),
+]
+_TOTAL = re.compile(r"^(tổng cộng|tổng số|tổng|cộng|tổng kinh phí|cộng chung)\s*[:.]?$")
+_GROUP = re.compile(r"^(?:[IVX]{1,5}[.)]?\s+|[A-Z][.)]\s+|nhóm\s+\d+|phần\s+[IVX\d]+)", re.IGNORECASE)
+_STT = re.compile(r"^\d{1,3}[.)]?$")
+_FILL_ROLES = {"stt", "agency", "coordinating", "reference", "note"}
 
 
-def type_tables(doc: Document):
-    return []
+def column_role(header: str) -> str:
+    key = match_key(header.split(" / ")[0]) if header else ""
+    full = match_key(header)
+    for pattern, role in _ROLES:
+        if re.search(pattern, key) or (role in ("budget", "duration") and re.search(pattern, full)):
+            return role
+    return "other"
+
+
+def _title_before(doc: Document, table: Table) -> str | None:
+    """The nearest heading-like block above the table (an appendix title, 'DANH MỤC …')."""
+    best = None
+    for b in doc.blocks:
+        if b.order >= table.order:
+            break
+        t = b.text.strip()
+        if b.kind in ("header", "footer", "footnote"):
+            continue
+        if t.upper() == t and len(t) > 6 or b.kind == "heading" or t.startswith(("Phụ lục", "PHỤ LỤC")):
+            best = t
+    return best
+
+
+def type_table(table: Table, title: str | None = None) -> TypedTable:
+    headers = column_headers(table)
+    n_header = header_row_count(table)
+    columns = []
+    for i, h in enumerate(headers):
+        unit = unit_from_header(h)
+        columns.append(TypedColumn(index=i, name=h, role=column_role(h), unit=unit.name if unit else None,
+                                   multiplier=unit.multiplier if unit else None,
+                                   currency=unit.currency if unit else None))
+    grid = table.grid()
+    rows: list[TypedRow] = []
+    group: str | None = None
+    previous: TypedRow | None = None
+    if n_header == 1 and grid and grid[0][0] is not None and _GROUP.match(grid[0][0].text):
+        # A catalog whose first group line ('I. Nhóm 1: …') sits in the header row.
+        group = grid[0][0].text
+    for r in range(n_header, table.n_rows):
+        slots = grid[r]
+        cells = [s.text if s is not None else "" for s in slots]
+        distinct = {id(s) for s in slots if s is not None and s.text}
+        first = cells[0].strip() if cells else ""
+        page = next((s.page for s in slots if s is not None and s.page), table.provenance.page)
+        if any(_TOTAL.match(match_key(c)) for c in cells[:3] if c):
+            rows.append(TypedRow(index=r, kind="total", cells=cells, group=group, page=page))
+            continue
+        spans_all = len(distinct) == 1 and len(cells) > 1 and sum(1 for c in cells if c) >= 1 and \
+            all(s is slots[0] for s in slots if s is not None)
+        roman_group = bool(re.fullmatch(r"[IVX]{1,5}[.)]?", first)) or \
+            (_GROUP.match(first) and not _STT.match(first) and sum(1 for c in cells if c) <= 2
+             and not any(columns[k].role in ("budget", "duration") and cells[k] for k in range(len(cells))))
+        if spans_all or roman_group:
+            group = " ".join(dict.fromkeys(c for c in cells if c))
+            rows.append(TypedRow(index=r, kind="group", cells=cells, group=group, page=page))
+            previous = None
+            continue
+        filled = []
+        if previous is not None and not first:
+            # A continuation row: merged cells (or cells cut at a page break) carry the value above.
+            for k, col in enumerate(columns):
+                if col.role in _FILL_ROLES and not cells[k] and previous.cells[k]:
+                    cells[k] = previous.cells[k]
+                    filled.append(k)
+        row = TypedRow(index=r, kind="data", cells=cells, filled=filled, group=group, page=page)
+        rows.append(row)
+        previous = row
+    return TypedTable(id=table.id, kind=_table_kind(columns, title), catalog_kind=_catalog_kind(title),
+                      title=title, header_rows=n_header, columns=columns, rows=rows,
+                      page=table.provenance.page)
+
+
+def _table_kind(columns: list[TypedColumn], title: str | None) -> str:
+    roles = {c.role for c in columns}
+    if "name" in roles and ("duration" in roles or "objective" in roles) and "budget" in roles:
+        return "tasks"
+    if _catalog_kind(title) and "agency" in roles:
+        return "catalog"
+    if "budget" in roles and ({"name", "agency"} & roles):
+        return "budget"
+    return "other"
+
+
+def _catalog_kind(title: str | None) -> str | None:
+    t = match_key(title or "")
+    if "danh mục" not in t:
+        return None
+    if "sản phẩm" in t:
+        return "product"
+    if "công nghệ" in t:
+        return "technology"
+    return None
+
+
+def type_tables(doc: Document) -> list[TypedTable]:
+    typed = [type_table(t, _title_before(doc, t)) for t in doc.tables]
+    typed.extend(numbered_lists(doc, [t for t in doc.tables]))
+    return typed
+

@@ -1,0 +1,41 @@
+"""Typed tables: what each column means and what each row is."""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+ColumnRole = Literal["stt", "agency", "coordinating", "name", "objective", "result", "budget",
+                     "duration", "reference", "note", "period", "date", "other"]
+RowKind = Literal["data", "group", "total"]
+TableKind = Literal["tasks", "catalog", "budget", "other"]
+
+
+class TypedColumn(BaseModel):
+    index: int
+    name: str = Field(description="header text; two header levels joined with ' / '")
+    role: ColumnRole = "other"
+    unit: str | None = Field(None, description="money unit declared by the header, e.g. 'triệu đồng'")
+    multiplier: int | None = None
+    currency: str | None = None
+
+
+class TypedRow(BaseModel):
+    index: int = Field(description="row index in the source table")
+    kind: RowKind = "data"
+    cells: list[str] = Field(description="one text per column; merged cells repeated, fill-down applied")
+    filled: list[int] = Field(default_factory=list, description="columns whose text was filled down")
+    group: str | None = Field(None, description="text of the group row this row belongs to")
+    page: int | None = None
+
+
+class TypedTable(BaseModel):
+    id: str
+    kind: TableKind = "other"
+    catalog_kind: Literal["technology", "product"] | None = None
+    title: str | None = Field(None, description="heading printed above the table")
+    header_rows: int
+    columns: list[TypedColumn]
+    rows: list[TypedRow]
+    source: Literal["table", "list"] = "table"
+    page: int | None = None

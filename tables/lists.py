@@ -1,0 +1,145 @@
+"""Tables printed as numbered lists: 'I. Nhóm 1: …' group lines and '1. Name. Lead agency.'
+items under a 'DANH MỤC …' title become a typed table (columns STT, name, agency)."""
+from __future__ import annotations
+
+import re
+
+from models import Block, Document, Table, TypedColumn, TypedRow, TypedTable
+from ner.agencies import find_agencies
+from normalize.text import match_key
+
+_ITEM = re.compile(r"^\s*(?:-\s*)?(?P<num>\d{1,3})\s*[.)]\s*(?:-\s*)?(?P<body>\S.*)$")
+_GROUP_LINE = re.compile(r"^\s*(?:-\s*)?(?P<roman>[IVX]{1,5})\.\s+(?P<body>.+)$")
+_PREAMBLE = re.compile(r"^\(?\s*(Kèm theo|Ban hành kèm theo)", re.IGNORECASE)
+# "1. Tên sản phẩm công nghệ chiến lược:" followed by "a) …; b) …" and, a few lines on,
+# "2. Cơ quan chủ trì quản lý chương trình: Bộ Khoa học và Công nghệ."
+_NAMED_LIST = re.compile(r"^(?:\d{1,2}[.)]\s*)?tên (?:các )?(sản phẩm|công nghệ|nhiệm vụ)[^:]{0,60}:\s*$", re.IGNORECASE)
+_LETTER_ITEM = re.compile(r"^\s*(?P<letter>[a-zđ])\)\s+(?P<body>\S.*)$")
+_LEAD = re.compile(r"cơ quan (?:chủ trì|quản lý)[^:]{0,60}:\s*(?P<agency>.+)$", re.IGNORECASE)
+MIN_ITEMS = 2
+
+
+def split_trailing_agency(text: str) -> tuple[str, list[str]]:
+    """'Robot công nghiệp. Bộ Công Thương.' → ('Robot công nghiệp', ['Bộ Công Thương']);
+    'Hệ thống … Bộ Công Thương/ Bộ Xây dựng' → two agencies."""
+    found = find_agencies(text)
+    body_end = len(text)
+    agencies: list[str] = []
+    tail = text.rstrip(" ./;")
+    for a in reversed(found):
+        rest = tail[a.end:]
+        if rest.strip(" ./;,") and body_end == len(text):
+            break
+        if body_end != len(text) and not re.fullmatch(r"[\s/,;và&-]*", text[a.end:body_end]):
+            break
+        agencies.insert(0, a.name)
+        body_end = a.start
+    if not agencies or not text[:body_end].strip():
+        return text.strip(), []
+    return text[:body_end].strip(), agencies
+
+
+def numbered_lists(doc: Document, tables: list[Table]) -> list[TypedTable]:
+    out: list[TypedTable] = []
+    title: str | None = None
+    rows: list[TypedRow] = []
+    group: str | None = None
+    page: int | None = None
+
+    def close() -> None:
+        nonlocal rows, title
+        if title and sum(1 for r in rows if r.kind == "data") >= MIN_ITEMS:
+            out.append(_list_table(f"l{len(out)}", title, rows, page))
+        rows = []
+
+    table_orders = {t.order for t in tables}
+    items = sorted([*doc.blocks, *[t for t in tables]], key=lambda x: x.order)
+    for item in items:
+        if item.order in table_orders and not isinstance(item, Block):
+            close()
+            title = None
+            continue
+        b: Block = item
+        if b.kind in ("header", "footer", "footnote"):
+            continue
+        text = b.text.strip()
+        key = match_key(text)
+        if key.startswith("danh mục") and text.upper() == text:
+            close()
+            title, group, page = text, None, b.provenance.page
+            continue
+        if title is None:
+            continue
+        if key.startswith("phụ lục"):
+            close()
+            title = None
+            continue
+        m = _GROUP_LINE.match(text)
+        if m and "nhóm" in match_key(m.group("body"))[:12]:
+            group = text.strip("- *")
+            rows.append(TypedRow(index=len(rows), kind="group", cells=["", group, ""], group=group,
+                                 page=b.provenance.page))
+            continue
+        m = _ITEM.match(text)
+        if m:
+            name, agencies = split_trailing_agency(m.group("body"))
+            rows.append(TypedRow(index=len(rows), kind="data",
+                                 cells=[m.group("num"), name, "; ".join(agencies)], group=group,
+                                 page=b.provenance.page))
+            continue
+        if _PREAMBLE.match(text) or not rows:
+            continue
+        close()
+        title = None
+    close()
+    out.extend(lettered_lists(doc))
+    return out
+
+
+def lettered_lists(doc: Document) -> list[TypedTable]:
+    """Lettered lists of named products or technologies with the managing body stated after."""
+    out: list[TypedTable] = []
+    blocks = [b for b in doc.blocks if b.kind not in ("header", "footer", "footnote")]
+    i = 0
+    while i < len(blocks):
+        m = _NAMED_LIST.match(blocks[i].text.strip())
+        if not m:
+            i += 1
+            continue
+        kind_word = m.group(1).lower()
+        rows: list[TypedRow] = []
+        j = i + 1
+        while j < len(blocks):
+            text = blocks[j].text.strip()
+            item = _LETTER_ITEM.match(text)
+            if item:
+                rows.append(TypedRow(index=len(rows), kind="data", page=blocks[j].provenance.page,
+                                     cells=[str(len(rows) + 1), item.group("body").rstrip(" ;."), ""]))
+            elif rows and text[:1].islower():
+                rows[-1].cells[1] = f"{rows[-1].cells[1]} {text}".rstrip(" ;.")  # a broken line
+            else:
+                break
+            j += 1
+        lead: list[str] = []
+        for b in blocks[j:j + 3]:
+            lm = _LEAD.search(b.text)
+            if lm:
+                lead = list(dict.fromkeys(a.name for a in find_agencies(lm.group("agency"))))
+                break
+        if len(rows) >= MIN_ITEMS:
+            for r in rows:
+                r.cells[2] = "; ".join(lead)
+            title = "DANH MỤC " + ("SẢN PHẨM CÔNG NGHỆ" if kind_word == "sản phẩm" else kind_word.upper())
+            if kind_word != "nhiệm vụ":
+                out.append(_list_table(f"n{len(out)}", title, rows, blocks[i].provenance.page))
+        i = max(j, i + 1)
+    return out
+
+
+def _list_table(table_id: str, title: str, rows: list[TypedRow], page: int | None) -> TypedTable:
+    from tables.typed import _catalog_kind
+    columns = [TypedColumn(index=0, name="STT", role="stt"), TypedColumn(index=1, name="Tên", role="name"),
+               TypedColumn(index=2, name="Cơ quan chủ trì", role="agency")]
+    kind = "catalog" if _catalog_kind(title) else "other"
+    return TypedTable(id=table_id, kind=kind, catalog_kind=_catalog_kind(title), title=title,
+                      header_rows=0, columns=columns, rows=rows, source="list", page=page)
