@@ -11,8 +11,9 @@ install:
 demo:
 	$(VENV)/bin/vanthu extract corpus/samples/* -o $(OUT) --store --database sqlite:///$(OUT)/vanthu.sqlite
 
+# Store tests run against SQLite and a real PostgreSQL server started here.
 test:
-	$(PY) -m pytest
+	VANTHU_TEST_POSTGRES_URL=$${VANTHU_TEST_POSTGRES_URL:-$$(bash scripts/test-postgres.sh)} $(PY) -m pytest
 
 bench:
 	$(PY) -m bench

@@ -1,0 +1,113 @@
+"""The record store: one transaction per document, idempotent on (content hash, extractor
+version). Re-extracting a document with the same version replaces its records."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import create_engine, delete, event, func, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from models import ExtractionResult
+from stores.schema import (BudgetRow, CatalogRow, DocumentRow, ExtractionRun, MentionRow, TaskRow)
+
+DEFAULT_URL = "sqlite:///vanthu.sqlite"
+_ALEMBIC_INI = Path(__file__).with_name("alembic.ini")
+
+
+def database_url(url: str | None = None) -> str:
+    return url or os.environ.get("VANTHU_DATABASE_URL") or DEFAULT_URL
+
+
+def migrate(engine: Engine) -> None:
+    cfg = Config(str(_ALEMBIC_INI))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+class Store:
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self.sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, url: str | None = None, migrate_schema: bool = True) -> "Store":
+        url = database_url(url)
+        engine = create_engine(url, future=True)
+        if engine.dialect.name == "sqlite":
+            @event.listens_for(engine, "connect")
+            def _sqlite_pragmas(dbapi_conn, _record):  # foreign keys and concurrent readers
+                cur = dbapi_conn.cursor()
+                cur.execute("PRAGMA foreign_keys=ON")
+                cur.execute("PRAGMA journal_mode=WAL")
+                cur.close()
+        if migrate_schema:
+            migrate(engine)
+        return cls(engine)
+
+    def has_result(self, sha256: str, extractor_version: str) -> bool:
+        with self.sessions() as s:
+            q = (select(ExtractionRun.id).join(DocumentRow)
+                 .where(DocumentRow.sha256 == sha256, ExtractionRun.extractor_version == extractor_version))
+            return s.execute(q).first() is not None
+
+    def save_result(self, result: ExtractionResult) -> int:
+        """Store one document's result in one transaction; returns the run id."""
+        with self.sessions.begin() as s:
+            doc = s.execute(select(DocumentRow).where(DocumentRow.sha256 == result.source.sha256)).scalar_one_or_none()
+            if doc is None:
+                doc = DocumentRow(sha256=result.source.sha256, media_type=result.source.media_type,
+                                  pages=result.source.pages, path=result.source.path)
+                s.add(doc)
+                s.flush()
+            s.execute(delete(ExtractionRun).where(ExtractionRun.document_id == doc.id,
+                                                  ExtractionRun.extractor_version == result.extractor_version))
+            s.flush()
+            run = ExtractionRun(document_id=doc.id, extractor_version=result.extractor_version,
+                                result=result.model_dump(mode="json"))
+            _fill(run, result)
+            s.add(run)
+            s.flush()
+            return run.id
+
+    def latest_runs(self, session: Session) -> list[ExtractionRun]:
+        newest = (select(func.max(ExtractionRun.id)).group_by(ExtractionRun.document_id)).scalar_subquery()
+        return list(session.execute(select(ExtractionRun).where(ExtractionRun.id.in_(newest))
+                                    .order_by(ExtractionRun.id)).scalars())
+
+    def counts(self) -> dict[str, int]:
+        with self.sessions() as s:
+            return {t.__tablename__: s.scalar(select(func.count()).select_from(t)) for t in
+                    (DocumentRow, ExtractionRun, TaskRow, CatalogRow, BudgetRow, MentionRow)}
+
+
+def _fill(run: ExtractionRun, result: ExtractionResult) -> None:
+    for i, t in enumerate(result.records.tasks):
+        b = t.budget
+        run.tasks.append(TaskRow(
+            position=i, page=t.provenance.page, data=t.model_dump(mode="json"), agency=t.agency, name=t.name,
+            currency=b.currency if b else None, budget_value=b.value if b else None,
+            budget_low=b.low if b else None, budget_high=b.high if b else None,
+            duration_low=t.duration_months.low if t.duration_months else None,
+            duration_high=t.duration_months.high if t.duration_months else None, source_ref=t.source_ref))
+    for i, c in enumerate(result.records.catalog):
+        run.catalog.append(CatalogRow(position=i, page=c.provenance.page, data=c.model_dump(mode="json"),
+                                      kind=c.kind, number=c.number, name=c.name, group_no=c.group,
+                                      lead_agencies=c.lead_agencies))
+    for i, bl in enumerate(result.records.budget):
+        a = bl.amount
+        run.budget.append(BudgetRow(position=i, page=bl.provenance.page, data=bl.model_dump(mode="json"),
+                                    item=bl.item, currency=a.currency if a else None,
+                                    amount_value=a.value if a else None, amount_low=a.low if a else None,
+                                    amount_high=a.high if a else None, period=bl.period))
+    for kind, items, value in (("reference", result.references, lambda r: r.key),
+                               ("date", result.dates, lambda d: d.value),
+                               ("amount", result.amounts, lambda a: f"{a.currency}:{a.value}:{a.low}:{a.high}"),
+                               ("agency", result.agencies, lambda a: a.name)):
+        for m in items:
+            run.mentions.append(MentionRow(kind=kind, value=value(m), text=m.text, page=m.page,
+                                           occurrences=len(m.occurrences), data=m.model_dump(mode="json")))

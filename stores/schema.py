@@ -1,0 +1,94 @@
+"""SQLAlchemy 2 models. Each record keeps typed columns for querying and its full JSON for an
+exact round trip back to the pydantic model."""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import JSON, BigInteger, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+class DocumentRow(Base):
+    __tablename__ = "documents"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True, index=True)
+    media_type: Mapped[str] = mapped_column(String(120))
+    pages: Mapped[int | None] = mapped_column(Integer)
+    path: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    runs: Mapped[list["ExtractionRun"]] = relationship(back_populates="document", cascade="all, delete-orphan")
+
+
+class ExtractionRun(Base):
+    __tablename__ = "extraction_runs"
+    __table_args__ = (UniqueConstraint("document_id", "extractor_version", name="uq_run_document_version"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    extractor_version: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    result: Mapped[dict] = mapped_column(JSON)
+    document: Mapped[DocumentRow] = relationship(back_populates="runs")
+    tasks: Mapped[list["TaskRow"]] = relationship(cascade="all, delete-orphan", order_by="TaskRow.position")
+    catalog: Mapped[list["CatalogRow"]] = relationship(cascade="all, delete-orphan", order_by="CatalogRow.position")
+    budget: Mapped[list["BudgetRow"]] = relationship(cascade="all, delete-orphan", order_by="BudgetRow.position")
+    mentions: Mapped[list["MentionRow"]] = relationship(cascade="all, delete-orphan")
+
+
+class _RecordMixin:
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("extraction_runs.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    page: Mapped[int | None] = mapped_column(Integer)
+    data: Mapped[dict] = mapped_column(JSON)
+
+
+class TaskRow(_RecordMixin, Base):
+    __tablename__ = "tasks"
+    agency: Mapped[str | None] = mapped_column(Text, index=True)
+    name: Mapped[str] = mapped_column(Text)
+    currency: Mapped[str | None] = mapped_column(String(3))
+    budget_value: Mapped[int | None] = mapped_column(BigInteger)
+    budget_low: Mapped[int | None] = mapped_column(BigInteger)
+    budget_high: Mapped[int | None] = mapped_column(BigInteger)
+    duration_low: Mapped[int | None] = mapped_column(Integer)
+    duration_high: Mapped[int | None] = mapped_column(Integer)
+    source_ref: Mapped[str | None] = mapped_column(String(120))
+
+
+class CatalogRow(_RecordMixin, Base):
+    __tablename__ = "catalog_items"
+    kind: Mapped[str] = mapped_column(String(16))
+    number: Mapped[int | None] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text)
+    group_no: Mapped[int | None] = mapped_column(Integer)
+    lead_agencies: Mapped[list] = mapped_column(JSON)
+
+
+class BudgetRow(_RecordMixin, Base):
+    __tablename__ = "budget_lines"
+    item: Mapped[str] = mapped_column(Text)
+    currency: Mapped[str | None] = mapped_column(String(3))
+    amount_value: Mapped[int | None] = mapped_column(BigInteger)
+    amount_low: Mapped[int | None] = mapped_column(BigInteger)
+    amount_high: Mapped[int | None] = mapped_column(BigInteger)
+    period: Mapped[str | None] = mapped_column(String(64))
+
+
+class MentionRow(Base):
+    __tablename__ = "mentions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("extraction_runs.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16), index=True)   # reference|date|amount|agency
+    value: Mapped[str] = mapped_column(Text, index=True)         # normalized value as text
+    text: Mapped[str] = mapped_column(Text)
+    page: Mapped[int | None] = mapped_column(Integer)
+    occurrences: Mapped[int] = mapped_column(Integer)
+    data: Mapped[dict] = mapped_column(JSON)

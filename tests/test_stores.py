@@ -1,0 +1,82 @@
+import json
+import os
+import time
+import uuid
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from cli.main import main as cli_main
+from stores.db import Store
+from stores.export import export_records, fetch_records
+
+
+def _postgres_url():
+    url = os.environ.get("VANTHU_TEST_POSTGRES_URL")
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail("CI must provide VANTHU_TEST_POSTGRES_URL (scripts/test-postgres.sh)")
+        pytest.skip("no PostgreSQL server for this run (make test starts one)")
+    return url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, tmp_path):
+    if request.param == "sqlite":
+        yield Store.open(f"sqlite:///{tmp_path / 'v.sqlite'}")
+        return
+    base = _postgres_url()
+    schema_db = f"vanthu_t_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        c.execute(text(f"CREATE DATABASE {schema_db}"))
+    url = base.rsplit("/", 1)[0] + "/" + schema_db
+    started = time.perf_counter()
+    s = Store.open(url)
+    yield s
+    s.engine.dispose()
+    with admin.connect() as c:
+        c.execute(text(f"DROP DATABASE {schema_db}"))
+    admin.dispose()
+    print(f"postgres store test {request.node.name}: {time.perf_counter() - started:.2f}s")
+
+
+def test_round_trip_and_idempotence(store, extracted):
+    result = extracted("000.docx")
+    store.save_result(result)
+    once = store.counts()
+    assert once["tasks"] == 37 and once["extraction_runs"] == 1
+    exported = fetch_records(store, "tasks")
+    got = [{k: v for k, v in r.items() if k not in ("document", "sha256")} for r in exported]
+    assert got == [t.model_dump(mode="json") for t in result.records.tasks]
+    store.save_result(result)  # the same extraction again
+    assert store.counts() == once
+
+
+def test_catalog_round_trip_and_csv(store, extracted):
+    result = extracted("004.pdf")
+    store.save_result(result)
+    rows = fetch_records(store, "catalog")
+    assert len(rows) == 44 and sum(r["kind"] == "technology" for r in rows) == 12
+    csv_text = export_records(store, "catalog", "csv")
+    assert csv_text.splitlines()[0].startswith("document,kind,number,name")
+    assert "Bộ Công Thương; Bộ Xây dựng" in csv_text
+
+
+def test_new_extractor_version_is_a_new_run(store, extracted):
+    result = extracted("004.docx")
+    store.save_result(result)
+    store.save_result(result.model_copy(update={"extractor_version": "9.9.9"}))
+    counts = store.counts()
+    assert counts["documents"] == 1 and counts["extraction_runs"] == 2
+    assert len(fetch_records(store, "catalog")) == 44  # export reads the newest run only
+
+
+def test_cli_store_and_export(samples, tmp_path, capsys):
+    db = f"sqlite:///{tmp_path / 'cli.sqlite'}"
+    assert cli_main(["extract", str(samples / "000.pdf"), "-o", str(tmp_path / "o"), "-q", "--store",
+                     "--database", db]) == 0
+    capsys.readouterr()
+    assert cli_main(["export", "tasks", "--format", "json", "--database", db]) == 0
+    tasks = json.loads(capsys.readouterr().out)
+    assert len(tasks) == 37 and tasks[0]["source_ref"] == "2631/BQP-KHQS"

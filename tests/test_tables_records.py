@@ -1,0 +1,117 @@
+import pytest
+
+from models import Cell, Document, Provenance, Table
+from records.assemble import assemble_records
+from records.totals import narrative_total_warnings
+from tables.lists import split_trailing_agency
+from tables.typed import column_role, type_table
+
+
+def _table(rows, spans=()):
+    cells = []
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            if text is not None:
+                cells.append(Cell(row=r, col=c, text=text))
+    for (r, c, rs, cs) in spans:
+        cell = next(x for x in cells if x.row == r and x.col == c)
+        cell.row_span, cell.col_span = rs, cs
+    return Table(id="t0", order=0, n_rows=len(rows), n_cols=max(map(len, rows)), cells=cells,
+                 provenance=Provenance(source="docx"))
+
+
+TASK_HEADER = ["STT", "Đơn vị", "Tên nhiệm vụ", "Mục tiêu", "Kết quả dự kiến",
+               "Dự kiến kinh phí (triệu đồng)", "Thời gian thực hiện", "Ghi chú"]
+
+
+def test_task_table_with_fill_down_ranges_and_total():
+    t = _table([
+        TASK_HEADER,
+        ["1.", "Bộ Quốc phòng", "Nhiệm vụ A", "mt", "kq", "169.000", "24", "2631/BQP-KHQS ngày 22/04/2026"],
+        ["", "", "Nhiệm vụ B", "mt", "kq", "5.000 - 10.000", "48 - 60", ""],  # cut at a page break
+        ["2.", "Điện Biên", "Nhiệm vụ C", "mt", "kq", "1.000 – 1.500", "12", "3246/UBND-KGVX"],
+        ["", "Tổng cộng", "", "", "", "185.000", "", ""],
+    ])
+    typed = type_table(t, "DANH MỤC ĐẶT HÀNG NHIỆM VỤ")
+    assert typed.kind == "tasks"
+    assert [c.role for c in typed.columns] == ["stt", "agency", "name", "objective", "result", "budget",
+                                               "duration", "note"]
+    assert typed.columns[5].unit == "triệu đồng"
+    records, warnings = assemble_records([typed], Document(media_type="x", source_kind="docx"))
+    a, b, c = records.tasks
+    assert (b.agency, b.source_ref) == ("Bộ Quốc phòng", "2631/BQP-KHQS")  # filled down
+    assert (b.budget.low, b.budget.high) == (5_000_000_000, 10_000_000_000)
+    assert (b.duration_months.low, b.duration_months.high) == (48, 60)
+    assert c.agency == "Ủy ban nhân dân tỉnh Điện Biên"
+    assert warnings[0].code == "total_mismatch"
+    assert warnings[0].details == {"table_id": "t0", "total": 185_000_000_000, "sum_low": 175_000_000_000,
+                                   "sum_high": 180_500_000_000, "rows": 3}
+
+
+def test_total_equal_to_high_sum_is_reported_as_checked():
+    t = _table([TASK_HEADER,
+                ["1.", "Bộ Y tế", "A", "", "", "5.000 - 10.000", "24", ""],
+                ["", "Tổng cộng", "", "", "", "10.000", "", ""]])
+    _, warnings = assemble_records([type_table(t)], Document(media_type="x", source_kind="docx"))
+    assert warnings[0].code == "total_checked" and "high end" in warnings[0].message
+
+
+def test_two_level_header_keeps_both_levels():
+    t = _table([
+        ["STT", "Năm", "Doanh nghiệp", None, "Cá nhân", None],
+        [None, None, "SC", "GPHI", "SC", "GPHI"],
+        ["1.", "2021", "8", "4", "0", "8"],
+    ], spans=[(0, 0, 2, 1), (0, 1, 2, 1), (0, 2, 1, 2), (0, 4, 1, 2)])
+    typed = type_table(t)
+    assert typed.header_rows == 2
+    assert [c.name for c in typed.columns] == ["STT", "Năm", "Doanh nghiệp / SC", "Doanh nghiệp / GPHI",
+                                               "Cá nhân / SC", "Cá nhân / GPHI"]
+
+
+def test_group_rows():
+    t = _table([["STT", "Đối tượng", "Số lượng"], ["I", "Nhóm 11 Công nghệ chiến lược", "2441"],
+                ["1.", "Trí tuệ nhân tạo", "12"]])
+    typed = type_table(t)
+    assert [r.kind for r in typed.rows] == ["group", "data"]
+    assert typed.rows[1].group.startswith("I")
+
+
+@pytest.mark.parametrize("header,role", [("Dự kiến kinh phí (triệu đồng)", "budget"),
+                                         ("Cơ quan chủ trì", "agency"), ("Cơ quan phối hợp", "coordinating"),
+                                         ("Thời gian thực hiện", "duration"), ("TT", "stt")])
+def test_column_roles(header, role):
+    assert column_role(header) == role
+
+
+def test_trailing_agency_split():
+    assert split_trailing_agency("Robot công nghiệp. Bộ Công Thương.") == ("Robot công nghiệp.", ["Bộ Công Thương"])
+    assert split_trailing_agency("Hệ thống X (ghi chú) Bộ Công Thương/ Bộ Xây dựng")[1] == [
+        "Bộ Công Thương", "Bộ Xây dựng"]
+    assert split_trailing_agency("Hệ thống thông tin Bộ Y tế dùng chung") == (
+        "Hệ thống thông tin Bộ Y tế dùng chung", [])
+
+
+def test_narrative_total_mismatch():
+    from models import Block
+    doc = Document(media_type="x", source_kind="docx", blocks=[Block(
+        id="b0", order=0, provenance=Provenance(source="docx"),
+        text="Tổng số đã chi là 4.435 tỷ đồng, trong đó: chi đầu tư 3.950 tỷ đồng; chi thường xuyên 495 tỷ đồng.")])
+    w = narrative_total_warnings(doc)
+    assert w and w[0].details["sum"] == 4_445_000_000_000 and w[0].details["total"] == 4_435_000_000_000
+    doc.blocks[0].text = doc.blocks[0].text.replace("495", "485")
+    assert narrative_total_warnings(doc) == []
+
+
+def test_records_on_samples(extracted, gold):
+    import tests.gold_score as score
+    for name in ("000.docx", "000.pdf"):
+        r = extracted(name)
+        pairs, _ = score.match_records(gold("000")["tasks"], [t.model_dump() for t in r.records.tasks],
+                                       score.NAME["tasks"])
+        exact = sum(all(score.field_checks("tasks", a, b).values()) for a, b in pairs if b)
+        assert exact >= 0.95 * 37
+        assert any(w.code in ("total_checked", "total_mismatch") for w in r.warnings)
+    for name in ("004.docx", "004.pdf"):
+        cat = extracted(name).records.catalog
+        assert sum(c.kind == "technology" for c in cat) == 12 and sum(c.kind == "product" for c in cat) == 32
+        assert {c.group for c in cat} == {1, 2}
