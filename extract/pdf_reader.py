@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 import re
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -41,7 +41,6 @@ class _PendingTable:
     first_page: int
     order: int
     ends_page: bool = False
-    cells: list[Cell] = field(default_factory=list)
 
 
 def read_pdf(data: bytes) -> Document:
@@ -248,7 +247,7 @@ def _covering(rows: list[list[Cell]], col: int) -> Cell | None:
     last = max(c.row for r in rows for c in r)
     for r in reversed(rows):
         for c in r:
-            if c.col <= col < c.col + c.col_span and c.row + c.row_span > last - 0 and c.row <= last:
+            if c.col <= col < c.col + c.col_span and c.row + c.row_span > last:
                 return c
     return None
 

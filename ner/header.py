@@ -6,13 +6,12 @@ from __future__ import annotations
 import re
 
 from models import Block, Document, DocumentHeader
-from ner.references import find_references, type_from_code
+from ner.references import find_references, issuer_from_codes, type_from_code
 from normalize.agencies import canonical_agency
 from normalize.dates import DATE_PATTERNS, from_match
 from normalize.text import normalize_dashes
 
 _MOTTO = re.compile(r"C[ỘO]NG\s+H[ÒOÓ]A\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM", re.IGNORECASE)
-_INDEPENDENCE = re.compile(r"Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc", re.IGNORECASE)
 _NUMBER_LINE = re.compile(r"^Số\s*:\s*(?P<num>\d*)\s*/\s*(?P<sym>[\wĐđ&/\-\s]+?)\s*$", re.IGNORECASE)
 _PLACE_DATE = re.compile(r"^(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹ .]{1,40}),\s*ngày\b(?P<rest>.*)$")
 _TYPES = ["QUYẾT ĐỊNH", "NGHỊ QUYẾT", "NGHỊ ĐỊNH", "THÔNG TƯ", "CHỈ THỊ", "BÁO CÁO", "TỜ TRÌNH",
@@ -73,12 +72,10 @@ def parse_header(doc: Document) -> DocumentHeader:
                     break
             h.title = re.sub(r"\s+", " ", " ".join(title)).strip().strip("*")
             break
-        if _INDEPENDENCE.search(text) or _BODY_START.match(text):
-            if _BODY_START.match(text):
-                break
+        if _BODY_START.match(text):
+            break
     if h.issuer and canonical_agency(h.issuer):
         h.issuer = canonical_agency(h.issuer)
     if h.symbol and h.issuer is None:
-        from ner.references import issuer_from_codes
         h.issuer = issuer_from_codes(tuple(h.symbol.split("-")[1:]))
     return h

@@ -70,7 +70,7 @@ def column_headers(table: Table) -> list[str]:
     return out
 
 
-def text_units(doc: Document, preceding_unit: dict[str, MoneyUnit] | None = None) -> list[TextUnit]:
+def text_units(doc: Document) -> list[TextUnit]:
     units: list[TextUnit] = []
     last_declared: MoneyUnit | None = None
     for item in doc.reading_order():

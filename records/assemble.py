@@ -10,6 +10,7 @@ from ner.amounts import amount_in_cell, find_amounts
 from ner.references import find_references, issue_date_after
 from normalize.durations import parse_duration_months
 from normalize.money import MoneyUnit
+from normalize.numbers import roman_to_int
 from normalize.text import clean_text
 from records.totals import narrative_total_warnings, table_total_warning
 from tables.lists import split_trailing_agency
@@ -100,7 +101,6 @@ def _group_number(group: str | None) -> int | None:
         return int(m.group(1))
     m = _ROMAN_GROUP.match(group)
     if m:
-        from normalize.numbers import roman_to_int
         return roman_to_int(m.group(1))
     return None
 

@@ -38,6 +38,8 @@ class Store:
     def open(cls, url: str | None = None, migrate_schema: bool = True) -> "Store":
         url = database_url(url)
         engine = create_engine(url, future=True)
+        if engine.dialect.name == "sqlite" and engine.url.database not in (None, "", ":memory:"):
+            Path(engine.url.database).parent.mkdir(parents=True, exist_ok=True)
         if engine.dialect.name == "sqlite":
             @event.listens_for(engine, "connect")
             def _sqlite_pragmas(dbapi_conn, _record):  # foreign keys and concurrent readers

@@ -53,7 +53,7 @@ def numbered_lists(doc: Document, tables: list[Table]) -> list[TypedTable]:
         rows = []
 
     table_orders = {t.order for t in tables}
-    items = sorted([*doc.blocks, *[t for t in tables]], key=lambda x: x.order)
+    items = sorted([*doc.blocks, *tables], key=lambda x: x.order)
     for item in items:
         if item.order in table_orders and not isinstance(item, Block):
             close()

@@ -128,6 +128,6 @@ def _catalog_kind(title: str | None) -> str | None:
 
 def type_tables(doc: Document) -> list[TypedTable]:
     typed = [type_table(t, _title_before(doc, t)) for t in doc.tables]
-    typed.extend(numbered_lists(doc, [t for t in doc.tables]))
+    typed.extend(numbered_lists(doc, doc.tables))
     return typed
 

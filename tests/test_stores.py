@@ -73,7 +73,7 @@ def test_new_extractor_version_is_a_new_run(store, extracted):
 
 
 def test_cli_store_and_export(samples, tmp_path, capsys):
-    db = f"sqlite:///{tmp_path / 'cli.sqlite'}"
+    db = f"sqlite:///{tmp_path / 'not-yet' / 'cli.sqlite'}"  # the folder is created
     assert cli_main(["extract", str(samples / "000.pdf"), "-o", str(tmp_path / "o"), "-q", "--store",
                      "--database", db]) == 0
     capsys.readouterr()
