@@ -100,7 +100,7 @@ class _PdfReader:
         found = page.find_tables()
         table_boxes = [t.bbox for t in found]
         free_words = [w for w in words if not any(_inside(w, b) for b in table_boxes)]
-        lines = _lines(free_words)
+        lines = lines_from_words(free_words)
         items: list[tuple[float, str, object]] = [(ln.top, "line", ln) for ln in lines]
         items += [(t.bbox[1], "table", t) for t in found]
         items.sort(key=lambda x: (x[0], 0 if x[1] == "table" else 1))
@@ -133,7 +133,7 @@ class _PdfReader:
             if _is_page_furniture(ln, page):
                 kind = "header" if ln.top < page.height * 0.08 else "footer"
                 self._block(ln.text, kind, number, (ln.x0, ln.top, ln.x1, ln.bottom))
-        for group in _paragraphs(content):
+        for group in paragraphs_from_lines(content):
             text = clean_text(" ".join(ln.text for ln in group))
             if not text:
                 continue
@@ -231,7 +231,7 @@ def _table_rows(table, words) -> tuple[list[list[Cell]], list[float]]:
         row = starts.index(r0)
         end = sum(1 for s in starts if s < r1)
         cell_words = [w for w in inner if _inside(w, b)]
-        text = clean_text(" ".join(ln.text for ln in _lines(cell_words, split_columns=False)))
+        text = clean_text(" ".join(ln.text for ln in lines_from_words(cell_words, split_columns=False)))
         rows.setdefault(row, []).append(Cell(row=row, col=c0, row_span=max(1, end - row),
                                              col_span=c1 - c0, text=text))
     ordered = [rows[k] for k in sorted(rows)]
@@ -290,7 +290,7 @@ def _row_texts(row: list[Cell]) -> list[str]:
 
 
 # -- lines and paragraphs -------------------------------------------------------------------------
-def _lines(words, split_columns: bool = True) -> list[_Line]:
+def lines_from_words(words, split_columns: bool = True) -> list[_Line]:
     """Group words into lines by vertical overlap; split a line where a wide horizontal gap
     separates columns (the official header puts the issuer left and the motto right)."""
     if not words:
@@ -327,7 +327,7 @@ def _lines(words, split_columns: bool = True) -> list[_Line]:
 _NEW_PARA = re.compile(r"^(?:[-–•+*]\s|\d{1,3}[.)]\s|[IVX]{1,5}[.)]\s|[a-zđ][.)]\s|Điều\s+\d|Chương\s+[IVX\d]|Phụ lục)")
 
 
-def _paragraphs(lines: list[_Line]) -> list[list[_Line]]:
+def paragraphs_from_lines(lines: list[_Line]) -> list[list[_Line]]:
     """Lines to paragraphs: a new paragraph where the vertical gap grows, the first line is
     indented, a list marker starts, or the lines belong to different columns."""
     if not lines:
