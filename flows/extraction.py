@@ -8,6 +8,7 @@ from pathlib import Path
 from extract import extract_document
 from models import ExtractionResult, SourceInfo
 from ner import recognize
+from records.build import build_records
 
 
 def extractor_version() -> str:
@@ -20,7 +21,6 @@ def extractor_version() -> str:
 def extract_bytes(data: bytes, path: str) -> ExtractionResult:
     doc = extract_document(data)
     mentions = recognize(doc)
-    from records.build import build_records  # tables → typed records
     typed_tables, records, warnings = build_records(doc)
     return ExtractionResult(
         extractor_version=extractor_version(),

@@ -1,12 +1,12 @@
-"""Typed tables and records from a Document (filled in by the tables/records stage)."""
+"""Document → typed tables (tables/) → records (records/)."""
 from __future__ import annotations
 
 from models import Document, Records, Warning
+from records.assemble import assemble_records
+from tables.typed import type_tables
 
 
 def build_records(doc: Document) -> tuple[list[dict], Records, list[Warning]]:
-    from tables.typed import type_tables
-    from records.assemble import assemble_records
     typed = type_tables(doc)
     records, warnings = assemble_records(typed, doc)
     return [t.model_dump(mode="json") for t in typed], records, warnings

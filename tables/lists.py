@@ -136,10 +136,21 @@ def lettered_lists(doc: Document) -> list[TypedTable]:
     return out
 
 
+def catalog_kind(title: str | None) -> str | None:
+    """'DANH MỤC SẢN PHẨM …' → product, 'DANH MỤC CÔNG NGHỆ …' → technology."""
+    t = match_key(title or "")
+    if "danh mục" not in t:
+        return None
+    if "sản phẩm" in t:
+        return "product"
+    if "công nghệ" in t:
+        return "technology"
+    return None
+
+
 def _list_table(table_id: str, title: str, rows: list[TypedRow], page: int | None) -> TypedTable:
-    from tables.typed import _catalog_kind
     columns = [TypedColumn(index=0, name="STT", role="stt"), TypedColumn(index=1, name="Tên", role="name"),
                TypedColumn(index=2, name="Cơ quan chủ trì", role="agency")]
-    kind = "catalog" if _catalog_kind(title) else "other"
-    return TypedTable(id=table_id, kind=kind, catalog_kind=_catalog_kind(title), title=title,
+    kind = "catalog" if catalog_kind(title) else "other"
+    return TypedTable(id=table_id, kind=kind, catalog_kind=catalog_kind(title), title=title,
                       header_rows=0, columns=columns, rows=rows, source="list", page=page)

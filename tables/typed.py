@@ -8,7 +8,7 @@ from models import Document, Table, TypedColumn, TypedRow, TypedTable
 from ner.units import column_headers, header_row_count
 from normalize.money import unit_from_header
 from normalize.text import match_key
-from tables.lists import numbered_lists
+from tables.lists import catalog_kind, numbered_lists
 
 # Header keywords → role, most specific first.
 _ROLES: list[tuple[str, str]] = [
@@ -99,7 +99,7 @@ def type_table(table: Table, title: str | None = None) -> TypedTable:
         row = TypedRow(index=r, kind="data", cells=cells, filled=filled, group=group, page=page)
         rows.append(row)
         previous = row
-    return TypedTable(id=table.id, kind=_table_kind(columns, title), catalog_kind=_catalog_kind(title),
+    return TypedTable(id=table.id, kind=_table_kind(columns, title), catalog_kind=catalog_kind(title),
                       title=title, header_rows=n_header, columns=columns, rows=rows,
                       page=table.provenance.page)
 
@@ -108,22 +108,11 @@ def _table_kind(columns: list[TypedColumn], title: str | None) -> str:
     roles = {c.role for c in columns}
     if "name" in roles and ("duration" in roles or "objective" in roles) and "budget" in roles:
         return "tasks"
-    if _catalog_kind(title) and "agency" in roles:
+    if catalog_kind(title) and "agency" in roles:
         return "catalog"
     if "budget" in roles and ({"name", "agency"} & roles):
         return "budget"
     return "other"
-
-
-def _catalog_kind(title: str | None) -> str | None:
-    t = match_key(title or "")
-    if "danh mục" not in t:
-        return None
-    if "sản phẩm" in t:
-        return "product"
-    if "công nghệ" in t:
-        return "technology"
-    return None
 
 
 def type_tables(doc: Document) -> list[TypedTable]:
