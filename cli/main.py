@@ -2,31 +2,16 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
-
-
-def write_json_atomic(path: Path, payload: str) -> None:
-    """Write to a temp file in the same folder, then rename: readers never see half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from extract.errors import ExtractionError
     from flows.extraction import extract_file
+    from flows.workspace import write_json_atomic
 
     out_dir = Path(args.output)
     failed = 0
@@ -72,6 +57,46 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_watch(args: argparse.Namespace) -> int:
+    from flows.watcher import watch_inbox
+    tally = watch_inbox(args.inbox, args.root, args.database, settle_seconds=args.settle,
+                        scan_seconds=args.scan, exit_when_idle=args.exit_when_idle, max_seconds=args.max_seconds)
+    print("watch finished:", json.dumps(tally, ensure_ascii=False))
+    return 0
+
+
+def _intake_url(args: argparse.Namespace) -> str:
+    if args.database:
+        return args.database
+    return f"sqlite:///{Path(args.root).resolve() / 'vanthu.sqlite'}"
+
+
+def cmd_reprocess(args: argparse.Namespace) -> int:
+    from flows.reprocess import run_reprocess
+    mode = "since" if args.since else ("changed" if args.changed else "all")
+    since = dt.datetime.fromisoformat(args.since).replace(tzinfo=dt.timezone.utc) if args.since else None
+    tally = run_reprocess(_intake_url(args), mode, since, args.force, args.dask, args.workers,
+                          show_progress=not args.quiet)
+    print("reprocess finished:", json.dumps(tally, ensure_ascii=False))
+    return 0 if not any(k.startswith(("failed", "error")) for k in tally) else 1
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from stores import intake
+    from stores.db import Store
+    st = intake.status(Store.open(_intake_url(args)), args.failures)
+    if args.json:
+        print(json.dumps(st, ensure_ascii=False, indent=1))
+        return 0
+    for state in ("received", "archived", "stored", "quarantining", "done", "failed", "duplicate"):
+        print(f"{state:13s} {st['counts'].get(state, 0)}")
+    if st["failures"]:
+        print("last failures:")
+        for f in st["failures"]:
+            print(f"  {f['at'][:19]}  {f['name']}  [{f['stage']}] {f['reason']}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="vanthu", description="Extract Vietnamese official documents")
     sub = p.add_subparsers(dest="command", required=True)
@@ -90,6 +115,34 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--format", choices=["json", "csv"], default="json")
     x.add_argument("--database", default=None)
     x.set_defaults(func=cmd_export)
+    w = sub.add_parser("watch", help="watch an inbox folder and ingest what lands there")
+    w.add_argument("inbox")
+    w.add_argument("--root", default=None, help="folder for archive/, quarantine/, outbox/ and the "
+                                                 "database (default: the inbox's parent)")
+    w.add_argument("--database", default=None)
+    w.add_argument("--settle", type=float, default=1.0, help="seconds a file must hold still")
+    w.add_argument("--scan", type=float, default=10.0, help="seconds between safety-net scans")
+    w.add_argument("--exit-when-idle", action="store_true", help="stop once the inbox is empty")
+    w.add_argument("--max-seconds", type=float, default=None)
+    w.set_defaults(func=cmd_watch)
+    r = sub.add_parser("reprocess", help="re-run the archive through the current extractor")
+    g = r.add_mutually_exclusive_group()
+    g.add_argument("--all", action="store_true", help="every archived document (default)")
+    g.add_argument("--since", metavar="DATE", help="documents received on or after DATE (YYYY-MM-DD)")
+    g.add_argument("--changed", action="store_true", help="documents last extracted by another version")
+    r.add_argument("--force", action="store_true", help="also documents that have current results")
+    r.add_argument("--dask", metavar="ADDRESS", help="run on an existing Dask cluster (tcp://host:8786)")
+    r.add_argument("--workers", type=int, default=None, help="local worker processes (default: cores)")
+    r.add_argument("--root", default=".", help="the intake root (holds vanthu.sqlite)")
+    r.add_argument("--database", default=None)
+    r.add_argument("-q", "--quiet", action="store_true")
+    r.set_defaults(func=cmd_reprocess)
+    st = sub.add_parser("status", help="counts per state and the last failures")
+    st.add_argument("--root", default=".")
+    st.add_argument("--database", default=None)
+    st.add_argument("--failures", type=int, default=10)
+    st.add_argument("--json", action="store_true")
+    st.set_defaults(func=cmd_status)
     return p
 
 

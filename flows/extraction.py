@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
@@ -11,11 +12,25 @@ from ner import recognize
 from records.build import build_records
 
 
+_CODE_PACKAGES = ("models", "normalize", "extract", "ner", "tables", "records", "corpus")
+
+
+@lru_cache(maxsize=1)
 def extractor_version() -> str:
+    """Package version plus a fingerprint of the extraction code and gazetteers, so a changed
+    extractor never passes for one that already produced the stored results."""
     try:
-        return metadata.version("vanthu")
+        base = metadata.version("vanthu")
     except metadata.PackageNotFoundError:  # running from a source tree
-        return "0.1.0+src"
+        base = "0.1.0"
+    root = Path(__file__).resolve().parents[1]
+    h = hashlib.sha256()
+    for pkg in _CODE_PACKAGES:
+        for f in sorted((root / pkg).rglob("*")):
+            if f.suffix in (".py", ".json") and not {"__pycache__", "gold", "samples"} & set(f.parts):
+                h.update(f.relative_to(root).as_posix().encode())
+                h.update(f.read_bytes())
+    return f"{base}+{h.hexdigest()[:12]}"
 
 
 def extract_bytes(data: bytes, path: str) -> ExtractionResult:
