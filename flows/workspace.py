@@ -53,9 +53,10 @@ def is_ignored(name: str) -> bool:
 
 
 def safe_name(name: str) -> str:
-    """A file name safe to reuse in our folders: NFC, no path parts, no control characters."""
-    name = unicodedata.normalize("NFC", name).replace("\\", "/").split("/")[-1]
-    name = re.sub(r"[\x00-\x1f\x7f]", "", name).strip().lstrip(".") or "unnamed"
+    """A file name safe to reuse in our folders: NFC, path separators and control characters
+    replaced, no leading dots ('../x' can never climb out of a folder)."""
+    name = re.sub(r"[/\\\x00-\x1f\x7f]", "_", unicodedata.normalize("NFC", name))
+    name = name.strip().lstrip(".") or "unnamed"
     return name[:200]
 
 

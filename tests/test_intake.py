@@ -1,0 +1,129 @@
+"""The intake flows in-process (Prefect's ephemeral API): a malformed batch, duplicates,
+status, and reprocessing locally and on a Dask LocalCluster of two workers."""
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw
+
+from flows.reprocess import run_reprocess
+from flows.watcher import watch_inbox
+from stores import intake
+from stores.db import Store
+
+
+def _encrypted_pdf(samples: Path) -> bytes:
+    pypdf = pytest.importorskip("pypdf")
+    w = pypdf.PdfWriter(clone_from=pypdf.PdfReader(samples / "004.pdf"))
+    w.encrypt(user_password="x", owner_password="y")
+    buf = io.BytesIO()
+    w.write(buf)
+    return buf.getvalue()
+
+
+def _zip_bomb(samples: Path) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out, zipfile.ZipFile(samples / "004.docx") as src:
+        for item in src.infolist():
+            out.writestr(item, src.read(item.filename))
+        out.writestr("word/media/bomb.bin", b"\0" * (40 * 1024 * 1024))
+    return buf.getvalue()
+
+
+def _png(text: str) -> bytes:
+    img = Image.new("L", (900, 300), 255)
+    ImageDraw.Draw(img).text((40, 120), text, fill=0)
+    buf = io.BytesIO()
+    img.save(buf, "PNG")
+    return buf.getvalue()
+
+
+def _scan(pages: int) -> bytes:
+    """An image-only PDF: every page is a picture, no text layer."""
+    imgs = [Image.new("1", (620, 877), 1) for _ in range(pages)]
+    buf = io.BytesIO()
+    imgs[0].save(buf, "PDF", save_all=True, append_images=imgs[1:], resolution=75)
+    return buf.getvalue()
+
+
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory):
+    from tests.conftest import SAMPLES as samples
+    root = tmp_path_factory.mktemp("intake")
+    inbox = root / "inbox"
+    inbox.mkdir()
+    docx, pdf = (samples / "004.docx").read_bytes(), (samples / "004.pdf").read_bytes()
+    bad = {
+        "hỏng.pdf": pdf[:1500],
+        "cụt.docx": docx[: len(docx) // 2],
+        "mật khẩu.pdf": _encrypted_pdf(samples),
+        "bom.docx": _zip_bomb(samples),
+        "rỗng.tiff": b"",
+        "thực ra là ảnh.pdf": b"\x89PNG\r\n\x1a\n" + b"\0" * 64,
+    }
+    good = {
+        "Báo cáo ..\\..\\tháng 4.docx": docx,    # path-like and non-ASCII name
+        "quyết định.pdf": pdf,
+        "bản chụp 200 trang.pdf": _scan(200),
+        "ảnh chụp.png": _png("CONG VAN SO 12/UBND-VP"),
+    }
+    for name, data in {**bad, **good}.items():
+        (inbox / name).write_bytes(data)
+    (inbox / "~$nháp.docx").write_bytes(b"lock")
+    (inbox / "đang tải.pdf.part").write_bytes(pdf[:100])
+    tally = watch_inbox(str(inbox), exit_when_idle=True, settle_seconds=0.2, scan_seconds=1)
+    return root, tally, bad, good
+
+
+def test_every_file_ends_archived_and_stored_or_quarantined(ingested):
+    root, tally, bad, good = ingested
+    store = Store.open(f"sqlite:///{root / 'vanthu.sqlite'}")
+    st = intake.status(store, last_failures=20)
+    assert st["counts"].get("done") == len(good) and st["counts"].get("failed") == len(bad)
+    reasons = {f["name"]: f["reason"].split(":")[0] for f in st["failures"]}
+    assert reasons == {"hỏng.pdf": "corrupt_file", "cụt.docx": "corrupt_file", "mật khẩu.pdf": "encrypted",
+                       "bom.docx": "unsafe_content", "rỗng.tiff": "empty_file",
+                       "thực ra là ảnh.pdf": "corrupt_file"}
+    for sidecar in (root / "quarantine").glob("*.reason.json"):
+        side = json.loads(sidecar.read_text(encoding="utf-8"))
+        assert side["reason"] and side["stage"] == "extract" and side["time"]
+    assert sorted(p.name for p in (root / "inbox").iterdir()) == ["~$nháp.docx", "đang tải.pdf.part"]
+    names = sorted(p.name for p in (root / "outbox").iterdir())
+    assert "Báo cáo .._.._tháng 4.docx.json" in names and all("/" not in n for n in names)
+    assert store.counts()["documents"] == len(good)
+
+
+def test_scan_without_text_layer_is_flagged(ingested):
+    root = ingested[0]
+    result = json.loads((root / "outbox" / "bản chụp 200 trang.pdf.json").read_text(encoding="utf-8"))
+    assert result["source"]["pages"] == 200
+    assert result["warnings"] and {w["code"] for w in result["warnings"]} <= {"needs_ocr", "empty_page"}
+
+
+def test_duplicate_is_recorded_not_reprocessed(ingested, samples):
+    root = ingested[0]
+    (root / "inbox" / "lại quyết định.pdf").write_bytes((samples / "004.pdf").read_bytes())
+    tally = watch_inbox(str(root / "inbox"), exit_when_idle=True, settle_seconds=0.2, scan_seconds=1)
+    assert tally == {"duplicate": 1}
+    store = Store.open(f"sqlite:///{root / 'vanthu.sqlite'}")
+    assert intake.status(store)["counts"]["duplicate"] == 1
+    assert store.counts()["extraction_runs"] == len(ingested[3])
+    kept = list((root / "archive").rglob("duplicates/*lại quyết định.pdf"))
+    assert len(kept) == 1
+
+
+def test_reprocess_skips_current_results_and_runs_on_dask(ingested):
+    from distributed import LocalCluster
+    root = ingested[0]
+    url = f"sqlite:///{root / 'vanthu.sqlite'}"
+    n = len(ingested[3])
+    assert run_reprocess(url, "all", None, False, None, 2, show_progress=False) == {"skipped": n}
+    before = Store.open(url).counts()
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        tally = run_reprocess(url, "all", None, True, cluster.scheduler_address, None, show_progress=False)
+    assert tally == {"skipped": 0, "done": n}
+    assert Store.open(url).counts() == before  # re-extraction replaced, never duplicated
