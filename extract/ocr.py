@@ -1,89 +1,341 @@
-"""OCR path (first part of issue #4): page images → Tesseract (vie+eng) words with boxes and
-confidences → the same line and paragraph builder the text-layer PDF path uses.
-Ruled-table detection in scans, preprocessing and OCR repair are not here yet."""
+"""OCR path: page images → deskew → ruled-table detection → Tesseract (vie+eng) word boxes with
+confidences → the shared layout builder. Pages are OCRed in worker processes that render or
+decode their own page, so memory stays flat with page count."""
 from __future__ import annotations
 
 import io
-import statistics
+import os
+import shutil
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from functools import lru_cache
+from pathlib import Path
 
-from PIL import Image, ImageSequence
+import numpy as np
+from PIL import Image
 
-from extract.errors import CorruptFileError, ExtractionError, UnsafeContentError
-from extract.pdf_reader import lines_from_words, paragraphs_from_lines
-from models import Block, Document, Page, Provenance, Warning
+from extract.errors import CorruptFileError, ExtractionError, TooLargeError, UnsafeContentError
+from extract.layout import DetectedTable, LayoutBuilder, PageContent
+from models import Document, Warning
 from normalize.text import clean_text
 
 OCR_LANG = "vie+eng"
-MAX_PIXELS = 80_000_000        # ~ A3 at 600 dpi; a 20,000 × 20,000 image is refused, not decoded
+MAX_PIXELS = 80_000_000          # ~ A3 at 600 dpi; a 20,000 × 20,000 image is refused, not decoded
+MAX_OCR_PAGES = int(os.environ.get("VANTHU_MAX_OCR_PAGES", "1000"))
 MIN_WORD_CONFIDENCE = 10
+MIN_DPI, MAX_DPI, DEFAULT_DPI = 200, 400, 300
+BLANK_INK = 0.0008               # share of dark pixels below which a page is blank
 
 
 class OcrUnavailableError(ExtractionError):
     reason = "ocr_unavailable"
 
 
-def ocr_page(image: Image.Image, dpi: float) -> list[dict]:
-    """Words with boxes in PDF points (72 per inch) and Tesseract confidence 0–100."""
+@lru_cache(maxsize=1)
+def tesseract_available() -> bool:
+    return shutil.which("tesseract") is not None
+
+
+def _workers() -> int:
+    return max(1, int(os.environ.get("VANTHU_OCR_WORKERS", os.cpu_count() or 1)))
+
+
+# -- image preparation ------------------------------------------------------------------------
+def ink_mask(gray: np.ndarray) -> np.ndarray:
+    """Dark pixels, with a threshold from the page itself (Otsu) so shading does not count."""
+    import cv2
+    _, mask = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    return mask
+
+
+def skew_angle(gray: np.ndarray, max_deg: float = 3.0, step: float = 0.05) -> float:
+    """Skew in degrees by projection profile: the angle at which rows of ink are sharpest.
+    Positive means the text runs down to the right; rotate by this angle (counter-clockwise in
+    PIL) to level it."""
+    small = gray[::4, ::4] if min(gray.shape) > 800 else gray
+    ys, xs = np.nonzero(ink_mask(np.ascontiguousarray(small)))
+    if len(ys) < 200:
+        return 0.0
+    best, best_score = 0.0, -1.0
+    for deg in np.arange(-max_deg, max_deg + step / 2, step):
+        rows = np.round(ys - xs * np.tan(np.radians(deg))).astype(np.int64)
+        rows -= rows.min()
+        score = float(np.square(np.bincount(rows)).sum())
+        if score > best_score:
+            best, best_score = float(deg), score
+    return best
+
+
+def deskew(img: Image.Image) -> tuple[Image.Image, float]:
+    angle = skew_angle(np.asarray(img))
+    if abs(angle) < 0.1:
+        return img, 0.0
+    return img.rotate(angle, resample=Image.BICUBIC, expand=False, fillcolor=255), angle
+
+
+# -- ruled tables -----------------------------------------------------------------------------
+def _cluster(values: list[float], tol: float) -> list[float]:
+    groups: list[list[float]] = []
+    for v in sorted(values):
+        if groups and v - groups[-1][-1] <= tol:
+            groups[-1].append(v)
+        else:
+            groups.append([v])
+    return [sum(g) / len(g) for g in groups]
+
+
+def detect_tables(gray: np.ndarray, dpi: float) -> tuple[list[tuple[tuple[int, int, int, int], list[tuple[int, int, int, int]]]], np.ndarray]:
+    """Ruled tables as (bbox, cell boxes) in pixels, and the mask of ruling lines to erase
+    before OCR. A cell spans several grid columns or rows where the line between them is
+    missing (merged cells)."""
+    import cv2
+    ink = ink_mask(gray)
+    h, w = ink.shape
+    # A ruling line is longer than any letter stroke: half an inch across, a third of an inch
+    # down (a table row with one line of text is about that tall).
+    horiz = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (int(dpi * 0.5), 1)))
+    vert = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, int(dpi * 0.3))))
+    # Bridge small breaks left by noise and JPEG before measuring lines.
+    horiz = cv2.dilate(horiz, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 3)))
+    vert = cv2.dilate(vert, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 9)))
+    grid = cv2.bitwise_or(horiz, vert)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(grid)
+    tables = []
+    erase = np.zeros_like(grid)
+    for i in range(1, n):
+        x, y, bw, bh, _ = stats[i]
+        if bw < w * 0.25 or bh < 40:
+            continue
+        region_h, region_v = horiz[y:y + bh, x:x + bw], vert[y:y + bh, x:x + bw]
+        hn, _, hs, _ = cv2.connectedComponentsWithStats(region_h)
+        vn, _, vs, _ = cv2.connectedComponentsWithStats(region_v)
+        ys = _cluster([s[1] + s[3] / 2 for s in hs[1:hn] if s[2] > 25], 8)
+        xs = _cluster([s[0] + s[2] / 2 for s in vs[1:vn] if s[3] > 15], 8)
+        if len(ys) < 2 or len(xs) < 2:
+            continue
+        cells = _cells_from_grid(region_h, region_v, ys, xs)
+        tables.append(((x, y, x + bw, y + bh), [(x + a, y + b, x + c, y + d) for a, b, c, d in cells]))
+        erase[y:y + bh, x:x + bw] = grid[y:y + bh, x:x + bw]
+    return tables, erase
+
+
+def _covered(mask: np.ndarray, y0: int, y1: int, x0: int, x1: int) -> float:
+    band = mask[max(0, y0):max(y0 + 1, y1), max(0, x0):max(x0 + 1, x1)]
+    if band.size == 0:
+        return 0.0
+    return float((band.max(axis=0 if band.shape[0] <= band.shape[1] else 1) > 0).mean())
+
+
+def _cells_from_grid(horiz, vert, ys, xs):
+    rows, cols = len(ys) - 1, len(xs) - 1
+    parent = list(range(rows * cols))
+
+    def find(a):
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    def union(a, b):
+        parent[find(a)] = find(b)
+
+    for r in range(rows):
+        for c in range(cols):
+            y0, y1 = int(ys[r]), int(ys[r + 1])
+            x0, x1 = int(xs[c]), int(xs[c + 1])
+            if c + 1 < cols:  # vertical boundary at xs[c+1] between rows r..r+1
+                xb = int(xs[c + 1])
+                inset = (y1 - y0) // 5
+                if _covered(vert, y0 + inset, y1 - inset, xb - 4, xb + 5) < 0.5:
+                    union(r * cols + c, r * cols + c + 1)
+            if r + 1 < rows:  # horizontal boundary at ys[r+1] between columns c..c+1
+                yb = int(ys[r + 1])
+                inset = (x1 - x0) // 5
+                if _covered(horiz, yb - 4, yb + 5, x0 + inset, x1 - inset) < 0.5:
+                    union(r * cols + c, (r + 1) * cols + c)
+    groups: dict[int, list[tuple[int, int]]] = {}
+    for r in range(rows):
+        for c in range(cols):
+            groups.setdefault(find(r * cols + c), []).append((r, c))
+    cells = []
+    for members in groups.values():
+        r0, r1 = min(m[0] for m in members), max(m[0] for m in members) + 1
+        c0, c1 = min(m[1] for m in members), max(m[1] for m in members) + 1
+        cells.append((int(xs[c0]), int(ys[r0]), int(xs[c1]), int(ys[r1])))
+    return cells
+
+
+# -- one page -------------------------------------------------------------------------------------
+def ocr_page_image(img: Image.Image, dpi: float, number: int) -> PageContent:
+    """OCR one page image into words and tables in PDF points (72 per inch)."""
     import pytesseract
+    scale = 72.0 / dpi
+    gray = img.convert("L")
+    content = PageContent(number=number, width=gray.width * scale, height=gray.height * scale, source="ocr")
+    arr = np.asarray(gray)
+    if float((arr < 128).mean()) < BLANK_INK:
+        content.warnings.append(Warning(code="empty_page", page=number, message=f"page {number} is blank"))
+        return content
+    gray, angle = deskew(gray)
+    arr = np.asarray(gray).copy()
+    tables, lines = detect_tables(arr, dpi)
+    arr[lines > 0] = 255  # ruling lines confuse Tesseract's layout analysis
+    os.environ["OMP_THREAD_LIMIT"] = "1"  # one thread per process: pages run in parallel instead
     try:
-        data = pytesseract.image_to_data(image.convert("L"), lang=OCR_LANG, config="--psm 3",
+        data = pytesseract.image_to_data(Image.fromarray(arr), lang=OCR_LANG, config="--oem 1 --psm 3",
                                          output_type=pytesseract.Output.DICT)
     except pytesseract.TesseractNotFoundError as exc:
         raise OcrUnavailableError("tesseract is not installed (install.sh installs tesseract-ocr-vie)") from exc
-    scale = 72.0 / dpi
-    words = []
     for i, text in enumerate(data["text"]):
         conf = float(data["conf"][i])
         if not text.strip() or conf < MIN_WORD_CONFIDENCE:
             continue
         x, y, w, h = (data[k][i] * scale for k in ("left", "top", "width", "height"))
-        words.append({"text": clean_text(text), "x0": x, "x1": x + w, "top": y, "bottom": y + h,
-                      "size": h, "conf": conf})
-    return words
+        content.words.append({"text": clean_text(text), "x0": x, "x1": x + w, "top": y, "bottom": y + h,
+                              "size": h, "conf": conf})
+    content.words.extend(_reread_empty_cells(arr, tables, data, scale))
+    content.tables = [DetectedTable(tuple(v * scale for v in bbox), [tuple(v * scale for v in c) for c in cells])
+                      for bbox, cells in tables]
+    if angle:
+        content.warnings.append(Warning(code="deskewed", page=number, message=f"page {number} rotated {angle:+.2f}°"))
+    if not content.words:
+        content.warnings.append(Warning(code="empty_page", page=number, message=f"page {number}: no text found"))
+    return content
 
 
-def blocks_from_words(words: list[dict], page: int, start_id: int, start_order: int) -> list[Block]:
-    blocks = []
-    for group in paragraphs_from_lines(lines_from_words(words)):
-        text = clean_text(" ".join(ln.text for ln in group))
-        if not text:
+def _reread_empty_cells(arr: np.ndarray, tables, data: dict, scale: float) -> list[dict]:
+    """Tesseract's page pass often skips a short number alone in a narrow cell ('60', '24'):
+    cells with ink but no word are read again on their own, as one text block."""
+    import pytesseract
+    centers = [(data["left"][i] + data["width"][i] / 2, data["top"][i] + data["height"][i] / 2)
+               for i, t in enumerate(data["text"]) if t.strip() and float(data["conf"][i]) >= MIN_WORD_CONFIDENCE]
+    out = []
+    for _, cells in tables:
+        for x0, y0, x1, y1 in cells:
+            if any(x0 <= cx <= x1 and y0 <= cy <= y1 for cx, cy in centers):
+                continue
+            pad = 4
+            crop = arr[y0 + pad:y1 - pad, x0 + pad:x1 - pad]
+            if crop.size == 0 or float((crop < 128).mean()) < 0.003:
+                continue  # a truly empty cell
+            framed = np.pad(crop, 12, constant_values=255)
+            d = pytesseract.image_to_data(Image.fromarray(framed), lang=OCR_LANG, config="--oem 1 --psm 6",
+                                          output_type=pytesseract.Output.DICT)
+            for i, text in enumerate(d["text"]):
+                conf = float(d["conf"][i])
+                if not text.strip() or conf < MIN_WORD_CONFIDENCE:
+                    continue
+                x = (x0 + pad - 12 + d["left"][i]) * scale
+                y = (y0 + pad - 12 + d["top"][i]) * scale
+                out.append({"text": clean_text(text), "x0": x, "x1": x + d["width"][i] * scale, "top": y,
+                            "bottom": y + d["height"][i] * scale, "size": d["height"][i] * scale, "conf": conf})
+    return out
+
+
+# -- PDFs ------------------------------------------------------------------------------------------
+def native_dpi(page) -> float | None:
+    """Resolution of the largest image on a PDF page, from its pixel size and placed size."""
+    best = None
+    for obj in page.get_objects():
+        if obj.type != 3:  # FPDF_PAGEOBJ_IMAGE
             continue
-        x0, top = min(g.x0 for g in group), group[0].top
-        x1, bottom = max(g.x1 for g in group), group[-1].bottom
-        confs = [w["conf"] for w in words if x0 - 1 <= w["x0"] and w["x1"] <= x1 + 1 and top - 1 <= w["top"]
-                 and w["bottom"] <= bottom + 1]
-        blocks.append(Block(
-            id=f"b{start_id + len(blocks)}", kind="paragraph", text=text, order=start_order + len(blocks),
-            provenance=Provenance(source="ocr", page=page, bbox=(round(x0, 1), round(top, 1), round(x1, 1),
-                                                                  round(bottom, 1)),
-                                  confidence=round(statistics.mean(confs) / 100, 3) if confs else 0.0)))
-    return blocks
+        px_w, _ = obj.get_px_size()
+        x0, _, x1, _ = obj.get_bounds()
+        if x1 - x0 > 1:
+            dpi = px_w / ((x1 - x0) / 72)
+            best = max(best or 0, dpi)
+    return best
+
+
+def choose_dpi(native: float | None) -> float:
+    """Render at the scan's own resolution (no invented detail), within Tesseract's good range."""
+    if native is None:
+        return DEFAULT_DPI
+    return float(min(MAX_DPI, max(MIN_DPI, round(native))))
+
+
+def _ocr_pdf_page(args: tuple[str, int]) -> PageContent:
+    import pypdfium2 as pdfium
+    path, number = args
+    pdf = pdfium.PdfDocument(path)
+    try:
+        page = pdf[number - 1]
+        dpi = choose_dpi(native_dpi(page))
+        img = page.render(scale=dpi / 72, grayscale=True).to_pil()
+        return ocr_page_image(img, dpi, number)
+    except ExtractionError:
+        raise
+    except Exception as exc:
+        c = PageContent(number=number, width=0, height=0, source="ocr")
+        c.warnings.append(Warning(code="page_unreadable", page=number, message=f"page {number}: OCR failed: {exc}"))
+        return c
+    finally:
+        pdf.close()
+
+
+def _map_pages(fn, jobs: list) -> list[PageContent]:
+    if len(jobs) == 1 or _workers() == 1:
+        return [fn(j) for j in jobs]
+    with ProcessPoolExecutor(max_workers=min(_workers(), len(jobs))) as pool:
+        return list(pool.map(fn, jobs))
+
+
+def ocr_pdf_pages(data: bytes, numbers: list[int]) -> list[PageContent]:
+    if len(numbers) > MAX_OCR_PAGES:
+        raise TooLargeError(f"{len(numbers)} pages need OCR (limit {MAX_OCR_PAGES}, VANTHU_MAX_OCR_PAGES)")
+    if not tesseract_available():
+        raise OcrUnavailableError("tesseract is not installed (install.sh installs tesseract-ocr-vie)")
+    with tempfile.TemporaryDirectory(prefix="vanthu-ocr-") as tmp:
+        path = Path(tmp) / "input.pdf"
+        path.write_bytes(data)  # workers open the file themselves: no page images cross processes
+        return _map_pages(_ocr_pdf_page, [(str(path), n) for n in numbers])
+
+
+# -- images ----------------------------------------------------------------------------------------
+def _ocr_frame(args: tuple[str, int]) -> PageContent:
+    path, index = args
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    with Image.open(path) as img:
+        img.seek(index)
+        dpi = float((img.info.get("dpi") or (DEFAULT_DPI, DEFAULT_DPI))[0]) or DEFAULT_DPI
+        frame = img.convert("L")
+    if dpi < MIN_DPI:  # small photos and faxes: enlarge to where Tesseract reads well
+        factor = MIN_DPI / dpi
+        frame = frame.resize((int(frame.width * factor), int(frame.height * factor)), Image.BICUBIC)
+        dpi = MIN_DPI
+    return ocr_page_image(frame, dpi, index + 1)
 
 
 def ocr_image_document(data: bytes, media_type: str) -> Document:
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     try:
         img = Image.open(io.BytesIO(data))
-        img.size  # header only; pixels are decoded per page below
+        width, height = img.size  # header only; pixels are decoded page by page in the workers
+        frames = getattr(img, "n_frames", 1)
     except Image.DecompressionBombError as exc:
         raise UnsafeContentError(f"image too large to decode safely: {exc}") from exc
     except Exception as exc:
         raise CorruptFileError(f"image cannot be read: {exc}") from exc
-    if img.width * img.height > MAX_PIXELS:
-        raise UnsafeContentError(f"image is {img.width}×{img.height} pixels (limit {MAX_PIXELS:,})")
-    pages, blocks, warnings = [], [], []
-    for number, frame in enumerate(ImageSequence.Iterator(img), start=1):
-        dpi = float((frame.info.get("dpi") or (300, 300))[0]) or 300.0
+    if width * height > MAX_PIXELS:
+        raise UnsafeContentError(f"image is {width}×{height} pixels (limit {MAX_PIXELS:,})")
+    if frames > MAX_OCR_PAGES:
+        raise TooLargeError(f"{frames} pages need OCR (limit {MAX_OCR_PAGES}, VANTHU_MAX_OCR_PAGES)")
+    if not tesseract_available():
+        raise OcrUnavailableError("tesseract is not installed (install.sh installs tesseract-ocr-vie)")
+    with tempfile.TemporaryDirectory(prefix="vanthu-ocr-") as tmp:
+        path = Path(tmp) / "input.img"
+        path.write_bytes(data)
         try:
-            words = ocr_page(frame, dpi)
-        except OcrUnavailableError:
-            raise
-        except Exception as exc:  # one unreadable page must not lose the others
-            warnings.append(Warning(code="page_unreadable", page=number, message=f"page {number}: {exc}"))
-            words = []
-        pages.append(Page(number=number, width=frame.width * 72 / dpi, height=frame.height * 72 / dpi,
-                          source="ocr", char_count=sum(len(w["text"]) for w in words)))
-        if not words:
-            warnings.append(Warning(code="empty_page", page=number, message=f"page {number}: no text found"))
-        blocks.extend(blocks_from_words(words, number, len(blocks), len(blocks)))
-    return Document(media_type=media_type, source_kind="ocr", pages=pages, blocks=blocks, warnings=warnings)
+            contents = _map_pages(_ocr_frame, [(str(path), i) for i in range(frames)])
+        except (OSError, SyntaxError) as exc:
+            raise CorruptFileError(f"image data is damaged or truncated: {exc}") from exc
+    builder = LayoutBuilder()
+    for c in contents:
+        builder.add_page(c)
+    builder.flush_table()
+    return Document(media_type=media_type, source_kind="ocr", pages=builder.pages, blocks=builder.blocks,
+                    tables=builder.tables, warnings=builder.warnings)
+
+
+__all__ = ["ocr_image_document", "ocr_pdf_pages", "ocr_page_image", "skew_angle", "tesseract_available",
+]

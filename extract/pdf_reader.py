@@ -1,49 +1,24 @@
-"""Text-layer PDF → Document with pdfplumber: words with positions → lines → blocks, ruled
-tables → cells with spans (merged across page breaks). A page without a usable text layer is
-marked needs_ocr for the OCR path."""
+"""PDF → Document. Pages with a usable text layer are read with pdfplumber; pages without one
+(scans, or text layers of (cid:…) garbage) go through the OCR path. Both feed one layout
+builder, so tables continue across text and scanned pages alike."""
 from __future__ import annotations
 
 import io
-import re
-import statistics
-from dataclasses import dataclass
+import os
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 
 from extract.errors import CorruptFileError, EncryptedFileError
-from models import Block, Cell, Document, Page, Provenance, Table, Warning
-from normalize.text import clean_text
+from extract.layout import DetectedTable, LayoutBuilder, PageContent
+from models import Document, Warning
 
 PDF_MEDIA = "application/pdf"
 MIN_TEXT_CHARS = 25          # below this a page is treated as image-only
-COLUMN_GAP = 28.0            # points: a wider horizontal gap splits a line into columns
-EDGE_TOLERANCE = 3.0         # points: column edges that match across a page break
 
 
-@dataclass
-class _Line:
-    top: float
-    bottom: float
-    x0: float
-    x1: float
-    text: str
-    size: float
-
-
-@dataclass
-class _PendingTable:
-    rows: list[list[Cell]]
-    x_edges: list[float]
-    pages: list[int]
-    bbox: tuple[float, float, float, float]
-    first_page: int
-    order: int
-    ends_page: bool = False
-
-
-def read_pdf(data: bytes) -> Document:
+def _open(data: bytes):
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
         n_pages = len(pdf.pages)
@@ -59,299 +34,63 @@ def read_pdf(data: bytes) -> Document:
         raise CorruptFileError(f"PDF cannot be parsed: {exc}") from exc
     if n_pages == 0:
         raise CorruptFileError("PDF has no pages")
-    reader = _PdfReader()
+    return pdf
+
+
+def _text_page(number: int, page) -> PageContent:
+    words = page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["size"])
+    text_chars = sum(len(w["text"]) for w in words)
+    garbled = sum(w["text"].count("(cid:") for w in words)
+    content = PageContent(number=number, width=float(page.width), height=float(page.height),
+                          source="pdf-text")
+    if text_chars < MIN_TEXT_CHARS or garbled > 0.2 * max(1, len(words)):
+        content.needs_ocr = True
+        return content
+    content.words = [{k: w[k] for k in ("text", "x0", "x1", "top", "bottom", "size")} for w in words]
+    content.tables = [DetectedTable(tuple(t.bbox), [c for c in t.cells if c is not None])
+                      for t in page.find_tables()]
+    return content
+
+
+def read_pdf(data: bytes, ocr: bool | None = None) -> Document:
+    """ocr: None = OCR pages without a text layer when Tesseract is installed; False = only mark
+    them needs_ocr; True = require OCR."""
+    pdf = _open(data)
+    contents: list[PageContent] = []
     with pdf:
         for index, page in enumerate(pdf.pages):
             try:
-                reader.page(index + 1, page)
+                contents.append(_text_page(index + 1, page))
             except Exception as exc:  # one bad page must not lose the others
-                reader.warnings.append(Warning(code="page_unreadable", page=index + 1,
-                                               message=f"page {index + 1} could not be read: {exc}"))
-                reader.pages.append(Page(number=index + 1, source="pdf-text", needs_ocr=True))
+                contents.append(PageContent(number=index + 1, width=0, height=0, source="pdf-text",
+                                            needs_ocr=True, warnings=[Warning(
+                                                code="page_unreadable", page=index + 1,
+                                                message=f"page {index + 1} could not be read: {exc}")]))
             finally:
                 page.close()  # frees pdfplumber's per-page object cache
-    reader.flush_table()
-    return Document(media_type=PDF_MEDIA, source_kind="pdf-text", pages=reader.pages,
-                    blocks=reader.blocks, tables=reader.tables, warnings=reader.warnings)
+    scanned = [c.number for c in contents if c.needs_ocr]
+    if scanned and _want_ocr(ocr):
+        from extract.ocr import ocr_pdf_pages
+        for content in ocr_pdf_pages(data, scanned):
+            contents[content.number - 1] = content
+    builder = LayoutBuilder()
+    for content in contents:
+        if content.needs_ocr:
+            content.warnings.append(Warning(code="needs_ocr", page=content.number,
+                                            message=f"page {content.number} has no usable text layer; "
+                                                    "OCR required"))
+        builder.add_page(content)
+    builder.flush_table()
+    kinds = {c.source for c in contents}
+    return Document(media_type=PDF_MEDIA, source_kind="ocr" if kinds == {"ocr"} else "pdf-text",
+                    pages=builder.pages, blocks=builder.blocks, tables=builder.tables,
+                    warnings=builder.warnings)
 
 
-class _PdfReader:
-    def __init__(self) -> None:
-        self.pages: list[Page] = []
-        self.blocks: list[Block] = []
-        self.tables: list[Table] = []
-        self.warnings: list[Warning] = []
-        self.order = 0
-        self.pending: _PendingTable | None = None
-
-    # -- pages ---------------------------------------------------------------------------------
-    def page(self, number: int, page) -> None:
-        words = page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["size"])
-        text_chars = sum(len(w["text"]) for w in words)
-        garbled = sum(w["text"].count("(cid:") for w in words)
-        needs_ocr = text_chars < MIN_TEXT_CHARS or garbled > 0.2 * max(1, len(words))
-        self.pages.append(Page(number=number, width=float(page.width), height=float(page.height),
-                               source="pdf-text", needs_ocr=needs_ocr, char_count=text_chars))
-        if needs_ocr:
-            self.flush_table()
-            self.warnings.append(Warning(code="needs_ocr", page=number,
-                                         message=f"page {number} has no usable text layer; OCR required"))
-            return
-        found = page.find_tables()
-        table_boxes = [t.bbox for t in found]
-        free_words = [w for w in words if not any(_inside(w, b) for b in table_boxes)]
-        lines = lines_from_words(free_words)
-        items: list[tuple[float, str, object]] = [(ln.top, "line", ln) for ln in lines]
-        items += [(t.bbox[1], "table", t) for t in found]
-        items.sort(key=lambda x: (x[0], 0 if x[1] == "table" else 1))
-        body_lines: list[_Line] = []
-        first_item = True
-        for _top, kind, obj in items:
-            if kind == "line":
-                body_lines.append(obj)
-                continue
-            self._emit_lines(body_lines, number, page)
-            body_lines = []
-            self._table(obj, words, number, continues=first_item)
-            first_item = False
-            continue
-        if body_lines:
-            self._emit_lines(body_lines, number, page)
-        if self.pending is not None:
-            last_table_bottom = self.pending.bbox[3]
-            self.pending.ends_page = not any(ln.top > last_table_bottom for ln in lines
-                                             if not _is_page_furniture(ln, page))
-
-    def _emit_lines(self, lines: list[_Line], number: int, page) -> None:
-        if not lines:
-            return
-        # Text between tables (or after one) ends any table that might continue.
-        content = [ln for ln in lines if not _is_page_furniture(ln, page)]
-        if content:
-            self.flush_table()
-        for ln in lines:
-            if _is_page_furniture(ln, page):
-                kind = "header" if ln.top < page.height * 0.08 else "footer"
-                self._block(ln.text, kind, number, (ln.x0, ln.top, ln.x1, ln.bottom))
-        for group in paragraphs_from_lines(content):
-            text = clean_text(" ".join(ln.text for ln in group))
-            if not text:
-                continue
-            bbox = (min(g.x0 for g in group), group[0].top, max(g.x1 for g in group), group[-1].bottom)
-            self._block(text, "paragraph", number, bbox)
-
-    def _block(self, text: str, kind: str, page: int, bbox) -> None:
-        self.blocks.append(Block(id=f"b{len(self.blocks)}", kind=kind, text=text, order=self.order,
-                                 provenance=Provenance(source="pdf-text", page=page,
-                                                       bbox=tuple(round(v, 1) for v in bbox))))
-        self.order += 1
-
-    # -- tables --------------------------------------------------------------------------------
-    def _table(self, table, words, number: int, continues: bool) -> None:
-        rows, x_edges = _table_rows(table, words)
-        if not rows:
-            return
-        for r in rows:
-            for c in r:
-                c.page = number
-        p = self.pending
-        if (continues and p is not None and p.ends_page and len(x_edges) == len(p.x_edges)
-                and all(abs(a - b) <= EDGE_TOLERANCE for a, b in zip(x_edges, p.x_edges))):
-            # The same table continued after a page break: a repeated header row is dropped.
-            if _row_texts(rows[0]) == _row_texts(p.rows[0]):
-                rows = rows[1:]
-            if p.rows and not any(c.text for c in p.rows[-1]):
-                p.rows.pop()  # a row that began in the bottom margin: its text is on this page
-            while rows and not any(c.text for c in rows[0]):
-                rows = rows[1:]  # the empty tail of a row that ended on the previous page
-            if rows and _is_row_fragment(rows[0], p.rows):
-                _stitch(rows[0], p.rows)
-                rows = rows[1:]
-            offset = len(p.rows)
-            for i, r in enumerate(rows):
-                for c in r:
-                    c.row = offset + i  # every cell of a row list starts on that row
-            p.rows.extend(rows)
-            p.pages.append(number)
-            p.bbox = table.bbox
-            p.ends_page = False
-            return
-        self.flush_table()
-        self.pending = _PendingTable(rows=rows, x_edges=x_edges, pages=[number], bbox=table.bbox,
-                                     first_page=number, order=self.order)
-        self.order += 1
-
-    def flush_table(self) -> None:
-        p = self.pending
-        if p is None:
-            return
-        self.pending = None
-        cells = [c for r in p.rows for c in r]
-        self.tables.append(Table(
-            id=f"t{len(self.tables)}", order=p.order, n_rows=max(c.row + c.row_span for c in cells),
-            n_cols=len(p.x_edges) - 1, cells=cells, pages=p.pages,
-            provenance=Provenance(source="pdf-text", page=p.first_page)))
-
-
-def _inside(word, bbox) -> bool:
-    cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
-    return bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]
-
-
-def _cluster(values: list[float], tol: float) -> list[float]:
-    out: list[float] = []
-    for v in sorted(values):
-        if not out or v - out[-1] > tol:
-            out.append(v)
-    return out
-
-
-def _table_rows(table, words) -> tuple[list[list[Cell]], list[float]]:
-    """Cells with spans from the ruling-line grid that pdfplumber found."""
-    boxes = [c for c in table.cells if c is not None]
-    if not boxes:
-        return [], []
-    xs = _cluster([b[0] for b in boxes] + [b[2] for b in boxes], EDGE_TOLERANCE)
-    ys = _cluster([b[1] for b in boxes] + [b[3] for b in boxes], EDGE_TOLERANCE)
-
-    def index(edges, v):
-        return min(range(len(edges)), key=lambda i: abs(edges[i] - v))
-
-    inner = [w for w in words if _inside(w, table.bbox)]
-    placed = []
-    for b in sorted(boxes, key=lambda b: (b[1], b[0])):
-        r0, r1 = index(ys, b[1]), index(ys, b[3])
-        c0, c1 = index(xs, b[0]), index(xs, b[2])
-        if r1 > r0 and c1 > c0:
-            placed.append((r0, r1, c0, c1, b))
-    # Row indices count only edges where some cell starts, so rows are contiguous.
-    starts = sorted({r0 for r0, *_ in placed})
-    rows: dict[int, list[Cell]] = {}
-    for r0, r1, c0, c1, b in placed:
-        row = starts.index(r0)
-        end = sum(1 for s in starts if s < r1)
-        cell_words = [w for w in inner if _inside(w, b)]
-        text = clean_text(" ".join(ln.text for ln in lines_from_words(cell_words, split_columns=False)))
-        rows.setdefault(row, []).append(Cell(row=row, col=c0, row_span=max(1, end - row),
-                                             col_span=c1 - c0, text=text))
-    ordered = [rows[k] for k in sorted(rows)]
-    return ordered, xs
-
-
-_TERMINAL = (".", ";", ":", "!", "?", ")")
-_NUMERIC = re.compile(r"^[\d.,\s\-–]+$")
-
-
-def _covering(rows: list[list[Cell]], col: int) -> Cell | None:
-    """The cell of the last row (or a vertical span from above) that covers grid column col."""
-    last = max(c.row for r in rows for c in r)
-    for r in reversed(rows):
-        for c in r:
-            if c.col <= col < c.col + c.col_span and c.row + c.row_span > last:
-                return c
-    return None
-
-
-def _is_row_fragment(first: list[Cell], prev_rows: list[list[Cell]]) -> bool:
-    """A row that broke across the page: the STT cell is empty, its cells carry on mid-sentence
-    (lowercase start, or a digit after an unfinished cell) and it restates no numeric value."""
-    by_col = {c.col: c for c in first}
-    if by_col.get(0) is not None and by_col[0].text:
+def _want_ocr(ocr: bool | None) -> bool:
+    if ocr is not None:
+        return ocr
+    if os.environ.get("VANTHU_OCR", "1") == "0":
         return False
-    carried_on = False
-    for c in first:
-        if not c.text:
-            continue
-        above = _covering(prev_rows, c.col)
-        above_text = above.text if above is not None else ""
-        if above_text and _NUMERIC.match(above_text):
-            return False  # a number column restated: a new row
-        head = c.text[0]
-        if head.islower() or (head.isdigit() and above_text and not above_text.endswith(_TERMINAL)):
-            carried_on = True
-        elif not above_text or above_text.endswith(_TERMINAL):
-            return False
-    return carried_on
-
-
-def _stitch(fragment: list[Cell], prev_rows: list[list[Cell]]) -> None:
-    for c in fragment:
-        above = _covering(prev_rows, c.col)
-        if above is None:
-            continue
-        if c.text:
-            above.text = clean_text(f"{above.text} {c.text}")
-        # A vertically merged cell that went on past the broken row keeps covering those rows.
-        above.row_span += c.row_span - 1
-
-
-def _row_texts(row: list[Cell]) -> list[str]:
-    return [c.text for c in sorted(row, key=lambda c: c.col)]
-
-
-# -- lines and paragraphs -------------------------------------------------------------------------
-def lines_from_words(words, split_columns: bool = True) -> list[_Line]:
-    """Group words into lines by vertical overlap; split a line where a wide horizontal gap
-    separates columns (the official header puts the issuer left and the motto right)."""
-    if not words:
-        return []
-    words = sorted(words, key=lambda w: (round(w["top"]), w["x0"]))
-    rows: list[list[dict]] = []
-    for w in words:
-        for row in reversed(rows[-3:]):
-            ref = row[0]
-            overlap = min(ref["bottom"], w["bottom"]) - max(ref["top"], w["top"])
-            if overlap > 0.5 * min(ref["bottom"] - ref["top"], w["bottom"] - w["top"]):
-                row.append(w)
-                break
-        else:
-            rows.append([w])
-    out: list[_Line] = []
-    for row in rows:
-        row.sort(key=lambda w: w["x0"])
-        segments = [[row[0]]]
-        for w in row[1:]:
-            if split_columns and w["x0"] - segments[-1][-1]["x1"] > COLUMN_GAP:
-                segments.append([w])
-            else:
-                segments[-1].append(w)
-        for seg in segments:
-            out.append(_Line(top=min(w["top"] for w in seg), bottom=max(w["bottom"] for w in seg),
-                             x0=seg[0]["x0"], x1=seg[-1]["x1"],
-                             text=" ".join(w["text"] for w in seg),
-                             size=statistics.median(w.get("size", 12) for w in seg)))
-    out.sort(key=lambda ln: (round(ln.top), ln.x0))
-    return out
-
-
-_NEW_PARA = re.compile(r"^(?:[-–•+*]\s|\d{1,3}[.)]\s|[IVX]{1,5}[.)]\s|[a-zđ][.)]\s|Điều\s+\d|Chương\s+[IVX\d]|Phụ lục)")
-
-
-def paragraphs_from_lines(lines: list[_Line]) -> list[list[_Line]]:
-    """Lines to paragraphs: a new paragraph where the vertical gap grows, the first line is
-    indented, a list marker starts, or the lines belong to different columns."""
-    if not lines:
-        return []
-    heights = [ln.bottom - ln.top for ln in lines]
-    lh = statistics.median(heights) if heights else 12.0
-    left = min(ln.x0 for ln in lines)
-    groups: list[list[_Line]] = []
-    for ln in lines:
-        g = groups[-1] if groups else None
-        if g is not None:
-            prev = g[-1]
-            gap = ln.top - prev.bottom
-            same_column = ln.x0 < prev.x1 and ln.x1 > prev.x0
-            indented = ln.x0 - left > 15 and ln.x0 - prev.x0 > 15
-            if (same_column and -2 < gap < 0.9 * lh and not indented
-                    and not _NEW_PARA.match(ln.text) and abs(ln.size - prev.size) < 1.5):
-                g.append(ln)
-                continue
-        groups.append([ln])
-    return groups
-
-
-def _is_page_furniture(ln: _Line, page) -> bool:
-    """Running page numbers in the top or bottom margin."""
-    in_margin = ln.top < page.height * 0.06 or ln.bottom > page.height * 0.93
-    return in_margin and bool(re.fullmatch(r"[-–\s]*(?:Trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[-–\s]*", ln.text))
+    from extract.ocr import tesseract_available
+    return tesseract_available()

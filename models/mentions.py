@@ -42,6 +42,7 @@ class Reference(MentionBase):
     doc_type_stated: bool = Field(False, description="doc_type read from the text, not the symbol")
     date: str | None = Field(None, description="ISO issue date when stated next to the number")
     issuer: str | None = None
+    repairs: list[str] = Field(default_factory=list, description="OCR repairs applied, e.g. 'QD→QĐ'")
 
 
 class DateMention(MentionBase):

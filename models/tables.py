@@ -38,4 +38,5 @@ class TypedTable(BaseModel):
     columns: list[TypedColumn]
     rows: list[TypedRow]
     source: Literal["table", "list"] = "table"
+    ocr: bool = Field(False, description="read by OCR (marks may be missing, numbers repaired)")
     page: int | None = None

@@ -17,6 +17,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from normalize.agencies import agency_entries, provinces
+from normalize.ocr_repair import strip_diacritics_same_length
 from normalize.text import fold_tone_placement, normalize_dashes
 
 
@@ -64,22 +65,36 @@ def _matchers():
         # "TP. X" and "tỉnh X" are places; bare "X" too. Case matters for bare names (a
         # province name is capitalized), so these match on the exact text.
         places.add(key, [nlp.make_doc(_prep(a)) for a in p.place_aliases])
-    return agencies, places, labels
+    # The same names without diacritics, for OCR text that lost its marks ("Da Nang").
+    plain = PhraseMatcher(nlp.vocab, attr="LOWER")
+    plain_places = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for i, e in enumerate(agency_entries()):
+        plain.add(f"A{i}", [nlp.make_doc(strip_diacritics_same_length(_prep(a))) for a in {e.name, *e.aliases}])
+    for i, p in enumerate(provinces()):
+        plain_places.add(f"P{i}", [nlp.make_doc(strip_diacritics_same_length(_prep(a))) for a in p.place_aliases])
+    return agencies, places, labels, plain, plain_places
 
 
 _LOCALITY_CUE = re.compile(r"địa phương|tỉnh, thành phố|các tỉnh|các thành phố|các tỉnh, thành", re.IGNORECASE)
 
 
-def find_agencies(text: str, masked: list[tuple[int, int]] = (), agency_column: bool = False
-                  ) -> list[FoundAgency]:
+def find_agencies(text: str, masked: list[tuple[int, int]] = (), agency_column: bool = False,
+                  ocr: bool = False) -> list[FoundAgency]:
+    """ocr: also match names whose diacritics OCR lost (exact matches still win)."""
     nlp = _nlp()
-    agencies, places, labels = _matchers()
+    agencies, places, labels, plain, plain_places = _matchers()
     doc = nlp.make_doc(_prep(text))
     spans = []
     for match_id, s, e in agencies(doc):
         spans.append((doc[s:e], nlp.vocab.strings[match_id], "agency"))
-    for match_id, s, e in places(doc):
-        span = doc[s:e]
+    place_hits = [(doc, m) for m in places(doc)]
+    if ocr:
+        bare = nlp.make_doc(strip_diacritics_same_length(_prep(text)))
+        for match_id, s, e in plain(bare):
+            spans.append((bare[s:e], nlp.vocab.strings[match_id], "agency"))
+        place_hits += [(bare, m) for m in plain_places(bare)]
+    for d, (match_id, s, e) in place_hits:
+        span = d[s:e]
         if not span.text[:1].isupper() and not span.text.lower().startswith(("tỉnh", "tp", "thành phố")):
             continue
         spans.append((span, nlp.vocab.strings[match_id], "place"))

@@ -49,7 +49,7 @@ def recognize(doc: Document) -> Mentions:
         found_refs = find_references(text)
         masked = [(r.start, r.end) for r in found_refs]
         previous_end = 0
-        found_agencies = find_agencies(text, masked, unit.agency_column)
+        found_agencies = find_agencies(text, masked, unit.agency_column, unit.ocr)
         for r in found_refs:
             stated = stated_doc_type(text, r.start, previous_end if not r.in_list else 0)
             date = issue_date_after(text, r.end) if not r.in_list or r is found_refs[-1] else None
@@ -61,6 +61,7 @@ def recognize(doc: Document) -> Mentions:
             elif ref.doc_type is None:
                 ref.doc_type = type_from_code(r.type_code)
             ref.date = ref.date or date
+            ref.repairs = sorted(set(ref.repairs) | set(r.repairs))
             ref.issuer = ref.issuer or issuer
             if not r.in_list:
                 previous_end = r.end

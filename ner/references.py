@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from corpus import load_json
 from normalize.dates import DATE_PATTERNS, from_match
+from normalize.ocr_repair import repair_symbol_segment
 from normalize.text import normalize_dashes
 
 _NUM = r"\d{1,5}"
@@ -42,6 +43,7 @@ class FoundReference:
     type_code: str | None      # the document-type code inside the symbol, if any
     issuer_codes: tuple[str, ...]
     in_list: bool
+    repairs: tuple[str, ...] = ()  # OCR repairs applied, e.g. ('QD→QĐ',)
 
 
 def _valid_segment(seg: str) -> bool:
@@ -56,18 +58,23 @@ def _segments(sym: str) -> list[str]:
     return [s for s in re.split(r"\s?-\s?", sym) if s]
 
 
+def _repaired(segs: list[str]) -> tuple[list[str], tuple[str, ...]]:
+    fixed = [repair_symbol_segment(s) for s in segs]
+    return fixed, tuple(f"{a}→{b}" for a, b in zip(segs, fixed) if a != b)
+
+
 def find_references(text: str) -> list[FoundReference]:
     text = normalize_dashes(text)
     found: list[FoundReference] = []
     taken: list[tuple[int, int]] = []
     for m in PARTY_RE.finditer(text):
-        segs = [m.group("type"), *_segments(m.group("issuer"))]
+        segs, repairs = _repaired([m.group("type"), *_segments(m.group("issuer"))])
         if not all(_valid_segment(s) for s in segs):
             continue
         issuer = "-".join(segs[1:])
         symbol = f"{segs[0]}/{issuer}"
         found.append(FoundReference(f"{m.group('num')}-{symbol}", m.group("num"), symbol,
-                                    m.start(), m.end(), segs[0], tuple(segs[1:]), False))
+                                    m.start(), m.end(), segs[0], tuple(segs[1:]), False, repairs))
         taken.append((m.start(), m.end()))
     for m in STATE_RE.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken):
@@ -79,6 +86,7 @@ def find_references(text: str) -> list[FoundReference]:
             segs.pop()
         if not segs or not _valid_segment(segs[0]):
             continue
+        segs, repairs = _repaired(segs)
         year = m.group("year")
         symbol = ("" if not year else f"{year}/") + "-".join(segs)
         nums = re.findall(_NUM, m.group("nums"))
@@ -93,7 +101,7 @@ def find_references(text: str) -> list[FoundReference]:
             pos = s + len(n)
             end = m.end() if i == len(nums) - 1 else pos
             found.append(FoundReference(f"{n}/{symbol}", n, symbol, s, end, type_code, issuers,
-                                        in_list))
+                                        in_list, repairs))
     found.sort(key=lambda f: f.start)
     return found
 

@@ -22,6 +22,7 @@ class TextUnit:
     col: int | None = None
     column_unit: MoneyUnit | None = None   # money unit the column header declares
     agency_column: bool = False             # the column names the acting body
+    ocr: bool = False                       # read by OCR: marks may be missing
     # A sentence split over several paragraphs is read as one unit; each part's block id and
     # its offset in the unit's text map positions back onto the right block.
     parts: tuple[tuple[str, int], ...] = ()
@@ -80,10 +81,11 @@ def text_units(doc: Document) -> list[TextUnit]:
                     and item.kind in ("paragraph", "list_item") and _continues(prev.text, item.text)):
                 joined = f"{prev.text} {item.text}"
                 parts = prev.parts or ((prev.block_id, 0),)
-                units[-1] = TextUnit(joined, prev.page, block_id=prev.block_id,
+                units[-1] = TextUnit(joined, prev.page, block_id=prev.block_id, ocr=prev.ocr,
                                      parts=(*parts, (item.id, len(prev.text) + 1)))
             else:
-                units.append(TextUnit(item.text, item.provenance.page, block_id=item.id))
+                units.append(TextUnit(item.text, item.provenance.page, block_id=item.id,
+                                      ocr=item.provenance.source == "ocr"))
             # "Đơn vị tính: triệu đồng" printed above a table applies to its money columns
             declared = unit_from_header(item.text) if len(item.text) < 80 else None
             last_declared = declared or (last_declared if len(item.text) < 80 else None)
@@ -105,6 +107,6 @@ def text_units(doc: Document) -> list[TextUnit]:
             units.append(TextUnit(
                 c.text, c.page or table.provenance.page, table_id=table.id, row=c.row, col=c.col,
                 column_unit=col_units[c.col] if body and c.col_span == 1 else None,
-                agency_column=body and agency_cols[c.col]))
+                agency_column=body and agency_cols[c.col], ocr=table.provenance.source == "ocr"))
         last_declared = None
     return units

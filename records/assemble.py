@@ -63,8 +63,8 @@ def _money(text: str, unit: MoneyUnit | None) -> Money | None:
     return Money(currency=a.currency, value=a.value, low=a.low, high=a.high)
 
 
-def _agencies(text: str) -> list[str]:
-    names = [a.name for a in find_agencies(text, agency_column=True)]
+def _agencies(text: str, ocr: bool = False) -> list[str]:
+    names = [a.name for a in find_agencies(text, agency_column=True, ocr=ocr)]
     return list(dict.fromkeys(names))
 
 
@@ -75,7 +75,7 @@ def _task(t: TypedTable, row) -> Task | None:
     ref_text = _cell(t, row, "note") or _cell(t, row, "reference")
     refs = find_references(ref_text)
     months = parse_duration_months(_cell(t, row, "duration"))
-    agencies = _agencies(_cell(t, row, "agency"))
+    agencies = _agencies(_cell(t, row, "agency"), t.ocr)
     stt = re.match(r"\d+", _cell(t, row, "stt"))
     return Task(
         number=int(stt.group()) if stt else None,
@@ -106,7 +106,7 @@ def _group_number(group: str | None) -> int | None:
 
 
 def _catalog(t: TypedTable) -> list[CatalogItem]:
-    out = []
+    out: list[CatalogItem] = []
     name_col = _col(t, "name")
     for row in t.rows:
         if row.kind != "data":
@@ -116,16 +116,22 @@ def _catalog(t: TypedTable) -> list[CatalogItem]:
         m = _NUMBERED.match(raw)
         number = int(stt) if stt.isdigit() else (int(m.group("num")) if m else None)
         body = m.group("body") if m and not stt else raw
+        confidence = 1.0
+        if number is None and out and out[-1].number is not None:
+            # OCR could not read the printed number ('pet Truyền thông …' for '25. Truyền thông …'):
+            # the sequence gives it, and a short unreadable token before the name goes.
+            number, confidence = out[-1].number + 1, 0.7
+            body = re.sub(r"^\S{1,4}[.)]?\s+(?=[A-ZĐÀ-Ỹ])", "", body)
         agency_text = _cell(t, row, "agency")
-        agencies = _agencies(agency_text) if agency_text else []
+        agencies = _agencies(agency_text, t.ocr) if agency_text else []
         if not agency_text and t.source == "table":
-            body, agencies = split_trailing_agency(body)
+            body, agencies = split_trailing_agency(body, t.ocr)
         name = clean_text(body).strip(" -").rstrip(".").strip()
         if not name:
             continue
         out.append(CatalogItem(kind=t.catalog_kind or "product", number=number, name=name,
                                group=_group_number(row.group), group_title=row.group,
-                               lead_agencies=agencies,
+                               lead_agencies=agencies, confidence=confidence,
                                provenance=RecordProvenance(table_id=t.id, row=row.index, page=row.page)))
     return out
 
@@ -137,7 +143,7 @@ def _budget_line(t: TypedTable, row) -> BudgetLine | None:
     return BudgetLine(
         item=item,
         amount=_money(_cell(t, row, "budget"), _money_unit(t)),
-        lead_agencies=_agencies(_cell(t, row, "agency")),
-        coordinating_agencies=_agencies(_cell(t, row, "coordinating")),
+        lead_agencies=_agencies(_cell(t, row, "agency"), t.ocr),
+        coordinating_agencies=_agencies(_cell(t, row, "coordinating"), t.ocr),
         period=_cell(t, row, "period") or None,
         provenance=RecordProvenance(table_id=t.id, row=row.index, page=row.page))

@@ -19,10 +19,10 @@ _LEAD = re.compile(r"cơ quan (?:chủ trì|quản lý)[^:]{0,60}:\s*(?P<agency>
 MIN_ITEMS = 2
 
 
-def split_trailing_agency(text: str) -> tuple[str, list[str]]:
+def split_trailing_agency(text: str, ocr: bool = False) -> tuple[str, list[str]]:
     """'Robot công nghiệp. Bộ Công Thương.' → ('Robot công nghiệp', ['Bộ Công Thương']);
     'Hệ thống … Bộ Công Thương/ Bộ Xây dựng' → two agencies."""
-    found = find_agencies(text)
+    found = find_agencies(text, ocr=ocr)
     body_end = len(text)
     agencies: list[str] = []
     tail = text.rstrip(" ./;")
@@ -54,7 +54,7 @@ def numbered_lists(doc: Document, tables: list[Table]) -> list[TypedTable]:
 
     table_orders = {t.order for t in tables}
     items = sorted([*doc.blocks, *tables], key=lambda x: x.order)
-    for item in items:
+    for pos, item in enumerate(items):
         if item.order in table_orders and not isinstance(item, Block):
             close()
             title = None
@@ -82,18 +82,48 @@ def numbered_lists(doc: Document, tables: list[Table]) -> list[TypedTable]:
             continue
         m = _ITEM.match(text)
         if m:
-            name, agencies = split_trailing_agency(m.group("body"))
+            name, agencies = split_trailing_agency(m.group("body"), b.provenance.source == "ocr")
             rows.append(TypedRow(index=len(rows), kind="data",
                                  cells=[m.group("num"), name, "; ".join(agencies)], group=group,
                                  page=b.provenance.page))
             continue
         if _PREAMBLE.match(text) or not rows:
             continue
+        repaired = _unreadable_number(text, rows, items[pos + 1:pos + 2])
+        if repaired is not None:
+            name, agencies = split_trailing_agency(repaired[1], b.provenance.source == "ocr")
+            rows.append(TypedRow(index=len(rows), kind="data", cells=[str(repaired[0]), name, "; ".join(agencies)],
+                                 group=group, page=b.provenance.page, filled=[0]))
+            continue
         close()
         title = None
     close()
     out.extend(lettered_lists(doc))
     return out
+
+
+def _last_number(rows: list[TypedRow]) -> int | None:
+    for r in reversed(rows):
+        if r.kind == "data" and r.cells[0].isdigit():
+            return int(r.cells[0])
+        if r.kind == "group":
+            continue
+    return None
+
+
+def _unreadable_number(text: str, rows: list[TypedRow], following: list) -> tuple[int, str] | None:
+    """An item whose printed number OCR could not read ('ƠI . Công nghệ …' for '5. Công nghệ …'):
+    taken as previous + 1 when the next line carries on the numbering (previous + 2) or starts
+    a group. The number is marked as filled, not read."""
+    last = _last_number(rows)
+    m = re.match(r"^\s*\S{1,4}\s*[.)]\s+(?P<body>\S.*)$", text)
+    if last is None or not m or not following or not isinstance(following[0], Block):
+        return None
+    nxt = following[0].text.strip()
+    nm = _ITEM.match(nxt)
+    if (nm and int(nm.group("num")) == last + 2) or _GROUP_LINE.match(nxt):
+        return last + 1, m.group("body")
+    return None
 
 
 def lettered_lists(doc: Document) -> list[TypedTable]:
@@ -124,7 +154,8 @@ def lettered_lists(doc: Document) -> list[TypedTable]:
         for b in blocks[j:j + 3]:
             lm = _LEAD.search(b.text)
             if lm:
-                lead = list(dict.fromkeys(a.name for a in find_agencies(lm.group("agency"))))
+                lead = list(dict.fromkeys(a.name for a in find_agencies(
+                    lm.group("agency"), ocr=b.provenance.source == "ocr")))
                 break
         if len(rows) >= MIN_ITEMS:
             for r in rows:
@@ -148,9 +179,10 @@ def catalog_kind(title: str | None) -> str | None:
     return None
 
 
-def _list_table(table_id: str, title: str, rows: list[TypedRow], page: int | None) -> TypedTable:
+def _list_table(table_id: str, title: str, rows: list[TypedRow], page: int | None,
+                ocr: bool = False) -> TypedTable:
     columns = [TypedColumn(index=0, name="STT", role="stt"), TypedColumn(index=1, name="Tên", role="name"),
                TypedColumn(index=2, name="Cơ quan chủ trì", role="agency")]
     kind = "catalog" if catalog_kind(title) else "other"
     return TypedTable(id=table_id, kind=kind, catalog_kind=catalog_kind(title), title=title,
-                      header_rows=0, columns=columns, rows=rows, source="list", page=page)
+                      header_rows=0, columns=columns, rows=rows, source="list", page=page, ocr=ocr)

@@ -101,7 +101,7 @@ def type_table(table: Table, title: str | None = None) -> TypedTable:
         previous = row
     return TypedTable(id=table.id, kind=_table_kind(columns, title), catalog_kind=catalog_kind(title),
                       title=title, header_rows=n_header, columns=columns, rows=rows,
-                      page=table.provenance.page)
+                      page=table.provenance.page, ocr=table.provenance.source == "ocr")
 
 
 def _table_kind(columns: list[TypedColumn], title: str | None) -> str:
