@@ -12,6 +12,10 @@ from normalize.text import clean_text
 
 COLUMN_GAP = 28.0            # points: a wider horizontal gap splits a line into columns
 EDGE_TOLERANCE = 3.0         # points: column edges that match across a page break
+# Scanned pages shift and turn a little from one page to the next: columns are compared
+# relative to the table's left edge, with room for the residual skew.
+OCR_EDGE_TOLERANCE = 10.0
+OCR_SHIFT_TOLERANCE = 30.0
 
 
 @dataclass
@@ -137,8 +141,8 @@ class LayoutBuilder:
             for c in r:
                 c.page = number
         p = self.pending
-        if (continues and p is not None and p.ends_page and len(x_edges) == len(p.x_edges)
-                and all(abs(a - b) <= EDGE_TOLERANCE for a, b in zip(x_edges, p.x_edges))):
+        if continues and p is not None and p.ends_page and _same_columns(x_edges, p.x_edges,
+                                                                       ocr=self.source_of(number) == "ocr"):
             # The same table continued after a page break: a repeated header row is dropped.
             if _row_texts(rows[0]) == _row_texts(p.rows[0]):
                 rows = rows[1:]
@@ -176,6 +180,16 @@ class LayoutBuilder:
 
     def source_of(self, number: int) -> str:
         return next((p.source for p in self.pages if p.number == number), "pdf-text")
+
+
+def _same_columns(a: list[float], b: list[float], ocr: bool) -> bool:
+    if len(a) != len(b):
+        return False
+    if not ocr:
+        return all(abs(x - y) <= EDGE_TOLERANCE for x, y in zip(a, b))
+    if abs(a[0] - b[0]) > OCR_SHIFT_TOLERANCE:
+        return False
+    return all(abs((x - a[0]) - (y - b[0])) <= OCR_EDGE_TOLERANCE for x, y in zip(a, b))
 
 
 def _inside(word, bbox) -> bool:

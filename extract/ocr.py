@@ -93,13 +93,23 @@ def detect_tables(gray: np.ndarray, dpi: float) -> tuple[list[tuple[tuple[int, i
     h, w = ink.shape
     # A ruling line is longer than any letter stroke: half an inch across, a third of an inch
     # down (a table row with one line of text is about that tall).
-    horiz = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (int(dpi * 0.5), 1)))
-    vert = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, int(dpi * 0.3))))
+    # Bilevel (fax, CCITT G4) scans break thin vertical lines into dashes: close small vertical
+    # gaps first. Not horizontally: that would join letters and words into long runs.
+    # A thin line that steps by a pixel (residual skew) alternates between two rows: thicken
+    # across the line first, which joins the steps but never two letters side by side.
+    gap = max(3, int(dpi / 25))
+    closed_v = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, gap)))
+    closed_v = cv2.dilate(closed_v, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 1)))
+    thick_h = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 3)))
+    horiz = cv2.morphologyEx(thick_h, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (int(dpi * 0.5), 1)))
+    vert = cv2.morphologyEx(closed_v, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, int(dpi * 0.3))))
     # Bridge small breaks left by noise and JPEG before measuring lines.
     horiz = cv2.dilate(horiz, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 3)))
     vert = cv2.dilate(vert, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 9)))
     grid = cv2.bitwise_or(horiz, vert)
-    n, _, stats, _ = cv2.connectedComponentsWithStats(grid)
+    # Lines whose ends do not quite touch (a border broken at a corner) still make one table.
+    joined = cv2.dilate(grid, cv2.getStructuringElement(cv2.MORPH_RECT, (int(dpi / 12), int(dpi / 12))))
+    n, _, stats, _ = cv2.connectedComponentsWithStats(joined)
     tables = []
     erase = np.zeros_like(grid)
     for i in range(1, n):
@@ -116,7 +126,15 @@ def detect_tables(gray: np.ndarray, dpi: float) -> tuple[list[tuple[tuple[int, i
         cells = _cells_from_grid(region_h, region_v, ys, xs)
         tables.append(((x, y, x + bw, y + bh), [(x + a, y + b, x + c, y + d) for a, b, c, d in cells]))
         erase[y:y + bh, x:x + bw] = grid[y:y + bh, x:x + bw]
+    # A piece of ruling inside another table (a broken line counted twice) is not a table.
+    tables = [t for t in tables if not any(o is not t and _contains(o[0], t[0]) for o in tables)]
     return tables, erase
+
+
+def _contains(outer, inner, slack: int = 6) -> bool:
+    return (outer[0] - slack <= inner[0] and outer[1] - slack <= inner[1] and inner[2] <= outer[2] + slack
+            and inner[3] <= outer[3] + slack and (outer[2] - outer[0]) * (outer[3] - outer[1])
+            > (inner[2] - inner[0]) * (inner[3] - inner[1]))
 
 
 def _covered(mask: np.ndarray, y0: int, y1: int, x0: int, x1: int) -> float:
@@ -274,7 +292,9 @@ def _ocr_pdf_page(args: tuple[str, int]) -> PageContent:
 
 
 def _map_pages(fn, jobs: list) -> list[PageContent]:
-    if len(jobs) == 1 or _workers() == 1:
+    import multiprocessing
+    # Daemonic processes (Dask workers, for one) may not start children: read pages in turn.
+    if len(jobs) == 1 or _workers() == 1 or multiprocessing.current_process().daemon:
         return [fn(j) for j in jobs]
     with ProcessPoolExecutor(max_workers=min(_workers(), len(jobs))) as pool:
         return list(pool.map(fn, jobs))

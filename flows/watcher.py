@@ -49,6 +49,7 @@ def watch_inbox(inbox: str, root: str | None = None, database_url: str | None = 
     seen: dict[Path, tuple[int, float] | None] = {}
     tally: dict[str, int] = {}
     started = last_scan = time.monotonic()
+    print(f"watching {ws.inbox}", flush=True)
     try:
         for p in ws.inbox.iterdir():
             seen.setdefault(p, None)

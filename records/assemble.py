@@ -16,7 +16,7 @@ from records.totals import narrative_total_warnings, table_total_warning
 from tables.lists import split_trailing_agency
 
 _NUMBERED = re.compile(r"^\s*(?:-\s*)?(?P<num>\d{1,3})\s*[.)]\s*(?:-\s*)?(?P<body>.*)$", re.DOTALL)
-_GROUP_NO = re.compile(r"nhóm\s+(\d+)", re.IGNORECASE)
+_GROUP_NO = re.compile(r"nh[oó]m\s+(\d+)", re.IGNORECASE)
 _ROMAN_GROUP = re.compile(r"^\s*(?:-\s*)?([IVX]{1,5})[.)]")
 
 

@@ -6,9 +6,11 @@ import re
 
 from models import Block, Document, Table, TypedColumn, TypedRow, TypedTable
 from ner.agencies import find_agencies
+from normalize.ocr_repair import strip_diacritics_same_length
 from normalize.text import match_key
 
-_ITEM = re.compile(r"^\s*(?:-\s*)?(?P<num>\d{1,3})\s*[.)]\s*(?:-\s*)?(?P<body>\S.*)$")
+# "1." or "1)"; OCR sometimes prints the period as a comma ("1, Trí tuệ …").
+_ITEM = re.compile(r"^\s*(?:-\s*)?(?P<num>\d{1,3})\s*(?:[.)]|,(?=\s+[A-ZĐÀ-Ỹ]))\s*(?:-\s*)?(?P<body>\S.*)$")
 _GROUP_LINE = re.compile(r"^\s*(?:-\s*)?(?P<roman>[IVX]{1,5})\.\s+(?P<body>.+)$")
 _PREAMBLE = re.compile(r"^\(?\s*(Kèm theo|Ban hành kèm theo)", re.IGNORECASE)
 # "1. Tên sản phẩm công nghệ chiến lược:" followed by "a) …; b) …" and, a few lines on,
@@ -63,14 +65,16 @@ def numbered_lists(doc: Document, tables: list[Table]) -> list[TypedTable]:
         if b.kind in ("header", "footer", "footnote"):
             continue
         text = b.text.strip()
-        key = match_key(text)
-        if key.startswith("danh mục") and text.upper() == text:
+        if len(re.sub(r"\W", "", text)) < 2:
+            continue  # specks and rules that OCR read as "_" or "-"
+        key = _plain_key(text)
+        if key.startswith("danh muc") and is_title(text):
             close()
             title, group, page = text, None, b.provenance.page
             continue
         if title is None:
             continue
-        if key.startswith("phụ lục"):
+        if re.sub(r"^[-\s]+", "", key).startswith("phu luc"):
             close()
             title = None
             continue
@@ -167,14 +171,25 @@ def lettered_lists(doc: Document) -> list[TypedTable]:
     return out
 
 
+def _plain_key(text: str) -> str:
+    """Comparison key that survives OCR dropping the marks ('DANH MUC SAN PHAM')."""
+    return strip_diacritics_same_length(match_key(text))
+
+
+def is_title(text: str) -> bool:
+    """An all-capitals heading, possibly run together with its '(Kèm theo …)' line."""
+    head = text.split("(")[0].strip()
+    return len(head.split()) >= 2 and head.upper() == head
+
+
 def catalog_kind(title: str | None) -> str | None:
-    """'DANH MỤC SẢN PHẨM …' → product, 'DANH MỤC CÔNG NGHỆ …' → technology."""
-    t = match_key(title or "")
-    if "danh mục" not in t:
+    """'DANH MỤC SẢN PHẨM …' → product, 'DANH MỤC CÔNG NGHỆ …' → technology (marks optional)."""
+    t = _plain_key(title or "")
+    if "danh muc" not in t:
         return None
-    if "sản phẩm" in t:
+    if "san pham" in t:
         return "product"
-    if "công nghệ" in t:
+    if "cong nghe" in t:
         return "technology"
     return None
 

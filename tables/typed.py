@@ -8,7 +8,7 @@ from models import Document, Table, TypedColumn, TypedRow, TypedTable
 from ner.units import column_headers, header_row_count
 from normalize.money import unit_from_header
 from normalize.text import match_key
-from tables.lists import catalog_kind, numbered_lists
+from tables.lists import catalog_kind, is_title, numbered_lists
 
 # Header keywords → role, most specific first.
 _ROLES: list[tuple[str, str]] = [
@@ -28,6 +28,8 @@ _ROLES: list[tuple[str, str]] = [
 _TOTAL = re.compile(r"^(tổng cộng|tổng số|tổng|cộng|tổng kinh phí|cộng chung)\s*[:.]?$")
 _GROUP = re.compile(r"^(?:[IVX]{1,5}[.)]?\s+|[A-Z][.)]\s+|nhóm\s+\d+|phần\s+[IVX\d]+)", re.IGNORECASE)
 _STT = re.compile(r"^\d{1,3}[.)]?$")
+# "I. Nhóm 1: …", and the same after OCR lost the numeral or the marks ("Nhom 2: …").
+_NHOM = re.compile(r"^\W{0,3}(?:[IVXL]{1,5}[.)]?\s*)?nh[oó]m\s+\d", re.IGNORECASE)
 _FILL_ROLES = {"stt", "agency", "coordinating", "reference", "note"}
 
 
@@ -49,7 +51,7 @@ def _title_before(doc: Document, table: Table) -> str | None:
         t = b.text.strip()
         if b.kind in ("header", "footer", "footnote"):
             continue
-        if t.upper() == t and len(t) > 6 or b.kind == "heading" or t.startswith(("Phụ lục", "PHỤ LỤC")):
+        if is_title(t) and len(t) > 6 or b.kind == "heading" or t.startswith(("Phụ lục", "PHỤ LỤC")):
             best = t
     return best
 
@@ -67,7 +69,8 @@ def type_table(table: Table, title: str | None = None) -> TypedTable:
     rows: list[TypedRow] = []
     group: str | None = None
     previous: TypedRow | None = None
-    if n_header == 1 and grid and grid[0][0] is not None and _GROUP.match(grid[0][0].text):
+    if n_header == 1 and grid and grid[0][0] is not None and (
+            _GROUP.match(grid[0][0].text) or _NHOM.match(grid[0][0].text)):
         # A catalog whose first group line ('I. Nhóm 1: …') sits in the header row.
         group = grid[0][0].text
     for r in range(n_header, table.n_rows):
@@ -84,7 +87,8 @@ def type_table(table: Table, title: str | None = None) -> TypedTable:
         roman_group = bool(re.fullmatch(r"[IVX]{1,5}[.)]?", first)) or \
             (_GROUP.match(first) and not _STT.match(first) and sum(1 for c in cells if c) <= 2
              and not any(columns[k].role in ("budget", "duration") and cells[k] for k in range(len(cells))))
-        if spans_all or roman_group:
+        if spans_all or roman_group or (_NHOM.match(first) and not any(
+                columns[k].role in ("budget", "duration") and cells[k] for k in range(len(cells)))):
             group = " ".join(dict.fromkeys(c for c in cells if c))
             rows.append(TypedRow(index=r, kind="group", cells=cells, group=group, page=page))
             previous = None

@@ -39,3 +39,84 @@ def test_ocr_reads_the_official_header_of_a_scanned_page(samples):
     # Tesseract reads "QĐ-TTg" as "QD-TTg" here; the OCR repair step (issue #4) is not built yet.
     assert any(t.startswith("Số:") and t.endswith("-TTg") for t in texts)
     assert all(0.5 < b.provenance.confidence <= 1 for b in doc.blocks)
+
+
+def _page_image(samples, page=0, dpi=200):
+    pdfium = pytest.importorskip("pypdfium2")
+    return pdfium.PdfDocument(str(samples / "004.pdf"))[page].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+
+
+@pytest.mark.parametrize("angle", [1.0, -0.8])
+def test_deskew_finds_the_rotation(samples, angle):
+    import numpy as np
+    from PIL import Image
+    from extract.ocr import skew_angle
+    rotated = _page_image(samples).rotate(angle, resample=Image.BICUBIC, fillcolor=255)
+    # rotating back by the found angle levels the text: it must undo the rotation applied
+    assert abs(skew_angle(np.asarray(rotated)) + angle) < 0.15
+
+
+def test_ruled_table_with_a_merged_cell():
+    import numpy as np
+    from PIL import Image, ImageDraw
+    from extract.layout import DetectedTable
+    from extract.layout import _table_rows
+    from extract.ocr import detect_tables
+    img = Image.new("L", (1400, 900), 255)
+    d = ImageDraw.Draw(img)
+    xs, ys = [100, 500, 900, 1300], [100, 300, 500, 700]
+    for y in ys:
+        d.line([(xs[0], y), (xs[-1], y)], fill=0, width=3)
+    for x in xs:
+        d.line([(x, ys[0]), (x, ys[-1])], fill=0, width=3)
+    d.rectangle([xs[0] + 3, ys[1] - 2, xs[1] - 3, ys[1] + 2], fill=255)  # rows 0-1 of column 0 merged
+    tables, lines = detect_tables(np.asarray(img), dpi=200)
+    assert len(tables) == 1
+    bbox, cells = tables[0]
+    assert len(cells) == 8
+    rows, edges = _table_rows(DetectedTable(bbox, cells), [])
+    spans = sorted((c.row, c.col, c.row_span, c.col_span) for r in rows for c in r)
+    assert (0, 0, 2, 1) in spans and len(edges) == 4
+    assert lines[ys[0], 700] > 0 and lines[50, 50] == 0
+
+
+@pytest.mark.parametrize("raw,fixed", [("QD", "QĐ"), ("BCDTW", "BCĐTW"), ("CN&DMST", "CN&ĐMST"), ("BGDDT", "BGDĐT"),
+                                       ("K2DT", "K2ĐT"), ("UBND", "UBND"), ("DA", "DA"), ("BQP", "BQP")])
+def test_symbol_repair(raw, fixed):
+    from normalize.ocr_repair import repair_symbol_segment
+    assert repair_symbol_segment(raw) == fixed
+
+
+def test_reference_with_ocr_slip_is_repaired_and_recorded():
+    from ner.references import find_references
+    r = find_references("Quyết định số 246/QD-BNNMT ngày 28/01/2026")[0]
+    assert r.key == "246/QĐ-BNNMT" and r.repairs == ("QD→QĐ",)
+
+
+def test_agency_without_diacritics_only_for_ocr_text():
+    from ner.agencies import find_agencies
+    assert [a.name for a in find_agencies("Da Nang", agency_column=True, ocr=True)] == [
+        "Ủy ban nhân dân thành phố Đà Nẵng"]
+    assert find_agencies("Da Nang", agency_column=True) == []
+    assert [a.name for a in find_agencies("Bo Cong Thuong chu tri", ocr=True)] == ["Bộ Công Thương"]
+
+
+def test_scanned_tiff_against_gold(extracted, gold):
+    import tests.gold_score as score
+    import json
+    result = extracted("004.scan-office.tiff")
+    assert result.source.pages == 6 and all(p for p in [result.document.issuer])
+    s = score.score_doc(gold("004"), json.loads(result.model_dump_json()))
+    for field in ("references", "dates", "agencies"):
+        tp, fp, fn, *_ = s[field]
+        assert 2 * tp / (2 * tp + fp + fn) >= 0.9, (field, s[field][3:])
+    assert s["records"]["catalog"]["matched"] >= 0.9 * 44
+
+
+def test_scanned_columns_match_across_pages_despite_a_shift():
+    from extract.layout import _same_columns
+    a = [80.0, 120.0, 300.0, 700.0]
+    assert _same_columns(a, [x + 12 for x in a], ocr=True)          # the whole table moved
+    assert not _same_columns(a, [x + 12 for x in a], ocr=False)     # text layers do not move
+    assert not _same_columns(a, [80.0, 120.0, 340.0, 700.0], ocr=True)
+    assert not _same_columns(a, a[:3], ocr=True)
