@@ -184,8 +184,38 @@ def _cells_from_grid(horiz, vert, ys, xs):
 
 
 # -- one page -------------------------------------------------------------------------------------
-def ocr_page_image(img: Image.Image, dpi: float, number: int) -> PageContent:
-    """OCR one page image into words and tables in PDF points (72 per inch)."""
+def orientation(gray: Image.Image) -> int:
+    """Clockwise degrees (0, 90, 180, 270) that Tesseract's OSD says the page is turned, when
+    it is confident; 0 otherwise."""
+    import pytesseract
+    try:
+        osd = pytesseract.image_to_osd(gray, config="--psm 0", output_type=pytesseract.Output.DICT)
+    except pytesseract.TesseractError:
+        return 0  # too little text to tell
+    return int(osd.get("rotate", 0)) if float(osd.get("orientation_conf", 0)) >= 2.0 else 0
+
+
+def _reads_badly(content: PageContent) -> bool:
+    confs = [w["conf"] for w in content.words]
+    return len(confs) < 15 or sum(confs) / len(confs) < 70  # upright pages read at ~90
+
+
+def ocr_page_image(img: Image.Image, dpi: float, number: int, check_orientation: bool = True) -> PageContent:
+    """OCR one page image into words and tables in PDF points (72 per inch). A page that reads
+    badly is checked for a 90/180/270° turn and read again upright."""
+    content = _ocr_upright(img, dpi, number)
+    if check_orientation and _reads_badly(content) and not any(w.code == "empty_page" and "blank" in w.message
+                                                                 for w in content.warnings):
+        turn = orientation(img.convert("L"))
+        if turn:
+            upright = img.rotate(-turn, expand=True, fillcolor=255)
+            content = _ocr_upright(upright, dpi, number)
+            content.warnings.append(Warning(code="rotated", page=number,
+                                            message=f"page {number} was turned {turn}°; read upright"))
+    return content
+
+
+def _ocr_upright(img: Image.Image, dpi: float, number: int) -> PageContent:
     import pytesseract
     scale = 72.0 / dpi
     gray = img.convert("L")

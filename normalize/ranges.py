@@ -15,7 +15,9 @@ RANGE_RE = re.compile(
 
 def parse_number_or_range(text: str) -> tuple[Decimal, Decimal] | None:
     """A single number gives (n, n); a range gives (low, high). None for anything else."""
-    s = normalize_dashes(text or "").strip().rstrip(".;")
+    # Specks before or after a number in a scanned cell read as punctuation (".120.000");
+    # Vietnamese never writes a number starting with a mark, so they go.
+    s = normalize_dashes(text or "").strip().strip(".,;:'`‘’")
     m = RANGE_RE.match(s)
     try:
         if m:

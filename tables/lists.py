@@ -15,9 +15,10 @@ _GROUP_LINE = re.compile(r"^\s*(?:-\s*)?(?P<roman>[IVX]{1,5})\.\s+(?P<body>.+)$"
 _PREAMBLE = re.compile(r"^\(?\s*(Kèm theo|Ban hành kèm theo)", re.IGNORECASE)
 # "1. Tên sản phẩm công nghệ chiến lược:" followed by "a) …; b) …" and, a few lines on,
 # "2. Cơ quan chủ trì quản lý chương trình: Bộ Khoa học và Công nghệ."
-_NAMED_LIST = re.compile(r"^(?:\d{1,2}[.)]\s*)?tên (?:các )?(sản phẩm|công nghệ|nhiệm vụ)[^:]{0,60}:\s*$", re.IGNORECASE)
+# Matched on the text without marks (same length), so OCR that lost a mark still matches.
+_NAMED_LIST = re.compile(r"^(?:\d{1,2}[.)]\s*)?ten (?:cac )?(san pham|cong nghe|nhiem vu)[^:]{0,60}:\s*$", re.IGNORECASE)
 _LETTER_ITEM = re.compile(r"^\s*(?P<letter>[a-zđ])\)\s+(?P<body>\S.*)$")
-_LEAD = re.compile(r"cơ quan (?:chủ trì|quản lý)[^:]{0,60}:\s*(?P<agency>.+)$", re.IGNORECASE)
+_LEAD = re.compile(r"co quan (?:chu tri|quan ly)[^:]{0,60}:\s*(?P<agency>.+)$", re.IGNORECASE)
 MIN_ITEMS = 2
 
 
@@ -136,11 +137,11 @@ def lettered_lists(doc: Document) -> list[TypedTable]:
     blocks = [b for b in doc.blocks if b.kind not in ("header", "footer", "footnote")]
     i = 0
     while i < len(blocks):
-        m = _NAMED_LIST.match(blocks[i].text.strip())
+        m = _NAMED_LIST.match(strip_diacritics_same_length(blocks[i].text.strip()))
         if not m:
             i += 1
             continue
-        kind_word = m.group(1).lower()
+        kind_word = {"san pham": "sản phẩm", "cong nghe": "công nghệ", "nhiem vu": "nhiệm vụ"}[m.group(1).lower()]
         rows: list[TypedRow] = []
         j = i + 1
         while j < len(blocks):
@@ -156,10 +157,10 @@ def lettered_lists(doc: Document) -> list[TypedTable]:
             j += 1
         lead: list[str] = []
         for b in blocks[j:j + 3]:
-            lm = _LEAD.search(b.text)
+            lm = _LEAD.search(strip_diacritics_same_length(b.text))
             if lm:
                 lead = list(dict.fromkeys(a.name for a in find_agencies(
-                    lm.group("agency"), ocr=b.provenance.source == "ocr")))
+                    b.text[lm.start("agency"):], ocr=b.provenance.source == "ocr")))
                 break
         if len(rows) >= MIN_ITEMS:
             for r in rows:

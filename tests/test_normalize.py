@@ -65,6 +65,7 @@ def test_header_without_unit():
 @pytest.mark.parametrize("text,rng", [
     ("5.000 - 10.000", (5000, 10000)), ("1.000 – 1.500", (1000, 1500)), ("48 - 60", (48, 60)),
     ("25.000-40.000", (25000, 40000)), ("169.000", (169000, 169000)), ("từ 5 đến 10", (5, 10)),
+    (".120.000", (120000, 120000)), ("‘60", (60, 60)),  # OCR specks
 ])
 def test_ranges(text, rng):
     assert tuple(int(x) for x in parse_number_or_range(text)) == rng

@@ -120,3 +120,12 @@ def test_scanned_columns_match_across_pages_despite_a_shift():
     assert not _same_columns(a, [x + 12 for x in a], ocr=False)     # text layers do not move
     assert not _same_columns(a, [80.0, 120.0, 340.0, 700.0], ocr=True)
     assert not _same_columns(a, a[:3], ocr=True)
+
+
+def test_page_turned_sideways_is_read_upright(samples):
+    from extract.ocr import ocr_page_image
+    page = _page_image(samples, page=0, dpi=200)
+    header = page.crop((0, 0, page.width, page.height // 3)).rotate(90, expand=True, fillcolor=255)
+    content = ocr_page_image(header, 200, 1)
+    assert any(w.code == "rotated" for w in content.warnings)
+    assert any("QUYẾT" in w["text"] for w in content.words)
