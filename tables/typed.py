@@ -7,6 +7,7 @@ import re
 from models import Document, Table, TypedColumn, TypedRow, TypedTable
 from ner.units import column_headers, header_row_count
 from normalize.money import unit_from_header
+from normalize.ocr_repair import strip_diacritics_same_length
 from normalize.text import match_key
 from tables.lists import catalog_kind, is_title, numbered_lists
 
@@ -22,8 +23,8 @@ _ROLES: list[tuple[str, str]] = [
     (r"tên nhiệm vụ|tên|nội dung|đối tượng|hạng mục|danh mục|công trình|dự án", "name"),
     (r"văn bản|số hiệu|ký hiệu|công văn", "reference"),
     (r"ghi chú", "note"),
-    (r"giai đoạn|thời gian|năm", "period"),
-    (r"ngày", "date"),
+    (r"^(giai đoạn|thời gian|năm)\b", "period"),   # anchored: "Việt Nam" is no period
+    (r"^ngày\b", "date"),
 ]
 _TOTAL = re.compile(r"^(tổng cộng|tổng số|tổng|cộng|tổng kinh phí|cộng chung)\s*[:.]?$")
 _GROUP = re.compile(r"^(?:[IVX]{1,5}[.)]?\s+|[A-Z][.)]\s+|nhóm\s+\d+|phần\s+[IVX\d]+)", re.IGNORECASE)
@@ -33,10 +34,19 @@ _NHOM = re.compile(r"^\W{0,3}(?:[IVXL]{1,5}[.)]?\s*)?nh[oó]m\s+\d", re.IGNORECA
 _FILL_ROLES = {"stt", "agency", "coordinating", "reference", "note"}
 
 
+# Headers are compared without marks and without stray leading symbols, so a scanned header
+# that lost a mark ('Ten nhiém vu', '‘Muc tiéu') keeps its role.
+_PLAIN_ROLES = [(strip_diacritics_same_length(p), role) for p, role in _ROLES]
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"^[^\w(]+", "", strip_diacritics_same_length(match_key(text)))
+
+
 def column_role(header: str) -> str:
-    key = match_key(header.split(" / ")[0]) if header else ""
-    full = match_key(header)
-    for pattern, role in _ROLES:
+    key = _plain(header.split(" / ")[0]) if header else ""
+    full = _plain(header)
+    for pattern, role in _PLAIN_ROLES:
         if re.search(pattern, key) or (role in ("budget", "duration") and re.search(pattern, full)):
             return role
     return "other"
