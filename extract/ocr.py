@@ -251,32 +251,57 @@ def _ocr_upright(img: Image.Image, dpi: float, number: int) -> PageContent:
     return content
 
 
+def _has_glyph(crop: np.ndarray, dpi: float) -> bool:
+    """Ink shaped like a character (not specks, not the edge of an erased line)."""
+    import cv2
+    ink = (crop < 128).astype(np.uint8)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(ink)
+    lo, hi = dpi * 0.05, dpi * 0.4
+    return any(lo <= st[3] <= hi and st[2] <= dpi * 0.5 and st[4] >= dpi * 0.1 for st in stats[1:n])
+
+
 def _reread_empty_cells(arr: np.ndarray, tables, data: dict, scale: float) -> list[dict]:
     """Tesseract's page pass often skips a short number alone in a narrow cell ('60', '24'):
-    cells with ink but no word are read again on their own, as one text block."""
+    cells with a character-shaped blob but no word are stacked into one strip and read in one
+    more call; each word is mapped back to its cell."""
     import pytesseract
+    dpi = 72.0 / scale
     centers = [(data["left"][i] + data["width"][i] / 2, data["top"][i] + data["height"][i] / 2)
                for i, t in enumerate(data["text"]) if t.strip() and float(data["conf"][i]) >= MIN_WORD_CONFIDENCE]
-    out = []
+    pad, margin, gap = 6, 12, 24
+    crops = []
     for _, cells in tables:
         for x0, y0, x1, y1 in cells:
             if any(x0 <= cx <= x1 and y0 <= cy <= y1 for cx, cy in centers):
                 continue
-            pad = 4
             crop = arr[y0 + pad:y1 - pad, x0 + pad:x1 - pad]
-            if crop.size == 0 or float((crop < 128).mean()) < 0.003:
-                continue  # a truly empty cell
-            framed = np.pad(crop, 12, constant_values=255)
-            d = pytesseract.image_to_data(Image.fromarray(framed), lang=OCR_LANG, config="--oem 1 --psm 6",
-                                          output_type=pytesseract.Output.DICT)
-            for i, text in enumerate(d["text"]):
-                conf = float(d["conf"][i])
-                if not text.strip() or conf < MIN_WORD_CONFIDENCE:
-                    continue
-                x = (x0 + pad - 12 + d["left"][i]) * scale
-                y = (y0 + pad - 12 + d["top"][i]) * scale
-                out.append({"text": clean_text(text), "x0": x, "x1": x + d["width"][i] * scale, "top": y,
-                            "bottom": y + d["height"][i] * scale, "size": d["height"][i] * scale, "conf": conf})
+            if crop.size and _has_glyph(crop, dpi):
+                crops.append((x0 + pad, y0 + pad, crop))
+    if not crops:
+        return []
+    width = max(c.shape[1] for _, _, c in crops) + 2 * margin
+    height = sum(c.shape[0] + gap for _, _, c in crops) + 2 * margin
+    strip = np.full((height, width), 255, dtype=np.uint8)
+    placed, y = [], margin
+    for cx, cy, crop in crops:
+        strip[y:y + crop.shape[0], margin:margin + crop.shape[1]] = crop
+        placed.append((y, y + crop.shape[0], cx, cy))
+        y += crop.shape[0] + gap
+    d = pytesseract.image_to_data(Image.fromarray(strip), lang=OCR_LANG, config="--oem 1 --psm 4",
+                                  output_type=pytesseract.Output.DICT)
+    out = []
+    for i, text in enumerate(d["text"]):
+        conf = float(d["conf"][i])
+        if not text.strip() or conf < MIN_WORD_CONFIDENCE:
+            continue
+        mid = d["top"][i] + d["height"][i] / 2
+        for top, bottom, cx, cy in placed:
+            if top - gap / 2 <= mid <= bottom + gap / 2:
+                x = (cx + d["left"][i] - margin) * scale
+                yy = (cy + d["top"][i] - top) * scale
+                out.append({"text": clean_text(text), "x0": x, "x1": x + d["width"][i] * scale, "top": yy,
+                            "bottom": yy + d["height"][i] * scale, "size": d["height"][i] * scale, "conf": conf})
+                break
     return out
 
 
