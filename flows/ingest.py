@@ -14,8 +14,8 @@ from prefect import flow, task
 
 from extract.errors import ExtractionError
 from flows.extraction import extract_file, extractor_version
-from flows.workspace import (Workspace, archive_path, duplicate_path, place, quarantine_path, sha256_file,
-                             write_json_atomic, write_sidecar)
+from flows.workspace import (Workspace, archive_path, duplicate_path, place, quarantine_path, safe_name,
+                             sha256_file, write_json_atomic, write_sidecar)
 from models import ExtractionResult
 from stores import intake
 from stores.db import Store
@@ -54,7 +54,7 @@ def archive_task(src: str, dest: str) -> str:
 
 def _outbox_path(ws: Workspace, name: str, sha256: str) -> Path:
     """outbox/<name>.json; a different document with the same name gets its hash in the name."""
-    path = ws.outbox / f"{Path(archive_path(ws, sha256, name)).name}.json"
+    path = ws.outbox / f"{safe_name(name)}.json"
     if path.exists():
         try:
             if json.loads(path.read_text(encoding="utf-8"))["source"]["sha256"] != sha256:
