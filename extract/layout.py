@@ -7,7 +7,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
-from models import Block, Cell, Page, Provenance, Table, Warning
+from models import Block, Cell, OcrRepair, Page, Provenance, Table, Warning
 from normalize.text import clean_text
 
 COLUMN_GAP = 28.0            # points: a wider horizontal gap splits a line into columns
@@ -39,6 +39,7 @@ class PageContent:
     tables: list[DetectedTable] = field(default_factory=list)
     needs_ocr: bool = False
     warnings: list[Warning] = field(default_factory=list)
+    repairs: list[OcrRepair] = field(default_factory=list)
 
 
 @dataclass
@@ -70,6 +71,7 @@ class LayoutBuilder:
         self.blocks: list[Block] = []
         self.tables: list[Table] = []
         self.warnings: list[Warning] = []
+        self.repairs: list[OcrRepair] = []
         self.order = 0
         self.pending: _PendingTable | None = None
 
@@ -77,6 +79,7 @@ class LayoutBuilder:
     def add_page(self, content: PageContent) -> None:
         c = content
         self.warnings.extend(c.warnings)
+        self.repairs.extend(c.repairs)
         self.pages.append(Page(number=c.number, width=c.width, height=c.height, source=c.source,
                                needs_ocr=c.needs_ocr, char_count=sum(len(w["text"]) for w in c.words)))
         if c.needs_ocr or not c.words:

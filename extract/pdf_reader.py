@@ -84,7 +84,7 @@ def read_pdf(data: bytes, ocr: bool | None = None) -> Document:
     kinds = {c.source for c in contents}
     return Document(media_type=PDF_MEDIA, source_kind="ocr" if kinds == {"ocr"} else "pdf-text",
                     pages=builder.pages, blocks=builder.blocks, tables=builder.tables,
-                    warnings=builder.warnings)
+                    warnings=builder.warnings, ocr_repairs=builder.repairs)
 
 
 def _want_ocr(ocr: bool | None) -> bool:

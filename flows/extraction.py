@@ -49,6 +49,7 @@ def extract_bytes(data: bytes, path: str) -> ExtractionResult:
         tables=typed_tables,
         records=records,
         warnings=[*doc.warnings, *warnings],
+        ocr_repairs=doc.ocr_repairs,
     )
 
 

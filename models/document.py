@@ -68,6 +68,16 @@ class Table(BaseModel):
         return out
 
 
+class OcrRepair(BaseModel):
+    """One OCR confusion fixed in a word ('2O26' → '2026'), kept so an analyst can check it."""
+
+    page: int
+    bbox: tuple[float, float, float, float] | None = Field(None, description="the word, in PDF points")
+    original: str
+    repaired: str
+    rule: str = Field(description="digit_lookalike | vowel_mark")
+
+
 class Document(BaseModel):
     media_type: str
     source_kind: SourceKind
@@ -75,6 +85,7 @@ class Document(BaseModel):
     blocks: list[Block] = Field(default_factory=list)
     tables: list[Table] = Field(default_factory=list)
     warnings: list[Warning] = Field(default_factory=list)
+    ocr_repairs: list[OcrRepair] = Field(default_factory=list)
 
     def reading_order(self) -> list[Block | Table]:
         return sorted([*self.blocks, *self.tables], key=lambda x: x.order)

@@ -5,6 +5,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from models.document import OcrRepair
 from models.mentions import Agency, Amount, DateMention, Person, Reference
 from models.records import Records
 from models.warnings import Warning
@@ -45,3 +46,4 @@ class ExtractionResult(BaseModel):
     tables: list[dict[str, Any]] = Field(default_factory=list, description="tables with typed columns")
     records: Records = Field(default_factory=Records)
     warnings: list[Warning] = Field(default_factory=list)
+    ocr_repairs: list[OcrRepair] = Field(default_factory=list, description="word-level OCR repairs applied")

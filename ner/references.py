@@ -30,6 +30,13 @@ STATE_RE = re.compile(
 PARTY_RE = re.compile(
     rf"(?<![\w/.\-])(?P<num>{_NUM}){_HY}(?P<type>{_SEG}){_SL}(?P<issuer>{_SEG}(?:{_HY}{_SEG})*){_END}")
 
+# OCR drops the slash between the number and the symbol ('2025UBND-KGVX' for 2025/UBND-KGVX).
+# Read as a reference only when the glued symbol starts with a known document-type or issuer
+# code and has a second segment, and recorded as a repair.
+LOST_SLASH_RE = re.compile(
+    rf"(?<![\w/.\-])(?P<nums>{_NUM})(?P<sym>{_SEG}(?:{_HY}{_SEG})+){_END}")
+_GENERIC_ISSUERS = {"UBND", "HĐND", "BCĐ"}
+
 _LOWER_OK = {"TTg", "CTr", "TTr", "QĐi", "QyĐ", "TTgCP", "QĐ", "HĐND"}
 
 
@@ -102,8 +109,27 @@ def find_references(text: str) -> list[FoundReference]:
             end = m.end() if i == len(nums) - 1 else pos
             found.append(FoundReference(f"{n}/{symbol}", n, symbol, s, end, type_code, issuers,
                                         in_list, repairs))
+    for m in LOST_SLASH_RE.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken + [(f.start, f.end) for f in found]):
+            continue
+        segs = _segments(m.group("sym"))
+        while segs and not _valid_segment(segs[-1]):
+            segs.pop()
+        fixed, repairs = _repaired(segs)
+        if len(fixed) < 2 or not all(_valid_segment(x) for x in fixed) or fixed[0] not in _known_codes():
+            continue
+        n = m.group("nums")
+        type_code = fixed[0] if fixed[0] in _type_codes() else None
+        found.append(FoundReference(f"{n}/{'-'.join(fixed)}", n, "-".join(fixed), m.start(), m.end(), type_code,
+                                    tuple(fixed[1:] if type_code else fixed), False,
+                                    (f"{n}{segs[0]}→{n}/{fixed[0]}", *repairs)))
     found.sort(key=lambda f: f.start)
     return found
+
+
+def _known_codes() -> set[str]:
+    codes = load_json("doc_types.json")
+    return {c for c in codes["codes"] if len(c) > 1} | set(codes["issuer_codes"]) | _GENERIC_ISSUERS
 
 
 def _type_codes() -> dict[str, str]:

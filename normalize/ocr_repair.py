@@ -33,3 +33,27 @@ def strip_diacritics_same_length(text: str) -> str:
         base = unicodedata.normalize("NFD", ch)[0]
         out.append(base if len(base) == 1 else ch)
     return "".join(out)
+
+
+# Letters Tesseract reads for digits in a number: O/o for 0, l/I/| for 1. A segment is repaired
+# only when it already holds digits, holds no more of these letters than digits, and comes out
+# as a well-formed number — so 'lO' (no digit), 'CO2' (C is not a digit look-alike) and roman
+# numerals ('II', 'IV') are left alone.
+_DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
+_NUMBER_SEGMENT = re.compile(r"[\dOolI|]+(?:[.,][\dOolI|]+)*")
+_WELL_FORMED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2}")
+
+
+def repair_number_token(token: str) -> str:
+    """'1.O00' → '1.000', '2O26' → '2026', 'O1/02/2O26' → '01/02/2026', 'l5' → '15', '12,5O' →
+    '12,50'. Same length as the input: one character for one, so offsets stay valid."""
+    def fix(m: re.Match) -> str:
+        seg = m.group(0)
+        digits = sum(ch.isdigit() for ch in seg)
+        lookalikes = sum(ch in "OolI|" for ch in seg)
+        if not lookalikes or not digits or lookalikes > digits:
+            return seg
+        fixed = seg.translate(_DIGIT_LOOKALIKES)
+        return fixed if _WELL_FORMED.fullmatch(fixed) else seg
+    # Segments are whole: bounded by start/end or by separators of dates, symbols and ranges.
+    return re.sub(r"(?<![^\s/\-–(])" + _NUMBER_SEGMENT.pattern + r"(?![^\s/\-–),;:.%])", fix, token)

@@ -18,6 +18,9 @@ _PREAMBLE = re.compile(r"^\(?\s*(Kèm theo|Ban hành kèm theo)", re.IGNORECASE)
 # Matched on the text without marks (same length), so OCR that lost a mark still matches.
 _NAMED_LIST = re.compile(r"^(?:\d{1,2}[.)]\s*)?ten (?:cac )?(san pham|cong nghe|nhiem vu)[^:]{0,60}:\s*$", re.IGNORECASE)
 _LETTER_ITEM = re.compile(r"^\s*(?P<letter>[a-zđ])\)\s+(?P<body>\S.*)$")
+# A lettered item whose letter OCR garbled: one or two marks that are not a bullet, then a
+# capitalized body.
+_UNREAD_LETTER = re.compile(r"^\s*[^\s\w+\-–•*·]?[^\W\d_]?[^\s\w+\-–•*·]?\)?\s+(?P<body>[A-ZÀ-ỸĐ][^\s:]*\s.*)$")
 _LEAD = re.compile(r"co quan (?:chu tri|quan ly)[^:]{0,60}:\s*(?P<agency>.+)$", re.IGNORECASE)
 MIN_ITEMS = 2
 
@@ -147,9 +150,13 @@ def lettered_lists(doc: Document) -> list[TypedTable]:
         while j < len(blocks):
             text = blocks[j].text.strip()
             item = _LETTER_ITEM.match(text)
-            if item:
+            unread = None if item or not rows or blocks[j].provenance.source != "ocr" else _UNREAD_LETTER.match(text)
+            if item or unread:
+                # An OCR'd letter that reads as nothing in sequence ('Ð Thiết bị …' for 'f) Thiết bị …')
+                # takes its place from the sequence and is marked as filled, not read.
+                body = (item or unread).group("body").rstrip(" ;.")
                 rows.append(TypedRow(index=len(rows), kind="data", page=blocks[j].provenance.page,
-                                     cells=[str(len(rows) + 1), item.group("body").rstrip(" ;."), ""]))
+                                     cells=[str(len(rows) + 1), body, ""], filled=[0] if unread else []))
             elif rows and text[:1].islower():
                 rows[-1].cells[1] = f"{rows[-1].cells[1]} {text}".rstrip(" ;.")  # a broken line
             else:
