@@ -12,6 +12,8 @@ from normalize.text import match_key
 # "1." or "1)"; OCR sometimes prints the period as a comma ("1, Trí tuệ …").
 _ITEM = re.compile(r"^\s*(?:-\s*)?(?P<num>\d{1,3})\s*(?:[.)]|,(?=\s+[A-ZĐÀ-Ỹ]))\s*(?:-\s*)?(?P<body>\S.*)$")
 _GROUP_LINE = re.compile(r"^\s*(?:-\s*)?(?P<roman>[IVX]{1,5})\.\s+(?P<body>.+)$")
+# A group line whose roman numeral OCR turned into marks ('_ . Nhóm 1: …' for 'I. Nhóm 1: …').
+_GARBLED_GROUP_LINE = re.compile(r"^\s*[\W_]{1,2}(?:\s*[.,])?\s+(?P<body>nhom\s+\d{1,2}\s*[:.].+)$")
 _PREAMBLE = re.compile(r"^\(?\s*(Kèm theo|Ban hành kèm theo)", re.IGNORECASE)
 # "1. Tên sản phẩm công nghệ chiến lược:" followed by "a) …; b) …" and, a few lines on,
 # "2. Cơ quan chủ trì quản lý chương trình: Bộ Khoa học và Công nghệ."
@@ -82,9 +84,9 @@ def numbered_lists(doc: Document, tables: list[Table]) -> list[TypedTable]:
             close()
             title = None
             continue
-        m = _GROUP_LINE.match(text)
-        if m and "nhóm" in match_key(m.group("body"))[:12]:
-            group = text.strip("- *")
+        m = _GROUP_LINE.match(text) or (_GARBLED_GROUP_LINE.match(key) if b.provenance.source == "ocr" else None)
+        if m and "nhom" in _plain_key(m.group("body"))[:12]:
+            group = text.strip("- *") if m.re is _GROUP_LINE else re.sub(r"^[\W_]+", "", text)
             rows.append(TypedRow(index=len(rows), kind="group", cells=["", group, ""], group=group,
                                  page=b.provenance.page))
             continue

@@ -129,3 +129,74 @@ def test_page_turned_sideways_is_read_upright(samples):
     content = ocr_page_image(header, 200, 1)
     assert any(w.code == "rotated" for w in content.warnings)
     assert any("QUYẾT" in w["text"] for w in content.words)
+
+
+@pytest.mark.parametrize("raw,fixed", [
+    ("1.O00", "1.000"), ("2O26", "2026"), ("O1/02/2O26", "01/02/2026"), ("l5", "15"), ("12,5O", "12,50"),
+    ("(1O)", "(10)"), ("1.436.13O;", "1.436.130;"), ("2O/2O26/NĐ-CP", "20/2026/NĐ-CP"),
+    # left alone: no digit, not a digit look-alike, roman numerals, more letters than digits
+    ("lO", "lO"), ("CO2", "CO2"), ("II", "II"), ("IV", "IV"), ("Iol", "Iol"), ("hoặc", "hoặc"), ("O", "O")])
+def test_digit_lookalikes_repaired_only_into_well_formed_numbers(raw, fixed):
+    from normalize.ocr_repair import repair_number_token
+    assert repair_number_token(raw) == fixed
+    assert len(repair_number_token(raw)) == len(raw)  # offsets stay valid
+
+
+def test_repaired_words_are_recorded_with_their_box():
+    from extract.ocr import repair_words
+    words = [{"text": "2O26", "x0": 1, "x1": 2, "top": 3, "bottom": 4}, {"text": "năm", "x0": 0, "x1": 1, "top": 0,
+                                                                         "bottom": 1}]
+    repairs = repair_words(words, page=7)
+    assert words[0]["text"] == "2026" and words[1]["text"] == "năm"
+    assert [(r.page, r.original, r.repaired, r.rule, r.bbox) for r in repairs] == [
+        (7, "2O26", "2026", "digit_lookalike", (1, 3, 2, 4))]
+
+
+@pytest.mark.parametrize("text,key,repair", [
+    ("Công văn số 2025UBND- KGVX ngày 22/04/2026", "2025/UBND-KGVX", "2025UBND→2025/UBND"),
+    ("số 12QD-TTg ngày", "12/QĐ-TTg", "12QD→12/QĐ"),
+])
+def test_reference_whose_slash_ocr_dropped(text, key, repair):
+    from ner.references import find_references
+    [r] = find_references(text)
+    assert r.key == key and repair in r.repairs
+
+
+@pytest.mark.parametrize("text", ["mạng 5G-IoT và 4G-LTE", "mô hình 3D-CAD", "năm 2025 UBND-KGVX", "15CNTT-ABC"])
+def test_glued_number_and_letters_that_are_no_reference(text):
+    from ner.references import find_references
+    assert find_references(text) == []
+
+
+def test_table_cell_with_a_lone_task_number_is_read(samples):
+    """The page pass drops '1.' alone in a tall cell; the strip re-read must bring it back."""
+    pdfium = pytest.importorskip("pypdfium2")
+    from extract.layout import LayoutBuilder
+    from extract.ocr import ocr_page_image
+    img = pdfium.PdfDocument(str(samples / "000.pdf"))[12].render(scale=200 / 72, grayscale=True).to_pil()
+    builder = LayoutBuilder()
+    builder.add_page(ocr_page_image(img, 200, 13))
+    builder.flush_table()
+    first_column = [c.text for t in builder.tables for c in t.cells if c.col == 0]
+    # Without the re-read the page pass leaves all but 'II' empty here.
+    assert first_column.count("1.") == 2 and "TT" in first_column, first_column
+
+
+def test_pages_read_by_one_tesseract_process_match_pages_read_alone(samples):
+    import numpy as np
+    from extract.tesseract import confident_words, tesseract_pages, tesseract_words
+    pages = [(np.asarray(_page_image(samples, page=k).crop((0, 0, 1600, 500))), 200.0) for k in (0, 1)]
+    together = tesseract_pages(pages)
+    alone = [tesseract_words(a, d, psm=3) for a, d in pages]
+    assert len(together) == 2
+    for t, a in zip(together, alone):
+        assert [w for _, w, _ in confident_words(t)] == [w for _, w, _ in confident_words(a)]
+        assert t["top"] == a["top"]
+
+
+def test_guided_chunks_cover_every_page_once_and_end_single():
+    from extract.ocr import MAX_CHUNK_PAGES, _chunks
+    chunks = _chunks(list(range(1, 39)), workers=2)
+    assert [n for c in chunks for n in c] == list(range(1, 39))
+    assert max(map(len, chunks)) <= MAX_CHUNK_PAGES and chunks[-1] == [38] and len(chunks) < 20
+    assert _chunks([1], workers=2) == [[1]]

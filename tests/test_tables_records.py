@@ -115,3 +115,39 @@ def test_records_on_samples(extracted, gold):
         cat = extracted(name).records.catalog
         assert sum(c.kind == "technology" for c in cat) == 12 and sum(c.kind == "product" for c in cat) == 32
         assert {c.group for c in cat} == {1, 2}
+
+
+def test_lettered_item_whose_letter_ocr_garbled_is_kept_and_marked_filled():
+    from models import Block, Document, Provenance
+    from tables.lists import lettered_lists
+
+    def block(i, text):
+        return Block(id=f"b{i}", text=text, order=i, provenance=Provenance(source="ocr", page=1))
+    texts = ["1. Tên sản phẩm công nghệ chiến lược:", "a) Mô hình ngôn ngữ lớn;", "b) Camera AI xử lý tại biên;",
+             "c) Robot di động tự hành;", "Ð Thiết bị bay không người lái (UAV).",
+             "2. Cơ quan chủ trì quản lý chương trình: Bộ Khoa học và Công nghệ."]
+    doc = Document(media_type="image/tiff", source_kind="ocr", blocks=[block(i, t) for i, t in enumerate(texts)])
+    [table] = lettered_lists(doc)
+    assert [r.cells[1] for r in table.rows] == ["Mô hình ngôn ngữ lớn", "Camera AI xử lý tại biên",
+                                               "Robot di động tự hành", "Thiết bị bay không người lái (UAV)"]
+    assert table.rows[-1].filled == [0] and table.rows[0].filled == []
+    # the same garbled line in a text layer is not taken for an item
+    doc.blocks = [b.model_copy(update={"provenance": Provenance(source="pdf-text", page=1)}) for b in doc.blocks]
+    assert len(lettered_lists(doc)[0].rows) == 3
+
+
+def test_group_line_whose_roman_numeral_ocr_garbled():
+    from models import Block, Document, Provenance
+    from records.assemble import _group_number
+    from tables.lists import numbered_lists
+
+    def block(i, text):
+        return Block(id=f"b{i}", text=text, order=i, provenance=Provenance(source="ocr", page=1))
+    texts = ["DANH MỤC CÔNG NGHỆ CHIẾN LƯỢC", "_ . Nhóm 1: Nhóm các công nghệ đã có thị trường",
+             "1. Trí tuệ nhân tạo và bản sao số.", "2. Công nghệ mạng di động thế hệ sau.",
+             "3. Công nghệ robot tiên tiến và tự động hóa."]
+    doc = Document(media_type="application/pdf", source_kind="ocr", blocks=[block(i, t) for i, t in enumerate(texts)])
+    [table] = numbered_lists(doc, [])
+    assert [r.kind for r in table.rows] == ["group", "data", "data", "data"]
+    assert table.rows[1].group == "Nhóm 1: Nhóm các công nghệ đã có thị trường"
+    assert _group_number(table.rows[1].group) == 1
