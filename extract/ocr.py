@@ -21,6 +21,7 @@ from extract.tesseract import (OcrUnavailableError, confident_words, tesseract_a
                                tesseract_words)
 from models import Document, OcrRepair, Warning
 from normalize.ocr_repair import repair_number_token
+from normalize.vowel_marks import repair_marks
 from normalize.text import clean_text
 
 MAX_PIXELS = 80_000_000          # ~ A3 at 600 dpi; a 20,000 × 20,000 image is refused, not decoded
@@ -267,8 +268,11 @@ def finish_page(prepared: PreparedPage, data: dict | None) -> tuple[PageContent,
     if prepared.arr is None or data is None:
         return content, []
     scale = 72.0 / prepared.dpi
-    content.words = [_word(data, i, text, conf, scale) for i, text, conf in confident_words(data)]
+    kept = list(confident_words(data))
+    content.words = [_word(data, i, text, conf, scale) for i, text, conf in kept]
     content.repairs = repair_words(content.words, content.number)
+    lines = [(data["block_num"][i], data["par_num"][i], data["line_num"][i]) for i, _, _ in kept]
+    content.repairs += repair_line_marks(content.words, lines, content.number)
     unread = unread_cells(prepared.arr, prepared.tables, data, prepared.dpi, content.number)
     if not content.words and not unread:
         number = content.number
@@ -289,6 +293,23 @@ def add_cell_words(contents: list[PageContent], hits: list[tuple[UnreadCell, dic
         added = _word({k: [v] for k, v in word.items()}, 0, word["text"], word["conf"], 72.0 / cell.dpi)
         page.words.append(added)
         page.repairs += repair_words([added], page.number)
+
+
+def repair_line_marks(words: list[dict], lines: list[tuple], page: int) -> list[OcrRepair]:
+    """Vowel and tone marks put back line by line (normalize/vowel_marks.py); each fix is
+    returned."""
+    repairs = []
+    by_line: dict[tuple, list[dict]] = {}
+    for word, line in zip(words, lines):
+        by_line.setdefault(line, []).append(word)
+    for line_words in by_line.values():
+        fixed = repair_marks([w["text"] for w in line_words])
+        for w, text in zip(line_words, fixed):
+            if text != w["text"]:
+                repairs.append(OcrRepair(page=page, bbox=(w["x0"], w["top"], w["x1"], w["bottom"]),
+                                         original=w["text"], repaired=text, rule="vowel_mark"))
+                w["text"] = text
+    return repairs
 
 
 def repair_words(words: list[dict], page: int) -> list[OcrRepair]:

@@ -117,3 +117,30 @@ def test_nfc_boundary():
     decomposed = "Ho\u0300a"  # combining grave
     assert nfc(decomposed) == "Hòa"
     assert nfc("a\u200bb") == "ab"
+
+
+@pytest.mark.parametrize("line,fixed", [
+    ("sản pham công nghệ", "sản phẩm công nghệ"),                # a tone OCR dropped
+    ("thời gian thưc hiện", "thời gian thực hiện"),              # no such syllable: any marks
+    ("đổi mói sáng tạo", "đổi mới sáng tạo"),                    # ơ read as o
+    ("co quan chủ trì", "cơ quan chủ trì"),
+    ("nguồn nhân lục", "nguồn nhân lực"),
+    ("chương trình tu vấn", "chương trình tư vấn"),              # ư read as u
+])
+def test_vowel_marks_put_back_where_a_known_word_results(line, fixed):
+    from normalize.vowel_marks import repair_marks
+    assert " ".join(repair_marks(line.split())) == fixed
+
+
+@pytest.mark.parametrize("line", [
+    "Quyết định này có hiệu lực thi hành",      # 'có' stands alone: its tone is trusted
+    "quốc gia có hạ tầng blockchain",           # 'gia cố' is a word, but 'gia' already belongs to 'quốc gia'
+    "Tỉnh Lâm Đồng",                            # proper names stay as read
+    "Phu lục I",                                # 'phu' is a syllable: a changed tone is not guessed
+    "huy động chuyên gia trong và ngoài nước",
+    "Bộ Công Thương: Chủ trì xúc tiến thương mại",
+    "ký hiệu 1131/QĐ-TTg năm 2025",
+])
+def test_correct_text_is_left_alone(line):
+    from normalize.vowel_marks import repair_marks
+    assert repair_marks(line.split()) == line.split()

@@ -1,0 +1,128 @@
+"""Marks OCR lost or confused on Vietnamese syllables ('ư' read as 'u', 'ơ' as 'ô', a tone
+dropped: 'Phu lục' for 'Phụ lục', 'MỤC TIỂU' for 'MỤC TIÊU'), put back by a lexicon of
+Vietnamese words: a syllable that makes no known word with its neighbours is replaced by the
+one spelling of the same letters that does. If no spelling or several do, nothing changes.
+
+The lexicon is Viet74K as shipped inside underthesea (a registry package, read offline).
+Only for OCR text: a text layer spells what the author typed, and proper names (which the
+lexicon lacks) stay as read because the replacement must make a known word."""
+from __future__ import annotations
+
+import importlib.util
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from normalize.text import fold_tone_placement, nfc
+
+_CORE = re.compile(r"^(?P<lead>[^\w]*)(?P<core>[^\W\d_]{2,})(?P<trail>[^\w]*)$")
+
+
+def letters_only(syllable: str) -> str:
+    """The syllable without any mark: 'trường' → 'truong', 'đã' → 'da'."""
+    out = []
+    for ch in syllable:
+        if ch in "đĐ":
+            out.append("d" if ch == "đ" else "D")
+        else:
+            out.append(unicodedata.normalize("NFD", ch)[0])
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """(words of two or more syllables, spellings of each mark-less syllable). Empty when
+    underthesea is not installed: then nothing is repaired."""
+    # Found, not imported: importing underthesea costs ~1 s and loads what is not needed here.
+    spec = importlib.util.find_spec("underthesea")
+    try:
+        folder = Path(next(iter(spec.submodule_search_locations)))
+        text = (folder / "corpus" / "data" / "Viet74K.txt").read_text(encoding="utf-8")
+    except (AttributeError, TypeError, StopIteration, OSError):
+        return frozenset(), {}
+    words, syllables = set(), set()
+    for line in fold_tone_placement(nfc(text.lower())).splitlines():
+        parts = line.split()
+        if not parts or not all(p.isalpha() for p in parts):
+            continue
+        if len(parts) > 1:
+            words.add(" ".join(parts))
+        syllables.update(parts)
+    spellings: dict[str, set[str]] = {}
+    for syl in syllables:
+        spellings.setdefault(letters_only(syl), set()).add(syl)
+    return frozenset(words), {k: frozenset(v) for k, v in spellings.items()}
+
+
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def tone_of(syllable: str) -> str:
+    """The tone mark of a syllable ('' for the level tone): 'trường' → grave."""
+    return "".join(ch for ch in unicodedata.normalize("NFD", syllable) if ch in _TONES)
+
+
+def _words_at(syllables: list[str | None], i: int, candidate: str, words: frozenset[str]) -> list[tuple[int, int]]:
+    """Spans (start, end) of lexicon words of two or three syllables that the candidate at
+    position i makes with its neighbours (None marks a number, a code or punctuation: no
+    word runs across it)."""
+    found = []
+    for length in (2, 3):
+        for start in range(i - length + 1, i + 1):
+            end = start + length
+            if start < 0 or end > len(syllables):
+                continue
+            part = [candidate if k == i else syllables[k] for k in range(start, end)]
+            if None not in part and " ".join(part) in words:
+                found.append((start, end))
+    return found
+
+
+def _covered_elsewhere(syllables: list[str | None], i: int, span: tuple[int, int], words: frozenset[str]) -> bool:
+    """A neighbour the candidate would share a word with already makes a word without
+    position i ('quốc gia có' must not become 'quốc gia cố' for 'gia cố')."""
+    for k in range(*span):
+        if k == i or syllables[k] is None:
+            continue
+        for start, end in _words_at(syllables, k, syllables[k], words):
+            if not start <= i < end:
+                return True
+    return False
+
+
+def _same_case(model: str, word: str) -> str:
+    if model.isupper():
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def repair_marks(tokens: list[str]) -> list[str]:
+    """The tokens of one line with syllables whose marks OCR got wrong put right. Same number
+    of tokens; a token keeps its punctuation and its case."""
+    words, spellings = lexicon()
+    if not words:
+        return list(tokens)
+    parts = [_CORE.match(t) for t in tokens]
+    syllables = [fold_tone_placement(m.group("core").lower()) if m else None for m in parts]
+    out = list(tokens)
+    for i, syl in enumerate(syllables):
+        if syl is None or _words_at(syllables, i, syl, words):
+            continue
+        core = parts[i].group("core")
+        if i > 0 and core[:1].isupper() and core[1:].islower():
+            continue  # a proper name ('Tỉnh Lâm Đồng'): the lexicon does not know names
+        same_letters = spellings.get(letters_only(syl), frozenset())
+        # A syllable Vietnamese has ('trong', 'cho', 'Bộ') may stand alone in a sentence: only its
+        # vowel quality is in doubt (ư/u, ơ/ô/o, ă/â/a, ê/e), its tone is trusted. One that
+        # Vietnamese has not ('phaém', 'thé') may take any spelling of its letters.
+        candidates = [c for c in same_letters if c != syl and (syl not in same_letters or tone_of(c) == tone_of(syl))]
+        fits = [c for c in candidates
+                if any(not _covered_elsewhere(syllables, i, span, words) for span in _words_at(syllables, i, c, words))]
+        if len(fits) == 1:
+            m = parts[i]
+            out[i] = m.group("lead") + _same_case(m.group("core"), fits[0]) + m.group("trail")
+            syllables[i] = fits[0]
+    return out
