@@ -75,6 +75,22 @@ def deskew(img: Image.Image) -> tuple[Image.Image, float]:
     return Image.fromarray(level), angle
 
 
+def is_bilevel(arr: np.ndarray) -> bool:
+    """Black and white only (fax, CCITT G4 TIFF), judged before any rotation adds greys."""
+    sample = arr[::7, ::7]
+    return np.count_nonzero((sample > 0) & (sample < 255)) < 0.001 * sample.size
+
+
+def denoise(arr: np.ndarray) -> np.ndarray:
+    """3×3 median on grayscale scans: removes the speckle of scanning and JPEG that Tesseract
+    reads as marks. Measured (character error rate against the text layer): 004 office scan
+    0.50 → 0.33 %, poor 1.01 → 0.55 %, 002 poor 0.85 → 0.79 %. Not on bilevel pages (fax,
+    CCITT G4 TIFF): there it eats thin strokes, 0.38 → 0.80 %. Otsu binarization was measured
+    too and not kept (002 poor 0.85 → 1.11 %)."""
+    import cv2
+    return cv2.medianBlur(arr, 3)
+
+
 # -- ruled tables -----------------------------------------------------------------------------
 def _cluster(values: list[float], tol: float) -> list[float]:
     groups: list[list[float]] = []
@@ -251,10 +267,13 @@ def prepare_page(img: Image.Image, dpi: float, number: int) -> PreparedPage:
     if float((np.asarray(gray) < 128).mean()) < BLANK_INK:
         content.warnings.append(Warning(code="empty_page", page=number, message=f"page {number} is blank"))
         return PreparedPage(content, dpi)
+    bilevel = is_bilevel(np.asarray(gray))
     gray, angle = deskew(gray)
     arr = np.asarray(gray).copy()
     tables, lines = detect_tables(arr, dpi)
     arr[lines > 0] = 255  # ruling lines confuse Tesseract's layout analysis
+    if not bilevel:
+        arr = denoise(arr)
     content.tables = [DetectedTable(tuple(v * scale for v in bbox), [tuple(v * scale for v in c) for c in cells])
                       for bbox, cells in tables]
     if angle:

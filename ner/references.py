@@ -20,7 +20,8 @@ _NUM = r"\d{1,5}"
 # (TTg, CTr, TTr, QĐi). Checked again in _valid_segment.
 _SEG = r"[A-ZĐ][A-Za-zĐđ0-9&]*"
 _END = r"(?![A-Za-zÀ-ỹĐđ0-9&])"
-_HY = r"\s?-\s?"
+# A hyphen, with a speck OCR may leave after it ('7091/UBND- .VHXH').
+_HY = r"\s?-\s?(?:[.,·'`]\s?)?"
 _SL = r"\s?/\s?"
 _LIST_SEP = r"\s*(?:,|và|&)\s*"
 
@@ -62,7 +63,7 @@ def _valid_segment(seg: str) -> bool:
 
 
 def _segments(sym: str) -> list[str]:
-    return [s for s in re.split(r"\s?-\s?", sym) if s]
+    return [s for s in re.split(_HY, sym) if s]
 
 
 def _repaired(segs: list[str]) -> tuple[list[str], tuple[str, ...]]:

@@ -99,6 +99,42 @@ def _same_case(model: str, word: str) -> str:
     return word
 
 
+MARK_POOR_SHARE = 0.35   # below this share of marked syllables a line has lost its marks
+MARK_POOR_MIN_SYLLABLES = 6
+
+
+def mark_poor(syllables: list[str | None]) -> bool:
+    """A line Tesseract read without most of its marks (poor scans, or the English model winning
+    a Vietnamese line: 'Hinh thanh va phat trién hé sinh thai'). Vietnamese lines carry marks
+    on most syllables; lines of English terms are protected by needing a known Vietnamese
+    word to come out."""
+    real = [s for s in syllables if s]
+    return len(real) >= MARK_POOR_MIN_SYLLABLES and sum(letters_only(s) != s for s in real) < MARK_POOR_SHARE * len(real)
+
+
+def _replace(out: list[str], parts: list, syllables: list, i: int, spelling: str) -> None:
+    m = parts[i]
+    out[i] = m.group("lead") + _same_case(m.group("core"), spelling) + m.group("trail")
+    syllables[i] = spelling
+
+
+def _repair_pairs(out: list[str], parts: list, syllables: list, words: frozenset[str], spellings: dict) -> None:
+    """In a line that lost its marks two neighbours are often both wrong ('Hinh thanh'): the
+    one pair of spellings that makes a known word is taken."""
+    i = 0
+    while i + 1 < len(syllables):
+        a, b = syllables[i], syllables[i + 1]
+        if a and b and not _words_at(syllables, i, a, words) and not _words_at(syllables, i + 1, b, words):
+            pairs = [(x, y) for x in spellings.get(letters_only(a), ()) for y in spellings.get(letters_only(b), ())
+                     if f"{x} {y}" in words]
+            if len(pairs) == 1:
+                _replace(out, parts, syllables, i, pairs[0][0])
+                _replace(out, parts, syllables, i + 1, pairs[0][1])
+                i += 2
+                continue
+        i += 1
+
+
 def repair_marks(tokens: list[str]) -> list[str]:
     """The tokens of one line with syllables whose marks OCR got wrong put right. Same number
     of tokens; a token keeps its punctuation and its case."""
@@ -108,6 +144,9 @@ def repair_marks(tokens: list[str]) -> list[str]:
     parts = [_CORE.match(t) for t in tokens]
     syllables = [fold_tone_placement(m.group("core").lower()) if m else None for m in parts]
     out = list(tokens)
+    lost = mark_poor(syllables)
+    if lost:
+        _repair_pairs(out, parts, syllables, words, spellings)
     for i, syl in enumerate(syllables):
         if syl is None or _words_at(syllables, i, syl, words):
             continue
@@ -116,13 +155,13 @@ def repair_marks(tokens: list[str]) -> list[str]:
             continue  # a proper name ('Tỉnh Lâm Đồng'): the lexicon does not know names
         same_letters = spellings.get(letters_only(syl), frozenset())
         # A syllable Vietnamese has ('trong', 'cho', 'Bộ') may stand alone in a sentence: only its
-        # vowel quality is in doubt (ư/u, ơ/ô/o, ă/â/a, ê/e), its tone is trusted. One that
-        # Vietnamese has not ('phaém', 'thé') may take any spelling of its letters.
-        candidates = [c for c in same_letters if c != syl and (syl not in same_letters or tone_of(c) == tone_of(syl))]
+        # vowel quality is in doubt (ư/u, ơ/ô/o, ă/â/a, ê/e), its tone is trusted — unless the
+        # whole line lost its marks. One that Vietnamese has not ('phaém', 'thé') may take any
+        # spelling of its letters.
+        candidates = [c for c in same_letters
+                      if c != syl and (lost or syl not in same_letters or tone_of(c) == tone_of(syl))]
         fits = [c for c in candidates
                 if any(not _covered_elsewhere(syllables, i, span, words) for span in _words_at(syllables, i, c, words))]
         if len(fits) == 1:
-            m = parts[i]
-            out[i] = m.group("lead") + _same_case(m.group("core"), fits[0]) + m.group("trail")
-            syllables[i] = fits[0]
+            _replace(out, parts, syllables, i, fits[0])
     return out
