@@ -30,6 +30,11 @@ def extractor_version() -> str:
             if f.suffix in (".py", ".json") and not {"__pycache__", "gold", "samples"} & set(f.parts):
                 h.update(f.relative_to(root).as_posix().encode())
                 h.update(f.read_bytes())
+    for dependency in ("underthesea",):  # its word list drives the OCR mark repair
+        try:
+            h.update(f"{dependency}=={metadata.version(dependency)}".encode())
+        except metadata.PackageNotFoundError:
+            pass
     return f"{base}+{h.hexdigest()[:12]}"
 
 

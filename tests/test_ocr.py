@@ -205,12 +205,3 @@ def test_guided_chunks_cover_every_page_once_and_end_single():
 def test_reference_with_a_speck_after_the_hyphen():
     from ner.references import find_references
     assert [r.key for r in find_references("Công văn số 7091/UBND- .VHXH ngày 24/04/2026")] == ["7091/UBND-VHXH"]
-
-
-def test_bilevel_pages_are_told_from_grey_ones(samples):
-    import numpy as np
-    from PIL import Image
-    from extract.ocr import is_bilevel
-    with Image.open(samples / "004.scan-office.tiff") as tiff:
-        assert is_bilevel(np.asarray(tiff.convert("L")))            # CCITT G4: no median filter
-    assert not is_bilevel(np.asarray(_page_image(samples)))         # rendered grey page: filtered
