@@ -126,7 +126,7 @@ def finish_page(prepared: PreparedPage, data: dict | None) -> tuple[PageContent,
     content.words = [_word(data, i, text, conf, scale) for i, text, conf in kept]
     content.repairs = repair_words(content.words, content.number)
     lines = [(data["block_num"][i], data["par_num"][i], data["line_num"][i]) for i, _, _ in kept]
-    content.repairs += repair_line_marks(content.words, lines, content.number)
+    content.repairs += repair_paragraph_marks(content.words, lines, content.number)
     unread = unread_cells(prepared.arr, prepared.tables, data, prepared.dpi, content.number)
     if not content.words and not unread:
         number = content.number
@@ -149,16 +149,17 @@ def add_cell_words(contents: list[PageContent], hits: list[tuple[UnreadCell, dic
         page.repairs += repair_words([added], page.number)
 
 
-def repair_line_marks(words: list[dict], lines: list[tuple], page: int) -> list[OcrRepair]:
-    """Vowel and tone marks put back line by line (normalize/vowel_marks.py); each fix is
-    returned."""
+def repair_paragraph_marks(words: list[dict], lines: list[tuple], page: int) -> list[OcrRepair]:
+    """Vowel and tone marks put back paragraph by paragraph (normalize/vowel_marks.py): a
+    word's neighbours run on across the line breaks of a wrapped table cell. `lines` holds
+    each word's (block, paragraph, line) numbers from Tesseract; each fix is returned."""
     repairs = []
-    by_line: dict[tuple, list[dict]] = {}
+    by_paragraph: dict[tuple, list[dict]] = {}
     for word, line in zip(words, lines):
-        by_line.setdefault(line, []).append(word)
-    for line_words in by_line.values():
-        fixed = repair_marks([w["text"] for w in line_words])
-        for w, text in zip(line_words, fixed):
+        by_paragraph.setdefault(line[:2], []).append(word)
+    for paragraph in by_paragraph.values():
+        fixed = repair_marks([w["text"] for w in paragraph])
+        for w, text in zip(paragraph, fixed):
             if text != w["text"]:
                 repairs.append(OcrRepair(page=page, bbox=(w["x0"], w["top"], w["x1"], w["bottom"]),
                                          original=w["text"], repaired=text, rule="vowel_mark"))

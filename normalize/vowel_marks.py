@@ -135,14 +135,19 @@ def _repair_pairs(out: list[str], parts: list, syllables: list, words: frozenset
         i += 1
 
 
+def syllables_of(tokens: list[str]) -> list[str | None]:
+    """Each token's syllable, lowercased with one tone placement; None for numbers and codes."""
+    return [fold_tone_placement(m.group("core").lower()) if (m := _CORE.match(t)) else None for t in tokens]
+
+
 def repair_marks(tokens: list[str]) -> list[str]:
-    """The tokens of one line with syllables whose marks OCR got wrong put right. Same number
-    of tokens; a token keeps its punctuation and its case."""
+    """The tokens of one paragraph (or line) with syllables whose marks OCR got wrong put
+    right. Same number of tokens; a token keeps its punctuation and its case."""
     words, spellings = lexicon()
     if not words:
         return list(tokens)
     parts = [_CORE.match(t) for t in tokens]
-    syllables = [fold_tone_placement(m.group("core").lower()) if m else None for m in parts]
+    syllables = syllables_of(tokens)
     out = list(tokens)
     lost = mark_poor(syllables)
     if lost:
