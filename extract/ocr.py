@@ -25,7 +25,7 @@ from extract.tesseract import (OcrUnavailableError, confident_words, tesseract_a
                                tesseract_words)
 from models import Document, OcrRepair, Warning
 from normalize.ocr_repair import repair_number_token
-from normalize.vowel_marks import repair_marks
+from normalize.vowel_marks import mark_poor, repair_marks, syllables_of
 from normalize.text import clean_text
 
 MAX_PIXELS = 80_000_000          # ~ A3 at 600 dpi; a 20,000 × 20,000 image is refused, not decoded
@@ -154,11 +154,18 @@ def repair_paragraph_marks(words: list[dict], lines: list[tuple], page: int) -> 
     word's neighbours run on across the line breaks of a wrapped table cell. `lines` holds
     each word's (block, paragraph, line) numbers from Tesseract; each fix is returned."""
     repairs = []
-    by_paragraph: dict[tuple, list[dict]] = {}
+    by_paragraph: dict[tuple, list[tuple[dict, tuple]]] = {}
+    by_line: dict[tuple, list[str]] = {}
     for word, line in zip(words, lines):
-        by_paragraph.setdefault(line[:2], []).append(word)
-    for paragraph in by_paragraph.values():
-        fixed = repair_marks([w["text"] for w in paragraph])
+        by_paragraph.setdefault(line[:2], []).append((word, line))
+        by_line.setdefault(line, []).append(word["text"])
+    # Marks are lost line by line (a title the English model read) or over a paragraph (a
+    # narrow cell wrapping after three words): either counts.
+    line_lost = {line: mark_poor(syllables_of(texts)) for line, texts in by_line.items()}
+    for members in by_paragraph.values():
+        paragraph = [w for w, _ in members]
+        lost = mark_poor(syllables_of([w["text"] for w in paragraph]))
+        fixed = repair_marks([w["text"] for w in paragraph], [lost or line_lost[line] for _, line in members])
         for w, text in zip(paragraph, fixed):
             if text != w["text"]:
                 repairs.append(OcrRepair(page=page, bbox=(w["x0"], w["top"], w["x1"], w["bottom"]),

@@ -118,13 +118,14 @@ def _replace(out: list[str], parts: list, syllables: list, i: int, spelling: str
     syllables[i] = spelling
 
 
-def _repair_pairs(out: list[str], parts: list, syllables: list, words: frozenset[str], spellings: dict) -> None:
+def _repair_pairs(out: list[str], parts: list, syllables: list, words: frozenset[str], spellings: dict,
+                  lost: list[bool]) -> None:
     """In a line that lost its marks two neighbours are often both wrong ('Hinh thanh'): the
     one pair of spellings that makes a known word is taken."""
     i = 0
     while i + 1 < len(syllables):
         a, b = syllables[i], syllables[i + 1]
-        if a and b and not _words_at(syllables, i, a, words) and not _words_at(syllables, i + 1, b, words):
+        if a and b and lost[i] and lost[i + 1] and not _words_at(syllables, i, a, words) and not _words_at(syllables, i + 1, b, words):
             pairs = [(x, y) for x in spellings.get(letters_only(a), ()) for y in spellings.get(letters_only(b), ())
                      if f"{x} {y}" in words]
             if len(pairs) == 1:
@@ -140,18 +141,20 @@ def syllables_of(tokens: list[str]) -> list[str | None]:
     return [fold_tone_placement(m.group("core").lower()) if (m := _CORE.match(t)) else None for t in tokens]
 
 
-def repair_marks(tokens: list[str]) -> list[str]:
+def repair_marks(tokens: list[str], marks_lost: list[bool] | None = None) -> list[str]:
     """The tokens of one paragraph (or line) with syllables whose marks OCR got wrong put
-    right. Same number of tokens; a token keeps its punctuation and its case."""
+    right. Same number of tokens; a token keeps its punctuation and its case. `marks_lost`
+    says, token by token, whether its line lost its marks (see `mark_poor`); by default the
+    tokens are judged together."""
     words, spellings = lexicon()
     if not words:
         return list(tokens)
     parts = [_CORE.match(t) for t in tokens]
     syllables = syllables_of(tokens)
     out = list(tokens)
-    lost = mark_poor(syllables)
-    if lost:
-        _repair_pairs(out, parts, syllables, words, spellings)
+    lost = marks_lost if marks_lost is not None else [mark_poor(syllables)] * len(tokens)
+    if any(lost):
+        _repair_pairs(out, parts, syllables, words, spellings, lost)
     for i, syl in enumerate(syllables):
         if syl is None or _words_at(syllables, i, syl, words):
             continue
@@ -164,7 +167,7 @@ def repair_marks(tokens: list[str]) -> list[str]:
         # whole line lost its marks. One that Vietnamese has not ('phaém', 'thé') may take any
         # spelling of its letters.
         candidates = [c for c in same_letters
-                      if c != syl and (lost or syl not in same_letters or tone_of(c) == tone_of(syl))]
+                      if c != syl and (lost[i] or syl not in same_letters or tone_of(c) == tone_of(syl))]
         fits = [c for c in candidates
                 if any(not _covered_elsewhere(syllables, i, span, words) for span in _words_at(syllables, i, c, words))]
         if len(fits) == 1:
