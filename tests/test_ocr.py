@@ -205,3 +205,25 @@ def test_guided_chunks_cover_every_page_once_and_end_single():
 def test_reference_with_a_speck_after_the_hyphen():
     from ner.references import find_references
     assert [r.key for r in find_references("Công văn số 7091/UBND- .VHXH ngày 24/04/2026")] == ["7091/UBND-VHXH"]
+
+
+def test_marks_repaired_across_the_lines_of_a_wrapped_cell_and_in_a_bare_title_line():
+    from extract.ocr import repair_paragraph_marks
+
+    def words(*lines):
+        out, ids = [], []
+        for line_no, (paragraph, text) in enumerate(lines):
+            for k, t in enumerate(text.split()):
+                out.append({"text": t, "x0": k, "x1": k + 1, "top": line_no, "bottom": line_no + 1})
+                ids.append((1, paragraph, line_no))
+        return out, ids
+    # a narrow cell wraps after three words: no line alone is long enough to judge, the paragraph is
+    cell, cell_lines = words((1, "Hinh thanh va"), (1, "phat trien hé"), (1, "sinh thai Halal"))
+    repairs = repair_paragraph_marks(cell, cell_lines, page=31)
+    assert " ".join(w["text"] for w in cell) == "Hình thành va phát triển hé sinh thái Halal"
+    assert all(r.rule == "vowel_mark" and r.page == 31 for r in repairs) and len(repairs) == 5
+    # a title read without marks under a marked line: the line alone lost them
+    title, title_lines = words((2, "DANH MUC SAN PHAM CONG NGHE CHIEN LUOC"),
+                               (2, "(Kèm theo Quyết định số 21/2026/QĐ-TTg của Thủ tướng Chính phủ)"))
+    repair_paragraph_marks(title, title_lines, page=4)
+    assert " ".join(w["text"] for w in title[:8]) == "DANH MỤC SẢN PHẨM CÔNG NGHỆ CHIẾN LƯỢC"
