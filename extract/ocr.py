@@ -18,15 +18,15 @@ from PIL import Image
 
 from extract.errors import CorruptFileError, ExtractionError, TooLargeError, UnsafeContentError
 from extract.layout import DetectedTable, LayoutBuilder, PageContent
+from extract.ocr_cells import UnreadCell, read_unread_cells, unread_cells
 from extract.page_image import deskew, skew_angle
 from extract.ruling import detect_tables
-from extract.ocr_cells import UnreadCell, read_unread_cells, unread_cells
 from extract.tesseract import (OcrUnavailableError, confident_words, tesseract_available, tesseract_pages,
                                tesseract_words)
 from models import Document, OcrRepair, Warning
 from normalize.ocr_repair import repair_number_token
-from normalize.vowel_marks import mark_poor, repair_marks, syllables_of
 from normalize.text import clean_text
+from normalize.vowel_marks import mark_poor, repair_marks, syllables_of
 
 MAX_PIXELS = 80_000_000          # ~ A3 at 600 dpi; a 20,000 × 20,000 image is refused, not decoded
 MAX_OCR_PAGES = int(os.environ.get("VANTHU_MAX_OCR_PAGES", "1000"))
@@ -357,5 +357,5 @@ def ocr_image_document(data: bytes, media_type: str) -> Document:
                     tables=builder.tables, warnings=builder.warnings, ocr_repairs=builder.repairs)
 
 
-__all__ = ["ocr_image_document", "ocr_pdf_pages", "ocr_page_image", "skew_angle", "tesseract_available",
-]
+__all__ = ["detect_tables", "ocr_image_document", "ocr_pdf_pages", "ocr_page_image", "skew_angle",
+           "tesseract_available"]
