@@ -110,7 +110,6 @@ class LayoutBuilder:
                                              if not _is_page_furniture(ln, c))
 
     def _emit_lines(self, lines: list[_Line], page: PageContent) -> None:
-        number = page.number
         if not lines:
             return
         # Text between tables (or after one) ends any table that might continue.

@@ -19,7 +19,7 @@ from PIL import Image
 from extract.errors import CorruptFileError, ExtractionError, TooLargeError, UnsafeContentError
 from extract.layout import DetectedTable, LayoutBuilder, PageContent
 from extract.ocr_cells import UnreadCell, read_unread_cells, unread_cells
-from extract.page_image import deskew, skew_angle
+from extract.page_image import deskew
 from extract.ruling import detect_tables
 from extract.tesseract import (OcrUnavailableError, confident_words, tesseract_available, tesseract_pages,
                                tesseract_words)
@@ -117,13 +117,15 @@ def prepare_page(img: Image.Image, dpi: float, number: int) -> PreparedPage:
 
 
 def finish_page(prepared: PreparedPage, data: dict | None) -> tuple[PageContent, list[UnreadCell]]:
-    """Tesseract's words onto the page (digit look-alikes repaired), and its unread cells."""
+    """Tesseract's words onto the page (digit look-alikes and lost marks repaired), and the
+    table cells it left empty."""
     content = prepared.content
     if prepared.arr is None or data is None:
         return content, []
     scale = 72.0 / prepared.dpi
     kept = list(confident_words(data))
-    content.words = [_word(data, i, text, conf, scale) for i, text, conf in kept]
+    content.words = [_word(text, conf, *(data[k][i] for k in ("left", "top", "width", "height")), scale=scale)
+                     for i, text, conf in kept]
     content.repairs = repair_words(content.words, content.number)
     lines = [(data["block_num"][i], data["par_num"][i], data["line_num"][i]) for i, _, _ in kept]
     content.repairs += repair_paragraph_marks(content.words, lines, content.number)
@@ -134,8 +136,9 @@ def finish_page(prepared: PreparedPage, data: dict | None) -> tuple[PageContent,
     return content, unread
 
 
-def _word(data: dict, i: int, text: str, conf: float, scale: float) -> dict:
-    x, y, w, h = (data[k][i] * scale for k in ("left", "top", "width", "height"))
+def _word(text: str, conf: float, left: float, top: float, width: float, height: float, scale: float) -> dict:
+    """A word as the layout builder takes it: box in points from pixels at 72/scale dpi."""
+    x, y, w, h = left * scale, top * scale, width * scale, height * scale
     return {"text": clean_text(text), "x0": x, "x1": x + w, "top": y, "bottom": y + h, "size": h, "conf": conf}
 
 
@@ -144,7 +147,8 @@ def add_cell_words(contents: list[PageContent], hits: list[tuple[UnreadCell, dic
     by_number = {c.number: c for c in contents}
     for cell, word in hits:
         page = by_number[cell.page]
-        added = _word({k: [v] for k, v in word.items()}, 0, word["text"], word["conf"], 72.0 / cell.dpi)
+        added = _word(word["text"], word["conf"], word["left"], word["top"], word["width"], word["height"],
+                      scale=72.0 / cell.dpi)
         page.words.append(added)
         page.repairs += repair_words([added], page.number)
 
@@ -357,5 +361,4 @@ def ocr_image_document(data: bytes, media_type: str) -> Document:
                     tables=builder.tables, warnings=builder.warnings, ocr_repairs=builder.repairs)
 
 
-__all__ = ["detect_tables", "ocr_image_document", "ocr_pdf_pages", "ocr_page_image", "skew_angle",
-           "tesseract_available"]
+__all__ = ["ocr_image_document", "ocr_pdf_pages", "ocr_page_image", "tesseract_available"]

@@ -31,16 +31,23 @@ def tesseract_words(arr: np.ndarray, dpi: float, psm: int) -> dict:
     image, pytesseract writes a PNG without the dpi: 0.6 s of compression for a 200 dpi page,
     and Tesseract then guesses the resolution (slower, and a different layout analysis) —
     about 40 % more than the tesseract CLI on the same page."""
+    with tempfile.TemporaryDirectory(prefix="vanthu-page-") as tmp:
+        path = _save_bmp(arr, dpi, os.path.join(tmp, "page.bmp"))
+        return _image_to_data(path, f"--oem 1 --psm {psm} --dpi {round(dpi)}")
+
+
+def _save_bmp(arr: np.ndarray, dpi: float, path: str) -> str:
+    Image.fromarray(arr).save(path, format="BMP", dpi=(dpi, dpi))
+    return path
+
+
+def _image_to_data(path: str, config: str) -> dict:
     import pytesseract
     os.environ["OMP_THREAD_LIMIT"] = "1"  # one thread per process: pages run in parallel instead
-    with tempfile.TemporaryDirectory(prefix="vanthu-page-") as tmp:
-        path = os.path.join(tmp, "page.bmp")
-        Image.fromarray(arr).save(path, format="BMP", dpi=(dpi, dpi))
-        try:
-            return pytesseract.image_to_data(path, lang=OCR_LANG, config=f"--oem 1 --psm {psm} --dpi {round(dpi)}",
-                                             output_type=pytesseract.Output.DICT)
-        except pytesseract.TesseractNotFoundError as exc:
-            raise OcrUnavailableError("tesseract is not installed (install.sh installs tesseract-ocr-vie)") from exc
+    try:
+        return pytesseract.image_to_data(path, lang=OCR_LANG, config=config, output_type=pytesseract.Output.DICT)
+    except pytesseract.TesseractNotFoundError as exc:
+        raise OcrUnavailableError("tesseract is not installed (install.sh installs tesseract-ocr-vie)") from exc
 
 
 def confident_words(data: dict):
@@ -57,21 +64,12 @@ def tesseract_pages(pages: list[tuple[np.ndarray, float]], psm: int = 3) -> list
     image carries its own resolution in the BMP header."""
     if len(pages) == 1:
         return [tesseract_words(pages[0][0], pages[0][1], psm)]
-    import pytesseract
-    os.environ["OMP_THREAD_LIMIT"] = "1"
     with tempfile.TemporaryDirectory(prefix="vanthu-pages-") as tmp:
-        names = []
-        for k, (arr, dpi) in enumerate(pages):
-            names.append(os.path.join(tmp, f"page{k:04d}.bmp"))
-            Image.fromarray(arr).save(names[-1], format="BMP", dpi=(dpi, dpi))
+        names = [_save_bmp(arr, dpi, os.path.join(tmp, f"page{k:04d}.bmp")) for k, (arr, dpi) in enumerate(pages)]
         listing = os.path.join(tmp, "pages.txt")
         with open(listing, "w", encoding="utf-8") as f:
             f.write("".join(n + "\n" for n in names))
-        try:
-            data = pytesseract.image_to_data(listing, lang=OCR_LANG, config=f"--oem 1 --psm {psm}",
-                                             output_type=pytesseract.Output.DICT)
-        except pytesseract.TesseractNotFoundError as exc:
-            raise OcrUnavailableError("tesseract is not installed (install.sh installs tesseract-ocr-vie)") from exc
+        data = _image_to_data(listing, f"--oem 1 --psm {psm}")
     split = [{k: [] for k in data} for _ in pages]
     for i, page_num in enumerate(data["page_num"]):
         target = split[int(page_num) - 1]

@@ -14,20 +14,10 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from normalize.ocr_repair import strip_diacritics_same_length as letters_only
 from normalize.text import fold_tone_placement, nfc
 
 _CORE = re.compile(r"^(?P<lead>[^\w]*)(?P<core>[^\W\d_]{2,})(?P<trail>[^\w]*)$")
-
-
-def letters_only(syllable: str) -> str:
-    """The syllable without any mark: 'trường' → 'truong', 'đã' → 'da'."""
-    out = []
-    for ch in syllable:
-        if ch in "đĐ":
-            out.append("d" if ch == "đ" else "D")
-        else:
-            out.append(unicodedata.normalize("NFD", ch)[0])
-    return "".join(out)
 
 
 @lru_cache(maxsize=1)
@@ -125,7 +115,8 @@ def _repair_pairs(out: list[str], parts: list, syllables: list, words: frozenset
     i = 0
     while i + 1 < len(syllables):
         a, b = syllables[i], syllables[i + 1]
-        if a and b and lost[i] and lost[i + 1] and not _words_at(syllables, i, a, words) and not _words_at(syllables, i + 1, b, words):
+        both_lost = a and b and lost[i] and lost[i + 1]
+        if both_lost and not _words_at(syllables, i, a, words) and not _words_at(syllables, i + 1, b, words):
             pairs = [(x, y) for x in spellings.get(letters_only(a), ()) for y in spellings.get(letters_only(b), ())
                      if f"{x} {y}" in words]
             if len(pairs) == 1:
@@ -136,9 +127,13 @@ def _repair_pairs(out: list[str], parts: list, syllables: list, words: frozenset
         i += 1
 
 
+def _syllable(match: re.Match | None) -> str | None:
+    return fold_tone_placement(match.group("core").lower()) if match else None
+
+
 def syllables_of(tokens: list[str]) -> list[str | None]:
     """Each token's syllable, lowercased with one tone placement; None for numbers and codes."""
-    return [fold_tone_placement(m.group("core").lower()) if (m := _CORE.match(t)) else None for t in tokens]
+    return [_syllable(_CORE.match(t)) for t in tokens]
 
 
 def repair_marks(tokens: list[str], marks_lost: list[bool] | None = None) -> list[str]:
@@ -150,7 +145,7 @@ def repair_marks(tokens: list[str], marks_lost: list[bool] | None = None) -> lis
     if not words:
         return list(tokens)
     parts = [_CORE.match(t) for t in tokens]
-    syllables = syllables_of(tokens)
+    syllables = [_syllable(m) for m in parts]
     out = list(tokens)
     lost = marks_lost if marks_lost is not None else [mark_poor(syllables)] * len(tokens)
     if any(lost):

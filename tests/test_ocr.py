@@ -50,7 +50,7 @@ def _page_image(samples, page=0, dpi=200):
 def test_deskew_finds_the_rotation(samples, angle):
     import numpy as np
     from PIL import Image
-    from extract.ocr import skew_angle
+    from extract.page_image import skew_angle
     rotated = _page_image(samples).rotate(angle, resample=Image.BICUBIC, fillcolor=255)
     # rotating back by the found angle levels the text: it must undo the rotation applied
     assert abs(skew_angle(np.asarray(rotated)) + angle) < 0.15
@@ -61,7 +61,7 @@ def test_ruled_table_with_a_merged_cell():
     from PIL import Image, ImageDraw
     from extract.layout import DetectedTable
     from extract.layout import _table_rows
-    from extract.ocr import detect_tables
+    from extract.ruling import detect_tables
     img = Image.new("L", (1400, 900), 255)
     d = ImageDraw.Draw(img)
     xs, ys = [100, 500, 900, 1300], [100, 300, 500, 700]
