@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pdfplumber
 
-from flows.extraction import extract_bytes
+from pipeline import extract_bytes
 
 SAMPLES = Path(__file__).resolve().parents[1] / "corpus" / "samples"
 

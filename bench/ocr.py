@@ -47,7 +47,7 @@ def vanthu_ocr(pdf: Path) -> tuple[float, float, float]:
     probe = (
         "import json, resource, sys, time\n"
         "t = time.perf_counter()\n"
-        "from flows.extraction import extract_bytes\n"
+        "from pipeline import extract_bytes\n"
         "imports = time.perf_counter() - t\n"
         "data = open(sys.argv[1], 'rb').read()\n"
         "t = time.perf_counter()\n"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from extract.errors import ExtractionError
-    from flows.extraction import extract_file
+    from pipeline import extract_file
     from flows.workspace import write_json_atomic
 
     out_dir = Path(args.output)
@@ -66,9 +66,9 @@ def cmd_watch(args: argparse.Namespace) -> int:
 
 
 def _intake_url(args: argparse.Namespace) -> str:
-    if args.database:
-        return args.database
-    return f"sqlite:///{Path(args.root).resolve() / 'vanthu.sqlite'}"
+    from flows.workspace import DATABASE_FILE
+    from stores.db import sqlite_url
+    return args.database or sqlite_url(Path(args.root) / DATABASE_FILE)
 
 
 def cmd_reprocess(args: argparse.Namespace) -> int:
@@ -88,7 +88,8 @@ def cmd_status(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(st, ensure_ascii=False, indent=1))
         return 0
-    for state in ("received", "archived", "stored", "quarantining", "done", "failed", "duplicate"):
+    from models import IntakeState
+    for state in [*IntakeState, "duplicate"]:
         print(f"{state:13s} {st['counts'].get(state, 0)}")
     if st["failures"]:
         print("last failures:")

@@ -1,30 +1,30 @@
-"""bytes → Document. The format comes from the content; every failure is an ExtractionError."""
+"""bytes → Document. The format comes from the content; every failure is an ExtractionError.
+
+Each format has one reader module with the same shape, `read(data, media_type, options) ->
+Document`, imported only when a file of its format arrives (pdfplumber, python-docx and the OCR
+stack are heavy)."""
 from __future__ import annotations
 
-from extract.detect import DOC, DOCX, IMAGE_TYPES, PDF, detect_media_type
+import importlib
+
+from extract.detect import detect_media_type
 from extract.errors import ExtractionError, TooLargeError, UnsupportedFormatError
-from models import Document
+from extract.media import DOC, DOCX, IMAGE_TYPES, PDF
+from models import Document, ExtractOptions
 
-MAX_INPUT_BYTES = 256 * 1024 * 1024
+READERS: dict[str, str] = {PDF: "extract.pdf_reader", DOCX: "extract.docx_reader", DOC: "extract.legacy_doc",
+                           **{m: "extract.images" for m in IMAGE_TYPES}}
 
 
-def extract_document(data: bytes) -> Document:
-    if len(data) > MAX_INPUT_BYTES:
-        raise TooLargeError(f"file is {len(data):,} bytes (limit {MAX_INPUT_BYTES:,})")
+def extract_document(data: bytes, options: ExtractOptions | None = None) -> Document:
+    options = options or ExtractOptions()
+    if len(data) > options.max_input_bytes:
+        raise TooLargeError(f"file is {len(data):,} bytes (limit {options.max_input_bytes:,})")
     media = detect_media_type(data)
-    if media == PDF:
-        from extract.pdf_reader import read_pdf
-        return read_pdf(data)
-    if media == DOCX:
-        from extract.docx_reader import read_docx
-        return read_docx(data)
-    if media == DOC:
-        from extract.legacy_doc import read_legacy_doc
-        return read_legacy_doc(data)
-    if media in IMAGE_TYPES:
-        from extract.images import read_image
-        return read_image(data, media)
-    raise UnsupportedFormatError(f"no reader for {media}")
+    module = READERS.get(media)
+    if module is None:
+        raise UnsupportedFormatError(f"no reader for {media}")
+    return importlib.import_module(module).read(data, media, options)
 
 
-__all__ = ["ExtractionError", "extract_document", "detect_media_type"]
+__all__ = ["ExtractionError", "READERS", "detect_media_type", "extract_document"]

@@ -7,14 +7,7 @@ import zipfile
 import filetype
 
 from extract.errors import CorruptFileError, EmptyFileError, EncryptedFileError, UnsupportedFormatError
-
-PDF = "application/pdf"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-DOC = "application/msword"
-TIFF = "image/tiff"
-PNG = "image/png"
-JPEG = "image/jpeg"
-IMAGE_TYPES = {TIFF, PNG, JPEG, "image/bmp", "image/webp"}
+from extract.media import DOC, DOCX, IMAGE_TYPES, PDF
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 

@@ -13,14 +13,14 @@ from lxml import etree
 
 from extract.docx_safety import check_docx_package
 from extract.errors import CorruptFileError
-from models import Block, Cell, Document, Page, Provenance, Table
+from extract.media import DOCX
+from models import Block, Cell, Document, ExtractOptions, Page, Provenance, Table
 from normalize.text import clean_text
 
-DOCX_MEDIA = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
-def read_docx(data: bytes) -> Document:
+def read(data: bytes, media_type: str = DOCX, options: ExtractOptions | None = None) -> Document:
     check_docx_package(data)
     try:
         d = docx.Document(io.BytesIO(data))
@@ -47,7 +47,7 @@ def read_docx(data: bytes) -> Document:
     for text in _footnotes(d):
         builder.block(text, "footnote", None)
     pages = _page_count(d)
-    return Document(media_type=DOCX_MEDIA, source_kind="docx",
+    return Document(media_type=media_type, source_kind="docx",
                     pages=[Page(number=i + 1, source="docx") for i in range(pages)],
                     blocks=builder.blocks, tables=builder.tables)
 

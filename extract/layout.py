@@ -18,6 +18,24 @@ OCR_EDGE_TOLERANCE = 10.0
 OCR_SHIFT_TOLERANCE = 30.0
 
 
+@dataclass(slots=True)
+class Word:
+    """One word on a page, whatever read it (a PDF text layer or Tesseract): its box in points
+    from the page's top-left corner, font size (or box height for OCR) and confidence 0–100."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float = 12.0
+    conf: float = 100.0
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return self.x0, self.top, self.x1, self.bottom
+
+
 @dataclass
 class DetectedTable:
     """A ruled table on a page: its box and the boxes of its cells (x0, top, x1, bottom)."""
@@ -28,14 +46,13 @@ class DetectedTable:
 
 @dataclass
 class PageContent:
-    """What one page holds, whatever read it: words as dicts with text, x0, x1, top, bottom
-    (points from the top-left corner), optional size and conf (0–100)."""
+    """What one page holds, whatever read it: its words and ruled tables."""
 
     number: int
     width: float
     height: float
     source: str                      # "pdf-text" | "ocr"
-    words: list[dict] = field(default_factory=list)
+    words: list[Word] = field(default_factory=list)
     tables: list[DetectedTable] = field(default_factory=list)
     needs_ocr: bool = False
     warnings: list[Warning] = field(default_factory=list)
@@ -81,7 +98,7 @@ class LayoutBuilder:
         self.warnings.extend(c.warnings)
         self.repairs.extend(c.repairs)
         self.pages.append(Page(number=c.number, width=c.width, height=c.height, source=c.source,
-                               needs_ocr=c.needs_ocr, char_count=sum(len(w["text"]) for w in c.words)))
+                               needs_ocr=c.needs_ocr, char_count=sum(len(w.text) for w in c.words)))
         if c.needs_ocr or not c.words:
             self.flush_table()
             return
@@ -194,8 +211,8 @@ def _same_columns(a: list[float], b: list[float], ocr: bool) -> bool:
     return all(abs((x - a[0]) - (y - b[0])) <= OCR_EDGE_TOLERANCE for x, y in zip(a, b))
 
 
-def _inside(word, bbox) -> bool:
-    cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
+def _inside(word: Word, bbox) -> bool:
+    cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
     return bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]
 
 
@@ -291,37 +308,37 @@ def _row_texts(row: list[Cell]) -> list[str]:
 
 
 # -- lines and paragraphs -------------------------------------------------------------------------
-def lines_from_words(words, split_columns: bool = True) -> list[_Line]:
+def lines_from_words(words: list[Word], split_columns: bool = True) -> list[_Line]:
     """Group words into lines by vertical overlap; split a line where a wide horizontal gap
     separates columns (the official header puts the issuer left and the motto right)."""
     if not words:
         return []
-    words = sorted(words, key=lambda w: (round(w["top"]), w["x0"]))
-    rows: list[list[dict]] = []
+    words = sorted(words, key=lambda w: (round(w.top), w.x0))
+    rows: list[list[Word]] = []
     for w in words:
         for row in reversed(rows[-3:]):
             ref = row[0]
-            overlap = min(ref["bottom"], w["bottom"]) - max(ref["top"], w["top"])
-            if overlap > 0.5 * min(ref["bottom"] - ref["top"], w["bottom"] - w["top"]):
+            overlap = min(ref.bottom, w.bottom) - max(ref.top, w.top)
+            if overlap > 0.5 * min(ref.bottom - ref.top, w.bottom - w.top):
                 row.append(w)
                 break
         else:
             rows.append([w])
     out: list[_Line] = []
     for row in rows:
-        row.sort(key=lambda w: w["x0"])
+        row.sort(key=lambda w: w.x0)
         segments = [[row[0]]]
         for w in row[1:]:
-            if split_columns and w["x0"] - segments[-1][-1]["x1"] > COLUMN_GAP:
+            if split_columns and w.x0 - segments[-1][-1].x1 > COLUMN_GAP:
                 segments.append([w])
             else:
                 segments[-1].append(w)
         for seg in segments:
-            out.append(_Line(top=min(w["top"] for w in seg), bottom=max(w["bottom"] for w in seg),
-                             x0=seg[0]["x0"], x1=seg[-1]["x1"],
-                             text=" ".join(w["text"] for w in seg),
-                             size=statistics.median(w.get("size", 12) for w in seg),
-                             conf=statistics.mean(w.get("conf", 100.0) for w in seg)))
+            out.append(_Line(top=min(w.top for w in seg), bottom=max(w.bottom for w in seg),
+                             x0=seg[0].x0, x1=seg[-1].x1,
+                             text=" ".join(w.text for w in seg),
+                             size=statistics.median(w.size for w in seg),
+                             conf=statistics.mean(w.conf for w in seg)))
     out.sort(key=lambda ln: (round(ln.top), ln.x0))
     return out
 

@@ -6,13 +6,15 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from extract import docx_reader
 from extract.errors import ConversionError
-from models import Document
+from extract.media import DOC
+from models import Document, ExtractOptions
 
 CONVERT_TIMEOUT_S = 120
 
 
-def read_legacy_doc(data: bytes) -> Document:
+def read(data: bytes, media_type: str = DOC, options: ExtractOptions | None = None) -> Document:
     office = shutil.which("soffice") or shutil.which("libreoffice")
     if office is None:
         raise ConversionError("legacy .doc needs LibreOffice (soffice) to convert; it is not installed")
@@ -28,6 +30,5 @@ def read_legacy_doc(data: bytes) -> Document:
         out = Path(tmp) / "input.docx"
         if not out.exists():
             raise ConversionError("LibreOffice produced no DOCX (damaged .doc?)")
-        from extract.docx_reader import read_docx
-        doc = read_docx(out.read_bytes())
-    return doc.model_copy(update={"media_type": "application/msword"})
+        doc = docx_reader.read(out.read_bytes(), media_type, options)
+    return doc

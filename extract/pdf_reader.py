@@ -4,17 +4,16 @@ builder, so tables continue across text and scanned pages alike."""
 from __future__ import annotations
 
 import io
-import os
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 
 from extract.errors import CorruptFileError, EncryptedFileError
-from extract.layout import DetectedTable, LayoutBuilder, PageContent
-from models import Document, Warning
+from extract.layout import DetectedTable, LayoutBuilder, PageContent, Word
+from extract.media import PDF
+from models import Document, ExtractOptions, Warning
 
-PDF_MEDIA = "application/pdf"
 MIN_TEXT_CHARS = 25          # below this a page is treated as image-only
 
 
@@ -46,15 +45,15 @@ def _text_page(number: int, page) -> PageContent:
     if text_chars < MIN_TEXT_CHARS or garbled > 0.2 * max(1, len(words)):
         content.needs_ocr = True
         return content
-    content.words = [{k: w[k] for k in ("text", "x0", "x1", "top", "bottom", "size")} for w in words]
+    content.words = [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], w["size"]) for w in words]
     content.tables = [DetectedTable(tuple(t.bbox), [c for c in t.cells if c is not None])
                       for t in page.find_tables()]
     return content
 
 
-def read_pdf(data: bytes, ocr: bool | None = None) -> Document:
-    """ocr: None = OCR pages without a text layer when Tesseract is installed; False = only mark
-    them needs_ocr; True = require OCR."""
+def read(data: bytes, media_type: str = PDF, options: ExtractOptions | None = None) -> Document:
+    """Pages without a usable text layer go to the OCR path as `options.ocr` says."""
+    options = options or ExtractOptions()
     pdf = _open(data)
     contents: list[PageContent] = []
     with pdf:
@@ -69,9 +68,9 @@ def read_pdf(data: bytes, ocr: bool | None = None) -> Document:
             finally:
                 page.close()  # frees pdfplumber's per-page object cache
     scanned = [c.number for c in contents if c.needs_ocr]
-    if scanned and _want_ocr(ocr):
+    if scanned and _want_ocr(options.ocr):
         from extract.ocr import ocr_pdf_pages
-        for content in ocr_pdf_pages(data, scanned):
+        for content in ocr_pdf_pages(data, scanned, options):
             contents[content.number - 1] = content
     builder = LayoutBuilder()
     for content in contents:
@@ -82,7 +81,7 @@ def read_pdf(data: bytes, ocr: bool | None = None) -> Document:
         builder.add_page(content)
     builder.flush_table()
     kinds = {c.source for c in contents}
-    return Document(media_type=PDF_MEDIA, source_kind="ocr" if kinds == {"ocr"} else "pdf-text",
+    return Document(media_type=PDF, source_kind="ocr" if kinds == {"ocr"} else "pdf-text",
                     pages=builder.pages, blocks=builder.blocks, tables=builder.tables,
                     warnings=builder.warnings, ocr_repairs=builder.repairs)
 
@@ -90,7 +89,5 @@ def read_pdf(data: bytes, ocr: bool | None = None) -> Document:
 def _want_ocr(ocr: bool | None) -> bool:
     if ocr is not None:
         return ocr
-    if os.environ.get("VANTHU_OCR", "1") == "0":
-        return False
     from extract.ocr import tesseract_available
     return tesseract_available()

@@ -13,10 +13,10 @@ import flows.prefect_env  # noqa: F401  (must precede the prefect import)
 from prefect import flow, task
 
 from extract.errors import ExtractionError
-from flows.extraction import extract_file, extractor_version
+from pipeline import extract_file, extractor_version
 from flows.workspace import (Workspace, archive_path, duplicate_path, place, quarantine_path, safe_name,
                              sha256_file, write_json_atomic, write_sidecar)
-from models import ExtractionResult
+from models import ExtractionResult, IntakeState
 from stores import intake
 from stores.db import Store
 
@@ -67,8 +67,8 @@ def _outbox_path(ws: Workspace, name: str, sha256: str) -> Path:
 def _quarantine(ws: Workspace, store: Store, sha: str, stage: str, reason: str, message: str) -> str:
     row = intake.get(store, sha)
     q = Path(row.quarantine_path) if row.quarantine_path else quarantine_path(ws, sha, row.name)
-    if row.state != "quarantining":
-        intake.advance(store, sha, "quarantining", quarantine_path=str(q), stage=stage, reason=f"{reason}: {message}")
+    if row.state != IntakeState.QUARANTINING:
+        intake.advance(store, sha, IntakeState.QUARANTINING, quarantine_path=str(q), stage=stage, reason=f"{reason}: {message}")
         row = intake.get(store, sha)
     src = Path(row.archive_path) if row.archive_path else None
     if src is not None and src.exists():
@@ -76,28 +76,28 @@ def _quarantine(ws: Workspace, store: Store, sha: str, stage: str, reason: str, 
     write_sidecar(q, reason, row.stage or stage, row.reason or message, sha, row.name)
     if src is not None and q.exists():
         src.unlink(missing_ok=True)  # the original now lives in quarantine
-    intake.advance(store, sha, "failed")
-    return "failed"
+    intake.advance(store, sha, IntakeState.FAILED)
+    return IntakeState.FAILED
 
 
 def continue_document(ws: Workspace, url: str, sha: str, inbox_file: Path | None = None) -> str:
     """Drive one file from whatever state it is in to done or failed."""
     store = open_store(url)
     row = intake.get(store, sha)
-    if row.state == "received":
+    if row.state == IntakeState.RECEIVED:
         if inbox_file is None or not inbox_file.exists():
             return row.state  # the original is still in the inbox; the next scan brings it back
         dest = archive_path(ws, sha, row.name)
         archive_task(str(inbox_file), str(dest))
-        intake.advance(store, sha, "archived", archive_path=str(dest))
+        intake.advance(store, sha, IntakeState.ARCHIVED, archive_path=str(dest))
         row = intake.get(store, sha)
     original = inbox_file or ws.inbox / row.name
-    if row.state != "received" and original.exists() and row.archive_path and Path(row.archive_path).exists():
+    if row.state != IntakeState.RECEIVED and original.exists() and row.archive_path and Path(row.archive_path).exists():
         if sha256_file(original) == sha:
             original.unlink()  # archived: the inbox copy is the same bytes
-    if row.state == "quarantining":
+    if row.state == IntakeState.QUARANTINING:
         return _quarantine(ws, store, sha, row.stage or "extract", "extraction_failed", row.reason or "")
-    if row.state == "archived":
+    if row.state == IntakeState.ARCHIVED:
         try:
             result = extract_task(row.archive_path)
         except ExtractionError as exc:
@@ -108,15 +108,15 @@ def continue_document(ws: Workspace, url: str, sha: str, inbox_file: Path | None
         store_task(url, result)
         out = _outbox_path(ws, row.name, sha)
         write_json_atomic(out, result.model_dump_json(indent=1))
-        intake.advance(store, sha, "stored", extractor_version=result.extractor_version, outbox_path=str(out))
+        intake.advance(store, sha, IntakeState.STORED, extractor_version=result.extractor_version, outbox_path=str(out))
         row = intake.get(store, sha)
-    if row.state == "stored":
+    if row.state == IntakeState.STORED:
         out = Path(row.outbox_path) if row.outbox_path else None
         if out is None or not out.exists():
-            intake.advance(store, sha, "archived")  # JSON lost before the rename: extract again
+            intake.advance(store, sha, IntakeState.ARCHIVED)  # JSON lost before the rename: extract again
             return continue_document(ws, url, sha)
-        intake.advance(store, sha, "done")
-        return "done"
+        intake.advance(store, sha, IntakeState.DONE)
+        return IntakeState.DONE
     return row.state
 
 
@@ -145,7 +145,7 @@ def resume_unfinished(inbox: str, root: str | None = None, database_url: str | N
     url = database_url or ws.database_url
     out = {}
     for row in intake.unfinished(open_store(url)):
-        if row.state != "received":
+        if row.state != IntakeState.RECEIVED:
             out[row.sha256] = continue_document(ws, url, row.sha256)
     return out
 

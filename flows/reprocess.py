@@ -13,9 +13,10 @@ from prefect.task_runners import ProcessPoolTaskRunner
 from tqdm import tqdm
 
 from extract.errors import ExtractionError
-from flows.extraction import extract_file, extractor_version
+from pipeline import extract_file, extractor_version
 from flows.ingest import open_store
 from flows.workspace import write_json_atomic
+from models import IntakeState
 from stores import intake
 
 
@@ -60,7 +61,7 @@ def reprocess(database_url: str, mode: str = "all", since: dt.datetime | None = 
         store = open_store(database_url)
         for r in todo:
             if store.has_result(r.sha256, version):
-                intake.advance(store, r.sha256, "done", extractor_version=version)
+                intake.advance(store, r.sha256, IntakeState.DONE, extractor_version=version)
     return tally
 
 

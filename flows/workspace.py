@@ -14,6 +14,9 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from stores.db import sqlite_url
+
+DATABASE_FILE = "vanthu.sqlite"   # the intake's database, next to its folders
 IGNORED_SUFFIXES = (".part", ".crdownload", ".tmp", ".partial", ".download", ".swp")
 
 
@@ -44,7 +47,7 @@ class Workspace:
 
     @property
     def database_url(self) -> str:
-        return f"sqlite:///{self.root / 'vanthu.sqlite'}"
+        return sqlite_url(self.root / DATABASE_FILE)
 
 
 def is_ignored(name: str) -> bool:

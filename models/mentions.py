@@ -6,7 +6,10 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-Precision = Literal["day", "month", "quarter", "year"]
+from models.header import DocumentHeader
+
+Precision = Literal["day", "month", "quarter", "half", "year", "range"]
+Qualifier = Literal["early", "mid", "late"]
 
 
 class Position(BaseModel):
@@ -42,12 +45,18 @@ class Reference(MentionBase):
     doc_type_stated: bool = Field(False, description="doc_type read from the text, not the symbol")
     date: str | None = Field(None, description="ISO issue date when stated next to the number")
     issuer: str | None = None
-    repairs: list[str] = Field(default_factory=list, description="OCR repairs applied, e.g. 'QD→QĐ'")
+    same_as: list[str] = Field(default_factory=list, description="keys of the same document cited in another "
+                                                                 "spelling ('15/NĐ-CP' and '15/2018/NĐ-CP')")
+    repairs: list[str] = Field(default_factory=list, description="repairs applied, e.g. 'QD→QĐ', 'line break'")
 
 
 class DateMention(MentionBase):
-    value: str = Field(description="ISO: YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY by precision")
+    value: str = Field(description="ISO by precision: YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn, YYYY, or "
+                                   "START/END for a range")
     precision: Precision
+    start: str | None = Field(None, description="first day, month or quarter of a range")
+    end: str | None = Field(None, description="last day, month or quarter of a range")
+    qualifier: Qualifier | None = Field(None, description="'đầu' (early), 'giữa' (mid), 'cuối' (late) of the period")
 
 
 class Amount(MentionBase):
@@ -61,8 +70,51 @@ class Amount(MentionBase):
 class Agency(MentionBase):
     name: str = Field(description="canonical full Vietnamese name")
     kind: str | None = None
+    parent: str | None = Field(None, description="the body it belongs to, when the text names it "
+                                                 "('Cục Thuế (Bộ Tài chính)')")
+    known: bool = Field(True, description="found in the gazetteer; false for a name recognized by its structure")
 
 
 class Person(MentionBase):
     name: str
     role: str | None = None
+
+
+class TextMentions(BaseModel):
+    """Everything found in one piece of text: a block (a sentence broken over blocks is one
+    piece, positions then point into its own blocks) or one table cell (after fill-down). Later
+    stages read cells and sentences from here instead of recognizing them again."""
+
+    text: str
+    page: int | None = None
+    block_id: str | None = None
+    table_id: str | None = None
+    row: int | None = None
+    col: int | None = None
+    parts: list[tuple[str, int]] = Field(default_factory=list, description="for a sentence joined over blocks: "
+                                                                           "each block and where it starts in text")
+    references: list[Reference] = Field(default_factory=list)
+    dates: list[DateMention] = Field(default_factory=list)
+    amounts: list[Amount] = Field(default_factory=list)
+    agencies: list[Agency] = Field(default_factory=list)
+
+    def span(self, mention: MentionBase) -> tuple[int, int]:
+        """Where a mention of this piece lies in `text` (positions point into its own block)."""
+        pos = mention.position
+        offset = dict(self.parts).get(pos.block_id, 0) if self.parts else 0
+        return pos.start + offset, pos.end + offset
+
+
+class Mentions(BaseModel):
+    """ner/'s output: the document's own header, one entry per distinct value, and what each
+    piece of text holds."""
+
+    header: DocumentHeader = Field(default_factory=DocumentHeader)
+    references: list[Reference] = Field(default_factory=list)
+    dates: list[DateMention] = Field(default_factory=list)
+    amounts: list[Amount] = Field(default_factory=list)
+    agencies: list[Agency] = Field(default_factory=list)
+    pieces: list[TextMentions] = Field(default_factory=list)
+
+    def cells(self) -> dict[tuple[str, int, int], TextMentions]:
+        return {(p.table_id, p.row, p.col): p for p in self.pieces if p.table_id is not None}

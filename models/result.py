@@ -1,16 +1,18 @@
 """ExtractionResult: the versioned output contract (see ARCHITECTURE.md)."""
 from __future__ import annotations
 
-from typing import Any
-
 from pydantic import BaseModel, Field
 
 from models.document import OcrRepair
+from models.header import DocumentHeader
 from models.mentions import Agency, Amount, DateMention, Person, Reference
 from models.records import Records
+from models.tables import TypedTable
 from models.warnings import Warning
 
-SCHEMA_VERSION = "1"
+# 2: tables are typed (TypedTable); references link their other spellings (same_as); dates
+# carry ranges and qualifiers; agencies carry parent and known.
+SCHEMA_VERSION = "2"
 
 
 class SourceInfo(BaseModel):
@@ -19,18 +21,6 @@ class SourceInfo(BaseModel):
     media_type: str
     pages: int | None = None
     size_bytes: int | None = None
-
-
-class DocumentHeader(BaseModel):
-    """The document's own identity, read from its official header."""
-
-    doc_type: str | None = None
-    number: str | None = None
-    symbol: str | None = None
-    issuer: str | None = None
-    date: str | None = None
-    place: str | None = None
-    title: str | None = None
 
 
 class ExtractionResult(BaseModel):
@@ -43,7 +33,7 @@ class ExtractionResult(BaseModel):
     amounts: list[Amount] = Field(default_factory=list)
     agencies: list[Agency] = Field(default_factory=list)
     persons: list[Person] = Field(default_factory=list)
-    tables: list[dict[str, Any]] = Field(default_factory=list, description="tables with typed columns")
+    tables: list[TypedTable] = Field(default_factory=list, description="tables with typed columns and rows")
     records: Records = Field(default_factory=Records)
     warnings: list[Warning] = Field(default_factory=list)
     ocr_repairs: list[OcrRepair] = Field(default_factory=list, description="word-level OCR repairs applied")

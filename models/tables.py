@@ -6,7 +6,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 ColumnRole = Literal["stt", "agency", "coordinating", "name", "objective", "result", "budget",
-                     "duration", "reference", "note", "period", "date", "other"]
+                     "duration", "reference", "note", "period", "date", "measure", "other"]
 RowKind = Literal["data", "group", "total"]
 TableKind = Literal["tasks", "catalog", "budget", "other"]
 

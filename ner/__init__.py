@@ -1,4 +1,5 @@
-"""Mentions from a Document: references, dates, amounts, agencies, and the document header."""
-from ner.recognize import Mentions, recognize
+"""Mentions from a Document and its typed tables: references, dates, amounts, agencies, and the
+document header."""
+from ner.recognize import recognize
 
-__all__ = ["Mentions", "recognize"]
+__all__ = ["recognize"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from models import Block, Document, DocumentHeader
-from ner.references import find_references, issuer_from_codes, type_from_code
+from ner.references import canonical_type_name, find_references, issuer_from_codes, type_from_code
 from normalize.agencies import canonical_agency
 from normalize.dates import DATE_PATTERNS, from_match
 from normalize.text import normalize_dashes
@@ -14,9 +14,6 @@ from normalize.text import normalize_dashes
 _MOTTO = re.compile(r"C[ỘO]NG\s+H[ÒOÓ]A\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM", re.IGNORECASE)
 _NUMBER_LINE = re.compile(r"^Số\s*:\s*(?P<num>\d*)\s*/\s*(?P<sym>[\wĐđ&/\-\s]+?)\s*$", re.IGNORECASE)
 _PLACE_DATE = re.compile(r"^(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹ .]{1,40}),\s*ngày\b(?P<rest>.*)$")
-_TYPES = ["QUYẾT ĐỊNH", "NGHỊ QUYẾT", "NGHỊ ĐỊNH", "THÔNG TƯ", "CHỈ THỊ", "BÁO CÁO", "TỜ TRÌNH",
-          "KẾ HOẠCH", "THÔNG BÁO", "CHƯƠNG TRÌNH", "KẾT LUẬN", "QUY CHẾ", "QUY ĐỊNH", "HƯỚNG DẪN",
-          "ĐỀ ÁN", "CÔNG ĐIỆN", "LUẬT", "PHÁP LỆNH", "CÔNG VĂN"]
 _BODY_START = re.compile(r"^(Căn cứ|Kính gửi|Theo đề nghị|Thực hiện|Điều\s+\d|I\.|1\.|Phần)", re.IGNORECASE)
 HEADER_WINDOW = 16
 
@@ -55,8 +52,9 @@ def parse_header(doc: Document) -> DocumentHeader:
                     break
             continue
         upper = text.upper() == text
-        if upper and type_index is None and text.rstrip(":") in _TYPES:
-            h.doc_type = text.rstrip(":").capitalize()
+        type_name = canonical_type_name(text.rstrip(":")) if upper and type_index is None else None
+        if type_name:
+            h.doc_type = type_name
             type_index = i
             continue
         if type_index is not None and i > type_index and h.title is None:

@@ -1,10 +1,10 @@
-"""Run every recognizer over every text unit and fold the hits into one entry per distinct
-normalized value, keeping each occurrence for review."""
+"""Run every recognizer over every piece of text once, keep what each piece holds (records/ reads
+table cells and sentences from there), and fold the hits into one entry per distinct normalized
+value, keeping each occurrence for review."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from models import Agency, Amount, DateMention, Document, DocumentHeader, Occurrence, Reference
+from models import (Agency, Amount, DateMention, Document, Mentions, Occurrence, Reference, TextMentions,
+                    TypedTable)
 from ner.agencies import find_agencies
 from ner.amounts import amount_in_cell, find_amounts
 from ner.dates import find_dates
@@ -15,66 +15,39 @@ from ner.units import TextUnit, text_units
 from normalize.text import normalize_dashes
 
 
-@dataclass
-class Mentions:
-    header: DocumentHeader
-    references: list[Reference] = field(default_factory=list)
-    dates: list[DateMention] = field(default_factory=list)
-    amounts: list[Amount] = field(default_factory=list)
-    agencies: list[Agency] = field(default_factory=list)
-
-
 class _Folder:
     """Keeps the first mention of each value and appends later ones as occurrences."""
 
     def __init__(self) -> None:
         self.items: dict = {}
 
-    def add(self, key, make, unit: TextUnit, start: int, end: int, text: str):
-        occ = Occurrence(text=text, page=unit.page, position=unit.position(start, end))
+    def add(self, key, mention):
+        occ = Occurrence(text=mention.text, page=mention.page, position=mention.position)
         item = self.items.get(key)
         if item is None:
-            item = make()
-            item.text, item.page, item.position = text, unit.page, occ.position
+            item = mention.model_copy(deep=True)
             self.items[key] = item
         item.occurrences.append(occ)
         return item
 
 
-def recognize(doc: Document) -> Mentions:
+def recognize(doc: Document, typed: list[TypedTable]) -> Mentions:
     header = parse_header(doc)
     refs, dates, amounts, agencies = _Folder(), _Folder(), _Folder(), _Folder()
-    for unit in text_units(doc):
-        text = normalize_dashes(unit.text)
-        found_refs = find_references(text)
-        masked = [(r.start, r.end) for r in found_refs]
-        previous_end = 0
-        found_agencies = find_agencies(text, masked, unit.agency_column, unit.ocr)
-        for r in found_refs:
-            stated = stated_doc_type(text, r.start, previous_end if not r.in_list else 0)
-            date = issue_date_after(text, r.end) if not r.in_list or r is found_refs[-1] else None
-            issuer = _issuer_after(text, r.end, found_agencies) or issuer_from_codes(r.issuer_codes)
-            ref = refs.add(r.key, lambda r=r: Reference(key=r.key, number=r.number, symbol=r.symbol, text=""),
-                           unit, r.start, r.end, text[r.start:r.end])
-            if stated and not ref.doc_type_stated:
-                ref.doc_type, ref.doc_type_stated = stated, True
-            elif ref.doc_type is None:
-                ref.doc_type = type_from_code(r.type_code)
-            ref.date = ref.date or date
-            ref.repairs = sorted(set(ref.repairs) | set(r.repairs))
-            ref.issuer = ref.issuer or issuer
-            if not r.in_list:
-                previous_end = r.end
-        for d in find_dates(text, masked):
-            dates.add((d.value, d.precision), lambda d=d: DateMention(value=d.value, precision=d.precision, text=""),
-                      unit, d.start, d.end, d.text)
-        for a in _amounts(text, unit, masked):
-            key = (a.currency, a.value, a.low, a.high)
-            amounts.add(key, lambda a=a: Amount(value=a.value, low=a.low, high=a.high, currency=a.currency,
-                                                unit=a.unit, text=""), unit, a.start, a.end, a.text)
-        for g in found_agencies:
-            agencies.add(g.name, lambda g=g: Agency(name=g.name, kind=g.kind, text=""),
-                         unit, g.start, g.end, g.text)
+    pieces = []
+    for unit in text_units(doc, typed):
+        piece = read_piece(unit)
+        pieces.append(piece)
+        if not unit.counted:
+            continue
+        for r in piece.references:
+            _merge_reference(refs.add(r.key, r), r)
+        for d in piece.dates:
+            dates.add((d.value, d.precision), d)
+        for a in piece.amounts:
+            amounts.add((a.currency, a.value, a.low, a.high), a)
+        for g in piece.agencies:
+            agencies.add(g.name, g)
     # The document's own number is a reference too when it is filled in.
     if header.number and header.symbol:
         key = f"{header.number}/{header.symbol}"
@@ -82,8 +55,52 @@ def recognize(doc: Document) -> Mentions:
             if r.key == key:
                 r.doc_type = r.doc_type or header.doc_type
                 r.date = r.date or header.date
-    return Mentions(header, list(refs.items.values()), list(dates.items.values()),
-                    list(amounts.items.values()), list(agencies.items.values()))
+    return Mentions(header=header, references=list(refs.items.values()), dates=list(dates.items.values()),
+                    amounts=list(amounts.items.values()), agencies=list(agencies.items.values()), pieces=pieces)
+
+
+def _merge_reference(entry: Reference, r: Reference) -> None:
+    """A later citation adds what an earlier one lacked: a stated type beats one read from the
+    symbol; the first stated date and issuer stay."""
+    if r.doc_type_stated and not entry.doc_type_stated:
+        entry.doc_type, entry.doc_type_stated = r.doc_type, True
+    elif entry.doc_type is None:
+        entry.doc_type = r.doc_type
+    entry.date = entry.date or r.date
+    entry.issuer = entry.issuer or r.issuer
+    entry.repairs = sorted(set(entry.repairs) | set(r.repairs))
+
+
+def read_piece(unit: TextUnit) -> TextMentions:
+    """Every mention in one piece of text, each with its position."""
+    text = normalize_dashes(unit.text)
+    piece = TextMentions(text=unit.text, page=unit.page, block_id=unit.block_id, table_id=unit.table_id,
+                         row=unit.row, col=unit.col, parts=list(unit.parts))
+
+    def where(start: int, end: int) -> dict:
+        return {"text": text[start:end], "page": unit.page, "position": unit.position(start, end)}
+
+    found_refs = find_references(text)
+    masked = [(r.start, r.end) for r in found_refs]
+    found_agencies = find_agencies(text, masked, unit.agency_column, unit.ocr)
+    previous_end = 0
+    for r in found_refs:
+        stated = stated_doc_type(text, r.start, previous_end if not r.in_list else 0)
+        date = issue_date_after(text, r.end) if not r.in_list or r is found_refs[-1] else None
+        issuer = _issuer_after(text, r.end, found_agencies) or issuer_from_codes(r.issuer_codes)
+        piece.references.append(Reference(
+            key=r.key, number=r.number, symbol=r.symbol, doc_type=stated or type_from_code(r.type_code),
+            doc_type_stated=bool(stated), date=date, issuer=issuer, repairs=list(r.repairs), **where(r.start, r.end)))
+        if not r.in_list:
+            previous_end = r.end
+    for d in find_dates(text, masked):
+        piece.dates.append(DateMention(value=d.value, precision=d.precision, **where(d.start, d.end)))
+    for a in _amounts(text, unit, masked):
+        piece.amounts.append(Amount(value=a.value, low=a.low, high=a.high, currency=a.currency, unit=a.unit,
+                                    **where(a.start, a.end)))
+    for g in found_agencies:
+        piece.agencies.append(Agency(name=g.name, kind=g.kind, **where(g.start, g.end)))
+    return piece
 
 
 def _amounts(text: str, unit: TextUnit, masked):

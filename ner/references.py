@@ -154,6 +154,12 @@ _TYPE_NAME_RE = re.compile(r"(?<![\wÀ-ỹ])(" + "|".join(map(re.escape, _TYPE_N
                            re.IGNORECASE)
 
 
+def canonical_type_name(name: str) -> str | None:
+    """'QUYẾT ĐỊNH' → 'Quyết định', 'Thông báo kết luận' → 'Thông báo'; None for any other text."""
+    canon = next((n for n in _TYPE_NAMES if n.lower() == name.strip().lower()), None)
+    return load_json("doc_types.json")["name_aliases"].get(canon, canon) if canon else None
+
+
 def stated_doc_type(text: str, start: int, previous_end: int) -> str | None:
     """The type the text names before a number: 'Quyết định số 1131/…', 'Luật Công nghệ cao
     (133/2025/QH15)', 'Nghị định 249/2025/NĐ-CP'. The name must sit in the same clause: no
@@ -170,8 +176,7 @@ def stated_doc_type(text: str, start: int, previous_end: int) -> str | None:
     name = m.group(1)
     if not (name[0].isupper()):
         return None  # "văn bản" in running prose is not a cited type
-    canon = next(n for n in _TYPE_NAMES if n.lower() == name.lower())
-    return load_json("doc_types.json")["name_aliases"].get(canon, canon)
+    return canonical_type_name(name)
 
 
 _DATE_AFTER = [(k, rx) for k, rx in DATE_PATTERNS if k in ("dmy_words", "dmy_num")]

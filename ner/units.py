@@ -1,15 +1,13 @@
-"""The pieces of text ner/ reads: each block, and each table cell with what its column says."""
+"""The pieces of text ner/ reads: each block (a sentence broken over blocks joined), and each
+table cell with what its column says (money unit, acting bodies). Cells are read from the typed
+tables, after fill-down, so records/ finds every cell's mentions under (table, row, column)."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from models import Document, Position, Table
-from normalize.money import MoneyUnit, unit_from_header
-from normalize.text import match_key
-
-_AGENCY_HEADER = re.compile(r"đơn vị|cơ quan|bộ, ngành|địa phương|chủ trì|phối hợp")
-_MONEY_HEADER = re.compile(r"kinh phí|vốn|ngân sách|tổng mức|dự toán|số tiền|giá trị|chi phí")
+from models import Document, Position, TypedTable
+from normalize.columns import AGENCY_ROLES
+from normalize.money import MoneyUnit
 
 
 @dataclass(frozen=True)
@@ -26,6 +24,9 @@ class TextUnit:
     # A sentence split over several paragraphs is read as one unit; each part's block id and
     # its offset in the unit's text map positions back onto the right block.
     parts: tuple[tuple[str, int], ...] = ()
+    # False for a cell whose text is counted elsewhere: the repeats of a merged cell, text filled
+    # down from above, the items of a list (their blocks are read as blocks).
+    counted: bool = True
 
     def position(self, start: int, end: int) -> Position:
         block_id, offset = self.block_id, 0
@@ -45,35 +46,39 @@ def _continues(previous: str, following: str) -> bool:
     return bool(previous) and not previous.rstrip().endswith(_TERMINAL) and following[:1].islower()
 
 
-def header_row_count(table: Table) -> int:
-    """Rows at the top before the first row whose first cell is a number or a roman numeral
-    (the first data row or group row), at most 3."""
-    grid = table.grid()
-    for r, row in enumerate(grid[:4]):
-        first = row[0].text.strip() if row and row[0] is not None else ""
-        if re.fullmatch(r"(?:\d{1,3}|[IVX]{1,5})[.)]?", first):
-            return r
-    return 1 if table.n_rows > 1 else 0
+def _column_unit(t: TypedTable, k: int) -> MoneyUnit | None:
+    c = t.columns[k]
+    return MoneyUnit(c.multiplier, c.currency, c.unit) if c.multiplier and c.currency and c.unit else None
 
 
-def column_headers(table: Table) -> list[str]:
-    """Each grid column's header text, levels joined with ' / ' (two-level headers keep both)."""
-    grid = table.grid()
-    n = header_row_count(table)
-    out = []
-    for k in range(table.n_cols):
-        parts: list[str] = []
-        for r in range(n):
-            c = grid[r][k]
-            if c is not None and c.text and (not parts or parts[-1] != c.text):
-                parts.append(c.text)
-        out.append(" / ".join(parts))
-    return out
+def _table_units(doc: Document, t: TypedTable) -> list[TextUnit]:
+    source = next((x for x in doc.tables if x.id == t.id), None) if t.source == "table" else None
+    grid = source.grid() if source is not None else None
+    units = []
+    if source is not None:
+        for c in source.cells:  # header cells, once each
+            if c.row < t.header_rows and c.text:
+                units.append(TextUnit(c.text, c.page or source.provenance.page, table_id=t.id, row=c.row, col=c.col,
+                                      ocr=t.ocr))
+    for row in t.rows:
+        for k, text in enumerate(row.cells):
+            if not text:
+                continue
+            anchor = grid[row.index][k] if grid is not None else None
+            counted = (anchor is not None and anchor.row == row.index and anchor.col == k
+                       and k not in row.filled)
+            single = anchor is None or anchor.col_span == 1
+            units.append(TextUnit(
+                text, row.page or t.page, table_id=t.id, row=row.index, col=k,
+                column_unit=_column_unit(t, k) if single else None,
+                agency_column=t.columns[k].role in AGENCY_ROLES if k < len(t.columns) else False,
+                ocr=t.ocr, counted=counted))
+    return units
 
 
-def text_units(doc: Document) -> list[TextUnit]:
+def text_units(doc: Document, typed: list[TypedTable]) -> list[TextUnit]:
     units: list[TextUnit] = []
-    last_declared: MoneyUnit | None = None
+    by_id = {t.id: t for t in typed}
     for item in doc.reading_order():
         if hasattr(item, "text"):
             prev = units[-1] if units else None
@@ -86,27 +91,9 @@ def text_units(doc: Document) -> list[TextUnit]:
             else:
                 units.append(TextUnit(item.text, item.provenance.page, block_id=item.id,
                                       ocr=item.provenance.source == "ocr"))
-            # "Đơn vị tính: triệu đồng" printed above a table applies to its money columns
-            declared = unit_from_header(item.text) if len(item.text) < 80 else None
-            last_declared = declared or (last_declared if len(item.text) < 80 else None)
-            continue
-        table: Table = item
-        headers = column_headers(table)
-        n_header = header_row_count(table)
-        col_units = []
-        for h in headers:
-            unit = unit_from_header(h)
-            if unit is None and last_declared is not None and _MONEY_HEADER.search(match_key(h)):
-                unit = last_declared
-            col_units.append(unit)
-        agency_cols = [bool(_AGENCY_HEADER.search(match_key(h))) for h in headers]
-        for c in table.cells:
-            if not c.text:
-                continue
-            body = c.row >= n_header
-            units.append(TextUnit(
-                c.text, c.page or table.provenance.page, table_id=table.id, row=c.row, col=c.col,
-                column_unit=col_units[c.col] if body and c.col_span == 1 else None,
-                agency_column=body and agency_cols[c.col], ocr=table.provenance.source == "ocr"))
-        last_declared = None
+        elif item.id in by_id:
+            units.extend(_table_units(doc, by_id[item.id]))
+    for t in typed:
+        if t.source == "list":
+            units.extend(_table_units(doc, t))
     return units

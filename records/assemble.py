@@ -1,96 +1,121 @@
-"""Typed tables → tasks, catalog items and budget lines; totals reconciled, never corrected."""
+"""Typed tables and what ner/ found in their cells → tasks, catalog items and budget lines;
+totals reconciled, never corrected. Nothing is recognized here: every cell's references,
+amounts and agencies come from ner/ (Mentions.pieces, keyed by table, row and column)."""
 from __future__ import annotations
 
 import re
 
-from models import (BudgetLine, CatalogItem, Document, Money, MonthRange, RecordProvenance, Records, Task,
-                    TypedTable, Warning)
-from ner.agencies import find_agencies
-from ner.amounts import amount_in_cell, find_amounts
-from ner.references import find_references, issue_date_after
+from models import (Agency, BudgetLine, CatalogItem, Mentions, Money, MonthRange, RecordProvenance, Records, Task,
+                    TextMentions, TypedRow, TypedTable, Warning)
 from normalize.durations import parse_duration_months
-from normalize.money import MoneyUnit
 from normalize.numbers import roman_to_int
 from normalize.text import clean_text
 from records.totals import narrative_total_warnings, table_total_warning
-from tables.lists import split_trailing_agency
 
 _NUMBERED = re.compile(r"^\s*(?:-\s*)?(?P<num>\d{1,3})\s*[.)]\s*(?:-\s*)?(?P<body>.*)$", re.DOTALL)
 _GROUP_NO = re.compile(r"nh[oó]m\s+(\d+)", re.IGNORECASE)
 _ROMAN_GROUP = re.compile(r"^\s*(?:-\s*)?([IVX]{1,5})[.)]")
 
 
-def assemble_records(typed: list[TypedTable], doc: Document) -> tuple[Records, list[Warning]]:
+class _Cells:
+    """One typed table's cells and what ner/ found in each."""
+
+    def __init__(self, t: TypedTable, pieces: dict[tuple[str, int, int], TextMentions]):
+        self.t, self.pieces = t, pieces
+
+    def col(self, role: str) -> int | None:
+        return next((c.index for c in self.t.columns if c.role == role), None)
+
+    def text(self, row: TypedRow, role: str) -> str:
+        k = self.col(role)
+        return row.cells[k].strip() if k is not None and k < len(row.cells) else ""
+
+    def piece(self, row: TypedRow, role: str | int) -> TextMentions | None:
+        k = role if isinstance(role, int) else self.col(role)
+        return self.pieces.get((self.t.id, row.index, k)) if k is not None else None
+
+    def money(self, row: TypedRow, role: str = "budget") -> Money | None:
+        p = self.piece(row, role)
+        a = p.amounts[0] if p is not None and p.amounts else None
+        return Money(currency=a.currency, value=a.value, low=a.low, high=a.high) if a else None
+
+    def agencies(self, row: TypedRow, role: str | int) -> list[str]:
+        p = self.piece(row, role)
+        return list(dict.fromkeys(a.name for a in p.agencies)) if p is not None else []
+
+
+def assemble_records(typed: list[TypedTable], mentions: Mentions) -> tuple[Records, list[Warning]]:
     records = Records()
     warnings: list[Warning] = []
+    pieces = mentions.cells()
     for t in typed:
+        cells = _Cells(t, pieces)
         if t.kind == "tasks":
-            tasks = [tk for tk in (_task(t, r) for r in t.rows if r.kind == "data") if tk is not None]
+            tasks = [tk for tk in (_task(cells, r) for r in t.rows if r.kind == "data") if tk is not None]
             records.tasks.extend(tasks)
-            warnings.extend(table_total_warning(t, [tk.budget for tk in tasks], _money_unit(t)))
+            warnings.extend(table_total_warning(t, [tk.budget for tk in tasks], _total(cells)))
         elif t.kind == "catalog":
-            records.catalog.extend(_catalog(t))
+            records.catalog.extend(_catalog(cells))
         elif t.kind == "budget":
-            lines = [b for b in (_budget_line(t, r) for r in t.rows if r.kind == "data") if b is not None]
+            lines = [b for b in (_budget_line(cells, r) for r in t.rows if r.kind == "data") if b is not None]
             records.budget.extend(lines)
-            warnings.extend(table_total_warning(t, [b.amount for b in lines], _money_unit(t)))
-    warnings.extend(narrative_total_warnings(doc))
+            warnings.extend(table_total_warning(t, [b.amount for b in lines], _total(cells)))
+    warnings.extend(narrative_total_warnings(mentions))
     return records, warnings
 
 
-def _col(t: TypedTable, role: str) -> int | None:
-    return next((c.index for c in t.columns if c.role == role), None)
+def _total(cells: _Cells) -> tuple[Money, int | None] | None:
+    """The last total row's amount and page."""
+    totals = [r for r in cells.t.rows if r.kind == "total"]
+    money = cells.money(totals[-1]) if totals else None
+    return (money, totals[-1].page) if money is not None else None
 
 
-def _cell(t: TypedTable, row, role: str) -> str:
-    k = _col(t, role)
-    return row.cells[k].strip() if k is not None and k < len(row.cells) else ""
-
-
-def _money_unit(t: TypedTable) -> MoneyUnit | None:
-    k = _col(t, "budget")
-    c = t.columns[k] if k is not None else None
-    return MoneyUnit(c.multiplier, c.currency, c.unit) if c is not None and c.multiplier else None
-
-
-def _money(text: str, unit: MoneyUnit | None) -> Money | None:
-    if not text:
-        return None
-    found = find_amounts(text)
-    a = found[0] if found else (amount_in_cell(text, unit) if unit else None)
-    if a is None:
-        return None
-    return Money(currency=a.currency, value=a.value, low=a.low, high=a.high)
-
-
-def _agencies(text: str, ocr: bool = False) -> list[str]:
-    names = [a.name for a in find_agencies(text, agency_column=True, ocr=ocr)]
-    return list(dict.fromkeys(names))
-
-
-def _task(t: TypedTable, row) -> Task | None:
-    name = clean_text(_cell(t, row, "name"))
+def _task(cells: _Cells, row: TypedRow) -> Task | None:
+    name = clean_text(cells.text(row, "name"))
     if not name:
         return None
-    ref_text = _cell(t, row, "note") or _cell(t, row, "reference")
-    refs = find_references(ref_text)
-    months = parse_duration_months(_cell(t, row, "duration"))
-    agencies = _agencies(_cell(t, row, "agency"), t.ocr)
-    stt = re.match(r"\d+", _cell(t, row, "stt"))
+    ref_role = "note" if cells.text(row, "note") else "reference"
+    ref_piece = cells.piece(row, ref_role)
+    ref = ref_piece.references[0] if ref_piece is not None and ref_piece.references else None
+    months = parse_duration_months(cells.text(row, "duration"))
+    agencies = cells.agencies(row, "agency")
+    stt = re.match(r"\d+", cells.text(row, "stt"))
     return Task(
         number=int(stt.group()) if stt else None,
-        agency=agencies[0] if agencies else (_cell(t, row, "agency") or None),
+        agency=agencies[0] if agencies else (cells.text(row, "agency") or None),
         name=name,
-        objective=_cell(t, row, "objective") or None,
-        expected_result=_cell(t, row, "result") or None,
-        budget=_money(_cell(t, row, "budget"), _money_unit(t)),
+        objective=cells.text(row, "objective") or None,
+        expected_result=cells.text(row, "result") or None,
+        budget=cells.money(row),
         duration_months=MonthRange(low=months[0], high=months[1]) if months else None,
-        source_ref=refs[0].key if refs else None,
-        source_ref_date=issue_date_after(ref_text, refs[0].end) if refs else None,
-        note=ref_text or None,
-        provenance=RecordProvenance(table_id=t.id, row=row.index, page=row.page),
+        source_ref=ref.key if ref else None,
+        source_ref_date=ref.date if ref else None,
+        note=cells.text(row, ref_role) or None,
+        provenance=RecordProvenance(table_id=cells.t.id, row=row.index, page=row.page),
         confidence=1.0 if agencies else 0.6,
     )
+
+
+def split_trailing_agency(text: str, agencies: list[Agency]) -> tuple[str, list[str]]:
+    """'Robot công nghiệp. Bộ Công Thương.' → ('Robot công nghiệp', ['Bộ Công Thương']);
+    'Hệ thống … Bộ Công Thương/ Bộ Xây dựng' → two agencies. `agencies` are those ner/ found in
+    the text, with their positions."""
+    body_end = len(text)
+    names: list[str] = []
+    tail = text.rstrip(" ./;")
+    for a in sorted(agencies, key=lambda a: a.position.start, reverse=True):
+        start, end = a.position.start, a.position.end
+        rest = tail[end:]
+        if rest.strip(" ./;,") and body_end == len(text):
+            break
+        if body_end != len(text) and not re.fullmatch(r"[\s/,;và&-]*", text[end:body_end]):
+            break
+        names.insert(0, a.name)
+        body_end = start
+    if not names or not text[:body_end].strip():
+        return text.strip(), []
+    return text[:body_end].strip(), list(dict.fromkeys(names))
 
 
 def _group_number(group: str | None) -> int | None:
@@ -105,27 +130,34 @@ def _group_number(group: str | None) -> int | None:
     return None
 
 
-def _catalog(t: TypedTable) -> list[CatalogItem]:
+def _catalog(cells: _Cells) -> list[CatalogItem]:
+    t = cells.t
     out: list[CatalogItem] = []
-    name_col = _col(t, "name")
+    name_col = cells.col("name")
+    name_col = name_col if name_col is not None else 0
     for row in t.rows:
         if row.kind != "data":
             continue
-        raw = row.cells[name_col] if name_col is not None else row.cells[0]
-        stt = _cell(t, row, "stt")
+        raw = row.cells[name_col]
+        stt = cells.text(row, "stt")
         m = _NUMBERED.match(raw)
         number = int(stt) if stt.isdigit() else (int(m.group("num")) if m else None)
-        body = m.group("body") if m and not stt else raw
+        body, skipped = (m.group("body"), m.start("body")) if m and not stt else (raw, 0)
         confidence = 1.0
         if number is None and out and out[-1].number is not None:
             # OCR could not read the printed number ('pet Truyền thông …' for '25. Truyền thông …'):
             # the sequence gives it, and a short unreadable token before the name goes.
             number, confidence = out[-1].number + 1, 0.7
-            body = re.sub(r"^\S{1,4}[.)]?\s+(?=[A-ZĐÀ-Ỹ])", "", body)
-        agency_text = _cell(t, row, "agency")
-        agencies = _agencies(agency_text, t.ocr) if agency_text else []
-        if not agency_text and t.source == "table":
-            body, agencies = split_trailing_agency(body, t.ocr)
+            cut = re.match(r"^\S{1,4}[.)]?\s+(?=[A-ZĐÀ-Ỹ])", body)
+            if cut:
+                body, skipped = body[cut.end():], skipped + cut.end()
+        agencies = cells.agencies(row, "agency") if cells.text(row, "agency") else []
+        if not cells.text(row, "agency"):
+            piece = cells.piece(row, name_col)
+            found = [a.model_copy(update={"position": a.position.model_copy(update={
+                "start": a.position.start - skipped, "end": a.position.end - skipped})})
+                for a in (piece.agencies if piece is not None else []) if a.position.start >= skipped]
+            body, agencies = split_trailing_agency(body, found)
         name = clean_text(body).strip(" -").rstrip(".").strip()
         if not name:
             continue
@@ -136,14 +168,14 @@ def _catalog(t: TypedTable) -> list[CatalogItem]:
     return out
 
 
-def _budget_line(t: TypedTable, row) -> BudgetLine | None:
-    item = clean_text(_cell(t, row, "name") or _cell(t, row, "agency"))
+def _budget_line(cells: _Cells, row: TypedRow) -> BudgetLine | None:
+    item = clean_text(cells.text(row, "name") or cells.text(row, "agency"))
     if not item:
         return None
     return BudgetLine(
         item=item,
-        amount=_money(_cell(t, row, "budget"), _money_unit(t)),
-        lead_agencies=_agencies(_cell(t, row, "agency"), t.ocr),
-        coordinating_agencies=_agencies(_cell(t, row, "coordinating"), t.ocr),
-        period=_cell(t, row, "period") or None,
-        provenance=RecordProvenance(table_id=t.id, row=row.index, page=row.page))
+        amount=cells.money(row),
+        lead_agencies=cells.agencies(row, "agency"),
+        coordinating_agencies=cells.agencies(row, "coordinating"),
+        period=cells.text(row, "period") or None,
+        provenance=RecordProvenance(table_id=cells.t.id, row=row.index, page=row.page))

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from models import Document, Money, TypedTable, Warning
-from ner.amounts import amount_in_cell, find_amounts
+from models import Mentions, Money, TypedTable, Warning
 from normalize.money import MoneyUnit, SCALE_PATTERN, parse_unit, to_base_units
 from normalize.numbers import NUMBER_PATTERN, NumberFormatError, parse_vn_number
 from normalize.text import normalize_dashes
@@ -28,14 +27,12 @@ def sum_range(amounts: list[Money | None]) -> tuple[int, int, int]:
     return low, high, n
 
 
-def table_total_warning(t: TypedTable, amounts: list[Money | None], unit: MoneyUnit | None) -> list[Warning]:
-    budget_col = next((c.index for c in t.columns if c.role == "budget"), None)
-    totals = [r for r in t.rows if r.kind == "total"]
-    if budget_col is None or unit is None or not totals:
+def table_total_warning(t: TypedTable, amounts: list[Money | None],
+                        total_row: tuple[Money, int | None] | None) -> list[Warning]:
+    """The table's total row (its amount and page) against the sum of its rows' amounts."""
+    if total_row is None or total_row[0].value is None:
         return []
-    total = amount_in_cell(totals[-1].cells[budget_col], unit)
-    if total is None or total.value is None:
-        return []
+    total, page = total_row
     low, high, n = sum_range(amounts)
     details = {"table_id": t.id, "total": total.value, "sum_low": low, "sum_high": high, "rows": n}
     if total.value in (low, high):
@@ -45,10 +42,10 @@ def table_total_warning(t: TypedTable, amounts: list[Money | None], unit: MoneyU
             end, other = ("high", low) if total.value == high else ("low", high)
             how = (f"the sum of its {n} rows with ranges at their {end} end; with ranges at the other "
                    f"end they sum to {_fmt(other)}")
-        return [Warning(code="total_checked", page=totals[-1].page, details=details,
+        return [Warning(code="total_checked", page=page, details=details,
                         message=f"table {t.id}: total row {_fmt(total.value)} đồng equals {how}")]
     spread = f"{_fmt(low)}" if low == high else f"{_fmt(low)} – {_fmt(high)}"
-    return [Warning(code="total_mismatch", page=totals[-1].page, details=details,
+    return [Warning(code="total_mismatch", page=page, details=details,
                     message=f"table {t.id}: total row says {_fmt(total.value)} đồng but the {n} rows sum to "
                             f"{spread} đồng (difference {_fmt(total.value - low)} from the low sum)")]
 
@@ -56,42 +53,53 @@ def table_total_warning(t: TypedTable, amounts: list[Money | None], unit: MoneyU
 _PART_NUMBER = re.compile(rf"(?<![\d.,])(?P<n>{NUMBER_PATTERN})\s*(?P<scale>{SCALE_PATTERN})?(?![\d%])")
 
 
-def narrative_total_warnings(doc: Document) -> list[Warning]:
+def narrative_total_warnings(mentions: Mentions) -> list[Warning]:
     """'Tổng số đã chi là 4.435 tỷ đồng …, trong đó: … 3.950 …; … 485 …': the parts after
     'trong đó' in the same sentence must add up to the stated total."""
     out: list[Warning] = []
-    for b in doc.blocks:
-        text = normalize_dashes(b.text)
-        for sentence in re.split(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", text):
+    for piece in mentions.pieces:
+        if piece.table_id is not None:
+            continue
+        text = normalize_dashes(piece.text)
+        spans = [(piece.span(a), a) for a in piece.amounts]
+        for s0, sentence in _sentences(text):
             idx = sentence.lower().find("trong đó")
             if idx < 0 or "tổng" not in sentence.lower()[:idx]:
                 continue
-            before = find_amounts(sentence[:idx])
+            before = [a for (a0, a1), a in spans if s0 <= a0 and a1 <= s0 + idx]
             if not before or before[-1].value is None:
                 continue
             total = before[-1]
             unit = parse_unit(total.unit) if total.unit else None
             if unit is None:
                 continue
-            parts = _parts(sentence[idx:], unit)
+            stated = [a for (a0, a1), a in spans if s0 + idx <= a0 and a1 <= s0 + len(sentence)]
+            parts = [a.value for a in stated if a.value is not None] if stated else _parts(sentence[idx:], unit)
             if len(parts) < 2:
                 continue
             s = sum(parts)
             if s != total.value:
                 out.append(Warning(
-                    code="total_mismatch", page=b.provenance.page,
-                    details={"block_id": b.id, "total": total.value, "parts": parts, "sum": s},
+                    code="total_mismatch", page=piece.page,
+                    details={"block_id": piece.block_id, "total": total.value, "parts": parts, "sum": s},
                     message=f"'{total.text}' is stated as the total but the parts listed after 'trong đó' "
                             f"sum to {_fmt(s)} đồng ({len(parts)} parts)"))
     return out
 
 
+def _sentences(text: str):
+    """(start, sentence): a sentence ends at a period followed by a capital."""
+    start = 0
+    for m in re.finditer(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", text):
+        yield start, text[start:m.start()]
+        start = m.end()
+    yield start, text[start:]
+
+
 def _parts(text: str, unit: MoneyUnit) -> list[int]:
-    """Amounts in a 'trong đó' clause; a bare number takes the total's unit only when it is
-    written with that unit's scale word or stands as a clause's only figure."""
-    stated = find_amounts(text)
-    if stated:
-        return [a.value for a in stated if a.value is not None]
+    """Bare numbers in a 'trong đó' clause that states no amount with its unit: a number takes
+    the total's unit only when it is written with that unit's scale word or stands as a clause's
+    only figure."""
     parts = []
     for clause in re.split(r"[;]", text):
         nums = [m for m in _PART_NUMBER.finditer(clause) if not re.match(r"\s*%", clause[m.end():])]

@@ -2,7 +2,6 @@
 version). Re-extracting a document with the same version replaces its records."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from alembic import command
@@ -11,15 +10,20 @@ from sqlalchemy import create_engine, delete, event, func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from models import ExtractionResult
+from models import ExtractionResult, settings
 from stores.schema import (BudgetRow, CatalogRow, DocumentRow, ExtractionRun, MentionRow, TaskRow)
 
-DEFAULT_URL = "sqlite:///vanthu.sqlite"
 _ALEMBIC_INI = Path(__file__).with_name("alembic.ini")
 
 
 def database_url(url: str | None = None) -> str:
-    return url or os.environ.get("VANTHU_DATABASE_URL") or DEFAULT_URL
+    """The URL given, else VANTHU_DATABASE_URL, else the default (models/settings.py)."""
+    return url or settings().database_url
+
+
+def sqlite_url(path: Path) -> str:
+    """The URL of a SQLite database file."""
+    return f"sqlite:///{Path(path).resolve()}"
 
 
 def migrate(engine: Engine) -> None:

@@ -6,11 +6,12 @@ import datetime as dt
 
 from sqlalchemy import func, select
 
+from models.intake import FINISHED, UNFINISHED, IntakeState
 from stores.db import Store
 from stores.schema import IntakeDuplicate, IntakeFile
 
-UNFINISHED = ("received", "archived", "stored", "quarantining")
-FINISHED = ("done", "failed")
+__all__ = ["FINISHED", "UNFINISHED", "IntakeState", "advance", "archived_documents", "get", "receive",
+           "record_duplicate", "status", "unfinished"]
 
 
 def get(store: Store, sha256: str) -> IntakeFile | None:
@@ -23,13 +24,13 @@ def receive(store: Store, sha256: str, name: str) -> IntakeFile:
     with store.sessions.begin() as s:
         row = s.execute(select(IntakeFile).where(IntakeFile.sha256 == sha256)).scalar_one_or_none()
         if row is None:
-            row = IntakeFile(sha256=sha256, name=name, state="received")
+            row = IntakeFile(sha256=sha256, name=name, state=IntakeState.RECEIVED)
             s.add(row)
             s.flush()
         return row
 
 
-def advance(store: Store, sha256: str, state: str, **fields) -> None:
+def advance(store: Store, sha256: str, state: IntakeState, **fields) -> None:
     with store.sessions.begin() as s:
         row = s.execute(select(IntakeFile).where(IntakeFile.sha256 == sha256)).scalar_one()
         row.state = state
@@ -51,7 +52,7 @@ def unfinished(store: Store) -> list[IntakeFile]:
 def archived_documents(store: Store, since: dt.datetime | None = None) -> list[IntakeFile]:
     """Files whose original sits in the archive (extracted at least once)."""
     with store.sessions() as s:
-        q = select(IntakeFile).where(IntakeFile.state == "done")
+        q = select(IntakeFile).where(IntakeFile.state == IntakeState.DONE)
         if since is not None:
             q = q.where(IntakeFile.received_at >= since)
         return list(s.execute(q.order_by(IntakeFile.id)).scalars())
@@ -61,7 +62,7 @@ def status(store: Store, last_failures: int = 10) -> dict:
     with store.sessions() as s:
         counts = dict(s.execute(select(IntakeFile.state, func.count()).group_by(IntakeFile.state)).all())
         counts["duplicate"] = s.scalar(select(func.count()).select_from(IntakeDuplicate)) or 0
-        failures = list(s.execute(select(IntakeFile).where(IntakeFile.state == "failed")
+        failures = list(s.execute(select(IntakeFile).where(IntakeFile.state == IntakeState.FAILED)
                                   .order_by(IntakeFile.updated_at.desc()).limit(last_failures)).scalars())
     return {"counts": counts, "failures": [
         {"name": f.name, "stage": f.stage, "reason": f.reason, "at": f.updated_at.isoformat(),

@@ -1,11 +1,12 @@
 """Tables printed as numbered lists: 'I. Nhóm 1: …' group lines and '1. Name. Lead agency.'
-items under a 'DANH MỤC …' title become a typed table (columns STT, name, agency)."""
+items under a 'DANH MỤC …' title become a typed table (columns STT, name, agency). An item's
+text stays whole in the name cell; records/ splits a trailing lead agency off it with the
+agencies ner/ found there."""
 from __future__ import annotations
 
 import re
 
 from models import Block, Document, Table, TypedColumn, TypedRow, TypedTable
-from ner.agencies import find_agencies
 from normalize.ocr_repair import strip_diacritics_same_length
 from normalize.text import match_key
 
@@ -27,37 +28,18 @@ _LEAD = re.compile(r"co quan (?:chu tri|quan ly)[^:]{0,60}:\s*(?P<agency>.+)$", 
 MIN_ITEMS = 2
 
 
-def split_trailing_agency(text: str, ocr: bool = False) -> tuple[str, list[str]]:
-    """'Robot công nghiệp. Bộ Công Thương.' → ('Robot công nghiệp', ['Bộ Công Thương']);
-    'Hệ thống … Bộ Công Thương/ Bộ Xây dựng' → two agencies."""
-    found = find_agencies(text, ocr=ocr)
-    body_end = len(text)
-    agencies: list[str] = []
-    tail = text.rstrip(" ./;")
-    for a in reversed(found):
-        rest = tail[a.end:]
-        if rest.strip(" ./;,") and body_end == len(text):
-            break
-        if body_end != len(text) and not re.fullmatch(r"[\s/,;và&-]*", text[a.end:body_end]):
-            break
-        agencies.insert(0, a.name)
-        body_end = a.start
-    if not agencies or not text[:body_end].strip():
-        return text.strip(), []
-    return text[:body_end].strip(), agencies
-
-
 def numbered_lists(doc: Document, tables: list[Table]) -> list[TypedTable]:
     out: list[TypedTable] = []
     title: str | None = None
     rows: list[TypedRow] = []
     group: str | None = None
     page: int | None = None
+    ocr = False
 
     def close() -> None:
         nonlocal rows, title
         if title and sum(1 for r in rows if r.kind == "data") >= MIN_ITEMS:
-            out.append(_list_table(f"l{len(out)}", title, rows, page))
+            out.append(_list_table(f"l{len(out)}", title, rows, page, ocr))
         rows = []
 
     table_orders = {t.order for t in tables}
@@ -76,7 +58,7 @@ def numbered_lists(doc: Document, tables: list[Table]) -> list[TypedTable]:
         key = _plain_key(text)
         if key.startswith("danh muc") and is_title(text):
             close()
-            title, group, page = text, None, b.provenance.page
+            title, group, page, ocr = text, None, b.provenance.page, b.provenance.source == "ocr"
             continue
         if title is None:
             continue
@@ -92,17 +74,14 @@ def numbered_lists(doc: Document, tables: list[Table]) -> list[TypedTable]:
             continue
         m = _ITEM.match(text)
         if m:
-            name, agencies = split_trailing_agency(m.group("body"), b.provenance.source == "ocr")
-            rows.append(TypedRow(index=len(rows), kind="data",
-                                 cells=[m.group("num"), name, "; ".join(agencies)], group=group,
-                                 page=b.provenance.page))
+            rows.append(TypedRow(index=len(rows), kind="data", cells=[m.group("num"), m.group("body"), ""],
+                                 group=group, page=b.provenance.page))
             continue
         if _PREAMBLE.match(text) or not rows:
             continue
         repaired = _unreadable_number(text, rows, items[pos + 1:pos + 2])
         if repaired is not None:
-            name, agencies = split_trailing_agency(repaired[1], b.provenance.source == "ocr")
-            rows.append(TypedRow(index=len(rows), kind="data", cells=[str(repaired[0]), name, "; ".join(agencies)],
+            rows.append(TypedRow(index=len(rows), kind="data", cells=[str(repaired[0]), repaired[1], ""],
                                  group=group, page=b.provenance.page, filled=[0]))
             continue
         close()
@@ -164,19 +143,19 @@ def lettered_lists(doc: Document) -> list[TypedTable]:
             else:
                 break
             j += 1
-        lead: list[str] = []
+        lead = ""
         for b in blocks[j:j + 3]:
             lm = _LEAD.search(strip_diacritics_same_length(b.text))
             if lm:
-                lead = list(dict.fromkeys(a.name for a in find_agencies(
-                    b.text[lm.start("agency"):], ocr=b.provenance.source == "ocr")))
+                lead = b.text[lm.start("agency"):].strip()
                 break
         if len(rows) >= MIN_ITEMS:
             for r in rows:
-                r.cells[2] = "; ".join(lead)
+                r.cells[2] = lead
             title = "DANH MỤC " + ("SẢN PHẨM CÔNG NGHỆ" if kind_word == "sản phẩm" else kind_word.upper())
             if kind_word != "nhiệm vụ":
-                out.append(_list_table(f"n{len(out)}", title, rows, blocks[i].provenance.page))
+                out.append(_list_table(f"n{len(out)}", title, rows, blocks[i].provenance.page,
+                                       blocks[i].provenance.source == "ocr"))
         i = max(j, i + 1)
     return out
 

@@ -5,56 +5,29 @@ from __future__ import annotations
 import re
 
 from models import Document, Table, TypedColumn, TypedRow, TypedTable
-from ner.units import column_headers, header_row_count
-from normalize.money import unit_from_header
-from normalize.ocr_repair import strip_diacritics_same_length
+from normalize.columns import column_role
+from normalize.money import MoneyUnit, unit_from_header
 from normalize.text import match_key
+from tables.headers import column_headers, header_row_count
 from tables.lists import catalog_kind, is_title, numbered_lists
 
-# Header keywords → role, most specific first.
-_ROLES: list[tuple[str, str]] = [
-    (r"^(stt|tt|số tt|số thứ tự)$", "stt"),
-    (r"phối hợp", "coordinating"),
-    (r"kinh phí|vốn|dự toán|tổng mức|ngân sách|số tiền", "budget"),
-    (r"thời gian thực hiện|thời gian \(tháng\)|số tháng", "duration"),
-    (r"mục tiêu", "objective"),
-    (r"kết quả|sản phẩm dự kiến", "result"),
-    (r"đơn vị|cơ quan chủ trì|chủ trì|bộ, ngành|cơ quan|địa phương", "agency"),
-    (r"tên nhiệm vụ|tên|nội dung|đối tượng|hạng mục|danh mục|công trình|dự án", "name"),
-    (r"văn bản|số hiệu|ký hiệu|công văn", "reference"),
-    (r"ghi chú", "note"),
-    (r"^(giai đoạn|thời gian|năm)\b", "period"),   # anchored: "Việt Nam" is no period
-    (r"^ngày\b", "date"),
-]
 _TOTAL = re.compile(r"^(tổng cộng|tổng số|tổng|cộng|tổng kinh phí|cộng chung)\s*[:.]?$")
 _GROUP = re.compile(r"^(?:[IVX]{1,5}[.)]?\s+|[A-Z][.)]\s+|nhóm\s+\d+|phần\s+[IVX\d]+)", re.IGNORECASE)
 _STT = re.compile(r"^\d{1,3}[.)]?$")
 # "I. Nhóm 1: …", and the same after OCR lost the numeral or the marks ("Nhom 2: …").
 _NHOM = re.compile(r"^\W{0,3}(?:[IVXL]{1,5}[.)]?\s*)?nh[oó]m\s+\d", re.IGNORECASE)
 _FILL_ROLES = {"stt", "agency", "coordinating", "reference", "note"}
+# A unit stated in a short line above a table ("Đơn vị tính: triệu đồng") applies to its money
+# columns that state none; a longer block between them ends that.
+DECLARED_UNIT_MAX_CHARS = 80
 
 
-# Headers are compared without marks and without stray leading symbols, so a scanned header
-# that lost a mark ('Ten nhiém vu', '‘Muc tiéu') keeps its role.
-_PLAIN_ROLES = [(strip_diacritics_same_length(p), role) for p, role in _ROLES]
-
-
-def _plain(text: str) -> str:
-    return re.sub(r"^[^\w(]+", "", strip_diacritics_same_length(match_key(text)))
-
-
-def column_role(header: str) -> str:
-    key = _plain(header.split(" / ")[0]) if header else ""
-    full = _plain(header)
-    for pattern, role in _PLAIN_ROLES:
-        if re.search(pattern, key) or (role in ("budget", "duration") and re.search(pattern, full)):
-            return role
-    return "other"
-
-
-def _title_before(doc: Document, table: Table) -> str | None:
-    """The nearest heading-like block above the table (an appendix title, 'DANH MỤC …')."""
-    best = None
+def _context_before(doc: Document, table: Table) -> tuple[str | None, MoneyUnit | None]:
+    """The nearest heading-like block above the table (an appendix title, 'DANH MỤC …'), and the
+    money unit a short line just above it declares."""
+    best, declared = None, None
+    earlier_tables = [t.order for t in doc.tables if t.order < table.order]
+    after = max(earlier_tables, default=-1)
     for b in doc.blocks:
         if b.order >= table.order:
             break
@@ -63,16 +36,20 @@ def _title_before(doc: Document, table: Table) -> str | None:
             continue
         if is_title(t) and len(t) > 6 or b.kind == "heading" or t.startswith(("Phụ lục", "PHỤ LỤC")):
             best = t
-    return best
+        if b.order > after:
+            short = len(t) < DECLARED_UNIT_MAX_CHARS
+            declared = (unit_from_header(t) or declared) if short else None
+    return best, declared
 
 
-def type_table(table: Table, title: str | None = None) -> TypedTable:
-    headers = column_headers(table)
+def type_table(table: Table, title: str | None = None, declared_unit: MoneyUnit | None = None) -> TypedTable:
     n_header = header_row_count(table)
+    headers = column_headers(table, n_header)
     columns = []
     for i, h in enumerate(headers):
-        unit = unit_from_header(h)
-        columns.append(TypedColumn(index=i, name=h, role=column_role(h), unit=unit.name if unit else None,
+        role = column_role(h)
+        unit = unit_from_header(h) or (declared_unit if role == "budget" else None)
+        columns.append(TypedColumn(index=i, name=h, role=role, unit=unit.name if unit else None,
                                    multiplier=unit.multiplier if unit else None,
                                    currency=unit.currency if unit else None))
     grid = table.grid()
@@ -130,7 +107,7 @@ def _table_kind(columns: list[TypedColumn], title: str | None) -> str:
 
 
 def type_tables(doc: Document) -> list[TypedTable]:
-    typed = [type_table(t, _title_before(doc, t)) for t in doc.tables]
+    typed = [type_table(t, *_context_before(doc, t)) for t in doc.tables]
     typed.extend(numbered_lists(doc, doc.tables))
     return typed
 

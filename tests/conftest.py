@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import json
+import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -23,7 +25,7 @@ def gold():
 @pytest.fixture(scope="session")
 def extracted():
     """Extraction results of the bundled samples, computed once per test session."""
-    from flows.extraction import extract_file
+    from pipeline import extract_file
     cache: dict[str, object] = {}
 
     def get(name: str):
@@ -31,3 +33,27 @@ def extracted():
             cache[name] = extract_file(SAMPLES / name)
         return cache[name]
     return get
+
+
+@pytest.fixture
+def postgres_url():
+    """A fresh, empty PostgreSQL database on the server `make test` starts (scripts/test-postgres.sh),
+    dropped afterwards. Skipped without a server, except in CI, where that is a failure."""
+    from sqlalchemy import create_engine, text
+    from models import settings
+    settings.cache_clear()
+    base = settings().test_postgres_url
+    if not base:
+        if os.environ.get("CI"):
+            pytest.fail("CI must provide VANTHU_TEST_POSTGRES_URL (scripts/test-postgres.sh)")
+        pytest.skip("no PostgreSQL server for this run (make test starts one)")
+    name = f"vanthu_t_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        c.execute(text(f"CREATE DATABASE {name}"))
+    yield base.rsplit("/", 1)[0] + "/" + name
+    with admin.connect() as c:
+        c.execute(text(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}' "
+                       "AND pid <> pg_backend_pid()"))
+        c.execute(text(f"DROP DATABASE {name}"))
+    admin.dispose()

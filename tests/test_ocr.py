@@ -50,7 +50,7 @@ def _page_image(samples, page=0, dpi=200):
 def test_deskew_finds_the_rotation(samples, angle):
     import numpy as np
     from PIL import Image
-    from extract.page_image import skew_angle
+    from extract.ocr.page_image import skew_angle
     rotated = _page_image(samples).rotate(angle, resample=Image.BICUBIC, fillcolor=255)
     # rotating back by the found angle levels the text: it must undo the rotation applied
     assert abs(skew_angle(np.asarray(rotated)) + angle) < 0.15
@@ -61,7 +61,7 @@ def test_ruled_table_with_a_merged_cell():
     from PIL import Image, ImageDraw
     from extract.layout import DetectedTable
     from extract.layout import _table_rows
-    from extract.ruling import detect_tables
+    from extract.ocr.ruling import detect_tables
     img = Image.new("L", (1400, 900), 255)
     d = ImageDraw.Draw(img)
     xs, ys = [100, 500, 900, 1300], [100, 300, 500, 700]
@@ -128,7 +128,7 @@ def test_page_turned_sideways_is_read_upright(samples):
     header = page.crop((0, 0, page.width, page.height // 3)).rotate(90, expand=True, fillcolor=255)
     content = ocr_page_image(header, 200, 1)
     assert any(w.code == "rotated" for w in content.warnings)
-    assert any("QUYẾT" in w["text"] for w in content.words)
+    assert any("QUYẾT" in w.text for w in content.words)
 
 
 @pytest.mark.parametrize("raw,fixed", [
@@ -143,11 +143,11 @@ def test_digit_lookalikes_repaired_only_into_well_formed_numbers(raw, fixed):
 
 
 def test_repaired_words_are_recorded_with_their_box():
-    from extract.ocr import repair_words
-    words = [{"text": "2O26", "x0": 1, "x1": 2, "top": 3, "bottom": 4}, {"text": "năm", "x0": 0, "x1": 1, "top": 0,
-                                                                         "bottom": 1}]
+    from extract.ocr.words import repair_words
+    from extract.layout import Word
+    words = [Word("2O26", x0=1, x1=2, top=3, bottom=4), Word("năm", x0=0, x1=1, top=0, bottom=1)]
     repairs = repair_words(words, page=7)
-    assert words[0]["text"] == "2026" and words[1]["text"] == "năm"
+    assert words[0].text == "2026" and words[1].text == "năm"
     assert [(r.page, r.original, r.repaired, r.rule, r.bbox) for r in repairs] == [
         (7, "2O26", "2026", "digit_lookalike", (1, 3, 2, 4))]
 
@@ -184,7 +184,7 @@ def test_table_cell_with_a_lone_task_number_is_read(samples):
 
 def test_pages_read_by_one_tesseract_process_match_pages_read_alone(samples):
     import numpy as np
-    from extract.tesseract import confident_words, tesseract_pages, tesseract_words
+    from extract.ocr.tesseract import confident_words, tesseract_pages, tesseract_words
     pages = [(np.asarray(_page_image(samples, page=k).crop((0, 0, 1600, 500))), 200.0) for k in (0, 1)]
     together = tesseract_pages(pages)
     alone = [tesseract_words(a, d, psm=3) for a, d in pages]
@@ -195,7 +195,7 @@ def test_pages_read_by_one_tesseract_process_match_pages_read_alone(samples):
 
 
 def test_guided_chunks_cover_every_page_once_and_end_single():
-    from extract.ocr import MAX_CHUNK_PAGES, _chunks
+    from extract.ocr.pages import MAX_CHUNK_PAGES, _chunks
     chunks = _chunks(list(range(1, 39)), workers=2)
     assert [n for c in chunks for n in c] == list(range(1, 39))
     assert max(map(len, chunks)) <= MAX_CHUNK_PAGES and chunks[-1] == [38] and len(chunks) < 20
@@ -208,22 +208,24 @@ def test_reference_with_a_speck_after_the_hyphen():
 
 
 def test_marks_repaired_across_the_lines_of_a_wrapped_cell_and_in_a_bare_title_line():
-    from extract.ocr import repair_paragraph_marks
+    from extract.ocr.words import repair_paragraph_marks
+
+    from extract.layout import Word
 
     def words(*lines):
         out, ids = [], []
         for line_no, (paragraph, text) in enumerate(lines):
             for k, t in enumerate(text.split()):
-                out.append({"text": t, "x0": k, "x1": k + 1, "top": line_no, "bottom": line_no + 1})
+                out.append(Word(t, x0=k, x1=k + 1, top=line_no, bottom=line_no + 1))
                 ids.append((1, paragraph, line_no))
         return out, ids
     # a narrow cell wraps after three words: no line alone is long enough to judge, the paragraph is
     cell, cell_lines = words((1, "Hinh thanh va"), (1, "phat trien hé"), (1, "sinh thai Halal"))
     repairs = repair_paragraph_marks(cell, cell_lines, page=31)
-    assert " ".join(w["text"] for w in cell) == "Hình thành va phát triển hé sinh thái Halal"
+    assert " ".join(w.text for w in cell) == "Hình thành va phát triển hé sinh thái Halal"
     assert all(r.rule == "vowel_mark" and r.page == 31 for r in repairs) and len(repairs) == 5
     # a title read without marks under a marked line: the line alone lost them
     title, title_lines = words((2, "DANH MUC SAN PHAM CONG NGHE CHIEN LUOC"),
                                (2, "(Kèm theo Quyết định số 21/2026/QĐ-TTg của Thủ tướng Chính phủ)"))
     repair_paragraph_marks(title, title_lines, page=4)
-    assert " ".join(w["text"] for w in title[:8]) == "DANH MỤC SẢN PHẨM CÔNG NGHỆ CHIẾN LƯỢC"
+    assert " ".join(w.text for w in title[:8]) == "DANH MỤC SẢN PHẨM CÔNG NGHỆ CHIẾN LƯỢC"

@@ -1,23 +1,10 @@
 import json
-import os
-import time
-import uuid
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from cli.main import main as cli_main
 from stores.db import Store
 from stores.export import export_records, fetch_records
-
-
-def _postgres_url():
-    url = os.environ.get("VANTHU_TEST_POSTGRES_URL")
-    if not url:
-        if os.environ.get("CI"):
-            pytest.fail("CI must provide VANTHU_TEST_POSTGRES_URL (scripts/test-postgres.sh)")
-        pytest.skip("no PostgreSQL server for this run (make test starts one)")
-    return url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -25,20 +12,9 @@ def store(request, tmp_path):
     if request.param == "sqlite":
         yield Store.open(f"sqlite:///{tmp_path / 'v.sqlite'}")
         return
-    base = _postgres_url()
-    schema_db = f"vanthu_t_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as c:
-        c.execute(text(f"CREATE DATABASE {schema_db}"))
-    url = base.rsplit("/", 1)[0] + "/" + schema_db
-    started = time.perf_counter()
-    s = Store.open(url)
+    s = Store.open(request.getfixturevalue("postgres_url"))
     yield s
     s.engine.dispose()
-    with admin.connect() as c:
-        c.execute(text(f"DROP DATABASE {schema_db}"))
-    admin.dispose()
-    print(f"postgres store test {request.node.name}: {time.perf_counter() - started:.2f}s")
 
 
 def test_round_trip_and_idempotence(store, extracted):

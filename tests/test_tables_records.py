@@ -1,10 +1,9 @@
 import pytest
 
-from models import Cell, Document, Provenance, Table
-from records.assemble import assemble_records
-from records.totals import narrative_total_warnings
-from tables.lists import split_trailing_agency
-from tables.typed import column_role, type_table
+from models import Block, Cell, Document, Provenance, Table
+from normalize.columns import column_role
+from pipeline import run_stages
+from tables.typed import type_table
 
 
 def _table(rows, spans=()):
@@ -20,6 +19,20 @@ def _table(rows, spans=()):
                  provenance=Provenance(source="docx"))
 
 
+def _run(table: Table, title: str | None = None):
+    """Typed table, records and warnings of a document holding this table under this title."""
+    blocks = [Block(id="b0", order=0, text=title, kind="heading", provenance=Provenance(source="docx"))] if title else []
+    table = table.model_copy(update={"order": len(blocks)})
+    typed, _, records, warnings = run_stages(Document(media_type="x", source_kind="docx", blocks=blocks,
+                                                      tables=[table]))
+    return typed[0], records, warnings
+
+
+def _blocks(*texts: str) -> Document:
+    return Document(media_type="x", source_kind="docx", blocks=[
+        Block(id=f"b{i}", order=i, text=t, provenance=Provenance(source="docx")) for i, t in enumerate(texts)])
+
+
 TASK_HEADER = ["STT", "Đơn vị", "Tên nhiệm vụ", "Mục tiêu", "Kết quả dự kiến",
                "Dự kiến kinh phí (triệu đồng)", "Thời gian thực hiện", "Ghi chú"]
 
@@ -32,12 +45,11 @@ def test_task_table_with_fill_down_ranges_and_total():
         ["2.", "Điện Biên", "Nhiệm vụ C", "mt", "kq", "1.000 – 1.500", "12", "3246/UBND-KGVX"],
         ["", "Tổng cộng", "", "", "", "185.000", "", ""],
     ])
-    typed = type_table(t, "DANH MỤC ĐẶT HÀNG NHIỆM VỤ")
+    typed, records, warnings = _run(t, "DANH MỤC ĐẶT HÀNG NHIỆM VỤ")
     assert typed.kind == "tasks"
     assert [c.role for c in typed.columns] == ["stt", "agency", "name", "objective", "result", "budget",
                                                "duration", "note"]
     assert typed.columns[5].unit == "triệu đồng"
-    records, warnings = assemble_records([typed], Document(media_type="x", source_kind="docx"))
     a, b, c = records.tasks
     assert (b.agency, b.source_ref) == ("Bộ Quốc phòng", "2631/BQP-KHQS")  # filled down
     assert (b.budget.low, b.budget.high) == (5_000_000_000, 10_000_000_000)
@@ -52,7 +64,7 @@ def test_total_equal_to_high_sum_is_reported_as_checked():
     t = _table([TASK_HEADER,
                 ["1.", "Bộ Y tế", "A", "", "", "5.000 - 10.000", "24", ""],
                 ["", "Tổng cộng", "", "", "", "10.000", "", ""]])
-    _, warnings = assemble_records([type_table(t)], Document(media_type="x", source_kind="docx"))
+    _, _, warnings = _run(t)
     assert warnings[0].code == "total_checked" and "high end" in warnings[0].message
 
 
@@ -84,22 +96,20 @@ def test_column_roles(header, role):
 
 
 def test_trailing_agency_split():
-    assert split_trailing_agency("Robot công nghiệp. Bộ Công Thương.") == ("Robot công nghiệp.", ["Bộ Công Thương"])
-    assert split_trailing_agency("Hệ thống X (ghi chú) Bộ Công Thương/ Bộ Xây dựng")[1] == [
-        "Bộ Công Thương", "Bộ Xây dựng"]
-    assert split_trailing_agency("Hệ thống thông tin Bộ Y tế dùng chung") == (
-        "Hệ thống thông tin Bộ Y tế dùng chung", [])
+    doc = _blocks("DANH MỤC SẢN PHẨM CÔNG NGHỆ CHIẾN LƯỢC", "1. Robot công nghiệp. Bộ Công Thương.",
+                  "2. Hệ thống X (ghi chú) Bộ Công Thương/ Bộ Xây dựng", "3. Hệ thống thông tin Bộ Y tế dùng chung")
+    _, _, records, _ = run_stages(doc)
+    a, b, c = records.catalog
+    assert (a.name, a.lead_agencies) == ("Robot công nghiệp", ["Bộ Công Thương"])
+    assert b.lead_agencies == ["Bộ Công Thương", "Bộ Xây dựng"]
+    assert (c.name, c.lead_agencies) == ("Hệ thống thông tin Bộ Y tế dùng chung", [])
 
 
 def test_narrative_total_mismatch():
-    from models import Block
-    doc = Document(media_type="x", source_kind="docx", blocks=[Block(
-        id="b0", order=0, provenance=Provenance(source="docx"),
-        text="Tổng số đã chi là 4.435 tỷ đồng, trong đó: chi đầu tư 3.950 tỷ đồng; chi thường xuyên 495 tỷ đồng.")])
-    w = narrative_total_warnings(doc)
+    text = "Tổng số đã chi là 4.435 tỷ đồng, trong đó: chi đầu tư 3.950 tỷ đồng; chi thường xuyên 495 tỷ đồng."
+    w = [x for x in run_stages(_blocks(text))[3] if x.code == "total_mismatch"]
     assert w and w[0].details["sum"] == 4_445_000_000_000 and w[0].details["total"] == 4_435_000_000_000
-    doc.blocks[0].text = doc.blocks[0].text.replace("495", "485")
-    assert narrative_total_warnings(doc) == []
+    assert not [x for x in run_stages(_blocks(text.replace("495", "485")))[3] if x.code == "total_mismatch"]
 
 
 def test_records_on_samples(extracted, gold):

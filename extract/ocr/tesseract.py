@@ -1,4 +1,5 @@
-"""One call to Tesseract through pytesseract: a grayscale image in, its word table out."""
+"""Every call to Tesseract goes through here (pytesseract): a grayscale image in, its word table
+or its orientation out."""
 from __future__ import annotations
 
 import os
@@ -48,6 +49,17 @@ def _image_to_data(path: str, config: str) -> dict:
         return pytesseract.image_to_data(path, lang=OCR_LANG, config=config, output_type=pytesseract.Output.DICT)
     except pytesseract.TesseractNotFoundError as exc:
         raise OcrUnavailableError("tesseract is not installed (install.sh installs tesseract-ocr-vie)") from exc
+
+
+def orientation(gray: Image.Image) -> int:
+    """Clockwise degrees (0, 90, 180, 270) that Tesseract's OSD says the page is turned, when
+    it is confident; 0 otherwise."""
+    import pytesseract
+    try:
+        osd = pytesseract.image_to_osd(gray, config="--psm 0", output_type=pytesseract.Output.DICT)
+    except pytesseract.TesseractError:
+        return 0  # too little text to tell
+    return int(osd.get("rotate", 0)) if float(osd.get("orientation_conf", 0)) >= 2.0 else 0
 
 
 def confident_words(data: dict):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from extract.page_image import ink_mask
+from extract.ocr.page_image import ink_mask
 
 
 def _cluster(values: list[float], tol: float) -> list[float]:

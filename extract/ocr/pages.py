@@ -1,12 +1,11 @@
-"""OCR path: page images → levelled (extract/page_image.py) → ruled tables found
-and erased (extract/ruling.py) → Tesseract (vie+eng, extract/tesseract.py) word boxes with
-confidences → OCR repairs → the shared layout builder; table cells the page pass missed are
-read again once per document (extract/ocr_cells.py). Pages are read in worker processes that
-render or decode their own pages, a few at a time, so memory stays flat with page count."""
+"""OCR path: page images (render.py) → levelled (page_image.py) → ruled tables found and erased
+(ruling.py) → Tesseract (vie+eng, tesseract.py) word boxes with confidences → OCR repairs
+(words.py) → the shared layout builder; table cells the page pass missed are read again once per
+document (cells.py). Pages are read in worker processes that render or decode their own pages,
+a few at a time, so memory stays flat with page count."""
 from __future__ import annotations
 
 import io
-import os
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -18,41 +17,22 @@ from PIL import Image
 
 from extract.errors import CorruptFileError, ExtractionError, TooLargeError, UnsafeContentError
 from extract.layout import DetectedTable, LayoutBuilder, PageContent
-from extract.ocr_cells import UnreadCell, read_unread_cells, unread_cells
-from extract.page_image import deskew
-from extract.ruling import detect_tables
-from extract.tesseract import (OcrUnavailableError, confident_words, tesseract_available, tesseract_pages,
-                               tesseract_words)
-from models import Document, OcrRepair, Warning
-from normalize.ocr_repair import repair_number_token
-from normalize.text import clean_text
-from normalize.vowel_marks import mark_poor, repair_marks, syllables_of
+from extract.ocr.cells import UnreadCell, read_unread_cells, unread_cells
+from extract.ocr.page_image import deskew
+from extract.ocr.render import DEFAULT_DPI, MAX_PIXELS, PageSource
+from extract.ocr.ruling import detect_tables
+from extract.ocr.tesseract import (OcrUnavailableError, confident_words, orientation, tesseract_available,
+                                   tesseract_pages, tesseract_words)
+from extract.ocr.words import add_cell_words, repair_paragraph_marks, repair_words, words_from_data
+from models import Document, ExtractOptions, Warning
 
-MAX_PIXELS = 80_000_000          # ~ A3 at 600 dpi; a 20,000 × 20,000 image is refused, not decoded
-MAX_OCR_PAGES = int(os.environ.get("VANTHU_MAX_OCR_PAGES", "1000"))
-MIN_DPI, MAX_DPI, DEFAULT_DPI = 200, 400, 300
 BLANK_INK = 0.0008               # share of dark pixels below which a page is blank
 MAX_CHUNK_PAGES = 6              # pages one worker prepares before one Tesseract call reads them
 
 
-def _workers() -> int:
-    return max(1, int(os.environ.get("VANTHU_OCR_WORKERS", os.cpu_count() or 1)))
-
-
 # -- one page -------------------------------------------------------------------------------------
-def orientation(gray: Image.Image) -> int:
-    """Clockwise degrees (0, 90, 180, 270) that Tesseract's OSD says the page is turned, when
-    it is confident; 0 otherwise."""
-    import pytesseract
-    try:
-        osd = pytesseract.image_to_osd(gray, config="--psm 0", output_type=pytesseract.Output.DICT)
-    except pytesseract.TesseractError:
-        return 0  # too little text to tell
-    return int(osd.get("rotate", 0)) if float(osd.get("orientation_conf", 0)) >= 2.0 else 0
-
-
 def _reads_badly(content: PageContent) -> bool:
-    confs = [w["conf"] for w in content.words]
+    confs = [w.conf for w in content.words]
     return len(confs) < 15 or sum(confs) / len(confs) < 70  # upright pages read at ~90
 
 
@@ -66,8 +46,7 @@ def ocr_page_image(img: Image.Image, dpi: float, number: int, check_orientation:
 
 def read_page(img: Image.Image, dpi: float, number: int,
               check_orientation: bool = True) -> tuple[PageContent, list[UnreadCell]]:
-    """The page pass: words and tables, and the table cells left to read again (see
-    extract/ocr_cells.py)."""
+    """The page pass: words and tables, and the table cells left to read again (cells.py)."""
     prepared = prepare_page(img, dpi, number)
     data = tesseract_words(prepared.arr, dpi, psm=3) if prepared.arr is not None else None
     page = finish_page(prepared, data)
@@ -122,10 +101,8 @@ def finish_page(prepared: PreparedPage, data: dict | None) -> tuple[PageContent,
     content = prepared.content
     if prepared.arr is None or data is None:
         return content, []
-    scale = 72.0 / prepared.dpi
     kept = list(confident_words(data))
-    content.words = [_word(text, conf, *(data[k][i] for k in ("left", "top", "width", "height")), scale=scale)
-                     for i, text, conf in kept]
+    content.words = words_from_data(data, kept, prepared.dpi)
     content.repairs = repair_words(content.words, content.number)
     lines = [(data["block_num"][i], data["par_num"][i], data["line_num"][i]) for i, _, _ in kept]
     content.repairs += repair_paragraph_marks(content.words, lines, content.number)
@@ -136,116 +113,7 @@ def finish_page(prepared: PreparedPage, data: dict | None) -> tuple[PageContent,
     return content, unread
 
 
-def _word(text: str, conf: float, left: float, top: float, width: float, height: float, scale: float) -> dict:
-    """A word as the layout builder takes it: box in points from pixels at 72/scale dpi."""
-    x, y, w, h = left * scale, top * scale, width * scale, height * scale
-    return {"text": clean_text(text), "x0": x, "x1": x + w, "top": y, "bottom": y + h, "size": h, "conf": conf}
-
-
-def add_cell_words(contents: list[PageContent], hits: list[tuple[UnreadCell, dict]]) -> None:
-    """Words read from cells go onto their pages, in points."""
-    by_number = {c.number: c for c in contents}
-    for cell, word in hits:
-        page = by_number[cell.page]
-        added = _word(word["text"], word["conf"], word["left"], word["top"], word["width"], word["height"],
-                      scale=72.0 / cell.dpi)
-        page.words.append(added)
-        page.repairs += repair_words([added], page.number)
-
-
-def repair_paragraph_marks(words: list[dict], lines: list[tuple], page: int) -> list[OcrRepair]:
-    """Vowel and tone marks put back paragraph by paragraph (normalize/vowel_marks.py): a
-    word's neighbours run on across the line breaks of a wrapped table cell. `lines` holds
-    each word's (block, paragraph, line) numbers from Tesseract; each fix is returned."""
-    repairs = []
-    by_paragraph: dict[tuple, list[tuple[dict, tuple]]] = {}
-    by_line: dict[tuple, list[str]] = {}
-    for word, line in zip(words, lines):
-        by_paragraph.setdefault(line[:2], []).append((word, line))
-        by_line.setdefault(line, []).append(word["text"])
-    # Marks are lost line by line (a title the English model read) or over a paragraph (a
-    # narrow cell wrapping after three words): either counts.
-    line_lost = {line: mark_poor(syllables_of(texts)) for line, texts in by_line.items()}
-    for members in by_paragraph.values():
-        paragraph = [w for w, _ in members]
-        lost = mark_poor(syllables_of([w["text"] for w in paragraph]))
-        fixed = repair_marks([w["text"] for w in paragraph], [lost or line_lost[line] for _, line in members])
-        for w, text in zip(paragraph, fixed):
-            if text != w["text"]:
-                repairs.append(OcrRepair(page=page, bbox=(w["x0"], w["top"], w["x1"], w["bottom"]),
-                                         original=w["text"], repaired=text, rule="vowel_mark"))
-                w["text"] = text
-    return repairs
-
-
-def repair_words(words: list[dict], page: int) -> list[OcrRepair]:
-    """Digits read as look-alike letters ('2O26') are fixed in place; each fix is returned."""
-    repairs = []
-    for w in words:
-        fixed = repair_number_token(w["text"])
-        if fixed != w["text"]:
-            repairs.append(OcrRepair(page=page, bbox=(w["x0"], w["top"], w["x1"], w["bottom"]), original=w["text"],
-                                     repaired=fixed, rule="digit_lookalike"))
-            w["text"] = fixed
-    return repairs
-
-
-# -- PDFs ------------------------------------------------------------------------------------------
-def native_dpi(page) -> float | None:
-    """Resolution of the largest image on a PDF page, from its pixel size and placed size."""
-    best = None
-    for obj in page.get_objects():
-        if obj.type != 3:  # FPDF_PAGEOBJ_IMAGE
-            continue
-        px_w, _ = obj.get_px_size()
-        x0, _, x1, _ = obj.get_bounds()
-        if x1 - x0 > 1:
-            dpi = px_w / ((x1 - x0) / 72)
-            best = max(best or 0, dpi)
-    return best
-
-
-def choose_dpi(native: float | None) -> float:
-    """Render at the scan's own resolution (no invented detail), within Tesseract's good range."""
-    if native is None:
-        return DEFAULT_DPI
-    return float(min(MAX_DPI, max(MIN_DPI, round(native))))
-
-
-class _PageSource:
-    """Pages of one input file, opened once per worker chunk: PDF pages rendered at the
-    scan's own resolution, or TIFF/PNG/JPEG frames decoded one at a time."""
-
-    def __init__(self, kind: str, path: str) -> None:
-        self.kind, self.path = kind, path
-
-    def __enter__(self) -> "_PageSource":
-        if self.kind == "pdf":
-            import pypdfium2 as pdfium
-            self.doc = pdfium.PdfDocument(self.path)
-        else:
-            Image.MAX_IMAGE_PIXELS = MAX_PIXELS
-            self.doc = Image.open(self.path)
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.doc.close()
-
-    def load(self, number: int) -> tuple[Image.Image, float]:
-        if self.kind == "pdf":
-            page = self.doc[number - 1]
-            dpi = choose_dpi(native_dpi(page))
-            return page.render(scale=dpi / 72, grayscale=True).to_pil(), dpi
-        self.doc.seek(number - 1)
-        dpi = float((self.doc.info.get("dpi") or (DEFAULT_DPI, DEFAULT_DPI))[0]) or DEFAULT_DPI
-        frame = self.doc.convert("L")
-        if dpi < MIN_DPI:  # small photos and faxes: enlarge to where Tesseract reads well
-            factor = MIN_DPI / dpi
-            frame = frame.resize((int(frame.width * factor), int(frame.height * factor)), Image.BICUBIC)
-            dpi = MIN_DPI
-        return frame, dpi
-
-
+# -- many pages -----------------------------------------------------------------------------------
 def _unreadable(number: int, exc: Exception) -> PreparedPage:
     c = PageContent(number=number, width=0, height=0, source="ocr")
     c.warnings.append(Warning(code="page_unreadable", page=number, message=f"page {number}: OCR failed: {exc}"))
@@ -257,7 +125,7 @@ def _read_chunk(job: tuple[str, str, list[int]]) -> list[tuple[PageContent, list
     then finished. Only the chunk's prepared pages are held (MAX_CHUNK_PAGES)."""
     import pytesseract
     kind, path, numbers = job
-    with _PageSource(kind, path) as source:
+    with PageSource(kind, path) as source:
         prepared = []
         for n in numbers:
             try:
@@ -302,10 +170,9 @@ def _chunks(numbers: list[int], workers: int) -> list[list[int]]:
     return out
 
 
-def _read_pages(kind: str, path: str, numbers: list[int]) -> list[PageContent]:
+def _read_pages(kind: str, path: str, numbers: list[int], workers: int) -> list[PageContent]:
     """Page passes across the cores, then one second look at the table cells they missed."""
     import multiprocessing
-    workers = _workers()
     jobs = [(kind, path, chunk) for chunk in _chunks(numbers, workers)]
     # Daemonic processes (Dask workers, for one) may not start children: read pages in turn.
     if len(jobs) == 1 or workers == 1 or multiprocessing.current_process().daemon:
@@ -318,19 +185,23 @@ def _read_pages(kind: str, path: str, numbers: list[int]) -> list[PageContent]:
     return contents
 
 
-def ocr_pdf_pages(data: bytes, numbers: list[int]) -> list[PageContent]:
-    if len(numbers) > MAX_OCR_PAGES:
-        raise TooLargeError(f"{len(numbers)} pages need OCR (limit {MAX_OCR_PAGES}, VANTHU_MAX_OCR_PAGES)")
+def _check_ocr(pages: int, options: ExtractOptions) -> None:
+    if pages > options.max_ocr_pages:
+        raise TooLargeError(f"{pages} pages need OCR (limit {options.max_ocr_pages}, VANTHU_MAX_OCR_PAGES)")
     if not tesseract_available():
         raise OcrUnavailableError("tesseract is not installed (install.sh installs tesseract-ocr-vie)")
+
+
+def ocr_pdf_pages(data: bytes, numbers: list[int], options: ExtractOptions) -> list[PageContent]:
+    _check_ocr(len(numbers), options)
     with tempfile.TemporaryDirectory(prefix="vanthu-ocr-") as tmp:
         path = Path(tmp) / "input.pdf"
         path.write_bytes(data)  # workers open the file themselves: no page images cross processes
-        return _read_pages("pdf", str(path), numbers)
+        return _read_pages("pdf", str(path), numbers, options.ocr_workers)
 
 
 # -- images ----------------------------------------------------------------------------------------
-def ocr_image_document(data: bytes, media_type: str) -> Document:
+def ocr_image_document(data: bytes, media_type: str, options: ExtractOptions) -> Document:
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     try:
         img = Image.open(io.BytesIO(data))
@@ -342,15 +213,12 @@ def ocr_image_document(data: bytes, media_type: str) -> Document:
         raise CorruptFileError(f"image cannot be read: {exc}") from exc
     if width * height > MAX_PIXELS:
         raise UnsafeContentError(f"image is {width}×{height} pixels (limit {MAX_PIXELS:,})")
-    if frames > MAX_OCR_PAGES:
-        raise TooLargeError(f"{frames} pages need OCR (limit {MAX_OCR_PAGES}, VANTHU_MAX_OCR_PAGES)")
-    if not tesseract_available():
-        raise OcrUnavailableError("tesseract is not installed (install.sh installs tesseract-ocr-vie)")
+    _check_ocr(frames, options)
     with tempfile.TemporaryDirectory(prefix="vanthu-ocr-") as tmp:
         path = Path(tmp) / "input.img"
         path.write_bytes(data)
         try:
-            contents = _read_pages("image", str(path), list(range(1, frames + 1)))
+            contents = _read_pages("image", str(path), list(range(1, frames + 1)), options.ocr_workers)
         except (OSError, SyntaxError) as exc:
             raise CorruptFileError(f"image data is damaged or truncated: {exc}") from exc
     builder = LayoutBuilder()
@@ -359,6 +227,3 @@ def ocr_image_document(data: bytes, media_type: str) -> Document:
     builder.flush_table()
     return Document(media_type=media_type, source_kind="ocr", pages=builder.pages, blocks=builder.blocks,
                     tables=builder.tables, warnings=builder.warnings, ocr_repairs=builder.repairs)
-
-
-__all__ = ["ocr_image_document", "ocr_pdf_pages", "ocr_page_image", "tesseract_available"]

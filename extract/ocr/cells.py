@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from extract.tesseract import confident_words, tesseract_words
-from normalize.text import clean_text
+from extract.layout import Word
+from extract.ocr.tesseract import confident_words, tesseract_words
+from extract.ocr.words import word_from_box
 
 PAD = 6          # px inside the cell border: what is left of an erased ruling line
 MARGIN = 12      # px of white around the strip
@@ -23,7 +24,7 @@ MAX_STRIP_CELLS = 80
 
 @dataclass
 class UnreadCell:
-    """Ink cut out of a table cell on page `page` (an index into the document's pages), whose
+    """Ink cut out of a table cell on page number `page`, whose
     top-left corner lies at (x, y) page pixels at `dpi`."""
     page: int
     x: int
@@ -71,9 +72,9 @@ def unread_cells(arr: np.ndarray, tables, data: dict, dpi: float, page: int) -> 
     return found
 
 
-def _read_strip(cells: list[UnreadCell]) -> list[tuple[UnreadCell, dict]]:
-    """Stack the cells into one image, read it, and give each word back to its cell with its
-    box in that cell's page pixels."""
+def _read_strip(cells: list[UnreadCell]) -> list[tuple[int, Word]]:
+    """Stack the cells into one image, read it, and give each word back to its cell's page
+    with its box placed where the cell lies."""
     width = max(c.image.shape[1] for c in cells) + 2 * MARGIN
     height = sum(c.image.shape[0] + GAP for c in cells) + 2 * MARGIN
     strip = np.full((height, width), 255, dtype=np.uint8)
@@ -89,15 +90,15 @@ def _read_strip(cells: list[UnreadCell]) -> list[tuple[UnreadCell, dict]]:
         mid = data["top"][i] + data["height"][i] / 2
         for top, bottom, cell in placed:
             if top - GAP / 2 <= mid <= bottom + GAP / 2:
-                out.append((cell, {"text": clean_text(text), "left": cell.x + data["left"][i] - MARGIN,
-                                   "top": cell.y + data["top"][i] - top, "width": data["width"][i],
-                                   "height": data["height"][i], "conf": conf}))
+                out.append((cell.page, word_from_box(text, conf, cell.x + data["left"][i] - MARGIN,
+                                                     cell.y + data["top"][i] - top, data["width"][i],
+                                                     data["height"][i], cell.dpi)))
                 break
     return out
 
 
-def read_unread_cells(cells: list[UnreadCell], workers: int) -> list[tuple[UnreadCell, dict]]:
-    """Words found in the cells, each with its cell; strips of at most MAX_STRIP_CELLS cells of
+def read_unread_cells(cells: list[UnreadCell], workers: int) -> list[tuple[int, Word]]:
+    """Words found in the cells, each with its page number; strips of at most MAX_STRIP_CELLS cells of
     one resolution, read `workers` at a time (Tesseract runs as its own process)."""
     by_dpi: dict[float, list[UnreadCell]] = {}
     for cell in cells:

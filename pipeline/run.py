@@ -1,0 +1,45 @@
+"""One file → one ExtractionResult: extract → tables → ner → records. Pure but for reading the
+file in extract_file; options default to the process settings (VANTHU_OCR, …)."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from extract import extract_document
+from models import (Document, ExtractOptions, ExtractionResult, Mentions, Records, SourceInfo, TypedTable, Warning,
+                    settings)
+from ner import recognize
+from records.assemble import assemble_records
+from tables.typed import type_tables
+from pipeline.version import extractor_version
+
+
+def run_stages(doc: Document) -> tuple[list[TypedTable], Mentions, Records, list[Warning]]:
+    """The stages after extraction, for a Document already read."""
+    typed = type_tables(doc)
+    mentions = recognize(doc, typed)
+    records, warnings = assemble_records(typed, mentions)
+    return typed, mentions, records, warnings
+
+
+def extract_bytes(data: bytes, path: str, options: ExtractOptions | None = None) -> ExtractionResult:
+    doc = extract_document(data, options or settings().extract_options())
+    typed, mentions, records, warnings = run_stages(doc)
+    return ExtractionResult(
+        extractor_version=extractor_version(),
+        source=SourceInfo(path=path, sha256=hashlib.sha256(data).hexdigest(), media_type=doc.media_type,
+                          pages=len(doc.pages) or None, size_bytes=len(data)),
+        document=mentions.header,
+        references=mentions.references,
+        dates=mentions.dates,
+        amounts=mentions.amounts,
+        agencies=mentions.agencies,
+        tables=typed,
+        records=records,
+        warnings=[*doc.warnings, *warnings],
+        ocr_repairs=doc.ocr_repairs,
+    )
+
+
+def extract_file(path: Path, options: ExtractOptions | None = None) -> ExtractionResult:
+    return extract_bytes(path.read_bytes(), str(path), options)
