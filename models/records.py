@@ -27,12 +27,16 @@ class RecordProvenance(BaseModel):
 
 class Task(BaseModel):
     number: int | None = None
-    agency: str | None = None
+    agency: str | None = Field(None, description="the (first) body in charge")
+    lead_agencies: list[str] = Field(default_factory=list, description="every body the lead cell names")
+    coordinating_agencies: list[str] = Field(default_factory=list)
     name: str
     objective: str | None = None
     expected_result: str | None = None
     budget: Money | None = None
     duration_months: MonthRange | None = None
+    deadline: str | None = Field(None, description="when it is due, as written ('Quý II/2026', 'Thường xuyên')")
+    period: str | None = Field(None, description="the years it runs, as written ('2026-2027')")
     source_ref: str | None = None
     source_ref_date: str | None = None
     note: str | None = None

@@ -5,8 +5,10 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-ColumnRole = Literal["stt", "agency", "coordinating", "name", "objective", "result", "budget",
-                     "duration", "reference", "note", "period", "date", "measure", "other"]
+ColumnRole = Literal["stt", "agency", "coordinating", "submitter", "name", "objective", "result", "budget",
+                     "duration", "deadline", "period", "time", "reference", "note", "location", "date", "measure",
+                     "other"]
+MoneyKind = Literal["total", "allocation", "spent", "part"]
 RowKind = Literal["data", "group", "total"]
 TableKind = Literal["tasks", "catalog", "budget", "other"]
 
@@ -18,6 +20,8 @@ class TypedColumn(BaseModel):
     unit: str | None = Field(None, description="money unit declared by the header, e.g. 'triệu đồng'")
     multiplier: int | None = None
     currency: str | None = None
+    money_kind: MoneyKind | None = Field(None, description="for a money column: a total, an allocation, an amount "
+                                                            "spent, or a part of another")
 
 
 class TypedRow(BaseModel):
@@ -26,12 +30,14 @@ class TypedRow(BaseModel):
     cells: list[str] = Field(description="one text per column; merged cells repeated, fill-down applied")
     filled: list[int] = Field(default_factory=list, description="columns whose text was filled down")
     group: str | None = Field(None, description="text of the group row this row belongs to")
+    group_row: int | None = Field(None, description="index of that group row in the source table")
     page: int | None = None
 
 
 class TypedTable(BaseModel):
     id: str
     kind: TableKind = "other"
+    kind_reason: str = Field("", description="what in the columns made the kind")
     catalog_kind: Literal["technology", "product"] | None = None
     title: str | None = Field(None, description="heading printed above the table")
     header_rows: int

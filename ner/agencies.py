@@ -1,24 +1,37 @@
-"""Agency names by gazetteer: a spaCy blank Vietnamese pipeline with a PhraseMatcher over every
-canonical name and alias (case-insensitive, both tone placements), longest match wins.
+"""Agencies by the grammar of their names (Decree 30/2020/NĐ-CP, Appendix II: a head noun that
+says what kind of body it is, then the specific name, each part capitalized), checked against
+the gazetteer for canonical spellings.
 
-A bare province name ('Điện Biên') names its People's Committee only where the text makes it
-an actor: in a table column of acting bodies ('Đơn vị', 'Bộ, ngành, địa phương') or in a list
-of localities ('nhiều địa phương như Hải Phòng, Bắc Ninh, …')."""
+What is recognized, strongest first:
+- a name or alias the gazetteer knows ('Bộ KH&CN', 'Văn phòng Chính phủ', 'TTg'), also with its
+  connectors dropped or changed ('Sở Văn hoá Thể thao du lịch') and without its marks;
+- a head noun and the name that follows it: 'Sở Tài chính tỉnh X', 'Cục Người có công', 'Ban Quản
+  lý khu kinh tế tỉnh Đồng Tháp', 'Ủy ban nhân dân huyện An Lão', 'Thanh tra Bộ Tài chính';
+- a head shared by an enumeration ('Bộ trưởng các Bộ: Tài chính, Nội vụ, Tư pháp'; 'UBND các
+  tỉnh: Hà Giang, Lào Cai'; 'HĐND tỉnh Bình Thuận, tỉnh Đắk Nông'), or a locality shared by heads
+  ('Tỉnh ủy, HĐND, UBND tỉnh Thanh Hóa');
+- a bare local head in a document a province issued ('UBND tỉnh', 'Sở Tài chính', 'Tỉnh ủy',
+  'Kho bạc Nhà nước'): that province's body;
+- an abbreviation the document defines ('… (sau đây gọi là Bộ KH&CN)');
+- a place where the text makes it an actor: a cell of a column of acting bodies, a group row of a
+  table, a list of localities given a task, a list of bodies ('Đơn vị: Điện Biên' → Ủy ban nhân
+  dân tỉnh Điện Biên).
+
+Not agencies: positions ('Bộ trưởng'; the body a position names counts), generic plurals ('các Bộ,
+ngành', 'UBND cấp tỉnh'), companies and state-owned groups, schools, hospitals and funds, foreign
+bodies (see corpus/external/ANNOTATION.md). Word boundaries come from the Viet74K word list; the
+measurement that kept it over underthesea's word segmentation is in README ("Agencies")."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
-import spacy
-from spacy.lang.punctuation import TOKENIZER_INFIXES, TOKENIZER_PREFIXES, TOKENIZER_SUFFIXES
-from spacy.matcher import PhraseMatcher
-from spacy.tokenizer import Tokenizer
-from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
-
-from normalize.agencies import agency_entries, provinces
+from normalize.agencies import (PROVINCE_LEVELS, AgencyEntry, Place, agency_entries, component_abbreviations,
+                                find_place, head_abbreviations, known_agency, province_departments, tidy_name)
 from normalize.ocr_repair import strip_diacritics_same_length
-from normalize.text import fold_tone_placement, normalize_dashes
+from normalize.text import match_key
+from normalize.vowel_marks import lexicon
 
 
 @dataclass(frozen=True)
@@ -28,100 +41,770 @@ class FoundAgency:
     start: int
     end: int
     text: str
+    known: bool = True
+    parent: str | None = None
 
 
-@lru_cache(maxsize=1)
-def _nlp():
-    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
-    # The Vietnamese tokenizer without pyvi splits on spaces only, leaving "KH&CN," glued to
-    # its comma; the rule-based tokenizer splits punctuation the same way for patterns and text.
-    nlp.tokenizer = Tokenizer(
-        nlp.vocab,
-        prefix_search=compile_prefix_regex(TOKENIZER_PREFIXES + [r"/"]).search,
-        suffix_search=compile_suffix_regex(TOKENIZER_SUFFIXES + [r"/"]).search,
-        infix_finditer=compile_infix_regex(TOKENIZER_INFIXES + [r"(?<=[\w])[/&](?=[\w])"]).finditer,
-    )
-    return nlp
+@dataclass(frozen=True)
+class AgencyContext:
+    """What the whole document says about its bodies: the province that issued it (its bare 'UBND
+    tỉnh' or 'Sở Tài chính' is that province's) and the abbreviations it defines."""
+
+    province: Place | None = None
+    aliases: dict[str, FoundAgency] = field(default_factory=dict)
 
 
-def _prep(text: str) -> str:
-    # Length-preserving folds so match offsets map straight back onto the source text.
-    return fold_tone_placement(normalize_dashes(text))
+# -- heads ----------------------------------------------------------------------------------------
+# Head nouns of public bodies ("tên loại hình cơ quan"), by what must follow them.
+# Named by a locality: 'Ủy ban nhân dân tỉnh X', 'Công an xã X', 'Tòa án nhân dân tối cao'.
+PLACE_HEADS = (
+    "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân", "Ủy ban Mặt trận Tổ quốc Việt Nam",
+    "Văn phòng Ủy ban nhân dân", "Văn phòng Hội đồng nhân dân", "Bộ Chỉ huy Bộ đội Biên phòng",
+    "Liên hiệp các Hội Khoa học và Kỹ thuật", "Đoàn đại biểu Quốc hội", "Viện kiểm sát nhân dân",
+    "Tòa án nhân dân", "Ủy ban nhân dân", "Hội đồng nhân dân", "Bộ Chỉ huy Quân sự", "Hội Liên hiệp Phụ nữ",
+    "Liên đoàn Lao động", "Hội Cựu chiến binh", "Hội Nông dân", "Kho bạc Nhà nước", "Bảo hiểm xã hội",
+    "Ngân hàng Nhà nước", "Cục Thuế", "Chi cục Thuế", "Cục Hải quan", "Cục Thống kê", "Chi cục Thống kê",
+    "Thuế", "Công an", "Thanh tra", "Trung tâm Phục vụ hành chính công", "Đài Phát thanh và Truyền hình",
+    "Tỉnh đoàn",
+)
+# Named by a specific name, then perhaps a locality: 'Sở Tài chính tỉnh X', 'Cục Người có công'.
+NAME_HEADS = (
+    "Ban Cán sự đảng", "Tổ công tác", "Tổ giúp việc", "Đồn Biên phòng", "Tổng cục", "Chi cục", "Học viện",
+    "Đại học", "Đảng ủy", "Đảng đoàn", "Văn phòng", "Trung tâm", "Hội đồng", "Ủy ban", "Bộ", "Cục", "Vụ", "Viện",
+    "Sở", "Phòng", "Ban", "Đài", "Kiểm toán nhà nước",
+)
+# Party committees named by their place alone: 'Tỉnh ủy Thanh Hóa', 'Huyện ủy Quỳ Hợp'.
+PARTY_PLACE_HEADS = {"Tỉnh ủy": "tỉnh", "Thành ủy": "thành phố", "Huyện ủy": "huyện", "Quận ủy": "quận",
+                     "Thị ủy": "thị xã"}
+# Heads whose bodies the gazetteer must know: a school or a university shares the head noun
+# ('Học viện Tài chính'), and 'Đài Loan' is a place.
+GAZETTEER_ONLY = {"Học viện", "Đại học", "Đài"}
+# Local heads that name no one body without a locality: 'Sở Tài chính' in a central document.
+LOCAL_ONLY_HEADS = {"Sở", "Phòng"}
+# Centres and institutes are bodies where they are a locality's ('Trung tâm Phục vụ hành chính
+# công tỉnh X'); an unknown national one is more often a project or a facility ('Dự án Trung tâm
+# Vũ trụ Việt Nam', 'về Trung tâm Dữ liệu quốc gia').
+NEEDS_LOCALITY = {"Trung tâm", "Viện"}
+# Bodies every province has: bare, in a province's own document, they are its own.
+LOCAL_BRANCHES = {"Kho bạc Nhà nước", "Bảo hiểm xã hội", "Cục Thuế", "Cục Hải quan", "Cục Thống kê", "Thuế",
+                  "Công an", "Thanh tra", "Ngân hàng Nhà nước", "Văn phòng Ủy ban nhân dân",
+                  "Văn phòng Hội đồng nhân dân", "Bộ Chỉ huy Quân sự", "Đài Phát thanh và Truyền hình",
+                  "Trung tâm Phục vụ hành chính công", "Liên hiệp các Hội Khoa học và Kỹ thuật",
+                  "Ủy ban Mặt trận Tổ quốc Việt Nam", "Hội Liên hiệp Phụ nữ", "Liên đoàn Lao động", "Hội Nông dân",
+                  "Hội Cựu chiến binh", "Tỉnh đoàn", "Đoàn đại biểu Quốc hội",
+                  "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân", "Ủy ban nhân dân", "Hội đồng nhân dân"}
+# Words after a head that name the national body ('Tòa án nhân dân tối cao', 'Kho bạc Nhà nước').
+NATIONAL_SUFFIXES = ("tối cao", "Việt Nam", "Trung ương", "quốc gia", "Nhà nước", "Chính phủ", "Quốc hội")
+KIND_OF_HEAD = {"Bộ": "ministry", "Ủy ban nhân dân": "people_committee", "Hội đồng nhân dân": "people_council",
+                "Sở": "province_department", "Đảng ủy": "party", "Ban Cán sự đảng": "party", "Đảng đoàn": "party",
+                "Cục": "department", "Tổng cục": "department", "Vụ": "department", "Chi cục": "department"}
+# Level words of administrative units; 'tp' is 'TP.'/'Tp.'.
+LEVEL_WORDS = {"tỉnh": "tỉnh", "thành phố": "thành phố", "tp": "thành phố", "huyện": "huyện", "quận": "quận",
+               "thị xã": "thị xã", "xã": "xã", "phường": "phường", "thị trấn": "thị trấn", "đặc khu": "đặc khu"}
+# After a head: a position, not a body ('Bộ trưởng', 'Cục phó').
+POSITION_WORDS = {"trưởng", "phó", "viên"}   # 'Bộ trưởng', 'Cục phó', 'Tỉnh ủy viên'
+# Health facilities share the head 'Trung tâm' ('Trung tâm Y tế huyện X'); like hospitals they
+# are not bodies of the administration.
+FACILITY_NAMES = ("y tế",)
+# Head + word pairs the word list has but that still open a body's name.
+HEAD_PHRASES = {"ủy ban", "hội đồng", "văn phòng", "thanh tra", "trung tâm", "kiểm toán"}
+# Before a head: a generic plural ('các Ban Hội đồng nhân dân', 'những Sở') — unless an enumeration.
+PLURAL_WORDS = {"các", "những", "mọi", "từng"}
+CONNECTORS = {"và", "&", ",", "-", "–"}
+# Words that end a lowercase phrase inside a name ('Ban Chỉ đạo … về phát triển …').
+PHRASE_STOPS = {"tại", "theo", "ngày", "đã", "sẽ", "có", "là", "được", "của", "với", "để", "về", "nhằm", "giao",
+                "chủ", "trì", "thực", "hiện", "cho", "khi", "này", "đó", "đến", "từ", "trước", "sau"}
+TAIL_STOPS = PHRASE_STOPS | {"và", "tỉnh", "huyện", "xã", "các", "những", "trên", "địa", "bàn", "thuộc", "trực"}
+LOCALITY_CUE = re.compile(r"địa phương|tỉnh, thành phố|các tỉnh|các thành phố|các tỉnh, thành", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def _matchers():
-    nlp = _nlp()
-    agencies = PhraseMatcher(nlp.vocab, attr="LOWER")
-    labels: dict[str, tuple[str, str]] = {}
-    for i, e in enumerate(agency_entries()):
-        key = f"A{i}"
-        labels[key] = (e.name, e.kind)
-        agencies.add(key, [nlp.make_doc(_prep(a)) for a in {e.name, *e.aliases}])
-    places = PhraseMatcher(nlp.vocab, attr="LOWER")
-    for i, p in enumerate(provinces()):
-        key = f"P{i}"
-        labels[key] = (p.committee, "province_committee")
-        # "TP. X" and "tỉnh X" are places; bare "X" too. Case matters for bare names (a
-        # province name is capitalized), so these match on the exact text.
-        places.add(key, [nlp.make_doc(_prep(a)) for a in p.place_aliases])
-    # The same names without diacritics, for OCR text that lost its marks ("Da Nang").
-    plain = PhraseMatcher(nlp.vocab, attr="LOWER")
-    plain_places = PhraseMatcher(nlp.vocab, attr="LOWER")
-    for i, e in enumerate(agency_entries()):
-        plain.add(f"A{i}", [nlp.make_doc(strip_diacritics_same_length(_prep(a))) for a in {e.name, *e.aliases}])
-    for i, p in enumerate(provinces()):
-        plain_places.add(f"P{i}", [nlp.make_doc(strip_diacritics_same_length(_prep(a))) for a in p.place_aliases])
-    return agencies, places, labels, plain, plain_places
+# -- tokens ---------------------------------------------------------------------------------------
+_TOKEN = re.compile(r"[^\W_]+(?:&[^\W_]+)*|\S")
 
 
-_LOCALITY_CUE = re.compile(r"địa phương|tỉnh, thành phố|các tỉnh|các thành phố|các tỉnh, thành", re.IGNORECASE)
+@dataclass(frozen=True)
+class _Tok:
+    text: str
+    start: int
+    end: int
+    key: str          # lowercase, one tone placement; marks stripped too in a mark-blind reading
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def word(self) -> bool:
+        return self.text[:1].isalpha()
 
 
-def find_agencies(text: str, masked: list[tuple[int, int]] = (), agency_column: bool = False,
-                  ocr: bool = False) -> list[FoundAgency]:
-    """ocr: also match names whose diacritics OCR lost (exact matches still win)."""
-    nlp = _nlp()
-    agencies, places, labels, plain, plain_places = _matchers()
-    doc = nlp.make_doc(_prep(text))
-    spans = []
-    for match_id, s, e in agencies(doc):
-        spans.append((doc[s:e], nlp.vocab.strings[match_id], "agency"))
-    place_hits = [(doc, m) for m in places(doc)]
-    if ocr:
-        bare = nlp.make_doc(strip_diacritics_same_length(_prep(text)))
-        for match_id, s, e in plain(bare):
-            spans.append((bare[s:e], nlp.vocab.strings[match_id], "agency"))
-        place_hits += [(bare, m) for m in plain_places(bare)]
-    for d, (match_id, s, e) in place_hits:
-        span = d[s:e]
-        if not span.text[:1].isupper() and not span.text.lower().startswith(("tỉnh", "tp", "thành phố")):
-            continue
-        spans.append((span, nlp.vocab.strings[match_id], "place"))
-    # Longest non-overlapping spans; agencies beat places of the same length.
-    spans.sort(key=lambda x: (-(x[0].end_char - x[0].start_char), x[2] != "agency", x[0].start_char))
-    chosen: list = []
-    for span, label, kind in spans:
-        a, b = span.start_char, span.end_char
-        if any(a < e and s < b for s, e in masked):
-            continue
-        if any(a < c[0].end_char and c[0].start_char < b for c in chosen):
-            continue
-        chosen.append((span, label, kind))
-    out: list[FoundAgency] = []
-    for span, label, kind in sorted(chosen, key=lambda x: x[0].start_char):
-        a, b = span.start_char, span.end_char
-        if kind == "place":
-            whole_cell = agency_column and _strip_place(text) == _strip_place(text[a:b])
-            sentence_start = max(text.rfind(".", 0, a), text.rfind(";", 0, a), 0)
-            listed = bool(_LOCALITY_CUE.search(text, sentence_start, a))
-            if not (whole_cell or listed or agency_column):
-                continue
-        name, agency_kind = labels[label]
-        out.append(FoundAgency(name, agency_kind, a, b, text[a:b]))
+def _tokens(text: str, plain: bool) -> list[_Tok]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        key = match_key(m.group(0)) or m.group(0)
+        out.append(_Tok(m.group(0), m.start(), m.end(), strip_diacritics_same_length(key) if plain else key))
     return out
 
 
-def _strip_place(s: str) -> str:
-    return re.sub(r"^(tỉnh|thành phố|tp\.?)\s+", "", s.strip(" .;,").lower())
+def _keys(phrase: str, plain: bool) -> tuple[str, ...]:
+    return tuple(t.key for t in _tokens(phrase, plain))
 
+
+def _content_keys(phrase: str, plain: bool) -> tuple[str, ...]:
+    """Token keys without connectors: 'Văn hóa, Thể thao và Du lịch' ~ 'Văn hoá Thể thao du lịch'."""
+    return tuple(k for k in _keys(phrase, plain) if k not in CONNECTORS)
+
+
+@lru_cache(maxsize=2)
+def _heads(plain: bool) -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
+    """First token key → [(token keys, canonical head, 'place' | 'name' | 'party')], longest first."""
+    heads = [(_keys(h, plain), h, "place") for h in PLACE_HEADS]
+    heads += [(_keys(h, plain), h, "name") for h in NAME_HEADS if h not in PLACE_HEADS]
+    heads += [(_keys(h, plain), h, "party") for h in PARTY_PLACE_HEADS]
+    follows = {h: k for _, h, k in heads}
+    heads += [(_keys(abbr, plain), full, follows[full]) for abbr, full in head_abbreviations().items() if full in follows]
+    index: dict[str, list] = {}
+    for entry in sorted(heads, key=lambda x: -len(x[0])):
+        index.setdefault(entry[0][0], []).append(entry)
+    return index
+
+
+@lru_cache(maxsize=2)
+def _known_names(plain: bool) -> tuple[dict[tuple[str, ...], AgencyEntry], int]:
+    """Content keys of every gazetteer name and alias, central bodies and provinces' departments;
+    and the longest."""
+    index: dict[tuple[str, ...], AgencyEntry] = {}
+    for e in (*agency_entries(), *province_departments()):
+        for alias in (e.name, *e.aliases):
+            index.setdefault(_content_keys(alias, plain), e)
+    return index, max(map(len, index))
+
+
+@lru_cache(maxsize=1)
+def _codes() -> frozenset[str]:
+    """Aliases that are codes ('TTg', 'BQP', 'VPCP'): matched with their case only, since as
+    words they could be anything."""
+    return frozenset(a for e in (*agency_entries(), *province_departments()) for a in e.aliases
+                     if " " not in a and len(a) <= 7)
+
+
+# -- the parser -----------------------------------------------------------------------------------
+Reading = tuple[int, str, str, bool]   # (end token, canonical name, kind, known)
+
+
+class _Parser:
+    def __init__(self, text: str, ctx: AgencyContext, plain: bool, actor_context: bool):
+        self.text, self.ctx, self.plain, self.actor_context = text, ctx, plain, actor_context
+        self.toks = _tokens(text, plain)
+        letters = [c for c in text if c.isalpha()]
+        # A line in capitals (a header, a title, an appendix heading): case says nothing, so
+        # only names the gazetteer or the places list vouch for are taken.
+        self.all_caps = len(letters) > 3 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+        self.found: list[tuple[int, int, FoundAgency]] = []
+
+    # -- token helpers
+    def key(self, i: int) -> str | None:
+        return self.toks[i].key if 0 <= i < len(self.toks) else None
+
+    def is_cap(self, i: int) -> bool:
+        return 0 <= i < len(self.toks) and self.toks[i].word and (self.toks[i].cap or self.all_caps)
+
+    def is_low(self, i: int) -> bool:
+        return 0 <= i < len(self.toks) and self.toks[i].word and not self.toks[i].cap and not self.all_caps
+
+    def span_text(self, i: int, j: int) -> str:
+        return self.text[self.toks[i].start:self.toks[j - 1].end] if j > i else ""
+
+    def match_keys(self, i: int, keys: tuple[str, ...]) -> bool:
+        return tuple(t.key for t in self.toks[i:i + len(keys)]) == keys
+
+    def add(self, i: int, j: int, name: str, kind: str, known: bool) -> None:
+        if j > i:
+            a, b = self.toks[i].start, self.toks[j - 1].end
+            self.found.append((i, j, FoundAgency(tidy_name(name), kind, a, b, self.text[a:b], known)))
+
+    # -- pieces of a name
+    def head_at(self, i: int) -> tuple[int, str, str] | None:
+        """(end, canonical head, what follows) of a head noun at token i — not where the word
+        belongs to another word ('nhiệm vụ', 'cơ sở', 'Ban hành', 'Bộ máy') or a position
+        follows ('Bộ trưởng', 'Vụ trưởng')."""
+        if not self.is_cap(i):
+            return None
+        words = lexicon()[0]
+        prev = self.toks[i - 1] if i > 0 else None
+        if prev is not None and prev.word and prev.end == self.toks[i].start - 1 and \
+                f"{prev.key} {self.toks[i].key}" in words:
+            return None
+        for keys, head, follow in _heads(self.plain).get(self.toks[i].key, ()):
+            if not self.match_keys(i, keys):
+                continue
+            end = i + len(keys)
+            nxt = self.key(end)
+            if nxt in POSITION_WORDS:
+                return None
+            if len(keys) == 1 and nxt and (self.is_low(end) or self.all_caps) and f"{keys[0]} {nxt}" in words \
+                    and f"{keys[0]} {nxt}" not in HEAD_PHRASES:
+                return None
+            return end, head, follow
+        return None
+
+    def place_at(self, i: int, level: str | None, tiers=("province", "district")) -> tuple[int, Place | None, str] | None:
+        """A place name of up to five words at i: (end, the place when known, its name)."""
+        best = None
+        for n in range(1, 6):
+            j = i + n
+            if j > len(self.toks) or not all(self.is_cap(k) or self.toks[k].text in "-–." for k in range(i, j)):
+                break
+            if not self.toks[j - 1].word:
+                continue
+            p = find_place(self.span_text(i, j), level, self.plain)
+            if p is not None and p.tier in tiers:
+                best = (j, p, p.short)
+        if best or self.all_caps:
+            return best
+        if level and level not in PROVINCE_LEVELS or level == "thành phố":
+            # Districts and communes are too many to list (communes changed in 2025): a
+            # capitalized name after their level word is taken as written.
+            j = i
+            while j < len(self.toks) and self.is_cap(j) and j - i < 4 and not self.head_at(j):
+                j += 1
+            if j > i:
+                return j, None, self.span_text(i, j)
+        return None
+
+    def level_at(self, i: int) -> tuple[int, str] | None:
+        """A level word at i ('tỉnh', 'thành phố', 'TP.', 'huyện', …): (end, level)."""
+        k = self.key(i)
+        if k is None:
+            return None
+        two = f"{k} {self.key(i + 1)}"
+        if two in LEVEL_WORDS:
+            return i + 2, LEVEL_WORDS[two]
+        if k in LEVEL_WORDS:
+            j = i + 1
+            if j < len(self.toks) and self.toks[j].text == "." and k == "tp":
+                j += 1
+            return j, LEVEL_WORDS[k]
+        return None
+
+    def locality_at(self, i: int) -> tuple[int, str] | None:
+        """'tỉnh Đồng Tháp', 'TP. HCM', 'huyện An Lão', 'xã Yên Khương' → (end, 'tỉnh Đồng Tháp')."""
+        lv = self.level_at(i)
+        if lv is None:
+            return None
+        end, level = lv
+        place = self.place_at(end, level, ("province",) if level == "tỉnh" else ("province", "district"))
+        return (place[0], f"{level} {place[2]}") if place else None
+
+    def component_end(self, i: int) -> int:
+        """A part of a specific name: a capitalized word and the lowercase words that make one word
+        with it ('Khoa học', 'Tài chính', 'Quản lý'), or an abbreviation ('KH&CN')."""
+        if not self.is_cap(i):
+            return i
+        if self.all_caps:
+            return i + 1
+        words = lexicon()[0]
+        best, syllables = i + 1, [self.toks[i].key]
+        for j in range(i + 1, min(i + 4, len(self.toks))):
+            if not self.is_low(j):
+                break
+            syllables.append(self.toks[j].key)
+            if " ".join(syllables) in words:
+                best = j + 1
+        return best
+
+    def name_end(self, i: int) -> int:
+        """Components joined by 'và', '&', '-' (',' only inside a name a locality closes)."""
+        j = self.component_end(i)
+        if j == i:
+            return i
+        while j < len(self.toks):
+            sep = self.toks[j].text
+            if sep in CONNECTORS and self.locality_at(j + 1):
+                break
+            if sep == "," and self.is_cap(j + 1) and not self.starts_agency(j + 1):
+                # 'Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh X'
+                k = self.name_end(j + 1)
+                if k > j + 1 and self.locality_at(k):
+                    j = k
+                break
+            if sep in CONNECTORS and sep != "," and self.is_cap(j + 1) and not self.head_at(j + 1):
+                nxt = self.component_end(j + 1)
+                if nxt > j + 1:
+                    j = nxt
+                    continue
+            if self.is_cap(j) and not self.head_at(j) and not self.level_at(j) and not self.starts_agency(j):
+                j = self.component_end(j)
+                continue
+            break
+        return j
+
+    def starts_agency(self, i: int) -> bool:
+        return self.head_at(i) is not None or self.known_at(i) is not None
+
+    def known_at(self, i: int) -> tuple[int, AgencyEntry] | None:
+        """The longest gazetteer name or alias starting at token i (connectors aside)."""
+        if i >= len(self.toks) or not (self.is_cap(i) or self.toks[i].text in _codes()):
+            return None
+        index, longest = _known_names(self.plain)
+        best, keys, j = None, [], i
+        while j < len(self.toks) and len(keys) < longest:
+            t = self.toks[j]
+            j += 1
+            if t.key in CONNECTORS:
+                continue
+            if not t.word:
+                break
+            keys.append(t.key)
+            e = index.get(tuple(keys))
+            if e is None:
+                continue
+            raw = self.span_text(i, j)
+            if len(keys) == 1 and raw not in _codes() and match_key(e.name) != match_key(raw):
+                continue  # a one-word alias is a code: case and all
+            best = (j, e)
+        return best
+
+    # -- whole names
+    def agency_at(self, i: int) -> Reading | None:
+        """The body named from token i, the longest reading the gazetteer or a known locality
+        vouches for, else the longest."""
+        candidates: list[Reading] = []
+        known = self.known_at(i)
+        if known:
+            end, e = known
+            if e.kind == "province_department":
+                reading = self.local_department(end, e)
+                if reading:
+                    candidates.append(reading)
+            else:
+                candidates.append((end, e.name, e.kind, True))
+        head = self.head_at(i)
+        if head:
+            reading = self.after_head(*head)
+            if reading:
+                candidates.append(reading)
+        if self.key(i) == "thường" and self.key(i + 1) == "trực":
+            inner = self.agency_at(i + 2)
+            if inner:  # 'Thường trực HĐND tỉnh' acts for the HĐND: that body is named
+                candidates.append(inner)
+        if not candidates:
+            return None
+        known_ones = [c for c in candidates if c[3]]
+        return max(known_ones or candidates, key=lambda c: c[0])
+
+    def local_department(self, end: int, e: AgencyEntry) -> Reading | None:
+        """A province's department: with the locality written after it, or the document's province."""
+        loc = self.locality_at(end)
+        if loc and loc[1].split()[0] in PROVINCE_LEVELS:
+            return loc[0], f"{e.name} {loc[1]}", "province_department", True
+        if self.ctx.province is not None:
+            j = end
+            if self.key(j) == "tỉnh" or (self.key(j) == "thành" and self.key(j + 1) == "phố"):
+                j += 1 if self.key(j) == "tỉnh" else 2  # 'Sở Tài chính tỉnh' in the province's own text
+            return j, f"{e.name} {self.ctx.province.full()}", "province_department", True
+        return None
+
+    def after_head(self, end: int, head: str, follow: str) -> Reading | None:
+        kind = KIND_OF_HEAD.get(head, "local" if follow == "place" else "body")
+        if follow == "party":
+            place = self.place_at(end, PARTY_PLACE_HEADS[head])
+            if place:
+                return place[0], f"{head} {place[2]}", "party", place[1] is not None
+            return self.bare_local(end, head, "party")
+        if follow == "place":
+            return self.place_head(end, head, kind)
+        if head in GAZETTEER_ONLY:
+            return None
+        nested = self.agency_at(end) if self.starts_agency(end) else None
+        if nested and head in ("Văn phòng", "Thanh tra", "Ban", "Tổ giúp việc", "Tổ công tác"):
+            # 'Văn phòng Tỉnh ủy X', 'Thanh tra Bộ Tài chính', 'Tổ giúp việc Ban Chỉ đạo …'
+            return nested[0], f"{head} {nested[1]}", nested[2], nested[3]
+        j = self.name_end(end)
+        if j == end:
+            return None
+        if head == "Ban" and match_key(self.span_text(end, j)).startswith(("chỉ đạo", "quản lý")):
+            k = self.phrase_tail(j)
+            if k == j and not self.level_at(j) and match_key(self.span_text(end, j)) == "chỉ đạo":
+                return None  # 'Ban Chỉ đạo' alone: which one the text does not say
+            j = k
+        name = f"{head} {self.expand(end, j)}"
+        tail = self.lowercase_tail(j)
+        loc = self.locality_at(tail) if tail is not None else None
+        if tail is not None and loc is None and self.ctx.province is not None and self.bare_level(tail) > tail:
+            loc = (self.bare_level(tail), self.ctx.province.full())   # '… du lịch tỉnh' in the province's text
+        if loc:
+            name, j = f"{head} {self.expand(end, tail)} {loc[1]}", loc[0]
+        elif self.starts_agency(j) and not (j > 0 and self.toks[j - 1].text in ",;"):
+            inner = self.agency_at(j)  # 'Ban Thường vụ Tỉnh ủy X', 'Ban Văn hóa - Xã hội HĐND tỉnh X'
+            if inner and inner[2] in ("party", "people_committee", "people_council", "state", "ministry", "local"):
+                name, j = f"{name} {inner[1]}", inner[0]
+                loc = True
+        e = known_agency(name)
+        if e is not None and e.kind != "province_department":
+            return j, e.name, e.kind, True
+        if head == "Ban" and not loc and self.ctx.province is not None and self.key(end) in ("quản", "thường"):
+            bare = self.bare_level(j)  # 'Ban Quản lý khu Kinh tế (tỉnh)' in the province's own document
+            return bare, f"{name} {self.ctx.province.full()}", kind, True
+        if self.all_caps or not self.names_a_body(head, end, name, bool(loc)):
+            return None
+        return j, name, kind, False
+
+    def names_a_body(self, head: str, start: int, name: str, has_locality: bool) -> bool:
+        """Whether a name the gazetteer does not know is a public body's, by its shape."""
+        specific = name[len(head):].strip()
+        if not re.search(r"[a-zà-ỹđ]", specific):
+            return False  # 'Cục KSTT', 'Vụ KHTC' unexpanded: no canonical name to give
+        if head == "Trung tâm" and match_key(specific).startswith(FACILITY_NAMES):
+            return False
+        if head in LOCAL_ONLY_HEADS or head in NEEDS_LOCALITY:
+            return has_locality
+        if head == "Ban":
+            return has_locality or self.key(start) in ("chỉ", "quản", "thường")
+        return True
+
+    def place_head(self, end: int, head: str, kind: str) -> Reading | None:
+        loc = self.locality_at(end)
+        if loc:
+            return loc[0], f"{head} {loc[1]}", kind, True
+        for suffix in NATIONAL_SUFFIXES:
+            keys = _keys(suffix, self.plain)
+            if self.match_keys(end, keys):
+                e = known_agency(f"{head} {suffix}")
+                if e is not None:
+                    return end + len(keys), e.name, e.kind, True
+        if head.startswith("Văn phòng") and self.starts_agency(end):
+            nested = self.agency_at(end)
+            if nested:
+                return nested[0], f"{head} {nested[1]}", nested[2], nested[3]
+        if head in ("Ủy ban nhân dân", "Hội đồng nhân dân"):
+            bare_place = self.place_at(end, None, ("province",))
+            if bare_place and bare_place[1] is not None:  # 'UBND Bình Định'
+                return bare_place[0], f"{head} {bare_place[1].full()}", kind, True
+        return self.bare_local(end, head, kind)
+
+    def bare_level(self, j: int) -> int:
+        """Past a bare level word ('tỉnh', 'thành phố') that stands for the document's province."""
+        lv = self.level_at(j)
+        if lv and lv[1] in PROVINCE_LEVELS and not self.is_cap(lv[0]):
+            return lv[0]
+        return j
+
+    def bare_local(self, end: int, head: str, kind: str) -> Reading | None:
+        """'UBND tỉnh', 'Ủy ban nhân dân Tỉnh', 'Tỉnh ủy', 'Kho bạc Nhà nước', 'Đoàn ĐBQH địa phương'
+        with no place: the document's own province, when a province issued it. Never 'cấp tỉnh'."""
+        p = self.ctx.province
+        if p is None or self.key(end) in ("cấp", "các"):
+            return None
+        if (self.key(end) in (",", "và")) and self.head_at(end + 1):
+            return None  # 'Tỉnh ủy, HĐND, UBND tỉnh X': the locality comes at the end (shared_localities)
+        lv = self.level_at(end)
+        if lv and lv[1] in PROVINCE_LEVELS:
+            if self.is_cap(lv[0]) and not self.toks[lv[0]].text.isupper():
+                return None  # 'tỉnh X' this parser does not know: not the document's own
+            return lv[0], f"{head} {p.full()}", kind, True
+        if lv:
+            return None  # 'UBND huyện' (which one?), 'UBND xã'
+        if head in PARTY_PLACE_HEADS:
+            if PARTY_PLACE_HEADS[head] != p.level:
+                return None  # 'Thành ủy' in a province's text is some city's
+            return end, f"{head} {p.short}", "party", True
+        if head in LOCAL_BRANCHES and head not in ("Ủy ban nhân dân", "Hội đồng nhân dân"):
+            j = end + 2 if self.match_keys(end, ("địa", "phương")) else end
+            return j, f"{head} {p.full()}", kind, True
+        return None
+
+    def lowercase_tail(self, j: int) -> int | None:
+        """Lowercase words that end in a locality belong to the name ('Ban Quản lý khu kinh tế tỉnh
+        Đồng Tháp', 'Trung tâm Phục vụ hành chính công tỉnh Hà Giang')."""
+        k = j
+        while k < len(self.toks) and k - j < 12:
+            if self.locality_at(k) or (k > j and self.ctx.province and self.bare_level(k) > k):
+                return k
+            if self.toks[k].text in (",", "và") and self.is_low(k + 1):
+                k += 1
+                continue
+            if not self.is_low(k) or self.key(k) in TAIL_STOPS:
+                return None
+            k += 1
+        return None
+
+    def phrase_tail(self, j: int) -> int:
+        """'Ban Chỉ đạo [Trung ương | tỉnh X] về phát triển khoa học, công nghệ, …', 'Ban Chỉ đạo
+        chuyển đổi số trong các cơ quan đảng': the lowercase phrase that says what is steered or
+        managed, to a function word or a punctuation mark."""
+        k = j
+        loc = self.locality_at(k)
+        if loc:
+            k = loc[0]
+        elif self.match_keys(k, ("trung", "ương")):
+            k += 2
+        if self.key(k) == "về":
+            k += 1
+        elif not (k == j and self.is_low(k) and self.key(k) not in PHRASE_STOPS):
+            return k
+        end = m = k
+        managed = self.key(j - 1) == "lý"   # 'Ban Quản lý khu Kinh tế', 'Ban Quản lý các khu công nghiệp'
+        while m < len(self.toks) and not self.level_at(m):
+            t = self.toks[m]
+            if (self.is_low(m) or managed and self.is_cap(m) and not self.starts_agency(m) and not self.level_at(m)) \
+                    and t.key not in PHRASE_STOPS:
+                m += 1
+                if t.key not in ("và", "các"):
+                    end = m
+            elif t.text in (",", "-") and self.is_low(m + 1) and self.key(m + 1) not in PHRASE_STOPS:
+                m += 1
+            else:
+                break
+        return end
+
+    def expand(self, i: int, j: int) -> str:
+        """The text of tokens i..j with the specific-name abbreviations spelled out."""
+        comp = component_abbreviations()
+        parts = []
+        for k in range(i, j):
+            t = self.toks[k]
+            parts.append(comp.get(t.text, t.text))
+            if k + 1 < j and self.toks[k + 1].start > t.end:
+                parts.append(" ")
+        return "".join(parts)
+
+    # -- several bodies in one phrase
+    def enumeration_at(self, i: int) -> None:
+        """'các Bộ: Tài chính, Nội vụ', 'các Bộ, cơ quan: Quốc phòng, …, Văn phòng Chính phủ', 'UBND
+        các tỉnh: Hà Giang, Lào Cai' — each item validated against the gazetteer or the places."""
+        if self.key(i) != "các":
+            if self.key(i + 1) == "các" and self.head_at(i) and self.head_at(i)[2] == "place":
+                self.enumerate_items(i + 2, self.head_at(i), place_level=True)
+            return
+        head = self.head_at(i + 1)
+        if head is not None:
+            self.enumerate_items(head[0], head, place_level=head[2] == "place")
+
+    def enumerate_items(self, j: int, head: tuple[int, str, str], place_level: bool) -> None:
+        if place_level:
+            lv = self.level_at(j)
+            if lv is None:
+                return
+            j = lv[0]
+            while j + 1 < len(self.toks) and self.toks[j].text == "," and self.level_at(j + 1):
+                j = self.level_at(j + 1)[0]
+        while j + 1 < len(self.toks) and self.toks[j].text == "," and self.is_low(j + 1):
+            j += 2  # 'các Bộ, cơ quan:', 'các Sở, ban, ngành:'
+            while self.is_low(j):
+                j += 1
+        if j < len(self.toks) and self.toks[j].text == ":":
+            j += 1
+        while j < len(self.toks) and self.is_cap(j):
+            end = self.enumerated_item(j, head[1], place_level)
+            if end is None:
+                break
+            if end < len(self.toks) and (self.toks[end].text in (",", ";") or self.key(end) == "và"):
+                j = end + 1
+            else:
+                break
+
+    def enumerated_item(self, j: int, head: str, place_level: bool) -> int | None:
+        if place_level:
+            place = self.place_at(j, None, ("province",))
+            if not place or place[1] is None:
+                return None
+            self.add(j, place[0], f"{head} {place[1].full()}", KIND_OF_HEAD.get(head, "local"), True)
+            return place[0]
+        end = self.name_end(j)
+        full = f"{head} {self.expand(j, end)}"
+        e = known_agency(full)
+        if e is not None and e.kind != "province_department":
+            self.add(j, end, e.name, e.kind, True)
+            return end
+        if e is not None and self.ctx.province is not None:
+            self.add(j, end, f"{e.name} {self.ctx.province.full()}", "province_department", True)
+            return end
+        whole = self.agency_at(j)  # an item named in full: '…, Văn phòng Chính phủ'
+        if whole and whole[3]:
+            return whole[0]
+        return end if end > j else None
+
+    def shared_localities(self) -> None:
+        """'HĐND tỉnh Bình Thuận, tỉnh Đắk Nông, tỉnh Lâm Đồng': the head goes with each locality;
+        'Tỉnh ủy, HĐND, UBND tỉnh Thanh Hóa': the locality goes with each head."""
+        chosen = self.choose_spans()
+        for i, j, f in chosen:
+            if f.kind not in ("people_committee", "people_council", "local", "party"):
+                continue
+            head = self.head_at(i)
+            if head is None:
+                continue
+            k = j
+            while k < len(self.toks) and self.toks[k].text == "," or self.key(k) == "và":
+                loc = self.locality_at(k + 1)
+                if not loc or any(a <= k + 1 < b for a, b, _ in chosen):
+                    break
+                self.add(k + 1, loc[0], f"{head[1]} {loc[1]}", f.kind, True)
+                k = loc[0]
+        for n, (i, j, f) in enumerate(chosen):
+            head = self.head_at(i)
+            if head is None or f.name != head[1] and not self.bare_head(i, j, head):
+                continue
+            # a bare head followed by ', HEAD, HEAD tỉnh X': take the locality of the last one
+            m = n
+            while m + 1 < len(chosen) and self.text[chosen[m][2].end:chosen[m + 1][2].start].strip() in (",", "và"):
+                m += 1
+            last = chosen[m][2]
+            loc = re.search(r"\b(?:tỉnh|thành phố|huyện)\s.+$", last.name)
+            where = loc.group(0) if m > n and loc else None
+            if where is None and self.ctx.province is not None:
+                where = self.ctx.province.full()
+            if where:
+                name = f"{head[1]} {where}" if head[2] != "party" else f"{head[1]} {where.split(' ', 1)[1]}"
+                self.add(i, j, name, "party" if head[2] == "party" else f.kind, True)
+
+    def bare_head(self, i: int, j: int, head: tuple[int, str, str]) -> bool:
+        return j == head[0]
+
+    def bare_heads(self) -> None:
+        """Heads standing alone ('Tỉnh ủy, HĐND, UBND tỉnh X'), kept as candidates for shared_localities."""
+        for i in range(len(self.toks)):
+            head = self.head_at(i)
+            if head and head[2] in ("place", "party") and not any(a <= i < b for a, b, _ in self.found):
+                nxt = self.toks[head[0]].text if head[0] < len(self.toks) else ""
+                if nxt in (",", "và") or self.key(head[0]) == "và":
+                    self.found.append((i, head[0], FoundAgency(head[1], "local", self.toks[i].start,
+                                                               self.toks[head[0] - 1].end, "", False)))
+
+    # -- places as actors
+    def places_as_actors(self) -> None:
+        """A province or district named where the text makes it an actor: the whole of a cell of
+        acting bodies or of a table's group row ('HUYỆN AN LÃO'), a list of localities ('nhiều địa
+        phương như Hải Phòng, Bắc Ninh'), or an item of a list of bodies ('Sở Công Thương, huyện
+        Tuy Phong cũ, …')."""
+        i = 0
+        while i < len(self.toks):
+            if not self.is_cap(i) and not self.level_at(i):
+                i += 1
+                continue
+            level, j = None, i
+            lv = self.level_at(i)
+            if lv:
+                j, level = lv
+            place = self.place_at(j, level, ("province", "district") if level else ("province",))
+            if place and (place[1] is not None or level) and (self.actor_context or self.locality_list(i)
+                                                             or self.listed_with_bodies(i, place[0])):
+                where = place[1].full(level) if place[1] is not None else f"{level} {place[2]}"
+                self.add(i, place[0], f"Ủy ban nhân dân {where}", "people_committee", True)
+                i = place[0]
+                continue
+            i += 1
+
+    def locality_list(self, i: int) -> bool:
+        start = self.toks[i].start
+        sentence_start = max(self.text.rfind(".", 0, start), self.text.rfind(";", 0, start), 0)
+        return bool(LOCALITY_CUE.search(self.text, sentence_start, start))
+
+    def listed_with_bodies(self, i: int, j: int) -> bool:
+        """A place between commas in a list whose neighbours are bodies."""
+        if not self.level_at(i):
+            return False
+        if self.key(j) in ("cũ", "mới"):
+            j += 1   # 'huyện Tuy Phong cũ': the unit before the 2025 reorganization
+        before = i > 0 and self.toks[i - 1].text == ","
+        after = j < len(self.toks) and self.toks[j].text in (",", ";")
+        bodies = {a.end for _, _, a in self.found if a.text}
+        left = before and any(abs(self.toks[i - 1].start - e) <= 1 for e in bodies)
+        right = after and self.starts_agency(j + 1)
+        return bool(left and after or right and before)
+
+    # -- all of it
+    def run(self) -> list[tuple[int, int, FoundAgency]]:
+        for i in range(len(self.toks)):
+            self.enumeration_at(i)
+            if (self.is_cap(i) or self.toks[i].text in _codes()) and self.key(i - 1) not in PLURAL_WORDS:
+                hit = self.agency_at(i)
+                if hit:
+                    end, name, kind, known = hit
+                    self.add(i, end, name, kind, known)
+            for alias, agency in self.ctx.aliases.items():
+                keys = _keys(alias, self.plain)
+                if self.match_keys(i, keys):
+                    self.add(i, i + len(keys), agency.name, agency.kind, agency.known)
+        self.bare_heads()
+        self.shared_localities()
+        self.places_as_actors()
+        self.found = [f for f in self.found if f[2].text]  # the bare heads were only there to be shared
+        return self.found
+
+    def choose_spans(self) -> list[tuple[int, int, FoundAgency]]:
+        return choose(self.found)
+
+
+def choose(found: list[tuple[int, int, FoundAgency]]) -> list[tuple[int, int, FoundAgency]]:
+    """Longest non-overlapping readings (by characters); on a tie, a known name, then the first found."""
+    chosen: list[tuple[int, int, FoundAgency]] = []
+    for i, j, f in sorted(found, key=lambda x: (-(x[2].end - x[2].start), not x[2].known)):
+        if any(f.start < c.end and c.start < f.end for _, _, c in chosen):
+            continue
+        chosen.append((i, j, f))
+    return sorted(chosen, key=lambda x: x[2].start)
+
+
+def _with_parents(found: list[FoundAgency], text: str) -> list[FoundAgency]:
+    """'Cục Thuế (Bộ Tài chính)', 'Vụ Pháp chế, Bộ Tư pháp': the body a unit belongs to."""
+    out = []
+    for k, f in enumerate(found):
+        parent = None
+        if k + 1 < len(found) and found[k + 1].kind in ("ministry", "people_committee", "state", "gov_agency"):
+            between = text[f.end:found[k + 1].start]
+            if re.fullmatch(r"\s*[(,–-]\s*(?:thuộc\s+)?", between) and f.kind in ("department", "body", "local"):
+                parent = found[k + 1].name
+        out.append(FoundAgency(f.name, f.kind, f.start, f.end, f.text, f.known, parent))
+    return out
+
+
+def find_agencies(text: str, masked: list[tuple[int, int]] = (), agency_column: bool = False,
+                  ocr: bool = False, ctx: AgencyContext | None = None) -> list[FoundAgency]:
+    """Bodies named in a piece of text. masked: spans already claimed (document numbers).
+    agency_column: the text is a cell of acting bodies or a table's group row, where a bare place
+    is its People's Committee. Names whose marks were lost or slipped ('Bo Cong Thuong' from OCR,
+    'Bộ Chính tri' typed) are read again without marks, as the gazetteer or the places list
+    name them; the exact reading wins a tie."""
+    ctx = ctx or AgencyContext()
+    found = _Parser(text, ctx, False, agency_column).run()
+    if not text.isascii() or ocr:
+        found += [x for x in _Parser(text, ctx, True, agency_column).run() if x[2].known]
+    chosen = [f for _, _, f in choose(found) if not any(f.start < b and a < f.end for a, b in masked)]
+    return _with_parents(chosen, text)
+
+
+# -- the document's context -----------------------------------------------------------------------
+_DEFINED = re.compile(r"\(\s*(?:sau đây\s+)?(?:gọi tắt là|viết tắt là|gọi là)\s*:?\s*[\"“”']?"
+                      r"(?P<abbr>[^()\"“”']{2,40}?)[\"“”']?\s*\)", re.IGNORECASE)
+
+
+def defined_aliases(text: str, found: list[FoundAgency]) -> dict[str, FoundAgency]:
+    """'Bộ Khoa học và Công nghệ (sau đây gọi là Bộ KH&CN)': the short form the document defines
+    for the body just named."""
+    out = {}
+    for m in _DEFINED.finditer(text):
+        before = [f for f in found if f.end <= m.start() and m.start() - f.end <= 3]
+        if before:
+            out[m.group("abbr").strip()] = before[-1]
+    return out
+
+
+def issuing_province(issuer: str | None) -> Place | None:
+    """The province a local issuer belongs to ('Ủy ban nhân dân tỉnh Đồng Tháp', 'Sở Nội vụ tỉnh
+    Lâm Đồng', 'Tỉnh ủy Thanh Hóa'); None for a central body."""
+    if not issuer:
+        return None
+    m = re.search(r"(?:\btỉnh|\bthành phố|\btp\.?|tỉnh ủy|thành ủy)\s+(.+)$", issuer.strip(), re.IGNORECASE)
+    if not m:
+        return None
+    words = m.group(1).split()
+    for n in range(len(words), 0, -1):
+        p = find_place(" ".join(words[:n]))
+        if p is not None and p.tier == "province":
+            return p
+    return None
+
+
+__all__ = ["AgencyContext", "FoundAgency", "defined_aliases", "find_agencies", "issuing_province"]

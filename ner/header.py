@@ -6,12 +6,16 @@ from __future__ import annotations
 import re
 
 from models import Block, Document, DocumentHeader
+from ner.agencies import find_agencies
 from ner.references import canonical_type_name, find_references, issuer_from_codes, type_from_code
 from normalize.agencies import canonical_agency
 from normalize.dates import DATE_PATTERNS, from_match
 from normalize.text import normalize_dashes
 
-_MOTTO = re.compile(r"C[ỘO]NG\s+H[ÒOÓ]A\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM", re.IGNORECASE)
+# The State's national motto, or the Party's name on Party documents (Quy định 66-QĐ/TW).
+_MOTTO = re.compile(r"C[ỘO]NG\s+H[ÒOÓ]A\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM"
+                    r"|[ĐD][ẢA]NG\s+C[ỘO]NG\s+S[ẢA]N\s+VI[ỆE]T\s+NAM", re.IGNORECASE)
+_SLOGAN = re.compile(r"Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc|^[-_=*.\s]+$", re.IGNORECASE)
 _NUMBER_LINE = re.compile(r"^Số\s*:\s*(?P<num>\d*)\s*/\s*(?P<sym>[\wĐđ&/\-\s]+?)\s*$", re.IGNORECASE)
 _PLACE_DATE = re.compile(r"^(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹ .]{1,40}),\s*ngày\b(?P<rest>.*)$")
 _BODY_START = re.compile(r"^(Căn cứ|Kính gửi|Theo đề nghị|Thực hiện|Điều\s+\d|I\.|1\.|Phần)", re.IGNORECASE)
@@ -22,15 +26,18 @@ def parse_header(doc: Document) -> DocumentHeader:
     blocks = [b for b in doc.reading_order() if isinstance(b, Block) and b.kind not in ("header", "footer", "footnote")][:HEADER_WINDOW]
     h = DocumentHeader()
     type_index = None
+    issuer_lines: list[str] = []
     for i, b in enumerate(blocks):
         text = normalize_dashes(b.text).strip()
         motto = _MOTTO.search(text)
-        if motto and h.issuer is None:
-            left = text[: motto.start()].strip()
-            if left:
-                h.issuer = canonical_agency(left) or left.title()
-            elif i > 0:
-                h.issuer = canonical_agency(blocks[i - 1].text) or blocks[i - 1].text
+        collecting = h.symbol is None and type_index is None and h.place is None
+        if motto:
+            if collecting and text[:motto.start()].strip():
+                issuer_lines.append(text[:motto.start()].strip())
+            continue
+        if collecting and text.upper() == text and not _SLOGAN.search(text) and not _NUMBER_LINE.match(text) \
+                and not canonical_type_name(text.rstrip(":")):
+            issuer_lines.append(text)  # the issuer's lines, above or beside the motto
             continue
         m = _NUMBER_LINE.match(text)
         if m and h.symbol is None:
@@ -72,8 +79,18 @@ def parse_header(doc: Document) -> DocumentHeader:
             break
         if _BODY_START.match(text):
             break
-    if h.issuer and canonical_agency(h.issuer):
-        h.issuer = canonical_agency(h.issuer)
+    h.issuer = issuer_name(" ".join(issuer_lines)) if issuer_lines else None
     if h.symbol and h.issuer is None:
         h.issuer = issuer_from_codes(tuple(h.symbol.split("-")[1:]))
     return h
+
+
+def issuer_name(text: str) -> str | None:
+    """The body the header's issuer lines name ('ỦY BAN NHÂN DÂN / TỈNH ĐỒNG THÁP' → Ủy ban nhân
+    dân tỉnh Đồng Tháp). A parent body printed above its unit ('BỘ TÀI CHÍNH / CỤC THUẾ') gives
+    the unit, the last body named."""
+    text = re.sub(r"\s+", " ", text).strip(" -_")
+    found = find_agencies(text)
+    if found:
+        return found[-1].name
+    return canonical_agency(text) or (text.title() if text else None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from models import (Agency, Amount, DateMention, Document, Mentions, Occurrence, Reference, TextMentions,
                     TypedTable)
-from ner.agencies import find_agencies
+from ner.agencies import AgencyContext, defined_aliases, find_agencies, issuing_province
 from ner.amounts import amount_in_cell, find_amounts
 from ner.dates import find_dates
 from ner.header import parse_header
@@ -31,12 +31,29 @@ class _Folder:
         return item
 
 
+def document_context(header, units: list[TextUnit]) -> AgencyContext:
+    """The province that issued the document (its bare 'UBND tỉnh', 'Sở Tài chính' are that
+    province's) and the abbreviations the document defines for bodies it names."""
+    ctx = AgencyContext(province=issuing_province(header.issuer))
+    aliases = {}
+    for unit in units:
+        if "tắt" in unit.text or "gọi là" in unit.text:
+            aliases.update(defined_aliases(unit.text, find_agencies(unit.text, ocr=unit.ocr, ctx=ctx)))
+    return AgencyContext(ctx.province, aliases) if aliases else ctx
+
+
 def recognize(doc: Document, typed: list[TypedTable]) -> Mentions:
     header = parse_header(doc)
     refs, dates, amounts, agencies = _Folder(), _Folder(), _Folder(), _Folder()
     pieces = []
-    for unit in text_units(doc, typed):
-        piece = read_piece(unit)
+    units = text_units(doc, typed)
+    ctx = document_context(header, units)
+    if header.issuer and [a.name for a in find_agencies(header.issuer)] == [header.issuer]:
+        first = next((b for b in doc.blocks if b.kind not in ("header", "footer", "footnote")), None)
+        agencies.add(header.issuer, Agency(name=header.issuer, text=header.issuer,
+                                           page=first.provenance.page if first else None))
+    for unit in units:
+        piece = read_piece(unit, ctx)
         pieces.append(piece)
         if not unit.counted:
             continue
@@ -71,7 +88,7 @@ def _merge_reference(entry: Reference, r: Reference) -> None:
     entry.repairs = sorted(set(entry.repairs) | set(r.repairs))
 
 
-def read_piece(unit: TextUnit) -> TextMentions:
+def read_piece(unit: TextUnit, ctx: AgencyContext | None = None) -> TextMentions:
     """Every mention in one piece of text, each with its position."""
     text = normalize_dashes(unit.text)
     piece = TextMentions(text=unit.text, page=unit.page, block_id=unit.block_id, table_id=unit.table_id,
@@ -82,7 +99,7 @@ def read_piece(unit: TextUnit) -> TextMentions:
 
     found_refs = find_references(text)
     masked = [(r.start, r.end) for r in found_refs]
-    found_agencies = find_agencies(text, masked, unit.agency_column, unit.ocr)
+    found_agencies = find_agencies(text, masked, unit.agency_column, unit.ocr, ctx)
     previous_end = 0
     for r in found_refs:
         stated = stated_doc_type(text, r.start, previous_end if not r.in_list else 0)
@@ -99,7 +116,8 @@ def read_piece(unit: TextUnit) -> TextMentions:
         piece.amounts.append(Amount(value=a.value, low=a.low, high=a.high, currency=a.currency, unit=a.unit,
                                     **where(a.start, a.end)))
     for g in found_agencies:
-        piece.agencies.append(Agency(name=g.name, kind=g.kind, **where(g.start, g.end)))
+        piece.agencies.append(Agency(name=g.name, kind=g.kind, known=g.known, parent=g.parent,
+                                     **where(g.start, g.end)))
     return piece
 
 

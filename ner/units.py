@@ -68,11 +68,13 @@ def _table_units(doc: Document, t: TypedTable) -> list[TextUnit]:
             counted = (anchor is not None and anchor.row == row.index and anchor.col == k
                        and k not in row.filled)
             single = anchor is None or anchor.col_span == 1
+            # A group row of a table names who or what its rows belong to ('HUYỆN AN LÃO', 'SỞ Y TẾ'):
+            # a bare place there is its People's Committee, as in a column of acting bodies.
+            actor = row.kind == "group" or (t.columns[k].role in AGENCY_ROLES if k < len(t.columns) else False)
             units.append(TextUnit(
                 text, row.page or t.page, table_id=t.id, row=row.index, col=k,
                 column_unit=_column_unit(t, k) if single else None,
-                agency_column=t.columns[k].role in AGENCY_ROLES if k < len(t.columns) else False,
-                ocr=t.ocr, counted=counted))
+                agency_column=actor, ocr=t.ocr, counted=counted))
     return units
 
 

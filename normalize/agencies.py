@@ -1,17 +1,21 @@
-"""Agency names: the alias table (abbreviations, short forms, both tone placements) and the
-canonical full names. Central bodies come from corpus/gazetteer/agencies.json; the 34
-provinces after the 2025 reorganization come from the vietnam-provinces package, and their
-People's Committees, councils, Party committees and departments are generated from them."""
+"""Public bodies: the gazetteer of named bodies (corpus/gazetteer/agencies.json), the places that
+local bodies take their names from (provinces before and after the 2025 merger and the districts
+before it, from the vietnamadminunits package), and the abbreviations official texts use for
+heads and for the specific part of a name ('UBND', 'KH&CN').
+
+A renamed body keeps each of its names: a 2019 document names the Bộ Kế hoạch và Đầu tư of 2019,
+and the output keeps the name the document uses."""
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-
-import vietnam_provinces
+from importlib import resources
 
 from corpus import load_json
-from normalize.text import match_key
+from normalize.ocr_repair import strip_diacritics_same_length
+from normalize.text import fold_tone_placement, match_key
 
 
 @dataclass(frozen=True)
@@ -19,96 +23,163 @@ class AgencyEntry:
     name: str
     kind: str
     aliases: tuple[str, ...] = field(default_factory=tuple)
-    province: str | None = None  # short province name for provincial bodies
+    valid_from: str | None = None
+    valid_to: str | None = None
+    parent: str | None = None
 
 
 @dataclass(frozen=True)
-class ProvinceInfo:
-    short: str           # "Điện Biên", "Hồ Chí Minh"
-    is_city: bool        # centrally-run city (thành phố trực thuộc trung ương)
-    committee: str       # "Ủy ban nhân dân tỉnh Điện Biên"
-    place_aliases: tuple[str, ...]
+class Place:
+    """A province or a district (huyện, quận, thị xã, thành phố thuộc tỉnh)."""
+
+    short: str            # 'Đồng Tháp', 'Hồ Chí Minh', 'Quy Nhơn'
+    level: str            # 'tỉnh' | 'thành phố' | 'huyện' | 'quận' | 'thị xã'
+    tier: str             # 'province' | 'district'
+    province: str | None  # the province of a district
+    current: bool         # exists after the 2025 reorganization (provinces) — districts were abolished
+    aliases: tuple[str, ...] = ()
+
+    def full(self, level: str | None = None) -> str:
+        """'tỉnh Đồng Tháp', 'thành phố Hồ Chí Minh' (the level as written when one is given)."""
+        return f"{(level or self.level).lower()} {self.short}"
 
 
-# Extra spellings for city names that documents abbreviate.
-_CITY_EXTRA = {"Hồ Chí Minh": ("TP.HCM", "TPHCM", "TP HCM", "TP. HCM", "Tp.HCM", "Sài Gòn"),
-               "Huế": ("Thừa Thiên Huế", "Thừa Thiên - Huế")}
+PROVINCE_LEVELS = ("tỉnh", "thành phố")
+DISTRICT_LEVELS = ("huyện", "quận", "thị xã", "thành phố")
+COMMUNE_LEVELS = ("xã", "phường", "thị trấn", "đặc khu")
+
+# Spellings documents use for places beside the official ones.
+_PLACE_ALIASES = {"Hồ Chí Minh": ("HCM", "Sài Gòn"), "Bà Rịa - Vũng Tàu": ("Bà Rịa Vũng Tàu", "Bà Rịa-Vũng Tàu"),
+                  "Đắk Lắk": ("Đắc Lắc", "Đắk Lắc"), "Đắk Nông": ("Đắc Nông",), "Thừa Thiên Huế": ("Thừa Thiên - Huế",)}
+# A province's name before a change the package records under its later name:
+# Thừa Thiên Huế became the centrally-run city of Huế on 1 January 2025 (Nghị quyết 1314/NQ-UBTVQH15).
+_FORMER_PROVINCES = (("Thừa Thiên Huế", "tỉnh", "Huế"),)
+
+
+def _package_data(name: str) -> dict:
+    return json.loads(resources.files("vietnamadminunits").joinpath(f"data/{name}").read_text(encoding="utf-8"))
+
+
+def _level_and_short(full: str) -> tuple[str, str]:
+    m = re.match(r"^(Thành phố|Tỉnh|Huyện|Quận|Thị xã)\s+(.+)$", full)
+    return (m.group(1).lower(), m.group(2)) if m else ("tỉnh", full)
 
 
 @lru_cache(maxsize=1)
-def provinces() -> tuple[ProvinceInfo, ...]:
-    out = []
-    for p in vietnam_provinces.Province.iter_all():
-        is_city = p.division_type.value.startswith("thành phố")
-        short = re.sub(r"^(Thành phố|Tỉnh)\s+", "", p.name)
-        level = "thành phố" if is_city else "tỉnh"
-        places = [short, f"{level} {short}"]
-        if is_city:
-            places += [f"TP. {short}", f"TP {short}", f"Tp. {short}", f"Thành phố {short}"]
-        places += list(_CITY_EXTRA.get(short, ()))
-        out.append(ProvinceInfo(short, is_city, f"Ủy ban nhân dân {level} {short}", tuple(places)))
-    return tuple(out)
+def places() -> tuple[Place, ...]:
+    """Every province (63 before and 34 after the 2025 merger) and every district before it."""
+    legacy, current = _package_data("parser_legacy.json"), _package_data("parser_from_2025.json")
+    now = {v["provinceShort"] for v in current["DICT_PROVINCE"].values()}
+    out: dict[tuple[str, str], Place] = {}
+    for table in (legacy["DICT_PROVINCE"], current["DICT_PROVINCE"]):
+        for v in table.values():
+            level, short = _level_and_short(v["province"])
+            out[(short, "province")] = Place(short, level, "province", None, short in now,
+                                             _PLACE_ALIASES.get(short, ()))
+    for former, level, successor in _FORMER_PROVINCES:
+        out[(former, "province")] = Place(former, level, "province", None, False, _PLACE_ALIASES.get(former, ()))
+    for pkey, districts in legacy["DICT_PROVINCE_DISTRICT"].items():
+        province = legacy["DICT_PROVINCE"][pkey]["provinceShort"]
+        for d in districts.values():
+            level = d["districtType"].lower()
+            key = (f"{d['districtShort']}|{province}", "district")
+            out[key] = Place(d["districtShort"], level, "district", province, False)
+    return tuple(out.values())
 
 
-def _province_entries(p: ProvinceInfo) -> list[AgencyEntry]:
-    level = "thành phố" if p.is_city else "tỉnh"
-    every = list(p.place_aliases)
-    entries = [
-        AgencyEntry(p.committee, "province_committee",
-                    tuple(f"{head} {place}" for head in ("Ủy ban nhân dân", "UBND") for place in every),
-                    p.short),
-        AgencyEntry(f"Hội đồng nhân dân {level} {p.short}", "province_council",
-                    tuple(f"{head} {place}" for head in ("Hội đồng nhân dân", "HĐND") for place in every),
-                    p.short),
-        AgencyEntry(f"{'Thành ủy' if p.is_city else 'Tỉnh ủy'} {p.short}", "province_party",
-                    (f"Tỉnh ủy {p.short}", f"Thành ủy {p.short}"), p.short),
-    ]
-    for dept in load_json("agencies.json")["province_departments"]:
-        heads = [dept["name"], *dept["aliases"]]
-        entries.append(AgencyEntry(
-            f"{dept['name']} {level} {p.short}", "province_department",
-            tuple(f"{h} {place}" for h in heads for place in every),
-            p.short))
-    return entries
+@lru_cache(maxsize=1)
+def _place_index() -> dict[str, list[Place]]:
+    index: dict[str, list[Place]] = {}
+    for p in places():
+        for name in (p.short, *p.aliases):
+            for key in {match_key(name), match_key(strip_diacritics_same_length(name))}:
+                index.setdefault(key, []).append(p)
+    return index
+
+
+def find_place(name: str, level: str | None = None, plain: bool = False) -> Place | None:
+    """The place a name (and the level word written before it) names: 'Đồng Tháp' → tỉnh Đồng
+    Tháp, ('huyện', 'An Lão') → huyện An Lão. A province is preferred when the level allows both.
+    plain: the name lost its marks (OCR)."""
+    key = match_key(strip_diacritics_same_length(name) if plain else name)
+    found = _place_index().get(key, [])
+    if plain:
+        found = found or _place_index().get(match_key(strip_diacritics_same_length(name)), [])
+    level = level.lower().rstrip(".") if level else None
+    if level in ("tp", "tp."):
+        level = "thành phố"
+    for tier in ("province", "district"):
+        for p in found:
+            if p.tier != tier:
+                continue
+            if level is None or level == p.level or (tier == "district" and level in DISTRICT_LEVELS
+                                                     and level == p.level):
+                return p
+    return None
+
+
+def _entry(a: dict) -> AgencyEntry:
+    return AgencyEntry(a["name"], a["kind"], tuple(a.get("aliases", ())), a.get("from"), a.get("to"), a.get("parent"))
 
 
 @lru_cache(maxsize=1)
 def agency_entries() -> tuple[AgencyEntry, ...]:
-    data = load_json("agencies.json")
-    out = [AgencyEntry(a["name"], a["kind"], tuple(a["aliases"])) for a in data["agencies"]]
-    for p in provinces():
-        out.extend(_province_entries(p))
-    return tuple(out)
+    """The named central bodies (their names of every period)."""
+    return tuple(_entry(a) for a in load_json("agencies.json")["agencies"])
 
 
 @lru_cache(maxsize=1)
-def _alias_index() -> dict[str, AgencyEntry]:
+def province_departments() -> tuple[AgencyEntry, ...]:
+    """Departments every province has ('Sở Tài chính'), named with their province when used."""
+    return tuple(AgencyEntry(d["name"], "province_department", tuple(d.get("aliases", ())), d.get("from"), d.get("to"))
+                 for d in load_json("agencies.json")["province_departments"])
+
+
+@lru_cache(maxsize=1)
+def component_abbreviations() -> dict[str, str]:
+    """'KH&CN' → 'Khoa học và Công nghệ': the specific part of a name, shortened the same way under any head."""
+    return dict(load_json("agencies.json")["component_abbreviations"])
+
+
+@lru_cache(maxsize=1)
+def head_abbreviations() -> dict[str, str]:
+    """'UBND' → 'Ủy ban nhân dân'."""
+    return dict(load_json("agencies.json")["head_abbreviations"])
+
+
+@lru_cache(maxsize=1)
+def _name_index() -> dict[str, AgencyEntry]:
     index: dict[str, AgencyEntry] = {}
-    for e in agency_entries():
+    for e in (*agency_entries(), *province_departments()):
         for alias in (e.name, *e.aliases):
             index.setdefault(match_key(alias), e)
     return index
 
 
-@lru_cache(maxsize=1)
-def _place_index() -> dict[str, ProvinceInfo]:
-    return {match_key(a): p for p in provinces() for a in p.place_aliases}
+def known_agency(text: str) -> AgencyEntry | None:
+    """The gazetteer entry a name or alias stands for ('Bộ KH&CN', 'Uỷ ban Thường vụ Quốc hội')."""
+    return _name_index().get(match_key(text))
+
+
+def expand_abbreviations(text: str) -> str:
+    """'Sở KH&CN' → 'Sở Khoa học và Công nghệ', 'UBND tỉnh' → 'Ủy ban nhân dân tỉnh'."""
+    table = {**head_abbreviations(), **component_abbreviations()}
+    pattern = re.compile(r"(?<![\wĐđ&-])(" + "|".join(sorted(map(re.escape, table), key=len, reverse=True))
+                         + r")(?![\wĐđ&-])")
+    return pattern.sub(lambda m: table[m.group(1)], text)
 
 
 def canonical_agency(text: str) -> str | None:
-    """'Bộ KH&CN' -> 'Bộ Khoa học và Công nghệ', 'UBND tỉnh Điện Biên' -> 'Ủy ban nhân dân tỉnh
-    Điện Biên', 'Uỷ ban …' == 'Ủy ban …'. None when the text is not a known body."""
-    e = _alias_index().get(match_key(text))
+    """'Bộ KH&CN' → 'Bộ Khoa học và Công nghệ', 'Uỷ ban nhân dân tỉnh Điện Biên' → 'Ủy ban nhân dân
+    tỉnh Điện Biên'. None when the text is not a known body (see ner/agencies.py for bodies
+    recognized by the structure of their name)."""
+    e = known_agency(text) or known_agency(expand_abbreviations(text))
     return e.name if e else None
 
 
-def agency_kind(name: str) -> str | None:
-    e = _alias_index().get(match_key(name))
-    return e.kind if e else None
-
-
-def province_committee(place: str) -> str | None:
-    """A province or city named as an actor ('Điện Biên', 'TP. Hồ Chí Minh') stands for its
-    People's Committee."""
-    p = _place_index().get(match_key(place))
-    return p.committee if p else None
+def tidy_name(text: str) -> str:
+    """One spelling for a name as written: one space, one tone placement, ', ' and ' - ' between
+    parts. Diacritics and case are kept."""
+    s = fold_tone_placement(re.sub(r"\s+", " ", text)).strip(" ,;:.")
+    s = re.sub(r"\s*,\s*", ", ", s)
+    return re.sub(r"\s*[-–]\s*", " - ", s)

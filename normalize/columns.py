@@ -1,43 +1,69 @@
-"""What a table column holds, from its header words: the one list both tables/ (column roles,
-table kinds) and ner/ (money and agency columns) read. Headers are compared lowercased, without
-marks and without stray leading symbols, so a scanned header that lost a mark ('Ten nhiém vu',
-'‘Muc tiéu') keeps its role; patterns are written with marks for the reader and stripped here."""
+"""What a table column holds, from its header words and its cells: the one list both tables/
+(column roles, table kinds) and ner/ (money and agency columns) read. Headers are compared
+lowercased, without marks and without stray leading symbols, so a scanned header that lost a mark
+('Ten nhiém vu', '‘Muc tiéu') keeps its role; patterns are written with marks for the reader and
+stripped here."""
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
+from normalize.durations import parse_duration_months
 from normalize.ocr_repair import strip_diacritics_same_length
-from normalize.text import match_key
+from normalize.text import match_key, normalize_dashes
 
 # Header words → role, most specific first. Roles:
-#   stt          the row number                name       what the row is (task, project, item)
-#   agency       the body in charge            coordinating  bodies that assist
-#   budget       money                         duration   a length of time ("24", "2 năm")
-#   objective    aims                          result     expected product or result
-#   reference    a cited document              note       remarks (often a cited document too)
-#   period       years or a span of years      date       a day
-#   measure      a unit of measurement ("Đơn vị tính": never the body in charge)
+#   stt           the row number               name        what the row is (task, project, item)
+#   agency        the body in charge (chủ trì, thực hiện, chủ đầu tư)
+#   coordinating  bodies that assist or take part          submitter  the body that proposes
+#   budget        money                        time        a time the cells must tell apart:
+#   duration      a length ('24', '2 năm')                 a length, a span of years or a deadline
+#   deadline      when it is due ('Quý II/2026', '2026')   period     a span of years ('2026-2027')
+#   objective     aims                         result      expected product or result
+#   reference     a cited document             note        remarks (often a cited document too)
+#   location      where                        date        a day
+#   measure       a unit of measurement ('Đơn vị tính': never the body in charge)
 COLUMN_ROLES: list[tuple[str, str]] = [
-    (r"^(stt|tt|số tt|số thứ tự)$", "stt"),
+    (r"^(s ?tt|tt|số tt|số thứ tự)$", "stt"),
     (r"^đơn vị tính\b|^đvt\b", "measure"),
-    (r"phối hợp", "coordinating"),
-    (r"kinh phí|vốn|dự toán|tổng mức|ngân sách|số tiền|giá trị|chi phí", "budget"),
-    (r"thời gian thực hiện|thời gian \(tháng\)|số tháng", "duration"),
+    (r"phối hợp|tham gia", "coordinating"),
+    (r"cơ quan trình|đơn vị trình|cơ quan đề xuất|đơn vị đề xuất|^trình\b", "submitter"),
+    (r"kinh phí|vốn|dự toán|tổng mức|ngân sách|số tiền|giá trị|chi phí|mức hỗ trợ|phân bổ", "budget"),
+    (r"thời gian thực hiện \(tháng\)|thời gian \(tháng\)|số tháng", "duration"),
+    (r"thời hạn|hoàn thành|tiến độ|thời gian trình|thời gian triển khai|thời gian ban hành|mốc", "deadline"),
+    (r"^(giai đoạn|năm thực hiện)\b|thời kỳ|khởi công", "period"),
+    (r"thời gian", "time"),
     (r"mục tiêu", "objective"),
-    (r"kết quả|sản phẩm dự kiến", "result"),
-    (r"đơn vị|cơ quan chủ trì|chủ trì|bộ, ngành|cơ quan|địa phương", "agency"),
-    (r"tên nhiệm vụ|tên|nội dung|đối tượng|hạng mục|danh mục|công trình|dự án", "name"),
-    (r"văn bản|số hiệu|ký hiệu|công văn", "reference"),
+    (r"kết quả|sản phẩm dự kiến|sản phẩm chính|sản phẩm đầu ra", "result"),
+    (r"chủ trì|thực hiện|chủ đầu tư|đơn vị|cơ quan|bộ, ngành|địa phương|chủ quản", "agency"),
+    (r"tên|nội dung|nhiệm vụ|giải pháp|đối tượng|hạng mục|danh mục|công trình|dự án|công việc|hoạt động|đề tài",
+     "name"),
+    (r"văn bản|số hiệu|ký hiệu|công văn|căn cứ", "reference"),
     (r"ghi chú", "note"),
-    (r"^(giai đoạn|thời gian|năm)\b", "period"),   # anchored: "Việt Nam" is no period
+    (r"địa điểm", "location"),
     (r"^ngày\b", "date"),
 ]
 
 # Roles whose header may be found in a lower header level ("Kinh phí / Tổng số").
 ROLES_FROM_ANY_LEVEL = frozenset({"budget", "duration"})
 # Columns that name acting bodies: a bare province name in their cells is its People's Committee.
-AGENCY_ROLES = frozenset({"agency", "coordinating"})
+AGENCY_ROLES = frozenset({"agency", "coordinating", "submitter"})
+# Columns whose roles the cells decide.
+TIME_ROLES = frozenset({"time", "duration", "deadline", "period"})
+
+# What the rows of a table are, from the words of its name column's header: tasks to do, or
+# items that money goes to (projects, works, units).
+TASK_WORDS = r"nhiệm vụ|nội dung|công việc|giải pháp|hoạt động|đề tài|dự án luật|đề án"
+ITEM_WORDS = r"dự án|công trình|hạng mục|danh mục|chương trình|địa phương|đơn vị|địa bàn"
+
+# Which of several money columns a budget line takes: the one the document decides (allocates,
+# assigns, supports) where there is one, else the total.
+MONEY_KINDS: list[tuple[str, str]] = [
+    (r"trong đó|gồm", "part"),
+    (r"lũy kế|đã bố trí|đã giải ngân|đã cấp|thực hiện|giải ngân|còn lại|chưa bố trí", "spent"),
+    (r"kế hoạch vốn|phân bổ|giao|bố trí|hỗ trợ|bổ sung|dự kiến|đề xuất|kinh phí", "allocation"),
+    (r"tổng mức|tổng vốn|tổng kinh phí|tổng số|tổng cộng|^tổng", "total"),
+]
 
 
 def header_key(text: str) -> str:
@@ -45,16 +71,74 @@ def header_key(text: str) -> str:
     return re.sub(r"^[^\w(]+", "", strip_diacritics_same_length(match_key(text)))
 
 
+def _plain(pattern: str) -> re.Pattern[str]:
+    return re.compile(strip_diacritics_same_length(pattern))
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> list[tuple[re.Pattern[str], str]]:
-    return [(re.compile(strip_diacritics_same_length(p)), role) for p, role in COLUMN_ROLES]
+    return [(_plain(p), role) for p, role in COLUMN_ROLES]
+
+
+def _first_part(level: str) -> str:
+    """'Danh mục dự án/ Cơ quan, đơn vị thực hiện' → 'Danh mục dự án': a header that names two
+    things is first of all the first (the second says what its group rows hold)."""
+    return re.split(r"(?<=\w)/\s*(?=\w)", level, maxsplit=1)[0]
 
 
 def column_role(header: str) -> str:
     """The role of a column from its header (levels joined with ' / '); 'other' if none fits."""
-    key = header_key(header.split(" / ")[0]) if header else ""
+    levels = header.split(" / ") if header else [""]
+    key = header_key(_first_part(levels[0]))
     full = header_key(header)
     for pattern, role in _patterns():
         if pattern.search(key) or (role in ROLES_FROM_ANY_LEVEL and pattern.search(full)):
             return role
     return "other"
+
+
+def money_kind(header: str) -> str | None:
+    """'Tổng mức đầu tư' → total, 'Kế hoạch vốn năm 2023' → allocation, 'Trong đó: NSTW' → part."""
+    key = header_key(header.split(" / ")[-1])
+    full = header_key(header)
+    for pattern, kind in MONEY_KINDS:
+        if _plain(pattern).search(key):
+            return kind
+    for pattern, kind in MONEY_KINDS:
+        if _plain(pattern).search(full):
+            return kind
+    return None
+
+
+def rows_are(header: str) -> str | None:
+    """'tasks' or 'items' by the words of a name column's header; None if it says neither."""
+    key = header_key(header)
+    if _plain(TASK_WORDS).search(key):
+        return "tasks"
+    if _plain(ITEM_WORDS).search(key):
+        return "items"
+    return None
+
+
+_YEAR = r"(?:19|20)\d{2}"
+_YEAR_RANGE = re.compile(rf"^(?:giai đoạn|năm|từ năm|từ)?\s*{_YEAR}\s*(?:-|đến|–)\s*(?:năm\s*)?{_YEAR}$")
+_DEADLINE = re.compile(rf"^(?:năm\s*|trước\s*|trong\s*|cuối\s*|đầu\s*|quý\s*[ivx\d]+\s*[/-]?\s*(?:năm\s*)?|"
+                       rf"tháng\s*\d{{1,2}}\s*[/-]?\s*(?:năm\s*)?|\d{{1,2}}/)*{_YEAR}\b|thường xuyên|hằng năm|hàng năm|"
+                       rf"liên tục|hằng quý|hằng tháng|^quý|^tháng")
+
+
+def time_kind(text: str) -> str | None:
+    """What a time cell says: 'duration' ('24', '48 - 60', '2 năm'), 'period' ('2026-2027',
+    'giai đoạn 2021-2025') or 'deadline' ('Quý II/2026', '2026', 'Thường xuyên'); None if empty
+    or none of these."""
+    s = normalize_dashes(match_key(text)).strip()
+    if not s:
+        return None
+    if _YEAR_RANGE.match(s):
+        return "period"
+    if _DEADLINE.search(s):
+        return "deadline"
+    months = parse_duration_months(s)
+    if months is not None and months[1] < 1200:
+        return "duration"
+    return None

@@ -33,9 +33,22 @@ def _currency(word: str) -> str:
     return "USD" if w.startswith(("usd", "us$", "đô")) else "VND"
 
 
+# A unit in tables of rates is a number of đồng: 'Đơn vị tính: 1.000 đồng/học sinh/tháng'.
+_NUMERIC_SCALE = r"1(?:[.,]000)+|1000+"
+_SCALE_NAMES = {1: "đồng", 10**3: "nghìn đồng", 10**6: "triệu đồng", 10**9: "tỷ đồng", 10**12: "nghìn tỷ đồng"}
+
+
 def parse_unit(text: str) -> MoneyUnit | None:
-    """'triệu đồng' -> (10**6, VND), 'tỉ đồng' -> (10**9, VND), 'triệu USD' -> (10**6, USD)."""
-    m = UNIT_RE.fullmatch(match_key(text))
+    """'triệu đồng' -> (10**6, VND), 'tỉ đồng' -> (10**9, VND), 'triệu USD' -> (10**6, USD),
+    '1.000 đồng' -> (10**3, VND, 'nghìn đồng')."""
+    key = match_key(text)
+    numeric = re.fullmatch(rf"({_NUMERIC_SCALE})\s*(?P<cur>{CURRENCY_PATTERN})", key, re.IGNORECASE)
+    if numeric:
+        multiplier = int(re.sub(r"\D", "", numeric.group(1)))
+        cur = _currency(numeric.group("cur"))
+        return MoneyUnit(multiplier, cur, _SCALE_NAMES.get(multiplier, f"{multiplier} đồng") if cur == "VND"
+                         else f"{multiplier} USD")
+    m = UNIT_RE.fullmatch(key)
     if not m:
         return None
     scale = re.sub(r"\s+", " ", (m.group("scale") or "").lower())
@@ -45,14 +58,17 @@ def parse_unit(text: str) -> MoneyUnit | None:
     return MoneyUnit(_SCALES[scale], cur, name)
 
 
-_HEADER_UNIT_RE = re.compile(rf"\(\s*(?:đơn vị\s*(?:tính)?\s*:?\s*)?({SCALE_PATTERN}\s*{CURRENCY_PATTERN}|{CURRENCY_PATTERN})\s*\)"
-                             rf"|đơn vị\s*(?:tính)?\s*:\s*({SCALE_PATTERN}\s*{CURRENCY_PATTERN}|{CURRENCY_PATTERN})",
+_UNIT_IN_HEADER = rf"(?:{_NUMERIC_SCALE}|{SCALE_PATTERN})?\s*{CURRENCY_PATTERN}"
+# '(triệu đồng)', '(Đơn vị tính: tỷ đồng)', 'Đơn vị tính: triệu đồng', 'Đơn vị: Triệu đồng', 'ĐVT: triệu
+# đồng', 'Đơn vị tính: 1.000 đồng/trẻ/tháng' (a rate: the amounts are still đồng).
+_HEADER_UNIT_RE = re.compile(rf"\(\s*(?:(?:đơn vị\s*(?:tính)?|đvt)\s*:?\s*)?({_UNIT_IN_HEADER})\s*(?:/[^)]*)?\)"
+                             rf"|(?:đơn vị\s*(?:tính)?|đvt)\s*:\s*({_UNIT_IN_HEADER})(?![\wà-ỹ])",
                              re.IGNORECASE)
 
 
 def unit_from_header(header: str) -> MoneyUnit | None:
     """The money unit a table column or table declares: 'Dự kiến kinh phí (triệu đồng)',
-    'Kinh phí (tỷ đồng)', 'Đơn vị tính: triệu đồng'."""
+    'Kinh phí (tỷ đồng)', 'Đơn vị tính: triệu đồng', 'ĐVT: triệu đồng', 'Đơn vị tính: 1.000 đồng'."""
     m = _HEADER_UNIT_RE.search(match_key(header))
     if not m:
         return None

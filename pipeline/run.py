@@ -16,10 +16,10 @@ from pipeline.version import extractor_version
 
 def run_stages(doc: Document) -> tuple[list[TypedTable], Mentions, Records, list[Warning]]:
     """The stages after extraction, for a Document already read."""
-    typed = type_tables(doc)
+    typed, table_warnings = type_tables(doc)
     mentions = recognize(doc, typed)
     records, warnings = assemble_records(typed, mentions)
-    return typed, mentions, records, warnings
+    return typed, mentions, records, [*table_warnings, *warnings]
 
 
 def extract_bytes(data: bytes, path: str, options: ExtractOptions | None = None) -> ExtractionResult:

@@ -10,7 +10,7 @@ from pathlib import Path
 _CODE_PACKAGES = ("models", "normalize", "extract", "tables", "ner", "records", "pipeline", "corpus")
 # Packages whose data drives extraction: underthesea's word list (OCR mark repair), the
 # administrative units (agencies).
-_DATA_DEPENDENCIES = ("underthesea", "vietnam-provinces", "vietnamadminunits")
+_DATA_DEPENDENCIES = ("underthesea", "vietnamadminunits")
 
 
 @lru_cache(maxsize=1)

@@ -34,14 +34,33 @@ class _Cells:
         k = role if isinstance(role, int) else self.col(role)
         return self.pieces.get((self.t.id, row.index, k)) if k is not None else None
 
-    def money(self, row: TypedRow, role: str = "budget") -> Money | None:
-        p = self.piece(row, role)
+    def money_column(self) -> int | None:
+        """The money column a record takes: the amount the document decides (an allocation) if
+        it has one, else a total; never a part ('Trong đó') or an amount already spent."""
+        money = [c for c in self.t.columns if c.role == "budget"]
+        for kind in ("allocation", "total", None):
+            for c in money:
+                if c.money_kind == kind:
+                    return c.index
+        return money[0].index if money else None
+
+    def money(self, row: TypedRow) -> Money | None:
+        k = self.money_column()
+        p = self.piece(row, k) if k is not None else None
         a = p.amounts[0] if p is not None and p.amounts else None
         return Money(currency=a.currency, value=a.value, low=a.low, high=a.high) if a else None
 
     def agencies(self, row: TypedRow, role: str | int) -> list[str]:
         p = self.piece(row, role)
         return list(dict.fromkeys(a.name for a in p.agencies)) if p is not None else []
+
+    def group_agencies(self, row: TypedRow) -> list[str]:
+        """Bodies the row's group row names ('I. SỞ Y TẾ', 'HUYỆN AN LÃO')."""
+        if row.group_row is None:
+            return []
+        names = [a.name for k in range(len(self.t.columns)) if (p := self.pieces.get((self.t.id, row.group_row, k)))
+                 for a in p.agencies]
+        return list(dict.fromkeys(names))
 
 
 def assemble_records(typed: list[TypedTable], mentions: Mentions) -> tuple[Records, list[Warning]]:
@@ -84,6 +103,10 @@ def _task(cells: _Cells, row: TypedRow) -> Task | None:
     return Task(
         number=int(stt.group()) if stt else None,
         agency=agencies[0] if agencies else (cells.text(row, "agency") or None),
+        lead_agencies=agencies,
+        coordinating_agencies=cells.agencies(row, "coordinating"),
+        deadline=cells.text(row, "deadline") or None,
+        period=cells.text(row, "period") or None,
         name=name,
         objective=cells.text(row, "objective") or None,
         expected_result=cells.text(row, "result") or None,
@@ -169,13 +192,17 @@ def _catalog(cells: _Cells) -> list[CatalogItem]:
 
 
 def _budget_line(cells: _Cells, row: TypedRow) -> BudgetLine | None:
+    """A project, work or locality and its money. The bodies in charge: the row's own column of
+    them, else its group row ('I. SỞ Y TẾ' over its projects)."""
     item = clean_text(cells.text(row, "name") or cells.text(row, "agency"))
     if not item:
         return None
+    lead = cells.agencies(row, "agency") or cells.group_agencies(row)
+    period = cells.text(row, "period")
     return BudgetLine(
         item=item,
         amount=cells.money(row),
-        lead_agencies=cells.agencies(row, "agency"),
+        lead_agencies=lead,
         coordinating_agencies=cells.agencies(row, "coordinating"),
-        period=cells.text(row, "period") or None,
+        period=re.sub(r"\s*[-–]\s*", "-", period) if period else None,
         provenance=RecordProvenance(table_id=cells.t.id, row=row.index, page=row.page))

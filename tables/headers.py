@@ -4,15 +4,26 @@ from __future__ import annotations
 import re
 
 from models import Table
+from normalize.text import match_key
+
+# The first body row starts with a row number, a roman or letter group number ('1', 'I.', 'A.'),
+# or is the table's total row, which many budget tables put first ('TỔNG SỐ', 'Tổng cộng').
+_FIRST_CELL = re.compile(r"(?:\d{1,3}|[IVX]{1,5})[.)]?|[A-ZĐ][.)]")
+TOTAL_ROW = re.compile(r"^(tổng cộng|tổng số|tổng|cộng|tổng kinh phí|cộng chung|tổng cộng chung)\s*[:.]?$")
+MAX_HEADER_ROWS = 3
+
+
+def is_total_row(texts: list[str]) -> bool:
+    return any(TOTAL_ROW.match(match_key(t)) for t in texts[:3] if t)
 
 
 def header_row_count(table: Table) -> int:
-    """Rows at the top before the first row whose first cell is a number or a roman numeral
-    (the first data row or group row), at most 3."""
+    """Rows at the top before the first body row (see _FIRST_CELL), at most MAX_HEADER_ROWS."""
     grid = table.grid()
-    for r, row in enumerate(grid[:4]):
-        first = row[0].text.strip() if row and row[0] is not None else ""
-        if re.fullmatch(r"(?:\d{1,3}|[IVX]{1,5})[.)]?", first):
+    for r, row in enumerate(grid[:MAX_HEADER_ROWS + 1]):
+        first = row[0].text.strip() if row and row[0] is not None and row[0].row == r else ""
+        texts = [c.text if c is not None and c.row == r else "" for c in row]
+        if _FIRST_CELL.fullmatch(first) or (r > 0 and is_total_row(texts)):
             return r
     return 1 if table.n_rows > 1 else 0
 

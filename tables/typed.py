@@ -1,25 +1,39 @@
-"""Document tables → typed tables: header levels, column roles, units from headers, merged-cell
-fill-down, group rows ('I. Nhóm 1: …', 'Nhóm 11 Công nghệ chiến lược') and total rows."""
+"""Document tables → typed tables: header levels, column roles from the header words and the cells
+(normalize/columns.py), units from headers or from the line above the table, merged-cell fill-down,
+group rows ('I. Nhóm 1: …', 'HUYỆN AN LÃO') and total rows, and what the table is:
+
+- tasks: its rows are things to do — a name column of tasks (or any name column) with the body in
+  charge and a time, result or objective ('Nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành');
+- budget: its rows are things money goes to — projects, works, localities — with a money column
+  in a stated unit and no task columns beside it ('Danh mục dự án | Kế hoạch vốn (triệu đồng)');
+- catalog: a numbered list of technologies or products under a 'DANH MỤC …' title;
+- other: anything else. A table that has the columns of records but whose kind cannot be told is
+  left as 'other' with a `table_kind_unknown` warning: wrong records are worse than none."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-from models import Document, Table, TypedColumn, TypedRow, TypedTable
-from normalize.columns import column_role
+from models import Document, Table, TypedColumn, TypedRow, TypedTable, Warning
+from normalize.columns import TIME_ROLES, column_role, money_kind, rows_are, time_kind
 from normalize.money import MoneyUnit, unit_from_header
+from normalize.ranges import parse_number_or_range
 from normalize.text import match_key
-from tables.headers import column_headers, header_row_count
+from tables.headers import column_headers, header_row_count, is_total_row
 from tables.lists import catalog_kind, is_title, numbered_lists
 
-_TOTAL = re.compile(r"^(tổng cộng|tổng số|tổng|cộng|tổng kinh phí|cộng chung)\s*[:.]?$")
 _GROUP = re.compile(r"^(?:[IVX]{1,5}[.)]?\s+|[A-Z][.)]\s+|nhóm\s+\d+|phần\s+[IVX\d]+)", re.IGNORECASE)
 _STT = re.compile(r"^\d{1,3}[.)]?$")
 # "I. Nhóm 1: …", and the same after OCR lost the numeral or the marks ("Nhom 2: …").
 _NHOM = re.compile(r"^\W{0,3}(?:[IVXL]{1,5}[.)]?\s*)?nh[oó]m\s+\d", re.IGNORECASE)
-_FILL_ROLES = {"stt", "agency", "coordinating", "reference", "note"}
+_FILL_ROLES = {"stt", "agency", "coordinating", "submitter", "reference", "note"}
 # A unit stated in a short line above a table ("Đơn vị tính: triệu đồng") applies to its money
 # columns that state none; a longer block between them ends that.
 DECLARED_UNIT_MAX_CHARS = 80
+# Share of a column's filled cells that must agree before the cells decide its role.
+CONTENT_MAJORITY = 0.6
+# A table this small in rows says too little to be typed by its content.
+MIN_BODY_ROWS = 1
 
 
 def _context_before(doc: Document, table: Table) -> tuple[str | None, MoneyUnit | None]:
@@ -42,41 +56,32 @@ def _context_before(doc: Document, table: Table) -> tuple[str | None, MoneyUnit 
     return best, declared
 
 
-def type_table(table: Table, title: str | None = None, declared_unit: MoneyUnit | None = None) -> TypedTable:
-    n_header = header_row_count(table)
-    headers = column_headers(table, n_header)
-    columns = []
-    for i, h in enumerate(headers):
-        role = column_role(h)
-        unit = unit_from_header(h) or (declared_unit if role == "budget" else None)
-        columns.append(TypedColumn(index=i, name=h, role=role, unit=unit.name if unit else None,
-                                   multiplier=unit.multiplier if unit else None,
-                                   currency=unit.currency if unit else None))
+def _rows(table: Table, n_header: int, columns: list[TypedColumn]) -> list[TypedRow]:
     grid = table.grid()
     rows: list[TypedRow] = []
     group: str | None = None
+    group_row: int | None = None
     previous: TypedRow | None = None
     if n_header == 1 and grid and grid[0][0] is not None and (
             _GROUP.match(grid[0][0].text) or _NHOM.match(grid[0][0].text)):
-        # A catalog whose first group line ('I. Nhóm 1: …') sits in the header row.
-        group = grid[0][0].text
+        group = grid[0][0].text  # a catalog whose first group line ('I. Nhóm 1: …') sits in the header row
+    numeric = {c.index for c in columns if c.role in ("budget", "duration") or c.multiplier}
     for r in range(n_header, table.n_rows):
         slots = grid[r]
         cells = [s.text if s is not None else "" for s in slots]
         distinct = {id(s) for s in slots if s is not None and s.text}
         first = cells[0].strip() if cells else ""
         page = next((s.page for s in slots if s is not None and s.page), table.provenance.page)
-        if any(_TOTAL.match(match_key(c)) for c in cells[:3] if c):
+        if is_total_row(cells):
             rows.append(TypedRow(index=r, kind="total", cells=cells, group=group, page=page))
             continue
-        spans_all = len(distinct) == 1 and len(cells) > 1 and sum(1 for c in cells if c) >= 1 and \
-            all(s is slots[0] for s in slots if s is not None)
-        roman_group = bool(re.fullmatch(r"[IVX]{1,5}[.)]?", first)) or \
-            (_GROUP.match(first) and not _STT.match(first) and sum(1 for c in cells if c) <= 2
-             and not any(columns[k].role in ("budget", "duration") and cells[k] for k in range(len(cells))))
-        if spans_all or roman_group or (_NHOM.match(first) and not any(
-                columns[k].role in ("budget", "duration") and cells[k] for k in range(len(cells)))):
+        spans_all = len(distinct) == 1 and len(cells) > 1 and all(s is slots[0] for s in slots if s is not None)
+        with_numbers = any(k in numeric and cells[k] for k in range(len(cells)))
+        roman_group = bool(re.fullmatch(r"[IVX]{1,5}[.)]?|[A-ZĐ][.)]", first)) or \
+            (_GROUP.match(first) and not _STT.match(first) and sum(1 for c in cells if c) <= 2 and not with_numbers)
+        if spans_all or roman_group or (_NHOM.match(first) and not with_numbers):
             group = " ".join(dict.fromkeys(c for c in cells if c))
+            group_row = r
             rows.append(TypedRow(index=r, kind="group", cells=cells, group=group, page=page))
             previous = None
             continue
@@ -87,27 +92,94 @@ def type_table(table: Table, title: str | None = None, declared_unit: MoneyUnit 
                 if col.role in _FILL_ROLES and not cells[k] and previous.cells[k]:
                     cells[k] = previous.cells[k]
                     filled.append(k)
-        row = TypedRow(index=r, kind="data", cells=cells, filled=filled, group=group, page=page)
+        row = TypedRow(index=r, kind="data", cells=cells, filled=filled, group=group, group_row=group_row, page=page)
         rows.append(row)
         previous = row
-    return TypedTable(id=table.id, kind=_table_kind(columns, title), catalog_kind=catalog_kind(title),
-                      title=title, header_rows=n_header, columns=columns, rows=rows,
-                      page=table.provenance.page, ocr=table.provenance.source == "ocr")
+    return rows
 
 
-def _table_kind(columns: list[TypedColumn], title: str | None) -> str:
+def _refine_time(column: TypedColumn, values: list[str]) -> None:
+    """A time column is a duration, a period or a deadline by what most of its cells say."""
+    kinds = Counter(k for k in map(time_kind, values) if k)
+    if not kinds:
+        if column.role == "time":
+            column.role = "other"
+        return
+    kind, n = kinds.most_common(1)[0]
+    if n >= CONTENT_MAJORITY * sum(kinds.values()):
+        column.role = kind
+    elif column.role == "time":
+        column.role = "deadline"
+
+
+def _numeric_share(values: list[str]) -> float:
+    filled = [v for v in values if v.strip()]
+    return sum(parse_number_or_range(v) is not None for v in filled) / len(filled) if filled else 0.0
+
+
+def _apply_unit(column: TypedColumn, unit: MoneyUnit) -> None:
+    column.unit, column.multiplier, column.currency = unit.name, unit.multiplier, unit.currency
+
+
+def type_table(table: Table, title: str | None = None, declared_unit: MoneyUnit | None = None) -> TypedTable:
+    n_header = header_row_count(table)
+    headers = column_headers(table, n_header)
+    columns = []
+    for i, h in enumerate(headers):
+        col = TypedColumn(index=i, name=h, role=column_role(h))
+        unit = unit_from_header(h)
+        if unit:
+            _apply_unit(col, unit)
+        columns.append(col)
+    rows = _rows(table, n_header, columns)
+    body = [r for r in rows if r.kind == "data"]
+    for col in columns:
+        values = [r.cells[col.index] for r in body if col.index < len(r.cells)]
+        if col.role in TIME_ROLES:
+            _refine_time(col, values)
+        if declared_unit and not col.multiplier and (
+                col.role == "budget" or col.role == "other" and _numeric_share(values) >= CONTENT_MAJORITY):
+            # 'Đơn vị tính: 1.000 đồng' above a table of rates: its number columns are money
+            _apply_unit(col, declared_unit)
+            if col.role == "other":
+                col.role = "budget"
+        if col.role == "budget":
+            col.money_kind = money_kind(col.name)
+    kind, reason = _table_kind(columns, title, len(body))
+    return TypedTable(id=table.id, kind=kind, kind_reason=reason, catalog_kind=catalog_kind(title), title=title,
+                      header_rows=n_header, columns=columns, rows=rows, page=table.provenance.page,
+                      ocr=table.provenance.source == "ocr")
+
+
+def _table_kind(columns: list[TypedColumn], title: str | None, n_body: int) -> tuple[str, str]:
+    """(kind, why) from what the columns mean."""
     roles = {c.role for c in columns}
-    if "name" in roles and ("duration" in roles or "objective" in roles) and "budget" in roles:
-        return "tasks"
-    if catalog_kind(title) and "agency" in roles:
-        return "catalog"
-    if "budget" in roles and ({"name", "agency"} & roles):
-        return "budget"
-    return "other"
+    money = [c for c in columns if c.role == "budget" and c.multiplier]
+    name = next((c for c in columns if c.role == "name"), None)
+    rows_word = rows_are(name.name) if name else None
+    lead = "agency" in roles
+    task_columns = roles & {"deadline", "duration", "objective", "result", "coordinating"}
+    if catalog_kind(title) and ("agency" in roles or name):
+        return "catalog", f"title '{title}' lists technologies or products"
+    if n_body < MIN_BODY_ROWS:
+        return "other", "no body rows"
+    if name and lead and task_columns and not (rows_word == "items" and money and roles & {"period"}):
+        why = [f"'{name.name}' rows", "a body in charge"] + sorted(task_columns)
+        return "tasks", ", ".join(why)
+    if money and (name or lead) and not (rows_word == "tasks" and lead):
+        what = f"'{name.name}'" if name else "bodies"
+        return "budget", f"{what} with money in {money[0].unit}" + (" over a period" if "period" in roles else "")
+    if money or lead and name:
+        return "other", "unknown"
+    return "other", ""
 
 
-def type_tables(doc: Document) -> list[TypedTable]:
+def type_tables(doc: Document) -> tuple[list[TypedTable], list[Warning]]:
     typed = [type_table(t, *_context_before(doc, t)) for t in doc.tables]
     typed.extend(numbered_lists(doc, doc.tables))
-    return typed
-
+    warnings = [Warning(code="table_kind_unknown", page=t.page, details={"table_id": t.id},
+                        message=f"table {t.id} has the columns of task or budget records "
+                                f"({', '.join(c.name for c in t.columns if c.role in ('budget', 'agency', 'name'))}) "
+                                "but what its rows are could not be told; no records were made from it")
+                for t in typed if t.kind == "other" and t.kind_reason == "unknown"]
+    return typed, warnings

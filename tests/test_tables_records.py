@@ -90,7 +90,10 @@ def test_group_rows():
 
 @pytest.mark.parametrize("header,role", [("Dự kiến kinh phí (triệu đồng)", "budget"),
                                          ("Cơ quan chủ trì", "agency"), ("Cơ quan phối hợp", "coordinating"),
-                                         ("Thời gian thực hiện", "duration"), ("TT", "stt")])
+                                         ("Thời gian thực hiện", "time"), ("Thời gian thực hiện (tháng)", "duration"),
+                                         ("Thời hạn hoàn thành", "deadline"), ("Cơ quan trình", "submitter"),
+                                         ("Đơn vị tính", "measure"), ("TT", "stt"),
+                                         ("Danh mục dự án/ Cơ quan, đơn vị, địa phương thực hiện", "name")])
 def test_column_roles(header, role):
     assert column_role(header) == role
 
