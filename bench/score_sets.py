@@ -28,6 +28,17 @@ def _files(folder: Path, fmt: str) -> list[Path]:
     return sorted(p for p in folder.glob(f"*/*{suffix}") if fmt == "scan-office" or ".scan-" not in p.name)
 
 
+def totals_report(out: Path) -> str:
+    """Checks of totals made over a set's outputs: how many, how many agree, how many disagree
+    (a disagreement is either a real mismatch in the document or a false alarm: read each one)."""
+    agree = disagree = 0
+    for f in out.glob("*.json"):
+        for w in json.loads(f.read_text(encoding="utf-8"))["warnings"]:
+            agree += w["code"] == "total_checked"
+            disagree += w["code"] == "total_mismatch"
+    return f"totals: {agree + disagree} checks, {agree} agree, {disagree} disagree"
+
+
 def run(set_name: str, fmt: str, misses: bool) -> dict:
     docs, gold = SETS[set_name]
     out = ROOT / "out" / "score" / set_name / fmt
@@ -45,7 +56,7 @@ def run(set_name: str, fmt: str, misses: bool) -> dict:
     done = subprocess.run(args, capture_output=True, text=True, check=True)
     if misses:
         sys.stderr.write(done.stderr)
-    return json.loads(done.stdout)
+    return {**json.loads(done.stdout), "totals": totals_report(out)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -69,7 +80,8 @@ def main(argv: list[str] | None = None) -> int:
                 v = rec.get(kind)
                 return f"{v['exact']}/{v['gold']} ({v['pred']})" if v else "-"
             print(f"{set_name:9s} {fmt:12s} {f['references']:6.3f} {f['dates']:6.3f} {f['amounts']:7.3f} "
-                  f"{f['agencies']:8.3f}  {cell('tasks'):24s} {cell('budget'):25s} {cell('catalog'):18s}"
+                  f"{f['agencies']:8.3f}  {cell('tasks'):24s} {cell('budget'):25s} {cell('catalog'):18s} "
+                  f"{r['totals']}"
                   + (f"  missing: {','.join(r['missing_predictions'])}" if r["missing_predictions"] else ""),
                   flush=True)
     return 0

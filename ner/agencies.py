@@ -127,7 +127,8 @@ class _Tok:
     text: str
     start: int
     end: int
-    key: str          # lowercase, one tone placement; marks stripped too in a mark-blind reading
+    key: str          # lowercase, one tone placement: for the grammar's own words ('các', 'về')
+    name_key: str     # the same, marks stripped in a mark-blind reading: for matching names
 
     @property
     def cap(self) -> bool:
@@ -142,12 +143,12 @@ def _tokens(text: str, plain: bool) -> list[_Tok]:
     out = []
     for m in _TOKEN.finditer(text):
         key = match_key(m.group(0)) or m.group(0)
-        out.append(_Tok(m.group(0), m.start(), m.end(), strip_diacritics_same_length(key) if plain else key))
+        out.append(_Tok(m.group(0), m.start(), m.end(), key, strip_diacritics_same_length(key) if plain else key))
     return out
 
 
 def _keys(phrase: str, plain: bool) -> tuple[str, ...]:
-    return tuple(t.key for t in _tokens(phrase, plain))
+    return tuple(t.name_key for t in _tokens(phrase, plain))
 
 
 def _content_keys(phrase: str, plain: bool) -> tuple[str, ...]:
@@ -216,7 +217,11 @@ class _Parser:
         return self.text[self.toks[i].start:self.toks[j - 1].end] if j > i else ""
 
     def match_keys(self, i: int, keys: tuple[str, ...]) -> bool:
-        return tuple(t.key for t in self.toks[i:i + len(keys)]) == keys
+        return tuple(t.name_key for t in self.toks[i:i + len(keys)]) == keys
+
+    def words_at(self, i: int, words: tuple[str, ...]) -> bool:
+        """The grammar's own words at i ('địa phương', 'trung ương'), marks and all."""
+        return tuple(t.key for t in self.toks[i:i + len(words)]) == words
 
     def add(self, i: int, j: int, name: str, kind: str, known: bool) -> None:
         if j > i:
@@ -235,7 +240,7 @@ class _Parser:
         if prev is not None and prev.word and prev.end == self.toks[i].start - 1 and \
                 f"{prev.key} {self.toks[i].key}" in words:
             return None
-        for keys, head, follow in _heads(self.plain).get(self.toks[i].key, ()):
+        for keys, head, follow in _heads(self.plain).get(self.toks[i].name_key, ()):
             if not self.match_keys(i, keys):
                 continue
             end = i + len(keys)
@@ -355,7 +360,7 @@ class _Parser:
                 continue
             if not t.word:
                 break
-            keys.append(t.key)
+            keys.append(t.name_key)
             e = index.get(tuple(keys))
             if e is None:
                 continue
@@ -510,7 +515,7 @@ class _Parser:
                 return None  # 'Thành ủy' in a province's text is some city's
             return end, f"{head} {p.short}", "party", True
         if head in LOCAL_BRANCHES and head not in ("Ủy ban nhân dân", "Hội đồng nhân dân"):
-            j = end + 2 if self.match_keys(end, ("địa", "phương")) else end
+            j = end + 2 if self.words_at(end, ("địa", "phương")) else end
             return j, f"{head} {p.full()}", kind, True
         return None
 
@@ -537,7 +542,7 @@ class _Parser:
         loc = self.locality_at(k)
         if loc:
             k = loc[0]
-        elif self.match_keys(k, ("trung", "ương")):
+        elif self.words_at(k, ("trung", "ương")):
             k += 2
         if self.key(k) == "về":
             k += 1

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from normalize.money import CURRENCY_PATTERN, SCALE_PATTERN, MoneyUnit, parse_unit, to_base_units
 from normalize.numbers import NUMBER_PATTERN, NumberFormatError, parse_vn_number
 from normalize.ranges import parse_number_or_range
-from normalize.text import normalize_dashes
+from normalize.text import match_key, normalize_dashes
+from normalize.vowel_marks import lexicon
 
 _UNIT = rf"(?:{SCALE_PATTERN}\s*)?{CURRENCY_PATTERN}"
 AMOUNT_RE = re.compile(
@@ -38,14 +39,42 @@ def _make(low: int, high: int, unit: MoneyUnit, start: int, end: int, text: str)
     return FoundAmount(None, low, high, unit.currency, unit.name, start, end, text)
 
 
+# 'Đơn vị tính: 1.000 đồng', 'ĐVT: triệu đồng': a unit declared, not an amount.
+_DECLARES_UNIT = re.compile(r"(?:đơn vị(?:\s+tính)?|đvt)\s*:\s*$", re.IGNORECASE)
+# 'đạt 698,445/871,321 triệu đồng': two amounts sharing the unit that follows the second.
+_PAIR_RE = re.compile(rf"(?<![\d.,/])(?P<n1>{NUMBER_PATTERN})\s?/\s?(?P<n2>{NUMBER_PATTERN})\s*(?P<unit>{_UNIT})(?![\wà-ỹ])",
+                      re.IGNORECASE)
+
+
+def _not_money(text: str, m: re.Match, unit: MoneyUnit) -> bool:
+    """'8 đồng chí', 'hai đồng bào': 'đồng' without a scale word that makes a word with what
+    follows is not the currency. A scale word ('5 tỷ đồng') settles it."""
+    if unit.multiplier != 1 or not m.group("unit").lower().startswith("đồng"):
+        return False
+    nxt = re.match(r"\s+([^\W\d_]+)", text[m.end():])
+    return bool(nxt) and f"đồng {match_key(nxt.group(1))}" in lexicon()[0]
+
+
 def find_amounts(text: str, masked: list[tuple[int, int]] = ()) -> list[FoundAmount]:
     text = normalize_dashes(text)
     out: list[FoundAmount] = []
+    for m in _PAIR_RE.finditer(text):
+        unit = parse_unit(m.group("unit"))
+        if unit is None or any(a < m.end() and m.start() < b for a, b in masked):
+            continue
+        try:
+            pair = [to_base_units(parse_vn_number(m.group(g)), unit) for g in ("n1", "n2")]
+        except NumberFormatError:
+            continue
+        for g, value in zip(("n1", "n2"), pair):
+            end = m.end(g) if g == "n1" else m.end()
+            out.append(_make(value, value, unit, m.start(g), end, text[m.start(g):end]))
+        masked = [*masked, (m.start(), m.end())]
     for m in AMOUNT_RE.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in masked):
             continue
         unit = parse_unit(m.group("unit"))
-        if unit is None:
+        if unit is None or _DECLARES_UNIT.search(text[:m.start()]) or _not_money(text, m, unit):
             continue
         try:
             n1 = parse_vn_number(m.group("n1"))
@@ -60,7 +89,7 @@ def find_amounts(text: str, masked: list[tuple[int, int]] = ()) -> list[FoundAmo
         if high < low:
             continue
         out.append(_make(low, high, unit, m.start(), m.end(), m.group(0)))
-    return out
+    return sorted(out, key=lambda a: a.start)
 
 
 def amount_in_cell(text: str, unit: MoneyUnit) -> FoundAmount | None:

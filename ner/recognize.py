@@ -3,6 +3,8 @@ table cells and sentences from there), and fold the hits into one entry per dist
 value, keeping each occurrence for review."""
 from __future__ import annotations
 
+import re
+
 from models import (Agency, Amount, DateMention, Document, Mentions, Occurrence, Reference, TextMentions,
                     TypedTable)
 from ner.agencies import AgencyContext, defined_aliases, find_agencies, issuing_province
@@ -60,11 +62,12 @@ def recognize(doc: Document, typed: list[TypedTable]) -> Mentions:
         for r in piece.references:
             _merge_reference(refs.add(r.key, r), r)
         for d in piece.dates:
-            dates.add((d.value, d.precision), d)
+            dates.add((d.value, d.precision, d.qualifier), d)
         for a in piece.amounts:
             amounts.add((a.currency, a.value, a.low, a.high), a)
         for g in piece.agencies:
             agencies.add(g.name, g)
+    link_spellings(list(refs.items.values()))
     # The document's own number is a reference too when it is filled in.
     if header.number and header.symbol:
         key = f"{header.number}/{header.symbol}"
@@ -74,6 +77,18 @@ def recognize(doc: Document, typed: list[TypedTable]) -> Mentions:
                 r.date = r.date or header.date
     return Mentions(header=header, references=list(refs.items.values()), dates=list(dates.items.values()),
                     amounts=list(amounts.items.values()), agencies=list(agencies.items.values()), pieces=pieces)
+
+
+def link_spellings(references: list[Reference]) -> None:
+    """The same document cited with and without its year ('Nghị định 15/NĐ-CP', '15/2018/NĐ-CP'):
+    both keys are kept as written, each naming the other in same_as."""
+    groups: dict[tuple[str, str], list[Reference]] = {}
+    for r in references:
+        groups.setdefault((r.number, re.sub(r"^(?:19|20)\d{2}/", "", r.symbol)), []).append(r)
+    for group in groups.values():
+        if len(group) > 1 and len({r.symbol for r in group}) > 1:
+            for r in group:
+                r.same_as = sorted(o.key for o in group if o is not r)
 
 
 def _merge_reference(entry: Reference, r: Reference) -> None:
@@ -111,7 +126,8 @@ def read_piece(unit: TextUnit, ctx: AgencyContext | None = None) -> TextMentions
         if not r.in_list:
             previous_end = r.end
     for d in find_dates(text, masked):
-        piece.dates.append(DateMention(value=d.value, precision=d.precision, **where(d.start, d.end)))
+        piece.dates.append(DateMention(value=d.value, precision=d.precision, start=d.range_start, end=d.range_end,
+                                       qualifier=d.qualifier, **where(d.start, d.end)))
     for a in _amounts(text, unit, masked):
         piece.amounts.append(Amount(value=a.value, low=a.low, high=a.high, currency=a.currency, unit=a.unit,
                                     **where(a.start, a.end)))

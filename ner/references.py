@@ -25,8 +25,11 @@ _HY = r"\s?-\s?(?:[.,·'`]\s?)?"
 _SL = r"\s?/\s?"
 _LIST_SEP = r"\s*(?:,|và|&)\s*"
 
+# A resolution number may carry a point: 'Nghị quyết số 66.4/2025/NQ-CP' (the Government's
+# numbered series); only with a year after it, so '1.436/…' (a thousands point) is not read so.
+_NUM_STATE = rf"{_NUM}(?:\.\d{{1,2}}(?={_SL}(?:19|20)\d{{2}}{_SL}))?"
 STATE_RE = re.compile(
-    rf"(?<![\w/.\-])(?P<nums>{_NUM}(?:{_LIST_SEP}{_NUM})*){_SL}"
+    rf"(?<![\w/.\-])(?P<nums>{_NUM_STATE}(?:{_LIST_SEP}{_NUM})*){_SL}"
     rf"(?:(?P<year>(?:19|20)\d{{2}}){_SL})?(?P<sym>{_SEG}(?:{_HY}{_SEG})*){_END}")
 PARTY_RE = re.compile(
     rf"(?<![\w/.\-])(?P<num>{_NUM}){_HY}(?P<type>{_SEG}){_SL}(?P<issuer>{_SEG}(?:{_HY}{_SEG})*){_END}")
@@ -71,6 +74,26 @@ def _repaired(segs: list[str]) -> tuple[list[str], tuple[str, ...]]:
     return fixed, tuple(f"{a}→{b}" for a, b in zip(segs, fixed) if a != b)
 
 
+# Codes of the National Assembly and its Standing Committee carry the legislature's number
+# ('QH14', 'UBTVQH15'), which a line break can put on the next line ('119/2020/QH' + '14').
+_TERM_CODES = ("QH", "UBTVQH")
+_NEXT_PIECE = re.compile(r"[ \t\n]+(?P<piece>[A-ZĐ0-9][A-Za-zĐđ0-9&]{0,7})" + _END)
+
+
+def _rejoin(text: str, end: int, segs: list[str]) -> tuple[list[str], int, tuple[str, ...]]:
+    """A ký hiệu cut by a line break or a stray space: 'QH' + '14', 'Q' + 'H14' (a segment split
+    inside). Joined only when the result is a known code or a legislature code."""
+    m = _NEXT_PIECE.match(text, end)
+    if not m or not segs:
+        return segs, end, ()
+    piece, last = m.group("piece"), segs[-1]
+    joined = last + piece
+    if (last in _TERM_CODES and piece.isdigit() and len(piece) == 2) or \
+            (not piece.isdigit() and len(last) <= 2 and (joined in _known_codes() or re.fullmatch(r"(?:UBTV)?QH\d{2}", joined))):
+        return [*segs[:-1], joined], m.end(), (f"{last}+{piece}→{joined}",)
+    return segs, end, ()
+
+
 def find_references(text: str) -> list[FoundReference]:
     text = normalize_dashes(text)
     found: list[FoundReference] = []
@@ -95,9 +118,11 @@ def find_references(text: str) -> list[FoundReference]:
         if not segs or not _valid_segment(segs[0]):
             continue
         segs, repairs = _repaired(segs)
+        segs, match_end, joined = _rejoin(text, m.end(), segs)
+        repairs = (*repairs, *joined)
         year = m.group("year")
         symbol = ("" if not year else f"{year}/") + "-".join(segs)
-        nums = re.findall(_NUM, m.group("nums"))
+        nums = re.findall(rf"{_NUM}(?:\.\d{{1,2}})?", m.group("nums"))
         in_list = len(nums) > 1
         type_code = segs[0] if segs[0] in _type_codes() else None
         issuers = tuple(segs[1:] if type_code else segs)
@@ -107,7 +132,7 @@ def find_references(text: str) -> list[FoundReference]:
         for i, n in enumerate(nums):
             s = text.index(n, pos)
             pos = s + len(n)
-            end = m.end() if i == len(nums) - 1 else pos
+            end = match_end if i == len(nums) - 1 else pos
             found.append(FoundReference(f"{n}/{symbol}", n, symbol, s, end, type_code, issuers,
                                         in_list, repairs))
     for m in LOST_SLASH_RE.finditer(text):

@@ -42,8 +42,9 @@ def make_quarter(year: int, quarter: int) -> ParsedDate | None:
 # Separators in numeric dates; OCR and typing put spaces around them.
 _SEP = r"\s?[/.\-]\s?"
 DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # 'ngày 18 tháng 02 năm 2025'; also without 'ngày' ('Tổng khởi nghĩa 19 tháng 8 năm 1945')
     ("dmy_words", re.compile(
-        rf"ngày\s+(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}})\s+năm\s+(?P<y>{YEAR})", re.I)),
+        rf"(?:ngày\s+)?(?<![\d/.,])(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}})\s+năm\s+(?P<y>{YEAR})", re.I)),
     ("dmy_num", re.compile(
         rf"(?<![\d/.\-])(?P<d>\d{{1,2}}){_SEP}(?P<m>\d{{1,2}}){_SEP}(?P<y>{YEAR})(?![\d/])")),
     ("my_words", re.compile(rf"tháng\s+(?P<m>\d{{1,2}})\s+năm\s+(?P<y>{YEAR})", re.I)),

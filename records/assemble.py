@@ -7,6 +7,7 @@ import re
 
 from models import (Agency, BudgetLine, CatalogItem, Mentions, Money, MonthRange, RecordProvenance, Records, Task,
                     TextMentions, TypedRow, TypedTable, Warning)
+from normalize.agencies import tidy_name
 from normalize.durations import parse_duration_months
 from normalize.numbers import roman_to_int
 from normalize.text import clean_text
@@ -73,14 +74,30 @@ def assemble_records(typed: list[TypedTable], mentions: Mentions) -> tuple[Recor
             tasks = [tk for tk in (_task(cells, r) for r in t.rows if r.kind == "data") if tk is not None]
             records.tasks.extend(tasks)
             warnings.extend(table_total_warning(t, [tk.budget for tk in tasks], _total(cells)))
+            warnings.extend(_group_totals(cells, {tk.provenance.row: tk.budget for tk in tasks}))
         elif t.kind == "catalog":
             records.catalog.extend(_catalog(cells))
         elif t.kind == "budget":
             lines = [b for b in (_budget_line(cells, r) for r in t.rows if r.kind == "data") if b is not None]
             records.budget.extend(lines)
             warnings.extend(table_total_warning(t, [b.amount for b in lines], _total(cells)))
+            warnings.extend(_group_totals(cells, {b.provenance.row: b.amount for b in lines}))
     warnings.extend(narrative_total_warnings(mentions))
     return records, warnings
+
+
+def _group_totals(cells: _Cells, money_by_row: dict[int, Money | None]) -> list[Warning]:
+    """A group row that states an amount ('I | SỞ Y TẾ | 14.000') is the subtotal of its rows."""
+    out = []
+    for g in (r for r in cells.t.rows if r.kind == "group"):
+        subtotal = cells.money(g)
+        members = [money_by_row.get(r.index) for r in cells.t.rows if r.kind == "data" and r.group_row == g.index]
+        if subtotal is not None and members:
+            for w in table_total_warning(cells.t, members, (subtotal, g.page)):
+                w.details["group_row"] = g.index
+                w.message = w.message.replace("total row", f"group row '{(g.group or '')[:60]}'", 1)
+                out.append(w)
+    return out
 
 
 def _total(cells: _Cells) -> tuple[Money, int | None] | None:
@@ -99,10 +116,13 @@ def _task(cells: _Cells, row: TypedRow) -> Task | None:
     ref = ref_piece.references[0] if ref_piece is not None and ref_piece.references else None
     months = parse_duration_months(cells.text(row, "duration"))
     agencies = cells.agencies(row, "agency")
+    if not agencies and cells.text(row, "agency"):
+        # a lead that is no public body ('Hiệp hội Doanh nghiệp') is kept as written
+        agencies = [tidy_name(cells.text(row, "agency"))]
     stt = re.match(r"\d+", cells.text(row, "stt"))
     return Task(
         number=int(stt.group()) if stt else None,
-        agency=agencies[0] if agencies else (cells.text(row, "agency") or None),
+        agency=agencies[0] if agencies else None,
         lead_agencies=agencies,
         coordinating_agencies=cells.agencies(row, "coordinating"),
         deadline=cells.text(row, "deadline") or None,

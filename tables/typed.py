@@ -169,8 +169,9 @@ def _table_kind(columns: list[TypedColumn], title: str | None, n_body: int) -> t
     if money and (name or lead) and not (rows_word == "tasks" and lead):
         what = f"'{name.name}'" if name else "bodies"
         return "budget", f"{what} with money in {money[0].unit}" + (" over a period" if "period" in roles else "")
-    if money or lead and name:
-        return "other", "unknown"
+    unpriced = [c.name for c in columns if c.role == "budget" and not c.multiplier]
+    if unpriced and (name or lead):
+        return "other", f"unknown: money in {', '.join(unpriced)} with no unit stated"
     return "other", ""
 
 
@@ -178,8 +179,7 @@ def type_tables(doc: Document) -> tuple[list[TypedTable], list[Warning]]:
     typed = [type_table(t, *_context_before(doc, t)) for t in doc.tables]
     typed.extend(numbered_lists(doc, doc.tables))
     warnings = [Warning(code="table_kind_unknown", page=t.page, details={"table_id": t.id},
-                        message=f"table {t.id} has the columns of task or budget records "
-                                f"({', '.join(c.name for c in t.columns if c.role in ('budget', 'agency', 'name'))}) "
-                                "but what its rows are could not be told; no records were made from it")
-                for t in typed if t.kind == "other" and t.kind_reason == "unknown"]
+                        message=f"table {t.id} looks like budget lines but {t.kind_reason.split(': ', 1)[1]}; "
+                                "no records were made from it")
+                for t in typed if t.kind == "other" and t.kind_reason.startswith("unknown")]
     return typed, warnings
