@@ -2,7 +2,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 OUT ?= out/demo
 
-.PHONY: install demo test bench score
+.PHONY: install demo test bench score score-text
 
 install:
 	bash install.sh
@@ -18,8 +18,11 @@ test:
 bench:
 	$(PY) -m bench
 
-# Scores against the shared gold (needs ../shared beside the checkout).
+# Per-field scores, the seeds (../shared, when beside the checkout) and the external development
+# set (corpus/external) apart, each rendition apart (.docx, text PDF, office scan).
 score:
-	rm -rf out/score && for f in docx pdf; do \
-	  $(VENV)/bin/vanthu extract ../shared/corpus/*/*.$$f -o out/score/$$f -q; \
-	  echo "== $$f"; python3 ../shared/eval/score.py ../shared/eval/gold out/score/$$f; done
+	$(PY) -m bench.score_sets
+
+# The same without the scans (a minute instead of ten).
+score-text:
+	$(PY) -m bench.score_sets --formats docx,pdf

@@ -160,8 +160,14 @@ class LayoutBuilder:
             for c in r:
                 c.page = number
         p = self.pending
-        if continues and p is not None and p.ends_page and _same_columns(x_edges, p.x_edges,
-                                                                       ocr=self.source_of(number) == "ocr"):
+        ocr = self.source_of(number) == "ocr"
+        if continues and p is not None and p.ends_page and ocr and len(x_edges) > len(p.x_edges) and \
+                _extra_edges_only(x_edges, p.x_edges):
+            # A scan that shows a stray vertical stroke inside one cell as a column line: the
+            # page's cells are put back into the columns the table has.
+            rows = _remap_columns(rows, x_edges, p.x_edges)
+            x_edges = p.x_edges
+        if continues and p is not None and p.ends_page and _same_columns(x_edges, p.x_edges, ocr=ocr):
             # The same table continued after a page break: a repeated header row is dropped.
             if _row_texts(rows[0]) == _row_texts(p.rows[0]):
                 rows = rows[1:]
@@ -199,6 +205,40 @@ class LayoutBuilder:
 
     def source_of(self, number: int) -> str:
         return next((p.source for p in self.pages if p.number == number), "pdf-text")
+
+
+MAX_STRAY_EDGES = 1
+
+
+def _extra_edges_only(edges: list[float], table_edges: list[float]) -> bool:
+    """Every column line of the table is on the page (its left edge and widths the same, up to a
+    scan's shift), and at most MAX_STRAY_EDGES more."""
+    if len(edges) - len(table_edges) > MAX_STRAY_EDGES or abs(edges[0] - table_edges[0]) > OCR_SHIFT_TOLERANCE:
+        return False
+    shift = edges[0] - table_edges[0]
+    return all(any(abs((x - shift) - y) <= OCR_EDGE_TOLERANCE for x in edges) for y in table_edges)
+
+
+def _remap_columns(rows: list[list[Cell]], edges: list[float], table_edges: list[float]) -> list[list[Cell]]:
+    """Cells placed by the page's column lines moved onto the table's: a cell split by a stray
+    line is joined again."""
+    shift = edges[0] - table_edges[0]
+
+    def nearest(x: float) -> int:
+        return min(range(len(table_edges)), key=lambda i: abs(table_edges[i] - (x - shift)))
+    out = []
+    for row in rows:
+        by_col: dict[int, Cell] = {}
+        for c in sorted(row, key=lambda c: c.col):
+            c0 = nearest(edges[c.col])
+            c1 = max(c0 + 1, nearest(edges[min(c.col + c.col_span, len(edges) - 1)]))
+            if c0 in by_col:
+                kept = by_col[c0]
+                kept.text = clean_text(f"{kept.text} {c.text}")
+                continue
+            by_col[c0] = c.model_copy(update={"col": c0, "col_span": c1 - c0})
+        out.append(list(by_col.values()))
+    return out
 
 
 def _same_columns(a: list[float], b: list[float], ocr: bool) -> bool:
@@ -274,12 +314,12 @@ def _is_row_fragment(first: list[Cell], prev_rows: list[list[Cell]]) -> bool:
     """A row that broke across the page: the STT cell is empty, its cells carry on mid-sentence
     (lowercase start, or a digit after an unfinished cell) and it restates no numeric value."""
     by_col = {c.col: c for c in first}
-    if by_col.get(0) is not None and by_col[0].text:
-        return False
+    if by_col.get(0) is not None and re.search(r"\w", by_col[0].text):
+        return False  # a row number (specks a scan leaves in an empty cell do not count)
     carried_on = False
     for c in first:
-        if not c.text:
-            continue
+        if not re.search(r"\w", c.text):
+            continue  # empty, or a speck
         above = _covering(prev_rows, c.col)
         above_text = above.text if above is not None else ""
         if above_text and _NUMERIC.match(above_text):
@@ -297,7 +337,7 @@ def _stitch(fragment: list[Cell], prev_rows: list[list[Cell]]) -> None:
         above = _covering(prev_rows, c.col)
         if above is None:
             continue
-        if c.text:
+        if re.search(r"\w", c.text):
             above.text = clean_text(f"{above.text} {c.text}")
         # A vertically merged cell that went on past the broken row keeps covering those rows.
         above.row_span += c.row_span - 1

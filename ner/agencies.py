@@ -101,16 +101,20 @@ KIND_OF_HEAD = {"Bộ": "ministry", "Ủy ban nhân dân": "people_committee", "
 # Level words of administrative units; 'tp' is 'TP.'/'Tp.'.
 LEVEL_WORDS = {"tỉnh": "tỉnh", "thành phố": "thành phố", "tp": "thành phố", "huyện": "huyện", "quận": "quận",
                "thị xã": "thị xã", "xã": "xã", "phường": "phường", "thị trấn": "thị trấn", "đặc khu": "đặc khu"}
+_PLAIN_LEVELS = {strip_diacritics_same_length(k): v for k, v in LEVEL_WORDS.items()}
+_LEVEL_FIRST_WORDS = {k.split()[0] for k in (*LEVEL_WORDS, *_PLAIN_LEVELS)}
 # After a head: a position, not a body ('Bộ trưởng', 'Cục phó').
 POSITION_WORDS = {"trưởng", "phó", "viên"}   # 'Bộ trưởng', 'Cục phó', 'Tỉnh ủy viên'
 # Health facilities share the head 'Trung tâm' ('Trung tâm Y tế huyện X'); like hospitals they
 # are not bodies of the administration.
-FACILITY_NAMES = ("y tế",)
+FACILITY_NAMES = ("y te",)   # compared without marks: a scan reads 'Y tế' as 'Y té'.
 # Head + word pairs the word list has but that still open a body's name.
 HEAD_PHRASES = {"ủy ban", "hội đồng", "văn phòng", "thanh tra", "trung tâm", "kiểm toán"}
 # Before a head: a generic plural ('các Ban Hội đồng nhân dân', 'những Sở') — unless an enumeration.
 PLURAL_WORDS = {"các", "những", "mọi", "từng"}
 CONNECTORS = {"và", "&", ",", "-", "–"}
+# Marks a scan leaves between the words of a name ('SƠ GIAO DỤC VA_ ĐÀO TẠO').
+SPECKS = {"_", "·", "'", "`"}
 # Words that end a lowercase phrase inside a name ('Ban Chỉ đạo … về phát triển …').
 PHRASE_STOPS = {"tại", "theo", "ngày", "đã", "sẽ", "có", "là", "được", "của", "với", "để", "về", "nhằm", "giao",
                 "chủ", "trì", "thực", "hiện", "cho", "khi", "này", "đó", "đến", "từ", "trước", "sau"}
@@ -122,28 +126,30 @@ LOCALITY_CUE = re.compile(r"địa phương|tỉnh, thành phố|các tỉnh|cá
 _TOKEN = re.compile(r"[^\W_]+(?:&[^\W_]+)*|\S")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Tok:
     text: str
     start: int
     end: int
     key: str          # lowercase, one tone placement: for the grammar's own words ('các', 'về')
     name_key: str     # the same, marks stripped in a mark-blind reading: for matching names
+    cap: bool         # starts with a capital
+    word: bool        # starts with a letter
 
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper()
 
-    @property
-    def word(self) -> bool:
-        return self.text[:1].isalpha()
+@lru_cache(maxsize=65536)
+def _token_keys(token: str) -> tuple[str, str]:
+    """(key, key without marks) of one token; words repeat, so they are worked out once."""
+    key = match_key(token) or token
+    return key, strip_diacritics_same_length(key)
 
 
 def _tokens(text: str, plain: bool) -> list[_Tok]:
     out = []
     for m in _TOKEN.finditer(text):
-        key = match_key(m.group(0)) or m.group(0)
-        out.append(_Tok(m.group(0), m.start(), m.end(), key, strip_diacritics_same_length(key) if plain else key))
+        text = m.group(0)
+        key, bare = _token_keys(text)
+        out.append(_Tok(text, m.start(), m.end(), key, bare if plain else key, text[:1].isupper(), text[:1].isalpha()))
     return out
 
 
@@ -201,6 +207,8 @@ class _Parser:
         # A line in capitals (a header, a title, an appendix heading): case says nothing, so
         # only names the gazetteer or the places list vouch for are taken.
         self.all_caps = len(letters) > 3 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+        self._cap = [t.word and (t.cap or self.all_caps) for t in self.toks]
+        self._low = [t.word and not t.cap and not self.all_caps for t in self.toks]
         self.found: list[tuple[int, int, FoundAgency]] = []
 
     # -- token helpers
@@ -208,10 +216,10 @@ class _Parser:
         return self.toks[i].key if 0 <= i < len(self.toks) else None
 
     def is_cap(self, i: int) -> bool:
-        return 0 <= i < len(self.toks) and self.toks[i].word and (self.toks[i].cap or self.all_caps)
+        return 0 <= i < len(self._cap) and self._cap[i]
 
     def is_low(self, i: int) -> bool:
-        return 0 <= i < len(self.toks) and self.toks[i].word and not self.toks[i].cap and not self.all_caps
+        return 0 <= i < len(self._low) and self._low[i]
 
     def span_text(self, i: int, j: int) -> str:
         return self.text[self.toks[i].start:self.toks[j - 1].end] if j > i else ""
@@ -278,18 +286,20 @@ class _Parser:
         return None
 
     def level_at(self, i: int) -> tuple[int, str] | None:
-        """A level word at i ('tỉnh', 'thành phố', 'TP.', 'huyện', …): (end, level)."""
-        k = self.key(i)
-        if k is None:
+        """A level word at i ('tỉnh', 'thành phố', 'TP.', 'huyện', …; without marks in a mark-blind
+        reading: 'THI XA'): (end, level)."""
+        if i >= len(self.toks):
             return None
-        two = f"{k} {self.key(i + 1)}"
-        if two in LEVEL_WORDS:
-            return i + 2, LEVEL_WORDS[two]
-        if k in LEVEL_WORDS:
+        levels = _PLAIN_LEVELS if self.plain else LEVEL_WORDS
+        k = self.toks[i].name_key
+        two = f"{k} {self.toks[i + 1].name_key}" if i + 1 < len(self.toks) else None
+        if two in levels:
+            return i + 2, levels[two]
+        if k in levels:
             j = i + 1
             if j < len(self.toks) and self.toks[j].text == "." and k == "tp":
                 j += 1
-            return j, LEVEL_WORDS[k]
+            return j, levels[k]
         return None
 
     def locality_at(self, i: int) -> tuple[int, str] | None:
@@ -356,7 +366,7 @@ class _Parser:
         while j < len(self.toks) and len(keys) < longest:
             t = self.toks[j]
             j += 1
-            if t.key in CONNECTORS:
+            if t.key in CONNECTORS or t.text in SPECKS:
                 continue
             if not t.word:
                 break
@@ -460,7 +470,7 @@ class _Parser:
         specific = name[len(head):].strip()
         if not re.search(r"[a-zà-ỹđ]", specific):
             return False  # 'Cục KSTT', 'Vụ KHTC' unexpanded: no canonical name to give
-        if head == "Trung tâm" and match_key(specific).startswith(FACILITY_NAMES):
+        if head == "Trung tâm" and strip_diacritics_same_length(match_key(specific)).startswith(FACILITY_NAMES):
             return False
         if head in LOCAL_ONLY_HEADS or head in NEEDS_LOCALITY:
             return has_locality
@@ -630,52 +640,45 @@ class _Parser:
             return whole[0]
         return end if end > j else None
 
-    def shared_localities(self) -> None:
-        """'HĐND tỉnh Bình Thuận, tỉnh Đắk Nông, tỉnh Lâm Đồng': the head goes with each locality;
-        'Tỉnh ủy, HĐND, UBND tỉnh Thanh Hóa': the locality goes with each head."""
-        chosen = self.choose_spans()
+    def head_with_more_localities(self) -> None:
+        """'HĐND tỉnh Bình Thuận, tỉnh Đắk Nông, tỉnh Lâm Đồng': the head goes with each locality."""
+        chosen = choose(self.found)
         for i, j, f in chosen:
-            if f.kind not in ("people_committee", "people_council", "local", "party"):
-                continue
             head = self.head_at(i)
-            if head is None:
+            if head is None or f.kind not in ("people_committee", "people_council", "local", "party"):
                 continue
             k = j
-            while k < len(self.toks) and self.toks[k].text == "," or self.key(k) == "và":
+            while k < len(self.toks) and (self.toks[k].text == "," or self.key(k) == "và"):
                 loc = self.locality_at(k + 1)
                 if not loc or any(a <= k + 1 < b for a, b, _ in chosen):
                     break
                 self.add(k + 1, loc[0], f"{head[1]} {loc[1]}", f.kind, True)
                 k = loc[0]
-        for n, (i, j, f) in enumerate(chosen):
-            head = self.head_at(i)
-            if head is None or f.name != head[1] and not self.bare_head(i, j, head):
-                continue
-            # a bare head followed by ', HEAD, HEAD tỉnh X': take the locality of the last one
-            m = n
-            while m + 1 < len(chosen) and self.text[chosen[m][2].end:chosen[m + 1][2].start].strip() in (",", "và"):
-                m += 1
-            last = chosen[m][2]
-            loc = re.search(r"\b(?:tỉnh|thành phố|huyện)\s.+$", last.name)
-            where = loc.group(0) if m > n and loc else None
-            if where is None and self.ctx.province is not None:
-                where = self.ctx.province.full()
+
+    def heads_sharing_a_locality(self) -> None:
+        """'Tỉnh ủy, HĐND, UBND tỉnh Thanh Hóa': heads standing alone before ', HEAD …, HEAD tỉnh X'
+        take the locality of the last one (or the document's own province)."""
+        bare = [(i, head) for i in range(len(self.toks))
+                if (head := self.head_at(i)) and head[2] in ("place", "party")
+                and (self.toks[head[0]].text if head[0] < len(self.toks) else "") in (",", "và")
+                and not any(a <= i < b for a, b, _ in self.found)]
+        heads = [FoundAgency(h[1], "local", self.toks[i].start, self.toks[h[0] - 1].end, "") for i, h in bare]
+        chain = sorted([f for _, _, f in choose(self.found)] + heads, key=lambda f: f.start)
+        for i, head in bare:
+            # the bodies and bare heads that follow, joined by ',' or 'và'
+            end, last = self.toks[head[0] - 1].end, None
+            for f in chain:
+                if f.start < end:
+                    continue
+                if self.text[end:f.start].strip() not in (",", "và"):
+                    break
+                end = f.end
+                last = f if f.text else last
+            loc = re.search(r"\b(?:tỉnh|thành phố|huyện)\s.+$", last.name) if last else None
+            where = loc.group(0) if loc else self.ctx.province.full() if self.ctx.province else None
             if where:
-                name = f"{head[1]} {where}" if head[2] != "party" else f"{head[1]} {where.split(' ', 1)[1]}"
-                self.add(i, j, name, "party" if head[2] == "party" else f.kind, True)
-
-    def bare_head(self, i: int, j: int, head: tuple[int, str, str]) -> bool:
-        return j == head[0]
-
-    def bare_heads(self) -> None:
-        """Heads standing alone ('Tỉnh ủy, HĐND, UBND tỉnh X'), kept as candidates for shared_localities."""
-        for i in range(len(self.toks)):
-            head = self.head_at(i)
-            if head and head[2] in ("place", "party") and not any(a <= i < b for a, b, _ in self.found):
-                nxt = self.toks[head[0]].text if head[0] < len(self.toks) else ""
-                if nxt in (",", "và") or self.key(head[0]) == "và":
-                    self.found.append((i, head[0], FoundAgency(head[1], "local", self.toks[i].start,
-                                                               self.toks[head[0] - 1].end, "", False)))
+                name = f"{head[1]} {where.split(' ', 1)[1]}" if head[2] == "party" else f"{head[1]} {where}"
+                self.add(i, head[0], name, "party" if head[2] == "party" else "local", True)
 
     # -- places as actors
     def places_as_actors(self) -> None:
@@ -683,9 +686,12 @@ class _Parser:
         acting bodies or of a table's group row ('HUYỆN AN LÃO'), a list of localities ('nhiều địa
         phương như Hải Phòng, Bắc Ninh'), or an item of a list of bodies ('Sở Công Thương, huyện
         Tuy Phong cũ, …')."""
+        # Only a cell of acting bodies, a list of localities or a level word ('huyện X' among
+        # bodies) can make a place an actor: elsewhere there is nothing to look at.
+        anywhere = self.actor_context or LOCALITY_CUE.search(self.text)
         i = 0
         while i < len(self.toks):
-            if not self.is_cap(i) and not self.level_at(i):
+            if not (anywhere and self.is_cap(i)) and self.toks[i].name_key.split(" ")[0] not in _LEVEL_FIRST_WORDS:
                 i += 1
                 continue
             level, j = None, i
@@ -732,14 +738,10 @@ class _Parser:
                 keys = _keys(alias, self.plain)
                 if self.match_keys(i, keys):
                     self.add(i, i + len(keys), agency.name, agency.kind, agency.known)
-        self.bare_heads()
-        self.shared_localities()
+        self.head_with_more_localities()
+        self.heads_sharing_a_locality()
         self.places_as_actors()
-        self.found = [f for f in self.found if f[2].text]  # the bare heads were only there to be shared
         return self.found
-
-    def choose_spans(self) -> list[tuple[int, int, FoundAgency]]:
-        return choose(self.found)
 
 
 def choose(found: list[tuple[int, int, FoundAgency]]) -> list[tuple[int, int, FoundAgency]]:
@@ -790,9 +792,12 @@ def defined_aliases(text: str, found: list[FoundAgency]) -> dict[str, FoundAgenc
     for the body just named."""
     out = {}
     for m in _DEFINED.finditer(text):
+        abbr = m.group("abbr").strip()
         before = [f for f in found if f.end <= m.start() and m.start() - f.end <= 3]
-        if before:
-            out[m.group("abbr").strip()] = before[-1]
+        # the short form must read as a body's name ('Bộ KH&CN', 'VKHCN'), not a document's
+        shaped = re.fullmatch(r"[A-ZĐ][A-ZĐ&\-]{1,12}", abbr) or find_agencies(abbr)
+        if before and shaped:
+            out[abbr] = before[-1]
     return out
 
 

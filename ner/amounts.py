@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from normalize.money import CURRENCY_PATTERN, SCALE_PATTERN, MoneyUnit, parse_unit, to_base_units
 from normalize.numbers import NUMBER_PATTERN, NumberFormatError, parse_vn_number
+from normalize.ocr_repair import strip_diacritics_same_length
 from normalize.ranges import parse_number_or_range
 from normalize.text import match_key, normalize_dashes
 from normalize.vowel_marks import lexicon
@@ -40,7 +41,7 @@ def _make(low: int, high: int, unit: MoneyUnit, start: int, end: int, text: str)
 
 
 # 'Đơn vị tính: 1.000 đồng', 'ĐVT: triệu đồng': a unit declared, not an amount.
-_DECLARES_UNIT = re.compile(r"(?:đơn vị(?:\s+tính)?|đvt)\s*:\s*$", re.IGNORECASE)
+_DECLARES_UNIT = re.compile(r"(?:don vi(?:\s+tinh)?|dvt)\s*:\s*$", re.IGNORECASE)   # compared without marks
 # 'đạt 698,445/871,321 triệu đồng': two amounts sharing the unit that follows the second.
 _PAIR_RE = re.compile(rf"(?<![\d.,/])(?P<n1>{NUMBER_PATTERN})\s?/\s?(?P<n2>{NUMBER_PATTERN})\s*(?P<unit>{_UNIT})(?![\wà-ỹ])",
                       re.IGNORECASE)
@@ -74,7 +75,8 @@ def find_amounts(text: str, masked: list[tuple[int, int]] = ()) -> list[FoundAmo
         if any(a < m.end() and m.start() < b for a, b in masked):
             continue
         unit = parse_unit(m.group("unit"))
-        if unit is None or _DECLARES_UNIT.search(text[:m.start()]) or _not_money(text, m, unit):
+        if unit is None or _DECLARES_UNIT.search(strip_diacritics_same_length(text[max(0, m.start() - 20):m.start()])) \
+                or _not_money(text, m, unit):
             continue
         try:
             n1 = parse_vn_number(m.group("n1"))

@@ -87,13 +87,14 @@ def places() -> tuple[Place, ...]:
     return tuple(out.values())
 
 
-@lru_cache(maxsize=1)
-def _place_index() -> dict[str, list[Place]]:
+@lru_cache(maxsize=2)
+def _place_index(plain: bool) -> dict[str, list[Place]]:
+    """Places by their names' keys, with marks or (plain) without."""
     index: dict[str, list[Place]] = {}
     for p in places():
         for name in (p.short, *p.aliases):
-            for key in {match_key(name), match_key(strip_diacritics_same_length(name))}:
-                index.setdefault(key, []).append(p)
+            key = match_key(strip_diacritics_same_length(name) if plain else name)
+            index.setdefault(key, []).append(p)
     return index
 
 
@@ -102,9 +103,7 @@ def find_place(name: str, level: str | None = None, plain: bool = False) -> Plac
     Tháp, ('huyện', 'An Lão') → huyện An Lão. A province is preferred when the level allows both.
     plain: the name lost its marks (OCR)."""
     key = match_key(strip_diacritics_same_length(name) if plain else name)
-    found = _place_index().get(key, [])
-    if plain:
-        found = found or _place_index().get(match_key(strip_diacritics_same_length(name)), [])
+    found = _place_index(plain).get(key, [])
     level = level.lower().rstrip(".") if level else None
     if level in ("tp", "tp."):
         level = "thành phố"
@@ -116,6 +115,37 @@ def find_place(name: str, level: str | None = None, plain: bool = False) -> Plac
                                                      and level == p.level):
                 return p
     return None
+
+
+@lru_cache(maxsize=1)
+def _spellings_by_plain() -> dict[str, set[str]]:
+    """Places of two or more syllables by their name without marks: 'lang son' → {'Lạng Sơn'}."""
+    out: dict[str, set[str]] = {}
+    for p in places():
+        if " " in p.short:
+            out.setdefault(match_key(strip_diacritics_same_length(p.short)), set()).add(p.short)
+    return out
+
+
+def place_spelling(tokens: list[str]) -> list[str] | None:
+    """The syllables of the one place that these words spell without marks ('LANG', 'SON,' →
+    ['LẠNG', 'SƠN,']), in the words' case and with their punctuation; None if no place or several."""
+    cores = [re.match(r"^(\W*)([^\W\d_]+)(\W*)$", t) for t in tokens]
+    if not all(cores) or not all(m.group(2)[0].isupper() for m in cores):
+        return None  # a place name is capitalized; 'hòa bình' in a sentence is peace
+    key = match_key(strip_diacritics_same_length(" ".join(m.group(2) for m in cores)))
+    spelled = _spellings_by_plain().get(key)
+    if not spelled or len(spelled) != 1:
+        return None
+    syllables = next(iter(spelled)).split()
+    if len(syllables) != len(cores):
+        return None
+    out = []
+    for m, syl in zip(cores, syllables):
+        core = m.group(2)
+        syl = syl.upper() if core.isupper() else syl if core[:1].isupper() else syl.lower()
+        out.append(m.group(1) + syl + m.group(3))
+    return out
 
 
 def _entry(a: dict) -> AgencyEntry:

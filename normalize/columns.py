@@ -66,9 +66,15 @@ MONEY_KINDS: list[tuple[str, str]] = [
 ]
 
 
+# Letters a scan reads as symbols inside header words ('CHU TR]' for 'CHỦ TRÌ').
+_OCR_LETTERS = str.maketrans({"]": "i", "[": "i", "|": "i", "!": "i"})
+
+
 def header_key(text: str) -> str:
-    """Lowercase, marks stripped, leading symbols gone: the form headers are compared in."""
-    return re.sub(r"^[^\w(]+", "", strip_diacritics_same_length(match_key(text)))
+    """Lowercase, marks stripped, leading symbols gone, letters a scan turned into symbols put
+    back: the form headers are compared in."""
+    key = re.sub(r"^[^\w(]+", "", strip_diacritics_same_length(match_key(text)))
+    return re.sub(r"(?<=[a-z])[\]\[|!]", lambda m: m.group(0).translate(_OCR_LETTERS), key)
 
 
 def _plain(pattern: str) -> re.Pattern[str]:
@@ -87,12 +93,17 @@ def _first_part(level: str) -> str:
 
 
 def column_role(header: str) -> str:
-    """The role of a column from its header (levels joined with ' / '); 'other' if none fits."""
+    """The role of a column from its header (levels joined with ' / '); 'other' if none fits.
+    A header whose words a scan ran together ('THOIGIAN') is matched without spaces too."""
     levels = header.split(" / ") if header else [""]
     key = header_key(_first_part(levels[0]))
     full = header_key(header)
     for pattern, role in _patterns():
         if pattern.search(key) or (role in ROLES_FROM_ANY_LEVEL and pattern.search(full)):
+            return role
+    squeezed = key.replace(" ", "")
+    for pattern, role in _patterns():
+        if " " in pattern.pattern and re.search(pattern.pattern.replace(" ", ""), squeezed):
             return role
     return "other"
 

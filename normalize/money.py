@@ -6,6 +6,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
 from normalize.numbers import NUMBER_PATTERN, parse_vn_number
+from normalize.ocr_repair import strip_diacritics_same_length
 from normalize.text import match_key
 
 
@@ -68,11 +69,28 @@ _HEADER_UNIT_RE = re.compile(rf"\(\s*(?:(?:đơn vị\s*(?:tính)?|đvt)\s*:?\s*
 
 def unit_from_header(header: str) -> MoneyUnit | None:
     """The money unit a table column or table declares: 'Dự kiến kinh phí (triệu đồng)',
-    'Kinh phí (tỷ đồng)', 'Đơn vị tính: triệu đồng', 'ĐVT: triệu đồng', 'Đơn vị tính: 1.000 đồng'."""
+    'Kinh phí (tỷ đồng)', 'Đơn vị tính: triệu đồng', 'ĐVT: triệu đồng', 'Đơn vị tính: 1.000 đồng'.
+    A scanned header that lost its marks ('DVT: trieu dong') is read too."""
     m = _HEADER_UNIT_RE.search(match_key(header))
-    if not m:
-        return None
-    return parse_unit(m.group(1) or m.group(2))
+    if m:
+        return parse_unit(m.group(1) or m.group(2))
+    m = _PLAIN_HEADER_UNIT_RE.search(strip_diacritics_same_length(match_key(header)))
+    if m:
+        scale = re.sub(r"\s+", " ", (m.group("scale") or "").lower())
+        numeric = re.fullmatch(_NUMERIC_SCALE, scale)
+        multiplier = int(re.sub(r"\D", "", scale)) if numeric else _PLAIN_SCALES.get(scale)
+        cur = "USD" if m.group("cur").lower().startswith("usd") else "VND"
+        if multiplier:
+            return MoneyUnit(multiplier, cur, _SCALE_NAMES.get(multiplier, f"{multiplier} đồng") if cur == "VND"
+                             else f"{multiplier} USD")
+    return None
+
+
+_PLAIN_SCALES = {strip_diacritics_same_length(k): v for k, v in _SCALES.items()}
+_PLAIN_UNIT = (r"(?P<scale>1(?:[.,]000)+|1000+|(?:nghin|ngan|trieu)\s+t[yi]|nghin|ngan|trieu|t[yi])?\s*"
+               r"(?P<cur>dong|vnd|usd)(?![a-z])")
+_PLAIN_HEADER_UNIT_RE = re.compile(rf"(?:\(\s*(?:(?:don vi\s*(?:tinh)?|dvt)\s*:?\s*)?|(?:don vi\s*(?:tinh)?|dvt)\s*:\s*)"
+                                   rf"{_PLAIN_UNIT}", re.IGNORECASE)
 
 
 def to_base_units(number: Decimal, unit: MoneyUnit) -> int:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+
+from corpus import load_json
 
 # Đ-bearing parts of số/ký hiệu that OCR reads with a plain D. Short codes are replaced only
 # when they are the whole segment ('QD' → 'QĐ'); codes of three letters or more wherever they
@@ -13,13 +16,44 @@ _LONG_D = {"BCDTW": "BCĐTW", "HDND": "HĐND", "DHQG": "ĐHQG", "DMST": "ĐMST",
            "KHDT": "KHĐT", "TDKT": "TĐKT", "BCD": "BCĐ"}
 
 
+@lru_cache(maxsize=1)
+def _codes_with_d_bar() -> frozenset[str]:
+    """Codes of số/ký hiệu and agency abbreviations that carry Đ (doc_types.json, agencies.json)."""
+    types, agencies = load_json("doc_types.json"), load_json("agencies.json")
+    words = {*types["codes"], *types["issuer_codes"], *agencies["component_abbreviations"],
+             *agencies["head_abbreviations"]}
+    for a in agencies["agencies"]:
+        for alias in (a["name"], *a["aliases"]):
+            words.update(w for w in re.split(r"[\s,]+", alias) if w.isupper() and len(w) > 1)
+    return frozenset(w for w in words if "Đ" in w)
+
+
 def repair_symbol_segment(segment: str) -> str:
-    """'QD' → 'QĐ', 'BCDTW' → 'BCĐTW', 'CN&DMST' → 'CN&ĐMST', 'BGDDT' → 'BGDĐT', 'K2DT' → 'K2ĐT'."""
+    """'QD' → 'QĐ', 'BCDTW' → 'BCĐTW', 'CN&DMST' → 'CN&ĐMST', 'BGDDT' → 'BGDĐT', 'K2DT' → 'K2ĐT',
+    'LDTBXH' → 'LĐTBXH': a D that, as Đ, makes a code the gazetteers know."""
     if segment in _SHORT_D:
         return _SHORT_D[segment]
     for code in sorted(_LONG_D, key=len, reverse=True):
         segment = segment.replace(code, _LONG_D[code])
+    if "D" in segment and segment.count("D") <= 3:
+        known = _codes_with_d_bar()
+        for variant in _d_variants(segment):
+            if variant in known:
+                return variant
     return re.sub(r"(?<=\d)DT$", "ĐT", segment)  # K2ĐT: a numbered unit 'Đào tạo'
+
+
+def _d_variants(segment: str) -> list[str]:
+    """The segment with each subset of its D written Đ, fewest changes first."""
+    spots = [i for i, ch in enumerate(segment) if ch == "D"]
+    out = []
+    for mask in range(1, 1 << len(spots)):
+        chars = list(segment)
+        for k, i in enumerate(spots):
+            if mask >> k & 1:
+                chars[i] = "Đ"
+        out.append("".join(chars))
+    return sorted(out, key=lambda v: v.count("Đ"))
 
 
 def strip_diacritics_same_length(text: str) -> str:

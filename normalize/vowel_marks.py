@@ -168,3 +168,47 @@ def repair_marks(tokens: list[str], marks_lost: list[bool] | None = None) -> lis
         if len(fits) == 1:
             _replace(out, parts, syllables, i, fits[0])
     return out
+
+
+@lru_cache(maxsize=1)
+def _syllables() -> frozenset[str]:
+    _, spellings = lexicon()
+    return frozenset(s for group in spellings.values() for s in group)
+
+
+def _is_syllable(part: str) -> bool:
+    return fold_tone_placement(nfc(part.lower())) in _syllables()
+
+
+def _split_two(piece: str) -> list[str] | None:
+    """'Tàichính' → ['Tài', 'chính']: the one split into two syllables that make a known word."""
+    words = lexicon()[0]
+    found = [[piece[:i], piece[i:]] for i in range(1, len(piece))
+             if _is_syllable(piece[:i]) and _is_syllable(piece[i:])
+             and fold_tone_placement(nfc(f"{piece[:i]} {piece[i:]}".lower())) in words]
+    return found[0] if len(found) == 1 else None
+
+
+def split_glued(token: str) -> str | None:
+    """Syllables OCR ran together ('Tàichính' → 'Tài chính', 'SởKhoahọc' → 'Sở Khoa học'), split
+    where a capital starts a syllable inside the token, or where exactly one split into two
+    syllables makes a known word. None when the token is one syllable, or no split is sure."""
+    m = _CORE.match(token)
+    core = m.group("core") if m else ""
+    if len(core) < 4 or core.isupper() or _is_syllable(core) or not lexicon()[0]:
+        return None
+    pieces = [""]
+    for k, ch in enumerate(core):  # a capital after a small letter starts a new syllable ('SởKhoa')
+        if ch.isupper() and k and core[k - 1].islower():
+            pieces.append("")
+        pieces[-1] += ch
+    out = []
+    for piece in pieces:
+        if _is_syllable(piece):
+            out.append(piece)
+            continue
+        two = _split_two(piece)
+        if two is None:
+            return None
+        out.extend(two)
+    return m.group("lead") + " ".join(out) + m.group("trail") if len(out) > 1 else None

@@ -4,17 +4,19 @@ from __future__ import annotations
 import re
 
 from models import Table
+from normalize.ocr_repair import strip_diacritics_same_length
 from normalize.text import match_key
 
 # The first body row starts with a row number, a roman or letter group number ('1', 'I.', 'A.'),
 # or is the table's total row, which many budget tables put first ('TỔNG SỐ', 'Tổng cộng').
 _FIRST_CELL = re.compile(r"(?:\d{1,3}|[IVX]{1,5})[.)]?|[A-ZĐ][.)]")
-TOTAL_ROW = re.compile(r"^(tổng cộng|tổng số|tổng|cộng|tổng kinh phí|cộng chung|tổng cộng chung)\s*[:.]?$")
+# Compared without marks: a scan reads 'TỔNG' as 'TONG'.
+TOTAL_ROW = re.compile(r"^(tong cong|tong so|tong|cong|tong kinh phi|cong chung|tong cong chung)\s*[:.]?$")
 MAX_HEADER_ROWS = 3
 
 
 def is_total_row(texts: list[str]) -> bool:
-    return any(TOTAL_ROW.match(match_key(t)) for t in texts[:3] if t)
+    return any(TOTAL_ROW.match(strip_diacritics_same_length(match_key(t))) for t in texts[:3] if t)
 
 
 def header_row_count(table: Table) -> int:

@@ -16,7 +16,7 @@ from collections import Counter
 
 from models import Document, Table, TypedColumn, TypedRow, TypedTable, Warning
 from normalize.columns import TIME_ROLES, column_role, money_kind, rows_are, time_kind
-from normalize.money import MoneyUnit, unit_from_header
+from normalize.money import MoneyUnit, parse_unit, unit_from_header
 from normalize.ranges import parse_number_or_range
 from normalize.text import match_key
 from tables.headers import column_headers, header_row_count, is_total_row
@@ -26,10 +26,15 @@ _GROUP = re.compile(r"^(?:[IVX]{1,5}[.)]?\s+|[A-Z][.)]\s+|nhóm\s+\d+|phần\s+[
 _STT = re.compile(r"^\d{1,3}[.)]?$")
 # "I. Nhóm 1: …", and the same after OCR lost the numeral or the marks ("Nhom 2: …").
 _NHOM = re.compile(r"^\W{0,3}(?:[IVXL]{1,5}[.)]?\s*)?nh[oó]m\s+\d", re.IGNORECASE)
+# Letters a scan reads in a roman group number ('Ill' for III, 'Vv' for V, 'l' for I).
+# A lone 'l' stays a number's business (it is as often a 1).
+_GARBLED_ROMAN = re.compile(r"(?=[IVXlvx]*[lvx])(?=.*[vx]|[IVXlvx]{2})[IVXlvx]{1,5}[.)]?")
+_ROMAN_LOOKALIKES = str.maketrans({"l": "I", "v": "V", "x": "X"})
 _FILL_ROLES = {"stt", "agency", "coordinating", "submitter", "reference", "note"}
 # A unit stated in a short line above a table ("Đơn vị tính: triệu đồng") applies to its money
 # columns that state none; a longer block between them ends that.
 DECLARED_UNIT_MAX_CHARS = 80
+DECLARED_UNIT_TAIL = 40
 # Share of a column's filled cells that must agree before the cells decide its role.
 CONTENT_MAJORITY = 0.6
 # A table this small in rows says too little to be typed by its content.
@@ -52,7 +57,11 @@ def _context_before(doc: Document, table: Table) -> tuple[str | None, MoneyUnit 
             best = t
         if b.order > after:
             short = len(t) < DECLARED_UNIT_MAX_CHARS
-            declared = (unit_from_header(t) or declared) if short else None
+            # 'Đơn vị tính: triệu đồng', or the unit alone on its line ('Triệu đồng', '(tỷ đồng)');
+            # a scan may join the line to the title above it: then it ends that block
+            alone = parse_unit(t.strip("()[]: ")) if short else None
+            declared = (unit_from_header(t) or alone or declared) if short else \
+                unit_from_header(t[-DECLARED_UNIT_TAIL:])
     return best, declared
 
 
@@ -71,6 +80,10 @@ def _rows(table: Table, n_header: int, columns: list[TypedColumn]) -> list[Typed
         cells = [s.text if s is not None else "" for s in slots]
         distinct = {id(s) for s in slots if s is not None and s.text}
         first = cells[0].strip() if cells else ""
+        if first and not re.search(r"\w", first):
+            first = ""  # specks a scan left in an empty cell
+        if _GARBLED_ROMAN.fullmatch(first):
+            first = first.translate(_ROMAN_LOOKALIKES)  # 'Ill', 'Vv': a scan's III, V
         page = next((s.page for s in slots if s is not None and s.page), table.provenance.page)
         if is_total_row(cells):
             rows.append(TypedRow(index=r, kind="total", cells=cells, group=group, page=page))
@@ -79,7 +92,7 @@ def _rows(table: Table, n_header: int, columns: list[TypedColumn]) -> list[Typed
         with_numbers = any(k in numeric and cells[k] for k in range(len(cells)))
         roman_group = bool(re.fullmatch(r"[IVX]{1,5}[.)]?|[A-ZĐ][.)]", first)) or \
             (_GROUP.match(first) and not _STT.match(first) and sum(1 for c in cells if c) <= 2 and not with_numbers)
-        if spans_all or roman_group or (_NHOM.match(first) and not with_numbers):
+        if spans_all or roman_group or (_NHOM.match(first) and not with_numbers) or _heading_row(cells, columns, first):
             group = " ".join(dict.fromkeys(c for c in cells if c))
             group_row = r
             rows.append(TypedRow(index=r, kind="group", cells=cells, group=group, page=page))
@@ -96,6 +109,16 @@ def _rows(table: Table, n_header: int, columns: list[TypedColumn]) -> list[Typed
         rows.append(row)
         previous = row
     return rows
+
+
+def _heading_row(cells: list[str], columns: list[TypedColumn], first: str) -> bool:
+    """A row that only names, in capitals, what the rows under it are ('HẠ TẦNG KỸ THUẬT PHỤC
+    VỤ …'): a group row whose number a scan lost."""
+    filled = [k for k, c in enumerate(cells) if c.strip()]
+    if first or len(filled) != 1 or columns[filled[0]].role != "name":
+        return False
+    letters = [ch for ch in cells[filled[0]] if ch.isalpha()]
+    return len(letters) >= 8 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
 
 
 def _refine_time(column: TypedColumn, values: list[str]) -> None:

@@ -23,7 +23,8 @@ from extract.ocr.render import DEFAULT_DPI, MAX_PIXELS, PageSource
 from extract.ocr.ruling import detect_tables
 from extract.ocr.tesseract import (OcrUnavailableError, confident_words, orientation, tesseract_available,
                                    tesseract_pages, tesseract_words)
-from extract.ocr.words import add_cell_words, repair_paragraph_marks, repair_words, words_from_data
+from extract.ocr.words import (add_cell_words, repair_paragraph_marks, repair_place_names, repair_words,
+                               split_glued_words, words_from_data)
 from models import Document, ExtractOptions, Warning
 
 BLANK_INK = 0.0008               # share of dark pixels below which a page is blank
@@ -104,8 +105,10 @@ def finish_page(prepared: PreparedPage, data: dict | None) -> tuple[PageContent,
     kept = list(confident_words(data))
     content.words = words_from_data(data, kept, prepared.dpi)
     content.repairs = repair_words(content.words, content.number)
+    content.repairs += split_glued_words(content.words, content.number)
     lines = [(data["block_num"][i], data["par_num"][i], data["line_num"][i]) for i, _, _ in kept]
     content.repairs += repair_paragraph_marks(content.words, lines, content.number)
+    content.repairs += repair_place_names(content.words, lines, content.number)
     unread = unread_cells(prepared.arr, prepared.tables, data, prepared.dpi, content.number)
     if not content.words and not unread:
         number = content.number

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from extract.layout import PageContent, Word
 from models import OcrRepair
+from normalize.agencies import place_spelling
 from normalize.ocr_repair import repair_number_token
 from normalize.text import clean_text
-from normalize.vowel_marks import mark_poor, repair_marks, syllables_of
+from normalize.vowel_marks import mark_poor, repair_marks, split_glued, syllables_of
 
 
 def word_from_box(text: str, conf: float, left: float, top: float, width: float, height: float,
@@ -45,6 +46,41 @@ def repair_words(words: list[Word], page: int) -> list[OcrRepair]:
         fixed = repair_number_token(w.text)
         if fixed != w.text:
             repairs.append(_repair(w, page, fixed, "digit_lookalike"))
+    return repairs
+
+
+def split_glued_words(words: list[Word], page: int) -> list[OcrRepair]:
+    """Syllables Tesseract ran together ('Tàichính', 'SởKhoahọc') split again; each fix is returned."""
+    repairs = []
+    for w in words:
+        fixed = split_glued(w.text)
+        if fixed:
+            repairs.append(_repair(w, page, fixed, "word_split"))
+    return repairs
+
+
+def repair_place_names(words: list[Word], lines: list[tuple], page: int) -> list[OcrRepair]:
+    """Place names whose marks a scan lost or changed ('LANG SON', 'LAO CẢI', 'DIỄN BIẾN'), put right
+    where the words of one line spell, without marks, exactly one province or district of two or
+    more syllables (normalize/agencies.py). Proper names are not in the word list the mark repair
+    uses; the places list is theirs."""
+    repairs = []
+    by_line: dict[tuple, list[Word]] = {}
+    for word, line in zip(words, lines):
+        by_line.setdefault(line, []).append(word)
+    for members in by_line.values():
+        i = 0
+        while i < len(members):
+            for n in (4, 3, 2):
+                group = members[i:i + n]
+                spelled = place_spelling([w.text for w in group]) if len(group) == n else None
+                if spelled:
+                    for w, syllable in zip(group, spelled):
+                        if w.text != syllable:
+                            repairs.append(_repair(w, page, syllable, "place_name"))
+                    i += n - 1
+                    break
+            i += 1
     return repairs
 
 

@@ -1,0 +1,265 @@
+"""Each phenomenon of the documents vanthu was not built on, from a real sentence of the external
+development set (corpus/external/texts, the document named beside each test) or the seeds.
+Every test here failed on the extractor before issue 9."""
+from __future__ import annotations
+
+import pytest
+
+from models import Block, Cell, Document, Provenance, Table
+from ner.agencies import AgencyContext, defined_aliases, find_agencies
+from ner.amounts import find_amounts
+from ner.dates import find_dates
+from ner.references import find_references
+from normalize.agencies import find_place
+from normalize.money import unit_from_header
+from pipeline import run_stages
+
+
+def names(text: str, province: str | None = None, **kw) -> list[str]:
+    ctx = AgencyContext(province=find_place(province)) if province else None
+    return [a.name for a in find_agencies(text, ctx=ctx, **kw)]
+
+
+def _doc(*texts: str, tables: list[Table] = ()) -> Document:
+    blocks = [Block(id=f"b{i}", order=i, text=t, provenance=Provenance(source="docx")) for i, t in enumerate(texts)]
+    tables = [t.model_copy(update={"order": len(blocks) + k}) for k, t in enumerate(tables)]
+    return Document(media_type="x", source_kind="docx", blocks=blocks, tables=tables)
+
+
+def _table(rows: list[list[str]], table_id: str = "t0") -> Table:
+    cells = [Cell(row=r, col=c, text=text) for r, row in enumerate(rows) for c, text in enumerate(row)]
+    return Table(id=table_id, order=0, n_rows=len(rows), n_cols=len(rows[0]), cells=cells,
+                 provenance=Provenance(source="docx"))
+
+
+# -- agencies ---------------------------------------------------------------------------------------
+def test_a_head_shared_by_an_enumeration():  # e14, Thông báo 634/TB-VPCP
+    text = ("Cùng dự buổi làm việc có lãnh đạo các Bộ, cơ quan: Quốc phòng, Công an, Tài chính, Xây dựng, Nông "
+            "nghiệp và Môi trường, Công Thương, Giáo dục và Đào tạo, Y tế, Dân tộc và Tôn giáo, Đài Truyền hình "
+            "Việt Nam, Văn phòng Chính phủ và các Tập đoàn: Công nghiệp - Năng lượng Quốc gia Việt Nam")
+    assert names(text) == ["Bộ Quốc phòng", "Bộ Công an", "Bộ Tài chính", "Bộ Xây dựng", "Bộ Nông nghiệp và Môi trường",
+                           "Bộ Công Thương", "Bộ Giáo dục và Đào tạo", "Bộ Y tế", "Bộ Dân tộc và Tôn giáo",
+                           "Đài Truyền hình Việt Nam", "Văn phòng Chính phủ"]  # the Tập đoàn are companies
+
+
+def test_the_distribution_list_with_codes_and_a_shared_locality():  # e14, Nơi nhận
+    assert names("- Các Bộ: TC, XD, NV, CT, KH&CN, NN&MT, GD&ĐT;") == [
+        "Bộ Tài chính", "Bộ Xây dựng", "Bộ Nội vụ", "Bộ Công Thương", "Bộ Khoa học và Công nghệ",
+        "Bộ Nông nghiệp và Môi trường", "Bộ Giáo dục và Đào tạo"]
+    assert names("- Tỉnh ủy, HĐND, UBND tỉnh Thanh Hóa;") == [
+        "Tỉnh ủy Thanh Hóa", "Hội đồng nhân dân tỉnh Thanh Hóa", "Ủy ban nhân dân tỉnh Thanh Hóa"]
+
+
+def test_a_head_shared_by_localities():  # e08, Báo cáo of Sở Nội vụ tỉnh Lâm Đồng
+    text = "bãi bỏ 85 nghị quyết do HĐND tỉnh Bình Thuận, tỉnh Đắk Nông, tỉnh Lâm Đồng ban hành trước khi sáp nhập"
+    assert names(text) == ["Hội đồng nhân dân tỉnh Bình Thuận", "Hội đồng nhân dân tỉnh Đắk Nông",
+                           "Hội đồng nhân dân tỉnh Lâm Đồng"]
+
+
+def test_a_unit_named_under_its_parent():  # e13, Nơi nhận
+    found = find_agencies("- Cục Kiểm tra văn bản và QLXLVPHC (Bộ Tư pháp);")
+    assert [(a.name, a.parent) for a in found] == [
+        ("Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính", "Bộ Tư pháp"), ("Bộ Tư pháp", None)]
+
+
+def test_a_body_by_its_name_of_the_time():  # e11, Kết luận 77-KL/TW (2020)
+    assert names("Ban Kinh tế Trung ương chủ trì, phối hợp với Ban cán sự đảng Chính phủ") == [
+        "Ban Kinh tế Trung ương", "Ban cán sự đảng Chính phủ"]
+
+
+def test_old_tone_placement_typos_and_lost_marks():
+    assert names("trình Uy ban Thường vụ Quốc hội, Quốc hội những nội dung") == [  # e11
+        "Ủy ban Thường vụ Quốc hội", "Quốc hội"]
+    assert names("Sở Văn hoá Thể thao du lịch", province="Đồng Tháp") == [  # e07, task table
+        "Sở Văn hóa, Thể thao và Du lịch tỉnh Đồng Tháp"]
+
+
+def test_bare_local_heads_belong_to_the_issuing_province():
+    assert names("Ủy ban nhân dân Tỉnh ban hành Kế hoạch", province="Đồng Tháp") == [  # e07
+        "Ủy ban nhân dân tỉnh Đồng Tháp"]
+    assert names("- Đoàn ĐBQH thành phố; UBMTTQVN thành phố;", province="Huế") == [  # e13
+        "Đoàn đại biểu Quốc hội thành phố Huế", "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Huế"]
+    assert names("Sở Tài chính chủ trì", province="Đồng Tháp") == ["Sở Tài chính tỉnh Đồng Tháp"]
+    assert names("Sở Tài chính chủ trì") == []  # in a central document: every province's Sở, no one body
+
+
+def test_positions_generic_plurals_and_companies_are_no_agencies():
+    assert names("kết luận của đồng chí Nguyễn Ngọc Phúc - Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh",
+                 province="Lâm Đồng") == ["Ủy ban nhân dân tỉnh Lâm Đồng"]  # e08
+    assert set(names("2. Giao Thường trực Hội đồng nhân dân, các Ban Hội đồng nhân dân, Tổ đại biểu",
+                     province="Huế")) == {"Hội đồng nhân dân thành phố Huế"}  # e13: the standing body acts for it
+    assert names("NHIỆM VỤ VÀ GIẢI PHÁP") == [] and names("Ban hành kèm theo Quyết định này") == []
+
+
+def test_places_as_actors():
+    assert names("TUYÊN QUANG", agency_column=True) == ["Ủy ban nhân dân tỉnh Tuyên Quang"]  # e02, Địa phương
+    assert names("HUYỆN AN LÃO", agency_column=True) == ["Ủy ban nhân dân huyện An Lão"]  # e06, a group row
+    assert names("như Sở Công Thương, huyện Tuy Phong cũ, Công ty Xổ số kiến thiết Lâm Đồng cũ",
+                 province="Lâm Đồng") == ["Sở Công Thương tỉnh Lâm Đồng", "Ủy ban nhân dân huyện Tuy Phong"]  # e08
+    assert names("tại Thanh Hóa, Thủ tướng Chính phủ") == ["Thủ tướng Chính phủ"]  # e14: only a place
+
+
+def test_an_abbreviation_the_document_defines():
+    text = "Bộ Khoa học và Công nghệ (sau đây gọi là Bộ KH&CN) chủ trì"
+    aliases = defined_aliases(text, find_agencies(text))
+    assert aliases["Bộ KH&CN"].name == "Bộ Khoa học và Công nghệ"
+    text = "Thông tư số 44/2022/TT-BTC của Bộ Tài chính (sau đây viết tắt là Thông tư số 44/2022/TT-BTC)"  # e05
+    assert defined_aliases(text, find_agencies(text)) == {}
+
+
+def test_steering_committees_by_their_full_names():  # e07, e15
+    assert names("Tổ giúp việc Ban chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và "
+                 "chuyển đổi số thông báo kết luận") == [
+        "Tổ giúp việc Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số"]
+    assert names("Ban Chỉ đạo cải cách thủ tục hành chính và Ban Chỉ đạo chuyển đổi số trong các cơ quan đảng") == [
+        "Ban Chỉ đạo cải cách thủ tục hành chính", "Ban Chỉ đạo chuyển đổi số trong các cơ quan đảng"]
+
+
+# -- references ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,key", [
+    ("Nghị quyết sửa đổi, bổ sung Nghị quyết số 119/2020/QH 14 của Quốc hội", "119/2020/QH14"),  # e12, a PDF cell
+    ("Chương trình hành động số 10- CTr/TU ngày 13/8/2025 của Ban Thường vụ Tỉnh ủy", "10-CTr/TU"),  # e07
+    ("sửa đổi, bổ sung Nghị quyết số 66.4/2025/NQ-CP đối với nội dung về thủ tục", "66.4/2025/NQ-CP"),  # e14
+])
+def test_reference_broken_or_unusual_as_written(text, key):
+    assert [r.key for r in find_references(text)] == [key]
+
+
+def test_one_document_in_two_spellings_is_linked():  # e04: Quyết định 62/QĐ-TTg and 62/2011/QĐ-TTg
+    _, mentions, _, _ = run_stages(_doc("theo Quyết định số 62/2011/QĐ-TTg ngày 09/11/2011;",
+                                        "đối tượng theo Quyết định 62/QĐ-TTg."))
+    links = {r.key: r.same_as for r in mentions.references}
+    assert links == {"62/2011/QĐ-TTg": ["62/QĐ-TTg"], "62/QĐ-TTg": ["62/2011/QĐ-TTg"]}
+
+
+# -- dates ------------------------------------------------------------------------------------------------
+def values(text: str) -> list[tuple[str, str]]:
+    return [(d.value, d.precision) for d in find_dates(text)]
+
+
+def test_a_day_range_gives_each_day():  # e14
+    got = values("Từ ngày 08 đến ngày 09 tháng 11 năm 2025 tại Thanh Hóa, Thủ tướng Chính phủ")
+    assert ("2025-11-08", "day") in got and ("2025-11-09", "day") in got
+    assert ("2025-11-08/2025-11-09", "range") in got
+
+
+def test_a_day_without_the_word_ngay():  # e10
+    assert values("trước Tổng khởi nghĩa 19 tháng 8 năm 1945 đang hưởng") == [("1945-08-19", "day")]
+
+
+def test_parts_of_a_period_with_their_precision():
+    got = [(d.value, d.precision, d.qualifier) for d in find_dates(
+        "trong 02 tháng cuối năm 2025 và những tháng đầu năm 2026 theo tinh thần")]  # e15
+    assert ("2025", "year", "late") in got and ("2026", "year", "early") in got
+    assert values("tình hình thực hiện 6 tháng đầu năm và dự kiến thực hiện cả năm 2019") == [  # e04
+        ("2019-H1", "half"), ("2019", "year")]
+
+
+# -- amounts ----------------------------------------------------------------------------------------------
+def test_two_amounts_sharing_a_unit():  # e08
+    got = [a.value for a in find_amounts("đã giải ngân 698,445/871,321 triệu đồng, đạt 80,2% kế hoạch")]
+    assert got == [698_445_000, 871_321_000]
+
+
+def test_dong_chi_is_no_currency():  # e15
+    assert find_amounts("nhận được 16 tham luận, trong đó 8 đồng chí phát biểu tại Hội nghị") == []
+
+
+def test_units_a_table_declares():
+    assert unit_from_header("ĐVT: triệu đồng").multiplier == 10**6  # e06
+    assert unit_from_header("Đơn vị tính: 1.000 đồng/trẻ,học sinh/tháng").multiplier == 10**3  # e13
+    assert find_amounts("Đơn vị tính: 1.000 đồng/trẻ,học sinh/tháng") == []
+
+
+# -- tables -----------------------------------------------------------------------------------------------
+def test_a_task_appendix_with_deadlines():  # e07, Kế hoạch 552/KH-UBND
+    table = _table([["STT", "NHIỆM VỤ VÀ GIẢI PHÁP", "CHỦ TRÌ", "PHỐI HỢP", "THỜI GIAN"],
+                    ["I", "NHÓM GIẢI PHÁP VỀ CƠ CHẾ CHÍNH SÁCH", "", "", ""],
+                    ["1", "Rà soát, kịp thời cụ thể hoá các cơ chế, chính sách khuyến khích xã hội hóa.", "Sở Tài chính",
+                     "Sở, ban, ngành có liên quan", "Thường xuyên"],
+                    ["2", "Đề xuất giải pháp cải thiện môi trường đầu tư, kinh doanh.", "Sở Tài chính",
+                     "Sở Công Thương; Ban Quản lý khu Kinh tế", "2026"],
+                    ["3", "Nghiên cứu, tư vấn, phản biện chính sách, giải pháp công nghệ.",
+                     "Liên hiệp các Hội Khoa học và Kỹ thuật", "Sở Khoa học và Công nghệ", "2025 - 2030"]])
+    doc = _doc("ỦY BAN NHÂN DÂN", "TỈNH ĐỒNG THÁP", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 552/KH-UBND",
+               tables=[table])
+    typed, _, records, _ = run_stages(doc)
+    assert typed[0].kind == "tasks" and [c.role for c in typed[0].columns] == [
+        "stt", "name", "agency", "coordinating", "deadline"]
+    a, b, c = records.tasks
+    assert (a.agency, a.deadline, a.duration_months) == ("Sở Tài chính tỉnh Đồng Tháp", "Thường xuyên", None)
+    assert b.coordinating_agencies == ["Sở Công Thương tỉnh Đồng Tháp", "Ban Quản lý khu Kinh tế tỉnh Đồng Tháp"]
+    assert c.lead_agencies == ["Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Đồng Tháp"]
+
+
+def test_an_allocation_table_with_its_total_row_first():  # e02, Quyết định 2639/QĐ-TTg
+    table = _table([["STT", "Địa phương", "Kinh phí hỗ trợ cho các địa phương"], ["", "TỔNG", "2.615.000"],
+                    ["1", "TUYÊN QUANG", "152.100"], ["2", "CAO BẰNG", "68.900"], ["27", "CÀ MAU", "2.394.000"]])
+    typed, _, records, warnings = run_stages(_doc("Đơn vị: Triệu đồng", tables=[table]))
+    assert typed[0].header_rows == 1 and typed[0].rows[0].kind == "total"
+    assert typed[0].kind == "budget"
+    assert [(b.item, b.amount.value, b.lead_agencies) for b in records.budget][:2] == [
+        ("TUYÊN QUANG", 152_100_000_000, ["Ủy ban nhân dân tỉnh Tuyên Quang"]),
+        ("CAO BẰNG", 68_900_000_000, ["Ủy ban nhân dân tỉnh Cao Bằng"])]
+    assert [w.code for w in warnings if w.code.startswith("total")] == ["total_checked"]
+
+
+def test_a_budget_table_whose_group_rows_name_the_bodies():  # e06, Quyết định 518/QĐ-UBND of Bình Định
+    table = _table([["STT", "Danh mục dự án/ Cơ quan, đơn vị, địa phương thực hiện", "Kế hoạch vốn năm 2023", "Ghi chú"],
+                    ["", "TỔNG SỐ", "10.500", ""], ["I", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "7.500", ""],
+                    ["1", "Trường THPT số 3 An Nhơn, thị xã An Nhơn; HM: Nhà lớp học 02 tầng 06 phòng", "3.000", ""],
+                    ["2", "Trường THPT số 2 An Nhơn, thị xã An Nhơn; HM: Nhà hiệu bộ", "4.500", ""],
+                    ["II", "HUYỆN AN LÃO", "3.000", ""],
+                    ["1", "Trường Tiểu học An Hòa: Nhà 02 tầng 06 phòng", "2.000", ""]])
+    doc = _doc("ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ĐVT: triệu đồng", tables=[table])
+    typed, _, records, warnings = run_stages(doc)
+    assert typed[0].kind == "budget" and typed[0].columns[1].role == "name"
+    assert [b.lead_agencies for b in records.budget] == [["Sở Giáo dục và Đào tạo tỉnh Bình Định"]] * 2 + [
+        ["Ủy ban nhân dân huyện An Lão"]]
+    codes = [w.code for w in warnings if w.code.startswith("total")]
+    assert codes == ["total_mismatch", "total_checked", "total_mismatch"]  # 10.500 ≠ 9.500; I = 7.500; II ≠ 2.000
+
+
+def test_the_body_in_charge_not_the_body_that_submits():  # e12, Nghị quyết 45/2024/UBTVQH15
+    table = _table([["TT", "Tên dự án", "Cơ quan trình", "Cơ quan chủ trì thẩm tra", "Cơ quan tham gia thẩm tra"],
+                    ["1.", "Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ", "Chính phủ", "Ủy ban Quốc phòng và An ninh",
+                     "Hội đồng Dân tộc, các Ủy ban khác của Quốc hội"]])
+    typed, _, records, _ = run_stages(_doc(tables=[table]))
+    assert typed[0].kind == "tasks" and records.tasks[0].agency == "Ủy ban Quốc phòng và An ninh"
+
+
+def test_an_investment_table_with_a_period_is_budget_lines_not_tasks():
+    # Project names from e06; a period column as investment lists print it.
+    table = _table([["STT", "Tên dự án", "Thời gian thực hiện", "Tổng mức đầu tư (tỷ đồng)", "Cơ quan chủ trì"],
+                    ["1", "Trường THPT số 3 An Nhơn: Nhà lớp học 02 tầng 06 phòng", "2026-2027", "30 - 50", "Sở Xây dựng"],
+                    ["2", "Trung tâm Y tế thành phố Quy Nhơn: Xây dựng mới Khoa Kiểm soát bệnh tật", "2026-2028", "120",
+                     "Sở Y tế"]])
+    typed, _, records, _ = run_stages(_doc("ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                           tables=[table]))
+    assert typed[0].kind == "budget" and [c.role for c in typed[0].columns][2] == "period"
+    a, b = records.budget
+    assert (a.amount.low, a.amount.high, a.period) == (30 * 10**9, 50 * 10**9, "2026-2027")
+    assert records.tasks == []
+
+
+def test_a_list_of_documents_is_no_task_table():  # seed 000, Phụ lục I
+    table = _table([["TT", "Bộ, ngành, địa phương", "Văn bản", "Nội dung văn bản", "Ghi chú"],
+                    ["1.", "Bộ Quốc phòng", "Văn bản số 4460/BQP-KHCN", "Báo cáo tình hình triển khai", ""]])
+    typed, _, records, _ = run_stages(_doc(tables=[table]))
+    assert typed[0].kind == "other" and records.tasks == []
+
+
+# -- totals -----------------------------------------------------------------------------------------------
+def test_no_false_alarm_from_amounts_of_the_next_clause():  # seed 000
+    text = ("Hệ thống giáo dục đại học đã hình thành các đơn vị hạt nhân như Đại học Bách khoa Hà Nội với quy mô "
+            "đầu tư phòng thí nghiệm (PTN) trên 330 tỷ đồng, trong đó PTN AI-Edge đạt 93 tỷ đồng; Bộ Nông nghiệp và "
+            "Môi trường đang tập trung hoàn thiện 12 cơ sở dữ liệu chuyên ngành.")
+    assert not [w for w in run_stages(_doc(text))[3] if w.code == "total_mismatch"]
+
+
+def test_a_breakdown_in_the_list_after_the_total():
+    doc = _doc("Tổng kinh phí thực hiện Kế hoạch là 100 tỷ đồng, gồm:", "- Ngân sách trung ương: 60 tỷ đồng;",
+               "- Ngân sách địa phương: 30 tỷ đồng.", "Điều 3. Tổ chức thực hiện")
+    [w] = [w for w in run_stages(doc)[3] if w.code.startswith("total")]
+    assert w.code == "total_mismatch" and w.details["parts"] == [60 * 10**9, 30 * 10**9]
+    assert w.details["parts_from"] == "list"
