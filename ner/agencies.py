@@ -65,12 +65,13 @@ PLACE_HEADS = (
     "Liên đoàn Lao động", "Hội Cựu chiến binh", "Hội Nông dân", "Kho bạc Nhà nước", "Bảo hiểm xã hội",
     "Ngân hàng Nhà nước", "Cục Thuế", "Chi cục Thuế", "Cục Hải quan", "Cục Thống kê", "Chi cục Thống kê",
     "Thuế", "Công an", "Thanh tra", "Trung tâm Phục vụ hành chính công", "Đài Phát thanh và Truyền hình",
-    "Tỉnh đoàn",
+    "Tỉnh đoàn", "Hội Chữ thập đỏ",
 )
 # Named by a specific name, then perhaps a locality: 'Sở Tài chính tỉnh X', 'Cục Người có công'.
 NAME_HEADS = (
     "Ban Cán sự đảng", "Tổ công tác", "Tổ giúp việc", "Đồn Biên phòng", "Tổng cục", "Chi cục", "Học viện",
-    "Đại học", "Đảng ủy", "Đảng đoàn", "Văn phòng", "Trung tâm", "Hội đồng", "Ủy ban", "Bộ", "Cục", "Vụ", "Viện",
+    "Đại học", "Đảng ủy", "Đảng đoàn", "Văn phòng", "Trung tâm", "Hội đồng", "Ủy ban", "Tòa án", "Bộ", "Cục", "Vụ",
+    "Viện",
     "Sở", "Phòng", "Ban", "Đài", "Kiểm toán nhà nước",
 )
 # Party committees named by their place alone: 'Tỉnh ủy Thanh Hóa', 'Huyện ủy Quỳ Hợp'.
@@ -91,7 +92,7 @@ LOCAL_BRANCHES = {"Kho bạc Nhà nước", "Bảo hiểm xã hội", "Cục Thu
                   "Văn phòng Hội đồng nhân dân", "Bộ Chỉ huy Quân sự", "Đài Phát thanh và Truyền hình",
                   "Trung tâm Phục vụ hành chính công", "Liên hiệp các Hội Khoa học và Kỹ thuật",
                   "Ủy ban Mặt trận Tổ quốc Việt Nam", "Hội Liên hiệp Phụ nữ", "Liên đoàn Lao động", "Hội Nông dân",
-                  "Hội Cựu chiến binh", "Tỉnh đoàn", "Đoàn đại biểu Quốc hội",
+                  "Hội Cựu chiến binh", "Hội Chữ thập đỏ", "Tỉnh đoàn", "Đoàn đại biểu Quốc hội",
                   "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân", "Ủy ban nhân dân", "Hội đồng nhân dân"}
 # Words after a head that name the national body ('Tòa án nhân dân tối cao', 'Kho bạc Nhà nước').
 NATIONAL_SUFFIXES = ("tối cao", "Việt Nam", "Trung ương", "quốc gia", "Nhà nước", "Chính phủ", "Quốc hội")
@@ -118,6 +119,12 @@ SPECKS = {"_", "·", "'", "`"}
 # Words that end a lowercase phrase inside a name ('Ban Chỉ đạo … về phát triển …').
 PHRASE_STOPS = {"tại", "theo", "ngày", "đã", "sẽ", "có", "là", "được", "của", "với", "để", "về", "nhằm", "giao",
                 "chủ", "trì", "thực", "hiện", "cho", "khi", "này", "đó", "đến", "từ", "trước", "sau"}
+# Verbs that follow a body's name ('… khu công nghiệp tổ chức thực hiện'): a name does not run into them.
+_VERBS = ("tổ chức thực hiện", "tham mưu", "chủ trì", "phối hợp", "hướng dẫn", "triển khai", "báo cáo", "theo dõi",
+          "đề xuất", "rà soát", "kiểm tra", "chịu trách nhiệm", "có trách nhiệm", "thực hiện", "xem xét", "quyết định")
+_VERB_STARTS: dict[str, tuple[str, ...]] = {}
+for _v in sorted(_VERBS, key=len):
+    _VERB_STARTS[_v.split()[0]] = tuple(_v.split())
 TAIL_STOPS = PHRASE_STOPS | {"và", "tỉnh", "huyện", "xã", "các", "những", "trên", "địa", "bàn", "thuộc", "trực"}
 LOCALITY_CUE = re.compile(r"địa phương|tỉnh, thành phố|các tỉnh|các thành phố|các tỉnh, thành", re.IGNORECASE)
 
@@ -226,6 +233,10 @@ class _Parser:
 
     def match_keys(self, i: int, keys: tuple[str, ...]) -> bool:
         return tuple(t.name_key for t in self.toks[i:i + len(keys)]) == keys
+
+    def verb_at(self, i: int) -> bool:
+        verb = _VERB_STARTS.get(self.key(i))
+        return bool(verb) and self.words_at(i, verb)
 
     def words_at(self, i: int, words: tuple[str, ...]) -> bool:
         """The grammar's own words at i ('địa phương', 'trung ương'), marks and all."""
@@ -406,7 +417,10 @@ class _Parser:
         if not candidates:
             return None
         known_ones = [c for c in candidates if c[3]]
-        return max(known_ones or candidates, key=lambda c: c[0])
+        best = max(known_ones or candidates, key=lambda c: c[0])
+        if self.key(best[0]) == "các" and (self.level_at(best[0] + 1) or self.key(best[0] + 1) in ("cấp", "địa")):
+            return None  # 'KBNN các tỉnh …', 'Mặt trận Tổ quốc Việt Nam các cấp': each of them, no one body
+        return best
 
     def local_department(self, end: int, e: AgencyEntry) -> Reading | None:
         """A province's department: with the locality written after it, or the document's province."""
@@ -560,14 +574,16 @@ class _Parser:
             return k
         end = m = k
         managed = self.key(j - 1) == "lý"   # 'Ban Quản lý khu Kinh tế', 'Ban Quản lý các khu công nghiệp'
-        while m < len(self.toks) and not self.level_at(m):
+        first_noun = next((t.key for t in self.toks[k:k + 3] if t.key not in ("các", "những")), None)
+        while m < len(self.toks) and not self.level_at(m) and not self.verb_at(m):
             t = self.toks[m]
-            if (self.is_low(m) or managed and self.is_cap(m) and not self.starts_agency(m) and not self.level_at(m)) \
-                    and t.key not in PHRASE_STOPS:
+            if managed and t.key == "và" and self.key(m + 1) != first_noun:
+                break  # '… khu công nghiệp và các đơn vị': the name ended
+            if (self.is_low(m) or managed and self.is_cap(m) and not self.starts_agency(m)) and t.key not in PHRASE_STOPS:
                 m += 1
                 if t.key not in ("và", "các"):
                     end = m
-            elif t.text in (",", "-") and self.is_low(m + 1) and self.key(m + 1) not in PHRASE_STOPS:
+            elif t.text in (",", "-") and not managed and self.is_low(m + 1) and self.key(m + 1) not in PHRASE_STOPS:
                 m += 1
             else:
                 break
@@ -589,8 +605,9 @@ class _Parser:
         """'các Bộ: Tài chính, Nội vụ', 'các Bộ, cơ quan: Quốc phòng, …, Văn phòng Chính phủ', 'UBND
         các tỉnh: Hà Giang, Lào Cai' — each item validated against the gazetteer or the places."""
         if self.key(i) != "các":
-            if self.key(i + 1) == "các" and self.head_at(i) and self.head_at(i)[2] == "place":
-                self.enumerate_items(i + 2, self.head_at(i), place_level=True)
+            head = self.head_at(i)   # 'Hội Chữ thập đỏ các tỉnh Gia Lai, Kon Tum', 'UBND các tỉnh: …'
+            if head and head[2] == "place" and self.key(head[0]) == "các":
+                self.enumerate_items(head[0] + 1, head, place_level=True)
             return
         head = self.head_at(i + 1)
         if head is not None:
@@ -677,7 +694,8 @@ class _Parser:
             loc = re.search(r"\b(?:tỉnh|thành phố|huyện)\s.+$", last.name) if last else None
             where = loc.group(0) if loc else self.ctx.province.full() if self.ctx.province else None
             if where:
-                name = f"{head[1]} {where.split(' ', 1)[1]}" if head[2] == "party" else f"{head[1]} {where}"
+                place = re.sub(r"^(?:tỉnh|thành phố|huyện|quận|thị xã)\s+", "", where)
+                name = f"{head[1]} {place}" if head[2] == "party" else f"{head[1]} {where}"
                 self.add(i, head[0], name, "party" if head[2] == "party" else "local", True)
 
     # -- places as actors

@@ -172,15 +172,12 @@ def is_title(text: str) -> bool:
 
 
 def catalog_kind(title: str | None) -> str | None:
-    """'DANH MỤC SẢN PHẨM …' → product, 'DANH MỤC CÔNG NGHỆ …' → technology (marks optional)."""
-    t = _plain_key(title or "")
-    if "danh muc" not in t:
+    """'DANH MỤC SẢN PHẨM …' → product, 'DANH MỤC CÔNG NGHỆ …' → technology (marks optional): a list
+    whose subject is products or technologies ('DANH MỤC HOẠT ĐỘNG, SẢN PHẨM VÀ …' lists activities)."""
+    m = re.search(r"danh muc (?:cac )?(san pham|cong nghe)", _plain_key(title or ""))
+    if not m:
         return None
-    if "san pham" in t:
-        return "product"
-    if "cong nghe" in t:
-        return "technology"
-    return None
+    return "product" if m.group(1) == "san pham" else "technology"
 
 
 def _list_table(table_id: str, title: str, rows: list[TypedRow], page: int | None,

@@ -108,7 +108,28 @@ def _rows(table: Table, n_header: int, columns: list[TypedColumn]) -> list[Typed
         row = TypedRow(index=r, kind="data", cells=cells, filled=filled, group=group, group_row=group_row, page=page)
         rows.append(row)
         previous = row
-    return rows
+    return _numbered_parents(rows, columns)
+
+
+def _numbered_parents(rows: list[TypedRow], columns: list[TypedColumn]) -> list[TypedRow]:
+    """'1 | Báo cáo rà soát …' over '1.1 | …', '1.2 | …' (numbered sub-rows): the parent names a
+    group of rows, it is not one of them — unless it states its own amount or time."""
+    stt = next((c.index for c in columns if c.role == "stt"), 0)
+    numbers = [r.cells[stt].strip().rstrip(".") if r.kind == "data" else None for r in rows]
+    valued = {c.index for c in columns if c.role in ("budget", "duration", "deadline", "period")}
+    out, group, group_row = [], None, None
+    for k, row in enumerate(rows):
+        children = numbers[k] and any(n and n.startswith(numbers[k] + ".") for n in numbers[k + 1:k + 2])
+        if children and not any(row.cells[c].strip(" -") for c in valued if c < len(row.cells)):
+            group, group_row = " ".join(dict.fromkeys(c for c in row.cells if c)), row.index
+            out.append(row.model_copy(update={"kind": "group", "group": group}))
+            continue
+        if row.kind == "data" and numbers[k] and "." in numbers[k] and group_row is not None:
+            row = row.model_copy(update={"group": group, "group_row": group_row})
+        elif row.kind != "data" or numbers[k] and "." not in numbers[k]:
+            group, group_row = None, None
+        out.append(row)
+    return out
 
 
 def _heading_row(cells: list[str], columns: list[TypedColumn], first: str) -> bool:
@@ -135,8 +156,11 @@ def _refine_time(column: TypedColumn, values: list[str]) -> None:
         column.role = "deadline"
 
 
+_CITES = re.compile(r"\d+\s*[/-]\s*[A-ZĐ]")
+
+
 def _numeric_share(values: list[str]) -> float:
-    filled = [v for v in values if v.strip()]
+    filled = [v for v in values if v.strip(" -–")]
     return sum(parse_number_or_range(v) is not None for v in filled) / len(filled) if filled else 0.0
 
 
@@ -160,14 +184,23 @@ def type_table(table: Table, title: str | None = None, declared_unit: MoneyUnit 
         values = [r.cells[col.index] for r in body if col.index < len(r.cells)]
         if col.role in TIME_ROLES:
             _refine_time(col, values)
-        if declared_unit and not col.multiplier and (
-                col.role == "budget" or col.role == "other" and _numeric_share(values) >= CONTENT_MAJORITY):
+        numeric = _numeric_share(values) >= CONTENT_MAJORITY
+        if col.role in ("name", "reference", "agency") and numeric:
+            # 'Nhiệm vụ soạn thảo' over a column of figures: a money (or count) column, whatever its words
+            col.role = "budget" if col.multiplier or declared_unit else "other"
+        if declared_unit and not col.multiplier and (col.role == "budget" or col.role == "other" and numeric):
             # 'Đơn vị tính: 1.000 đồng' above a table of rates: its number columns are money
             _apply_unit(col, declared_unit)
-            if col.role == "other":
-                col.role = "budget"
+            col.role = "budget"
         if col.role == "budget":
             col.money_kind = money_kind(col.name)
+    if not any(c.role == "name" for c in columns):
+        # no name column: a column of text that cites no document names the rows ('Loại văn bản')
+        for col in columns:
+            values = [r.cells[col.index] for r in body if col.index < len(r.cells) and r.cells[col.index].strip()]
+            if col.role == "reference" and values and not any(_CITES.search(v) for v in values):
+                col.role = "name"
+                break
     kind, reason = _table_kind(columns, title, len(body))
     return TypedTable(id=table.id, kind=kind, kind_reason=reason, catalog_kind=catalog_kind(title), title=title,
                       header_rows=n_header, columns=columns, rows=rows, page=table.provenance.page,
