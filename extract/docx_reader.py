@@ -1,5 +1,7 @@
 """DOCX → Document in reading order: body paragraphs and tables interleaved, headers and
-footers, footnotes. Tables keep horizontal (gridSpan) and vertical (vMerge) spans."""
+footers, footnotes. Tables keep horizontal (gridSpan) and vertical (vMerge) spans. Text in the
+legacy Vietnamese encodings (TCVN3, VNI) is decoded run by run, by the run's font or its
+characters (normalize/legacy_encodings.py), with a warning saying what was converted."""
 from __future__ import annotations
 
 import io
@@ -15,6 +17,7 @@ from extract.docx_safety import check_docx_package
 from extract.errors import CorruptFileError
 from extract.media import DOCX
 from models import Block, Cell, Document, ExtractOptions, Page, Provenance, Table
+from normalize.legacy_encodings import LegacyDecoder, conversion_warnings, font_encoding, foreign_letters
 from normalize.text import clean_text
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -26,38 +29,45 @@ def read(data: bytes, media_type: str = DOCX, options: ExtractOptions | None = N
         d = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many types for broken packages
         raise CorruptFileError(f"cannot open Word document: {exc}") from exc
-    builder = _Builder()
+    fonts = _Fonts(d)
+    builder = _Builder(fonts, LegacyDecoder(_font_texts(d.element.body, fonts)))
     seen_hf: set[str] = set()
     for section in d.sections:
         for part, kind in ((section.header, "header"), (section.footer, "footer")):
             if part.is_linked_to_previous:
                 continue
             for p in part.paragraphs:
-                text = clean_text(p.text)
+                text = builder.text(p._p)
                 if text and (kind, text) not in seen_hf:
                     seen_hf.add((kind, text))
                     builder.block(text, kind, None)
     styles = _style_names(d)
     for index, item in enumerate(d.iter_inner_content()):
         if isinstance(item, Paragraph):
-            text = _paragraph_text(item._p)
+            text = builder.text(item._p)
             if text:
                 builder.block(text, _paragraph_kind(item, styles), index)
         elif isinstance(item, DocxTable):
-            builder.table(_read_table(item._tbl), index)
-    for text in _footnotes(d):
+            builder.table(_read_table(item._tbl, builder.text), index)
+    for text in _footnotes(d, builder.text):
         builder.block(text, "footnote", None)
     pages = _page_count(d)
     return Document(media_type=media_type, source_kind="docx",
                     pages=[Page(number=i + 1, source="docx") for i in range(pages)],
-                    blocks=builder.blocks, tables=builder.tables)
+                    blocks=builder.blocks, tables=builder.tables,
+                    warnings=conversion_warnings(builder.decoder))
 
 
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, fonts: _Fonts, decoder: LegacyDecoder) -> None:
         self.blocks: list[Block] = []
         self.tables: list[Table] = []
         self.order = 0
+        self.fonts = fonts
+        self.decoder = decoder
+
+    def text(self, p_el) -> str:
+        return _paragraph_text(p_el, self.fonts, self.decoder)
 
     def block(self, text: str, kind: str, index: int | None) -> None:
         self.blocks.append(Block(id=f"b{len(self.blocks)}", kind=kind, text=text, order=self.order,
@@ -75,21 +85,112 @@ class _Builder:
         self.order += 1
 
 
-def _paragraph_text(p_el) -> str:
-    """Paragraph text with line breaks and tabs as spaces; field codes and deleted text skipped."""
-    parts: list[str] = []
-    for el in p_el.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:noBreakHyphen")):
+_TEXT_TAGS = tuple(qn(f"w:{t}") for t in ("t", "tab", "br", "cr", "noBreakHyphen", "softHyphen"))
+
+
+def _paragraph_text(p_el, fonts: _Fonts | None = None, decoder: LegacyDecoder | None = None) -> str:
+    """Paragraph text with line breaks and tabs as spaces; field codes and deleted text skipped.
+    Consecutive runs in one font make a segment, decoded as one when it is legacy text."""
+    segments: list[tuple[str | None, list[str]]] = []
+    p_style = _p_style(p_el) if fonts is not None else None
+    for el in p_el.iter(*_TEXT_TAGS):
         if _inside(el, ("delText", "instrText")) or el.getparent() is not None and \
                 el.getparent().tag == qn("w:del"):
             continue
         tag = etree.QName(el).localname
         if tag == "t":
-            parts.append(el.text or "")
+            piece = el.text or ""
         elif tag == "noBreakHyphen":
-            parts.append("-")
+            piece = "-"
+        elif tag == "softHyphen":
+            # TCVN3's 'ư' is the soft-hyphen byte: Word and LibreOffice may store it as this
+            # element. In Unicode text it is dropped at the boundary (normalize.text.nfc).
+            piece = "\u00ad"
         else:
-            parts.append(" ")
-    return clean_text("".join(parts))
+            piece = " "
+        font = fonts.run_font(el.getparent(), p_style) if fonts is not None else None
+        if segments and segments[-1][0] == font:
+            segments[-1][1].append(piece)
+        else:
+            segments.append((font, [piece]))
+    if decoder is None:
+        return clean_text("".join("".join(parts) for _, parts in segments))
+    return clean_text("".join(decoder.segment("".join(parts), font) for font, parts in segments))
+
+
+def _p_style(p_el) -> str | None:
+    ppr = p_el.find(qn("w:pPr"))
+    style = ppr.find(qn("w:pStyle")) if ppr is not None else None
+    return style.get(qn("w:val")) if style is not None else None
+
+
+def _rfonts_name(rpr) -> str | None:
+    """The font a run's Latin text is drawn in: Word draws characters above U+007F in the
+    'hAnsi' font and ASCII in the 'ascii' one; legacy text lives in the first."""
+    fonts = rpr.find(qn("w:rFonts")) if rpr is not None else None
+    if fonts is None:
+        return None
+    return fonts.get(qn("w:hAnsi")) or fonts.get(qn("w:ascii"))
+
+
+class _Fonts:
+    """A run's font: its own, else its character style's, its paragraph style's (each with the
+    styles it is based on), else the document default. Theme fonts count as no name (Unicode)."""
+
+    def __init__(self, d) -> None:
+        root = d.styles.element
+        self.styles: dict[str, tuple[str | None, str | None]] = {}
+        self.default_paragraph: str | None = None
+        for st in root.findall(qn("w:style")):
+            sid = st.get(qn("w:styleId"))
+            based = st.find(qn("w:basedOn"))
+            self.styles[sid] = (_rfonts_name(st.find(qn("w:rPr"))),
+                                based.get(qn("w:val")) if based is not None else None)
+            if st.get(qn("w:type")) == "paragraph" and st.get(qn("w:default")) in ("1", "true"):
+                self.default_paragraph = sid
+        defaults = root.find(qn("w:docDefaults"))
+        rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}") if defaults is not None else None
+        self.document_default = _rfonts_name(rpr)
+        self._chains: dict[str | None, str | None] = {}
+
+    def style_font(self, sid: str | None) -> str | None:
+        if sid not in self._chains:
+            font, seen, cur = None, set(), sid
+            while cur is not None and cur not in seen and font is None:
+                seen.add(cur)
+                font, cur = self.styles.get(cur, (None, None))
+            self._chains[sid] = font
+        return self._chains[sid]
+
+    def run_font(self, r_el, p_style: str | None) -> str | None:
+        if r_el is None or r_el.tag != qn("w:r"):
+            return self.style_font(p_style or self.default_paragraph) or self.document_default
+        rpr = r_el.find(qn("w:rPr"))
+        own = _rfonts_name(rpr)
+        if own:
+            return own
+        r_style = rpr.find(qn("w:rStyle")) if rpr is not None else None
+        if r_style is not None and (font := self.style_font(r_style.get(qn("w:val")))):
+            return font
+        return self.style_font(p_style or self.default_paragraph) or self.document_default
+
+
+def _font_texts(body, fonts: _Fonts) -> dict[str | None, str]:
+    """All the text of each Unicode font that has letters no Vietnamese Unicode text has: what
+    decides whether the font's short runs (a lone 'Bé' in a cell) are legacy text too."""
+    texts: dict[str | None, list[str]] = {}
+    for p in body.iter(qn("w:p")):
+        p_style = None
+        for r in p.iter(qn("w:r")):
+            t = "".join(x.text or "" for x in r.iter(qn("w:t")))
+            if t.isascii() or not foreign_letters(t):
+                continue
+            if p_style is None:
+                p_style = _p_style(p) or ""
+            font = fonts.run_font(r, p_style or None)
+            if font_encoding(font) is None:
+                texts.setdefault(font, []).append(t)
+    return {font: " ".join(parts) for font, parts in texts.items()}
 
 
 def _inside(el, names: tuple[str, ...]) -> bool:
@@ -118,7 +219,7 @@ def _paragraph_kind(p: Paragraph, styles: dict[str | None, str]) -> str:
     return "paragraph"
 
 
-def _read_table(tbl) -> list[Cell]:
+def _read_table(tbl, paragraph_text=_paragraph_text) -> list[Cell]:
     """Walk w:tr/w:tc so spans come from the markup itself: gridSpan widens a cell, vMerge
     'continue' extends the cell above it."""
     cells: list[Cell] = []
@@ -144,7 +245,7 @@ def _read_table(tbl) -> list[Cell]:
                 above = open_cells[col]
                 above.row_span = r - above.row + 1
             else:
-                text = " ".join(t for t in (_paragraph_text(p) for p in tc.iter(qn("w:p"))) if t)
+                text = " ".join(t for t in (paragraph_text(p) for p in tc.iter(qn("w:p"))) if t)
                 cell = Cell(row=r, col=col, row_span=1, col_span=span, text=text)
                 cells.append(cell)
                 for k in range(col, col + span):
@@ -153,7 +254,7 @@ def _read_table(tbl) -> list[Cell]:
     return cells
 
 
-def _footnotes(d) -> list[str]:
+def _footnotes(d, paragraph_text=_paragraph_text) -> list[str]:
     out = []
     for rel in d.part.rels.values():
         if rel.reltype.endswith("/footnotes") and not rel.is_external:
@@ -163,7 +264,7 @@ def _footnotes(d) -> list[str]:
                 if fn.get(f"{{{_W}}}type") in ("separator", "continuationSeparator",
                                                "continuationNotice"):
                     continue
-                text = " ".join(t for t in (_paragraph_text(p) for p in fn.iter(qn("w:p"))) if t)
+                text = " ".join(t for t in (paragraph_text(p) for p in fn.iter(qn("w:p"))) if t)
                 if text:
                     out.append(f"[{fn.get(f'{{{_W}}}id')}] {text}")
     return out
