@@ -151,6 +151,107 @@ def soffice_convert(data: bytes, suffix: str, target: str, fonts_dir: Path | Non
         return out.read_bytes()
 
 
+BASE_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")  # Debian fonts-dejavu-core
+# VNI's mark characters, drawn as the combining mark they stand for (the tone where a vowel
+# mark and a tone share one character: a stand-in for the picture, the text layer is the point).
+_VNI_MARKS = {"ù": "\u0301", "ø": "\u0300", "û": "\u0309", "õ": "\u0303", "ï": "\u0323", "â": "\u0302",
+              "ê": "\u0306", "á": "\u0301", "à": "\u0300", "å": "\u0309", "ã": "\u0303", "ä": "\u0323",
+              "é": "\u0301", "è": "\u0300", "ú": "\u0309", "ü": "\u0303", "ë": "\u0323"}
+
+
+def _cp1252_chars() -> list[str]:
+    out = []
+    for b in range(0x20, 0x100):
+        try:
+            out.append(bytes([b]).decode("cp1252"))
+        except UnicodeDecodeError:
+            pass
+    return out
+
+
+def _legacy_cmap(base: dict[int, str], font: str) -> dict[int, str]:
+    """Code point → glyph for a legacy font: each code the encoding uses draws the Vietnamese
+    letter (or VNI mark) it stands for, as the real .VnTime / VNI-Times fonts do. TCVN3's 'ư'
+    is also drawn at U+2212: the real fonts' PDFs carry it there (a soft hyphen, its own code,
+    is never drawn by LibreOffice)."""
+    from normalize.legacy_encodings import font_encoding
+    fe = font_encoding(font)
+    out: dict[int, str] = {}
+    for ch in [*_cp1252_chars(), "\u2212"]:
+        if fe.encoding is LegacyEncoding.VNI and ch.lower() in _VNI_MARKS:
+            target = _VNI_MARKS[ch.lower()]
+        elif ch == "\u2212" and fe.encoding is LegacyEncoding.TCVN3:
+            target = decode("\u00ad", fe.encoding, fe.capitals)
+        else:
+            target = decode(ch, fe.encoding, fe.capitals)
+        glyph = base.get(ord(target)) if len(target) == 1 else None
+        if glyph is not None:
+            out[ord(ch)] = glyph
+    return out
+
+
+def _own_glyphs(f, mapping: dict[int, str]) -> dict[int, str]:
+    """Give every code point a glyph of its own (a copy where two share one), so the PDF's
+    ToUnicode map can say which code each glyph was: 'ä' and 'Ä' draw the same mark."""
+    from copy import deepcopy
+    order = list(f.getGlyphOrder())
+    glyf, hmtx = f["glyf"], f["hmtx"]
+    used: set[str] = set()
+    out = {}
+    for cp, glyph in sorted(mapping.items()):
+        if glyph in used:
+            copy = f"{glyph}.u{cp:04X}"
+            glyf[copy] = deepcopy(glyf[glyph])
+            hmtx[copy] = hmtx[glyph]
+            order.append(copy)
+            glyph = copy
+        used.add(glyph)
+        out[cp] = glyph
+    f.setGlyphOrder(order)
+    return out
+
+
+def build_fonts(out_dir: Path) -> Path:
+    """TrueType fonts named .VnTime, .VnTimeH and VNI-Times (DejaVu Serif's glyphs, legacy
+    code points) in `out_dir`, for LibreOffice to render legacy documents to PDF with."""
+    from fontTools.ttLib import TTFont
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name in (FONTS[LegacyEncoding.TCVN3], CAPITALS_FONT, FONTS[LegacyEncoding.VNI]):
+        path = out_dir / f"{name.lstrip('.')}.ttf"
+        if path.exists():
+            continue
+        f = TTFont(BASE_FONT)
+        mapping = _own_glyphs(f, _legacy_cmap(f.getBestCmap(), name))
+        for table in f["cmap"].tables:
+            if table.isUnicode():
+                table.cmap = dict(mapping)
+        for record in f["name"].names:
+            if record.nameID in (1, 3, 4, 16):
+                record.string = name
+            elif record.nameID == 6:
+                record.string = name.lstrip(".").replace(" ", "")
+        for table in ("GSUB", "GPOS", "kern"):  # DejaVu's rules name the glyphs of Unicode letters
+            if table in f:
+                del f[table]
+        f.save(str(path))
+    return out_dir
+
+
+def legacy_pdf(data: bytes, encoding: LegacyEncoding, fonts_dir: Path) -> bytes:
+    """A PDF of the .docx `data` typed in a legacy encoding, rendered with the legacy fonts: its
+    text layer carries the legacy codes under the fonts' names (TCVN3's 'ư' as U+2212)."""
+    legacy = legacy_docx(data, encoding)
+    if encoding is LegacyEncoding.TCVN3:
+        d = docx.Document(io.BytesIO(legacy))
+        for t in d.element.iter(qn("w:t")):
+            if t.text and "\u00ad" in t.text:
+                t.text = t.text.replace("\u00ad", "\u2212")
+        out = io.BytesIO()
+        d.save(out)
+        legacy = out.getvalue()
+    return soffice_convert(legacy, ".docx", "pdf", build_fonts(fonts_dir))
+
+
 def decoded_text(text: str, font: str) -> str:
     """What a legacy piece reads as (for checks in tests)."""
     from normalize.legacy_encodings import font_encoding

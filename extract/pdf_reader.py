@@ -13,6 +13,7 @@ from extract.errors import CorruptFileError, EncryptedFileError
 from extract.layout import DetectedTable, LayoutBuilder, PageContent, Word
 from extract.media import PDF
 from models import Document, ExtractOptions, Warning
+from normalize.legacy_encodings import LegacyDecoder, conversion_warnings, font_encoding, foreign_letters
 
 MIN_TEXT_CHARS = 25          # below this a page is treated as image-only
 
@@ -36,8 +37,25 @@ def _open(data: bytes):
     return pdf
 
 
-def _text_page(number: int, page) -> PageContent:
-    words = page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["size"])
+FontPieces = list[tuple[str | None, str]]   # a word's text by the font of its characters
+
+
+def _font_pieces(word: dict) -> FontPieces:
+    pieces: FontPieces = []
+    for ch in word.get("chars", ()):
+        font = ch.get("fontname")
+        if pieces and pieces[-1][0] == font:
+            pieces[-1] = (font, pieces[-1][1] + ch["text"])
+        else:
+            pieces.append((font, ch["text"]))
+    if "".join(t for _, t in pieces) != word["text"]:  # ligatures expanded: one font for all
+        return [(pieces[0][0] if pieces else None, word["text"])]
+    return pieces
+
+
+def _text_page(number: int, page, fonts: list[FontPieces] | None = None) -> PageContent:
+    words = page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["size"],
+                               return_chars=True)
     text_chars = sum(len(w["text"]) for w in words)
     garbled = sum(w["text"].count("(cid:") for w in words)
     content = PageContent(number=number, width=float(page.width), height=float(page.height),
@@ -46,6 +64,8 @@ def _text_page(number: int, page) -> PageContent:
         content.needs_ocr = True
         return content
     content.words = [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], w["size"]) for w in words]
+    if fonts is not None:
+        fonts.extend(_font_pieces(w) for w in words)
     content.tables = [DetectedTable(tuple(t.bbox), [c for c in t.cells if c is not None])
                       for t in page.find_tables()]
     return content
@@ -56,10 +76,11 @@ def read(data: bytes, media_type: str = PDF, options: ExtractOptions | None = No
     options = options or ExtractOptions()
     pdf = _open(data)
     contents: list[PageContent] = []
+    fonts: dict[int, list[FontPieces]] = {}
     with pdf:
         for index, page in enumerate(pdf.pages):
             try:
-                contents.append(_text_page(index + 1, page))
+                contents.append(_text_page(index + 1, page, fonts.setdefault(index + 1, [])))
             except Exception as exc:  # one bad page must not lose the others
                 contents.append(PageContent(number=index + 1, width=0, height=0, source="pdf-text",
                                             needs_ocr=True, warnings=[Warning(
@@ -67,6 +88,7 @@ def read(data: bytes, media_type: str = PDF, options: ExtractOptions | None = No
                                                 message=f"page {index + 1} could not be read: {exc}")]))
             finally:
                 page.close()  # frees pdfplumber's per-page object cache
+    legacy_warnings = _decode_legacy(contents, fonts)
     scanned = [c.number for c in contents if c.needs_ocr]
     if scanned and _want_ocr(options.ocr):
         from extract.ocr import ocr_pdf_pages
@@ -83,7 +105,26 @@ def read(data: bytes, media_type: str = PDF, options: ExtractOptions | None = No
     kinds = {c.source for c in contents}
     return Document(media_type=PDF, source_kind="ocr" if kinds == {"ocr"} else "pdf-text",
                     pages=builder.pages, blocks=builder.blocks, tables=builder.tables,
-                    warnings=builder.warnings, ocr_repairs=builder.repairs)
+                    warnings=[*legacy_warnings, *builder.warnings], ocr_repairs=builder.repairs)
+
+
+def _decode_legacy(contents: list[PageContent], fonts: dict[int, list[FontPieces]]) -> list[Warning]:
+    """Text-layer words in the legacy encodings (TCVN3, VNI) to Unicode, by the font of each
+    character or, in a Unicode font, by the characters of all the font's text in the document."""
+    font_texts: dict[str | None, list[str]] = {}
+    for content in contents:
+        for pieces in fonts.get(content.number, ()) if not content.needs_ocr else ():
+            for font, text in pieces:
+                if not text.isascii() and foreign_letters(text) and font_encoding(font) is None:
+                    font_texts.setdefault(font, []).append(text)
+    decoder = LegacyDecoder({font: " ".join(texts) for font, texts in font_texts.items()})
+    for content in contents:
+        if content.needs_ocr:
+            continue
+        for word, pieces in zip(content.words, fonts.get(content.number, ())):
+            if not word.text.isascii() or any(font_encoding(font) for font, _ in pieces):
+                word.text = "".join(decoder.segment(text, font) for font, text in pieces)
+    return conversion_warnings(decoder)
 
 
 def _want_ocr(ocr: bool | None) -> bool:

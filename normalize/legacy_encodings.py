@@ -80,9 +80,18 @@ def font_encoding(font: str | None) -> FontEncoding | None:
 _SYMBOL_AREA = re.compile("[\uf020-\uf0ff]")
 
 
-def decode(text: str, encoding: LegacyEncoding, capitals: bool = False) -> str:
-    """Legacy text → Unicode NFC. Characters outside the table pass through unchanged."""
+# A PDF's text layer may name TCVN3's 'ư' (the soft-hyphen code 0xAD) U+2212 and 'ã' (0xB7)
+# U+2219, after the glyph names of the real .Vn fonts (viparse counted 129 in real PDFs).
+# Neither is a Windows code page character, so in a run whose font is TCVN3 each is a letter.
+_PDF_GLYPH_NAMES = str.maketrans({"\u2212": "\u00ad", "\u2219": "\u00b7"})
+
+
+def decode(text: str, encoding: LegacyEncoding, capitals: bool = False, legacy_font: bool = True) -> str:
+    """Legacy text → Unicode NFC. Characters outside the table pass through unchanged. Outside
+    a legacy font (`legacy_font` False) U+2212 is a letter only next to one (viparse's rule)."""
     text = _SYMBOL_AREA.sub(lambda m: chr(ord(m.group()) - 0xF000), text)
+    if legacy_font and encoding is LegacyEncoding.TCVN3:
+        text = text.translate(_PDF_GLYPH_NAMES)
     out = convert(text, CHARMAPS[encoding], "NFC")
     return out.upper() if capitals else out
 
@@ -141,7 +150,7 @@ def content_encoding(text: str) -> ContentVerdict:
     before, words = syllable_count(text)
     best = ContentVerdict(None)
     for encoding in LegacyEncoding:
-        decoded = decode(text, encoding)
+        decoded = decode(text, encoding, legacy_font=False)
         after, _ = syllable_count(decoded)
         fewer_foreign = len(foreign_letters(decoded)) < len(foreign_letters(text))
         if fewer_foreign and after - before > best.gain and after >= MIN_SYLLABLE_SHARE * words:
@@ -160,6 +169,8 @@ def undecoded(text: str) -> str:
 # The reverse direction, for building legacy test documents and archives (tests/, bench/):
 # each letter's standard spelling only (viparse's extra VNI pairs are no spelling of anything).
 _VNI_NONSTANDARD = frozenset({"iø", "iù", "IØ", "IÙ", *_VNI_WRONG})
+# Letters a legacy encoding writes as the Windows character of the same look (VNI's ì í).
+_SAME_LOOK = {LegacyEncoding.TCVN3: frozenset(), LegacyEncoding.VNI: frozenset("ìíÌÍ")}
 
 
 @lru_cache(maxsize=2)
@@ -169,7 +180,7 @@ def _spellings(encoding: LegacyEncoding) -> dict[str, str]:
 
 def encodable(ch: str, encoding: LegacyEncoding) -> bool:
     """Whether one character can be written in the encoding's plain (not 'H') fonts."""
-    if ch in _spellings(encoding):
+    if ch in _spellings(encoding) or ch in _SAME_LOOK[encoding]:
         return True
     try:
         ch.encode("cp1252")
@@ -230,12 +241,13 @@ class LegacyDecoder:
             prior = self.font_prior.get(font)
             if verdict.encoding is not None and verdict.gain >= MIN_SYLLABLE_GAIN:
                 encoding = verdict.encoding
-            elif prior is not None and not is_unicode_vietnamese(text) and decode(text, prior) != text:
+            elif prior is not None and not is_unicode_vietnamese(text) and \
+                    decode(text, prior, legacy_font=False) != text:
                 encoding = prior
             else:
                 return text
             capitals, by_content = False, True
-        out = decode(text, encoding, capitals)
+        out = decode(text, encoding, capitals, legacy_font=not by_content)
         if out != unicodedata.normalize("NFC", text):
             c = self.conversions.setdefault(encoding, Conversion())
             c.segments += 1
