@@ -257,3 +257,104 @@ def decoded_text(text: str, font: str) -> str:
     from normalize.legacy_encodings import font_encoding
     fe = font_encoding(font)
     return decode(text, fe.encoding, fe.capitals) if fe else text
+
+
+_NUMBER = re.compile(r"-?\d{1,3}(?:\.\d{3})+(?:,\d+)?|-?\d+(?:,\d+)?")
+TITLE_LINES = 4            # lines kept above each table: appendix title, 'Kèm theo …', the unit
+TITLE_LINE_MAX_CHARS = 300
+
+
+def _cell_value(text: str):
+    """A cell's number as a spreadsheet holds it, with the format that shows it as the Word
+    table did; other text as it is."""
+    from normalize.numbers import parse_vn_number
+    if not _NUMBER.fullmatch(text):
+        return text, None
+    value = parse_vn_number(text.lstrip("-"))
+    value = -value if text.startswith("-") else value
+    decimals = len(text.split(",")[1]) if "," in text else 0
+    grouped = "." in text
+    fmt = ("#,##0" if grouped else "0") + ("." + "0" * decimals if decimals else "")
+    return (int(value) if decimals == 0 else float(value)), fmt
+
+
+def _rich(text: str, encoding: LegacyEncoding):
+    """A legacy cell: one font for the cell, or rich text where TCVN3 needs its capitals font."""
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+    pieces = legacy_pieces(text, encoding)
+    if len(pieces) == 1:
+        return pieces[0][1], pieces[0][0]
+    return CellRichText([TextBlock(InlineFont(rFont=font), t) for font, t in pieces]), FONTS[encoding]
+
+
+def appendix_xlsx(data: bytes, encoding: LegacyEncoding | None = None, recalculate: bool = True) -> bytes:
+    """The tables of a Word document as a workbook, one sheet each, as an appendix sent as Excel:
+    the title lines above each table (appendix title, the unit), its merged cells, its numbers as
+    numbers. With `encoding`, the text is typed in that legacy encoding's fonts. A total row whose
+    figures are the sum of the rows below it gets SUM formulas; LibreOffice then saves their values."""
+    import openpyxl
+    from openpyxl.styles import Font
+
+    from extract import extract_document
+    doc = extract_document(data)
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    lines: list[str] = []
+    for item in doc.reading_order():
+        if not hasattr(item, "cells"):
+            if item.kind not in ("header", "footer", "footnote") and len(item.text) <= TITLE_LINE_MAX_CHARS:
+                lines = [*lines, item.text][-TITLE_LINES:]
+            else:
+                lines = []
+            continue
+        ws = wb.create_sheet(f"PL{len(wb.sheetnames) + 1}")
+        width = item.n_cols
+        top = 1
+        for line in lines:
+            _put(ws.cell(top, 1), line, encoding, Font)
+            if width > 1:
+                ws.merge_cells(start_row=top, start_column=1, end_row=top, end_column=width)
+            top += 1
+        lines = []
+        for c in item.cells:
+            cell = ws.cell(top + c.row, 1 + c.col)
+            value, fmt = _cell_value(c.text)
+            if fmt is None:
+                _put(cell, value, encoding, Font)
+            else:
+                cell.value = value
+                cell.number_format = fmt
+            if c.row_span > 1 or c.col_span > 1:
+                ws.merge_cells(start_row=top + c.row, start_column=1 + c.col,
+                               end_row=top + c.row + c.row_span - 1, end_column=c.col + c.col_span)
+        _total_formulas(ws, top, top + item.n_rows - 1, width)
+    if not wb.sheetnames:
+        wb.create_sheet("PL1")
+    out = io.BytesIO()
+    wb.save(out)
+    raw = out.getvalue()
+    return soffice_convert(raw, ".xlsx", "xlsx") if recalculate else raw
+
+
+def _put(cell, text: str, encoding: LegacyEncoding | None, font_cls) -> None:
+    if encoding is None or not text:
+        cell.value = text
+        return
+    value, font = _rich(text, encoding)
+    cell.value = value
+    cell.font = font_cls(name=font)
+
+
+def _total_formulas(ws, first: int, last: int, width: int) -> None:
+    for r in range(first, last + 1):
+        label = " ".join(str(ws.cell(r, k).value or "") for k in range(1, min(width, 3) + 1)).lower()
+        if "tổng" not in label and "cộng" not in label:
+            continue
+        for k in range(1, width + 1):
+            v = ws.cell(r, k).value
+            below = [ws.cell(x, k).value for x in range(r + 1, last + 1)]
+            numbers = [x for x in below if isinstance(x, (int, float))]
+            if isinstance(v, (int, float)) and numbers and len(numbers) == sum(x is not None for x in below) \
+                    and abs(sum(numbers) - v) < 1e-6 * max(1, abs(v)):
+                ws.cell(r, k).value = f"=SUM({ws.cell(r + 1, k).coordinate}:{ws.cell(last, k).coordinate})"

@@ -9,10 +9,12 @@ import importlib
 
 from extract.detect import detect_media_type
 from extract.errors import ExtractionError, TooLargeError, UnsupportedFormatError
-from extract.media import DOC, DOCX, IMAGE_TYPES, PDF
+from extract.media import CONVERTED_TO_DOCX, DOCX, IMAGE_TYPES, PDF, SPREADSHEET_TYPES
 from models import Document, ExtractOptions
 
-READERS: dict[str, str] = {PDF: "extract.pdf_reader", DOCX: "extract.docx_reader", DOC: "extract.legacy_doc",
+READERS: dict[str, str] = {PDF: "extract.pdf_reader", DOCX: "extract.docx_reader",
+                           **{m: "extract.office" for m in CONVERTED_TO_DOCX},
+                           **{m: "extract.sheet_reader" for m in SPREADSHEET_TYPES},
                            **{m: "extract.images" for m in IMAGE_TYPES}}
 
 

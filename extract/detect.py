@@ -5,11 +5,13 @@ import io
 import zipfile
 
 import filetype
+import olefile
 
 from extract.errors import CorruptFileError, EmptyFileError, EncryptedFileError, UnsupportedFormatError
-from extract.media import DOC, DOCX, IMAGE_TYPES, PDF
+from extract.media import DOC, DOCX, IMAGE_TYPES, ODS, ODT, PDF, RTF, XLS, XLSX
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ODF_TYPES = {ODT.encode(): ODT, ODS.encode(): ODS}
 
 
 def detect_media_type(data: bytes) -> str:
@@ -23,25 +25,48 @@ def detect_media_type(data: bytes) -> str:
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         return _zip_kind(data)
     if data.startswith(_OLE_MAGIC):
-        # Password-protected DOCX files are OLE containers holding an EncryptedPackage stream.
-        if "EncryptedPackage".encode("utf-16-le") in data[:65536] or b"EncryptedPackage" in data[:65536]:
-            raise EncryptedFileError("Office document is password-protected (EncryptedPackage)")
-        return DOC
+        return _ole_kind(data)
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
+        return RTF
     kind = filetype.guess(head)
     if kind is not None and kind.mime in IMAGE_TYPES:
         return kind.mime
     raise UnsupportedFormatError(
-        f"unrecognized content (starts with {data[:8]!r}); expected PDF, DOCX, DOC, TIFF, PNG or JPEG")
+        f"unrecognized content (starts with {data[:8]!r}); expected PDF, DOCX, DOC, RTF, ODT, XLSX, XLS, "
+        "ODS, TIFF, PNG or JPEG")
+
+
+def _ole_kind(data: bytes) -> str:
+    """Word 97 (.doc) and Excel 97 (.xls) files, and password-protected OOXML files (an OLE
+    container holding an EncryptedPackage stream), told apart by their streams."""
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            streams = {"/".join(entry) for entry in ole.listdir(streams=True, storages=False)}
+    except (OSError, ValueError, IndexError, TypeError) as exc:  # olefile's errors for broken containers
+        raise CorruptFileError(f"OLE container is damaged or truncated: {exc}") from exc
+    if "EncryptedPackage" in streams:
+        raise EncryptedFileError("Office document is password-protected (EncryptedPackage)")
+    if "WordDocument" in streams:
+        return DOC
+    if "Workbook" in streams or "Book" in streams:
+        return XLS
+    raise UnsupportedFormatError(f"OLE container with neither a Word document nor a workbook "
+                                 f"(streams: {', '.join(sorted(streams)[:6])})")
 
 
 def _zip_kind(data: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
-    except zipfile.BadZipFile as exc:
+            mimetype = zf.read("mimetype")[:100].strip() if "mimetype" in names else b""
+    except (zipfile.BadZipFile, KeyError, OSError, EOFError) as exc:
         raise CorruptFileError(f"ZIP container is damaged or truncated: {exc}") from exc
     if "word/document.xml" in names:
         return DOCX
+    if "xl/workbook.xml" in names:
+        return XLSX
+    if mimetype in _ODF_TYPES:
+        return _ODF_TYPES[mimetype]
     if "[Content_Types].xml" in names:
-        raise UnsupportedFormatError("Office Open XML package that is not a Word document")
-    raise UnsupportedFormatError("ZIP archive, not a Word document")
+        raise UnsupportedFormatError("Office Open XML package that is neither a Word document nor a workbook")
+    raise UnsupportedFormatError("ZIP archive, not a Word document, workbook or OpenDocument file")

@@ -7,7 +7,7 @@ from pydantic import BaseModel, Field
 
 from models.warnings import Warning
 
-SourceKind = Literal["docx", "pdf-text", "ocr"]
+SourceKind = Literal["docx", "pdf-text", "ocr", "sheet"]
 BlockKind = Literal["paragraph", "heading", "list_item", "footnote", "header", "footer"]
 
 
@@ -20,6 +20,7 @@ class Provenance(BaseModel):
         None, description="x0, top, x1, bottom in PDF points from the page's top-left corner"
     )
     paragraph_index: int | None = Field(None, description="index of the paragraph in the DOCX body")
+    sheet: str | None = Field(None, description="the worksheet's name (spreadsheets; its page is its position)")
     confidence: float = 1.0
 
 

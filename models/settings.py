@@ -12,6 +12,9 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 DEFAULT_DATABASE_URL = "sqlite:///vanthu.sqlite"
 MAX_INPUT_BYTES = 256 * 1024 * 1024
 MAX_OCR_PAGES = 1000
+# A workbook's filled cells are read into memory: far above any report's appendix (the largest
+# budget workbook seen, 12 sheets, has ~40,000), far below what exhausts a worker.
+MAX_SHEET_CELLS = 2_000_000
 
 
 class ExtractOptions(BaseModel):
@@ -23,10 +26,12 @@ class ExtractOptions(BaseModel):
                              description="OCR worker processes")
     max_ocr_pages: int = Field(MAX_OCR_PAGES, ge=1, description="largest scan accepted, in pages")
     max_input_bytes: int = Field(MAX_INPUT_BYTES, ge=1, description="largest file accepted")
+    max_sheet_cells: int = Field(MAX_SHEET_CELLS, ge=1, description="most filled cells read from a workbook")
 
 
 class Settings(BaseSettings):
-    """VANTHU_DATABASE_URL, VANTHU_OCR, VANTHU_OCR_WORKERS, VANTHU_MAX_OCR_PAGES, VANTHU_MAX_INPUT_BYTES;
+    """VANTHU_DATABASE_URL, VANTHU_OCR, VANTHU_OCR_WORKERS, VANTHU_MAX_OCR_PAGES, VANTHU_MAX_INPUT_BYTES,
+    VANTHU_MAX_SHEET_CELLS;
     and, for the test suite and benchmarks, VANTHU_TEST_POSTGRES_URL, VANTHU_KILL_POINTS,
     VANTHU_BENCH_COPIES."""
 
@@ -37,12 +42,14 @@ class Settings(BaseSettings):
     ocr_workers: int | None = Field(None, ge=1)
     max_ocr_pages: int = Field(MAX_OCR_PAGES, ge=1)
     max_input_bytes: int = Field(MAX_INPUT_BYTES, ge=1)
+    max_sheet_cells: int = Field(MAX_SHEET_CELLS, ge=1)
     test_postgres_url: str | None = None
     kill_points: int = 20
     bench_copies: int = 20
 
     def extract_options(self) -> ExtractOptions:
-        opts = ExtractOptions(ocr=self.ocr, max_ocr_pages=self.max_ocr_pages, max_input_bytes=self.max_input_bytes)
+        opts = ExtractOptions(ocr=self.ocr, max_ocr_pages=self.max_ocr_pages, max_input_bytes=self.max_input_bytes,
+                              max_sheet_cells=self.max_sheet_cells)
         if self.ocr_workers:
             opts.ocr_workers = self.ocr_workers
         return opts

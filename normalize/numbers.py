@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 # A number as printed: digits with optional group separators and one decimal part.
 NUMBER_PATTERN = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d+(?:[.,]\d+)?"
@@ -66,3 +66,27 @@ ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 
 
 def roman_to_int(text: str) -> int | None:
     return ROMAN.get((text or "").strip().upper())
+
+
+def format_vn_number(value: float | int | Decimal, decimals: int | None = None, grouping: bool = False) -> str:
+    """A number as Vietnamese prints it: 1436130.5 → '1.436.130,5' (grouped) or '1436130,5'.
+    `decimals` None shows what the value needs (up to 10 significant digits, as a spreadsheet's
+    General format does)."""
+    d = Decimal(str(value)) if not isinstance(value, Decimal) else value
+    if decimals is None:
+        text = f"{d:.10g}" if abs(d) < Decimal(10) ** 15 else f"{d:f}"
+        if "e" in text or "E" in text:
+            text = f"{d:f}"
+        int_part, _, frac = text.partition(".")
+        frac = frac.rstrip("0")
+    else:
+        # Half away from zero, as spreadsheets round (Python's format rounds half to even).
+        text = f"{d.quantize(Decimal(1).scaleb(-max(0, decimals)), rounding=ROUND_HALF_UP):f}"
+        int_part, _, frac = text.partition(".")
+    sign = "-" if int_part.startswith("-") else ""
+    int_part = int_part.lstrip("-")
+    if grouping:
+        int_part = f"{int(int_part):,}".replace(",", ".")
+    if sign and not (int_part.strip("0") or frac.strip("0")):
+        sign = ""
+    return sign + int_part + ("," + frac if frac else "")
