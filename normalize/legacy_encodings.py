@@ -13,7 +13,7 @@ Tables: viparse's (PyPI, MIT), measured character by character against the stand
 - TCVN3: all 74 letters of VN3 (60 toned lowercase vowels, ă â ê ô ơ ư đ and Ă Â Ê Ô Ơ Ư Đ)
   agree with glibc's TCVN5712-1 decoder; used as is. viparse leaves the capitals of the 'H'
   fonts lowercase; here a run in an H font is upper-cased after decoding.
-- VNI: 126 of 130 letters agree with the VNI-Windows chart; ẳ Ẳ (a + ú, A + Ú) are missing and
+- VNI: 130 of 134 letters agree with the VNI-Windows chart; ẳ Ẳ (a + ú, A + Ú) are missing and
   ỵ Ỵ are wrong (VNI has them as the single characters î Î; viparse reads y + ï), so those four
   are added here by hand from the chart. viparse's six extra pairs (i + ø/ù, y + ï) are no VNI
   spelling and never occur in VNI text; they are left in (they change nothing real)."""
