@@ -2,7 +2,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 OUT ?= out/demo
 
-.PHONY: install demo test bench score score-text
+.PHONY: install demo test bench score score-text historical
 
 install:
 	bash install.sh
@@ -26,3 +26,9 @@ score:
 # The same without the scans (a minute instead of ten).
 score-text:
 	$(PY) -m bench.score_sets --formats docx,pdf
+
+# A historical archive (≥200 files: Word 97, RTF, ODT, PDF, Excel appendices, TCVN3 and VNI
+# variants of the seeds and the external set) built under out/historical, run through
+# `vanthu reprocess`, scored per form and encoding against the Unicode originals' gold.
+historical:
+	$(PY) -m bench.historical

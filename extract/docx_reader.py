@@ -17,7 +17,7 @@ from extract.docx_safety import check_docx_package
 from extract.errors import CorruptFileError
 from extract.media import DOCX
 from models import Block, Cell, Document, ExtractOptions, Page, Provenance, Table
-from normalize.legacy_encodings import LegacyDecoder, conversion_warnings, font_encoding, foreign_letters
+from normalize.legacy_encodings import LegacyDecoder, conversion_warnings, font_encoding, has_legacy_candidates
 from normalize.text import clean_text
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -30,7 +30,7 @@ def read(data: bytes, media_type: str = DOCX, options: ExtractOptions | None = N
     except Exception as exc:  # python-docx raises many types for broken packages
         raise CorruptFileError(f"cannot open Word document: {exc}") from exc
     fonts = _Fonts(d)
-    builder = _Builder(fonts, LegacyDecoder(_font_texts(d.element.body, fonts)))
+    builder = _Builder(fonts, LegacyDecoder(_font_texts(d.element.body, fonts), _names_legacy_font(d, fonts)))
     seen_hf: set[str] = set()
     for section in d.sections:
         for part, kind in ((section.header, "header"), (section.footer, "footer")):
@@ -91,8 +91,7 @@ _TEXT_TAGS = tuple(qn(f"w:{t}") for t in ("t", "tab", "br", "cr", "noBreakHyphen
 def _paragraph_text(p_el, fonts: _Fonts | None = None, decoder: LegacyDecoder | None = None) -> str:
     """Paragraph text with line breaks and tabs as spaces; field codes and deleted text skipped.
     Consecutive runs in one font make a segment, decoded as one when it is legacy text."""
-    segments: list[tuple[str | None, list[str]]] = []
-    p_style = _p_style(p_el) if fonts is not None else None
+    pieces: list[tuple[object, str]] = []
     for el in p_el.iter(*_TEXT_TAGS):
         if _inside(el, ("delText", "instrText")) or el.getparent() is not None and \
                 el.getparent().tag == qn("w:del"):
@@ -108,13 +107,18 @@ def _paragraph_text(p_el, fonts: _Fonts | None = None, decoder: LegacyDecoder | 
             piece = "\u00ad"
         else:
             piece = " "
-        font = fonts.run_font(el.getparent(), p_style) if fonts is not None else None
+        pieces.append((el, piece))
+    plain = "".join(piece for _, piece in pieces)
+    if decoder is None or fonts is None or not decoder.may_change(plain):
+        return clean_text(plain)
+    segments: list[tuple[str | None, list[str]]] = []
+    p_style = _p_style(p_el)
+    for el, piece in pieces:
+        font = fonts.run_font(el.getparent(), p_style)
         if segments and segments[-1][0] == font:
             segments[-1][1].append(piece)
         else:
             segments.append((font, [piece]))
-    if decoder is None:
-        return clean_text("".join("".join(parts) for _, parts in segments))
     return clean_text("".join(decoder.segment("".join(parts), font) for font, parts in segments))
 
 
@@ -175,21 +179,28 @@ class _Fonts:
         return self.style_font(p_style or self.default_paragraph) or self.document_default
 
 
+def _names_legacy_font(d, fonts: _Fonts) -> bool:
+    """Whether any style or run of the document names a TCVN3 or VNI font."""
+    names = {f for f, _ in fonts.styles.values()} | {fonts.document_default}
+    for part in [d.element.body, *(rel.target_part.element for rel in d.part.rels.values()
+                                   if rel.reltype.endswith(("/header", "/footer")) and not rel.is_external)]:
+        for rf in part.iter(qn("w:rFonts")):
+            names.update((rf.get(qn("w:hAnsi")), rf.get(qn("w:ascii"))))
+    return any(font_encoding(n) for n in names if n)
+
+
 def _font_texts(body, fonts: _Fonts) -> dict[str | None, str]:
     """All the text of each Unicode font that has letters no Vietnamese Unicode text has: what
     decides whether the font's short runs (a lone 'Bé' in a cell) are legacy text too."""
     texts: dict[str | None, list[str]] = {}
-    for p in body.iter(qn("w:p")):
-        p_style = None
-        for r in p.iter(qn("w:r")):
-            t = "".join(x.text or "" for x in r.iter(qn("w:t")))
-            if t.isascii() or not foreign_letters(t):
-                continue
-            if p_style is None:
-                p_style = _p_style(p) or ""
-            font = fonts.run_font(r, p_style or None)
-            if font_encoding(font) is None:
-                texts.setdefault(font, []).append(t)
+    for t in body.iter(qn("w:t")):
+        if not t.text or t.text.isascii() or not has_legacy_candidates(t.text):
+            continue
+        run = t.getparent()
+        p = next((a for a in t.iterancestors(qn("w:p"))), None)
+        font = fonts.run_font(run, _p_style(p) if p is not None else None)
+        if font_encoding(font) is None:
+            texts.setdefault(font, []).append(t.text)
     return {font: " ".join(parts) for font, parts in texts.items()}
 
 

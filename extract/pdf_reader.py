@@ -13,7 +13,7 @@ from extract.errors import CorruptFileError, EncryptedFileError
 from extract.layout import DetectedTable, LayoutBuilder, PageContent, Word
 from extract.media import PDF
 from models import Document, ExtractOptions, Warning
-from normalize.legacy_encodings import LegacyDecoder, conversion_warnings, font_encoding, foreign_letters
+from normalize.legacy_encodings import LegacyDecoder, conversion_warnings, font_encoding, has_legacy_candidates
 
 MIN_TEXT_CHARS = 25          # below this a page is treated as image-only
 
@@ -115,7 +115,7 @@ def _decode_legacy(contents: list[PageContent], fonts: dict[int, list[FontPieces
     for content in contents:
         for pieces in fonts.get(content.number, ()) if not content.needs_ocr else ():
             for font, text in pieces:
-                if not text.isascii() and foreign_letters(text) and font_encoding(font) is None:
+                if not text.isascii() and has_legacy_candidates(text) and font_encoding(font) is None:
                     font_texts.setdefault(font, []).append(text)
     decoder = LegacyDecoder({font: " ".join(texts) for font, texts in font_texts.items()})
     for content in contents:

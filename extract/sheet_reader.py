@@ -15,7 +15,7 @@ from extract.errors import CorruptFileError, EncryptedFileError, TooLargeError
 from extract.media import ODS, XLS, XLSX
 from models import Block, Cell, Document, ExtractOptions, Page, Provenance, Table, Warning
 from models.warnings import WarningCode
-from normalize.legacy_encodings import LegacyDecoder, conversion_warnings, font_encoding, foreign_letters
+from normalize.legacy_encodings import LegacyDecoder, conversion_warnings, font_encoding, has_legacy_candidates
 from normalize.numbers import format_vn_number
 from normalize.text import clean_text
 
@@ -264,7 +264,7 @@ def _document(sheets: list[SheetGrid], media_type: str) -> Document:
     for g in sheets:
         for pieces in g.cells.values():
             for font, text in pieces:
-                if not text.isascii() and font_encoding(font) is None and foreign_letters(text):
+                if not text.isascii() and font_encoding(font) is None and has_legacy_candidates(text):
                     font_texts.setdefault(font, []).append(text)
     decoder = LegacyDecoder({font: " ".join(t) for font, t in font_texts.items()})
     blocks: list[Block] = []

@@ -109,15 +109,21 @@ MIN_SYLLABLE_GAIN = 2
 MIN_SYLLABLE_SHARE = 0.5
 
 
+# What legacy text read as Unicode shows and Vietnamese Unicode text does not: Windows code page
+# characters above ASCII that are no Vietnamese letter ('µ', '¸', '®', 'Ö'), TCVN3's PDF glyph
+# names, Word's symbol-font area.
+_LEGACY_CANDIDATE = re.compile("[" + "".join(
+    re.escape(chr(c)) for c in range(0x80, 0x100) if chr(c).lower() not in _VIETNAMESE_LETTERS and c != 0xA0)
+    + "\u2212\u2219\uf020-\uf0ff]")
+
+
 def is_unicode_vietnamese(text: str) -> bool:
     return bool(_UNICODE_VIETNAMESE.search(text))
 
 
-def foreign_letters(text: str) -> list[str]:
-    """Letters that are neither Vietnamese nor basic Latin ('µ', 'Ö', 'ß'): what legacy bytes
-    leave behind when read as Unicode. Empty for Unicode Vietnamese text."""
-    return [ch for ch in unicodedata.normalize("NFC", text)
-            if ch.isalpha() and ch.lower() not in _VIETNAMESE_LETTERS]
+def has_legacy_candidates(text: str) -> bool:
+    """Whether a text holds any character legacy text read as Unicode would show."""
+    return bool(_LEGACY_CANDIDATE.search(text))
 
 
 @lru_cache(maxsize=1)
@@ -145,14 +151,14 @@ def content_encoding(text: str) -> ContentVerdict:
     """The legacy encoding a text in a Unicode font is written in, judged by its characters: none
     when it holds any Unicode-only Vietnamese letter or no foreign letter; otherwise the encoding
     whose decoding makes the most more words Vietnamese syllables (gain 0 when none does)."""
-    if is_unicode_vietnamese(text) or not foreign_letters(text):
+    if is_unicode_vietnamese(text) or not has_legacy_candidates(text):
         return ContentVerdict(None)
     before, words = syllable_count(text)
     best = ContentVerdict(None)
     for encoding in LegacyEncoding:
         decoded = decode(text, encoding, legacy_font=False)
         after, _ = syllable_count(decoded)
-        fewer_foreign = len(foreign_letters(decoded)) < len(foreign_letters(text))
+        fewer_foreign = len(undecoded(decoded)) < len(undecoded(text))
         if fewer_foreign and after - before > best.gain and after >= MIN_SYLLABLE_SHARE * words:
             best = ContentVerdict(encoding, after - before)
     return best
@@ -219,7 +225,10 @@ class LegacyDecoder:
     (`content_encoding`), or when all the text of its font in the document says so and it has
     nothing only Unicode has (a lone 'Bé' in a table cell). `conversions` says what was done."""
 
-    def __init__(self, font_texts: dict[str | None, str] | None = None):
+    def __init__(self, font_texts: dict[str | None, str] | None = None, legacy_fonts: bool = True):
+        # False when the document names no legacy font: then text without a legacy candidate
+        # character cannot change, and readers may skip splitting it by font.
+        self.legacy_fonts = legacy_fonts
         self.font_prior: dict[str | None, LegacyEncoding] = {}
         for font, text in (font_texts or {}).items():
             if font_encoding(font) is None:
@@ -227,6 +236,10 @@ class LegacyDecoder:
                 if verdict.encoding is not None and verdict.gain >= MIN_SYLLABLE_GAIN:
                     self.font_prior[font] = verdict.encoding
         self.conversions: dict[LegacyEncoding, Conversion] = {}
+
+    def may_change(self, text: str) -> bool:
+        """Whether any segment of this text could be decoded (cheap: one regex)."""
+        return self.legacy_fonts or bool(self.font_prior) and not text.isascii() or has_legacy_candidates(text)
 
     def segment(self, text: str, font: str | None) -> str:
         """A segment's text in Unicode (NFC); unchanged when it is not legacy."""

@@ -9,8 +9,8 @@ from pathlib import Path
 
 _CODE_PACKAGES = ("models", "normalize", "extract", "tables", "ner", "records", "pipeline", "corpus")
 # Packages whose data drives extraction: underthesea's word list (OCR mark repair), the
-# administrative units (agencies).
-_DATA_DEPENDENCIES = ("underthesea", "vietnamadminunits")
+# administrative units (agencies), the legacy-encoding tables (viparse).
+_DATA_DEPENDENCIES = ("underthesea", "vietnamadminunits", "viparse")
 
 
 @lru_cache(maxsize=1)
