@@ -166,7 +166,7 @@ def soffice_convert_many(files: dict[str, bytes], target: str, fonts_dir: Path |
         return out
 
 
-BASE_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")  # Debian fonts-dejavu-core
+BASE_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")  # Debian fonts-dejavu-core (+ -extra)
 # VNI's mark characters, drawn as the combining mark they stand for (the tone where a vowel
 # mark and a tone share one character: a stand-in for the picture, the text layer is the point).
 _VNI_MARKS = {"ù": "\u0301", "ø": "\u0300", "û": "\u0309", "õ": "\u0303", "ï": "\u0323", "â": "\u0302",
@@ -226,29 +226,36 @@ def _own_glyphs(f, mapping: dict[int, str]) -> dict[int, str]:
     return out
 
 
+STYLES = {"": "DejaVuSerif.ttf", "Bold": "DejaVuSerif-Bold.ttf", "Italic": "DejaVuSerif-Italic.ttf",
+          "Bold Italic": "DejaVuSerif-BoldItalic.ttf"}
+
+
 def build_fonts(out_dir: Path) -> Path:
-    """TrueType fonts named .VnTime, .VnTimeH and VNI-Times (DejaVu Serif's glyphs, legacy
-    code points) in `out_dir`, for LibreOffice to render legacy documents to PDF with."""
+    """TrueType fonts named .VnTime, .VnTimeH and VNI-Times, each in regular, bold, italic and
+    bold italic (DejaVu Serif's glyphs and metrics, kerning kept, legacy code points) in
+    `out_dir`, for LibreOffice to render legacy documents to PDF with — laid out exactly as the
+    Unicode original is (LibreOffice draws Times New Roman with DejaVu Serif here)."""
     from fontTools.ttLib import TTFont
     out_dir.mkdir(parents=True, exist_ok=True)
     for name in (FONTS[LegacyEncoding.TCVN3], CAPITALS_FONT, FONTS[LegacyEncoding.VNI]):
-        path = out_dir / f"{name.lstrip('.')}.ttf"
-        if path.exists():
-            continue
-        f = TTFont(BASE_FONT)
-        mapping = _own_glyphs(f, _legacy_cmap(f.getBestCmap(), name))
-        for table in f["cmap"].tables:
-            if table.isUnicode():
-                table.cmap = dict(mapping)
-        for record in f["name"].names:
-            if record.nameID in (1, 3, 4, 16):
-                record.string = name
-            elif record.nameID == 6:
-                record.string = name.lstrip(".").replace(" ", "")
-        for table in ("GSUB", "GPOS", "kern"):  # DejaVu's rules name the glyphs of Unicode letters
-            if table in f:
-                del f[table]
-        f.save(str(path))
+        for style, base in STYLES.items():
+            path = out_dir / f"{name.lstrip('.')}{style.replace(' ', '')}.ttf"
+            if path.exists() or not (BASE_FONT.parent / base).exists():  # italics: fonts-dejavu-extra
+                continue
+            f = TTFont(BASE_FONT.parent / base)
+            mapping = _own_glyphs(f, _legacy_cmap(f.getBestCmap(), name))
+            for table in f["cmap"].tables:
+                if table.isUnicode():
+                    table.cmap = dict(mapping)
+            full = f"{name} {style}".strip()
+            for record in f["name"].names:
+                if record.nameID in (1, 16):
+                    record.string = name
+                elif record.nameID in (3, 4):
+                    record.string = full
+                elif record.nameID == 6:
+                    record.string = full.lstrip(".").replace(" ", "-", 1).replace(" ", "")
+            f.save(str(path))
     return out_dir
 
 
@@ -256,6 +263,25 @@ def legacy_pdf(data: bytes, encoding: LegacyEncoding, fonts_dir: Path) -> bytes:
     """A PDF of the .docx `data` typed in a legacy encoding, rendered with the legacy fonts: its
     text layer carries the legacy codes under the fonts' names (TCVN3's 'ư' as U+2212)."""
     return soffice_convert(legacy_docx_for_pdf(data, encoding), ".docx", "pdf", build_fonts(fonts_dir))
+
+
+PDF_UNICODE_FONT = "DejaVu Serif"   # the face the legacy fonts are made from
+
+
+def unicode_docx_for_pdf(data: bytes) -> bytes:
+    """The Unicode original with every run in DejaVu Serif: rendered to PDF, it is laid out as
+    its legacy twins are (the legacy fonts are DejaVu Serif with other code points)."""
+    d = docx.Document(io.BytesIO(data))
+    for run_el in d.element.body.iter(qn("w:r")):
+        if run_el.find(qn("w:t")) is not None:
+            rpr = run_el.find(qn("w:rPr"))
+            if rpr is None:
+                rpr = OxmlElement("w:rPr")
+                run_el.insert(0, rpr)
+            _set_font(rpr, PDF_UNICODE_FONT)
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
 
 
 def legacy_docx_for_pdf(data: bytes, encoding: LegacyEncoding) -> bytes:

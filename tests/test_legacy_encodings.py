@@ -15,7 +15,7 @@ import pytest
 from docx.shared import Pt
 
 from bench.legacy_docs import (CAPITALS_FONT, FONTS, UNICODE_FONT, build_fonts, legacy_docx, legacy_docx_for_pdf,
-                               legacy_pieces, soffice_convert_many)
+                               legacy_pieces, soffice_convert_many, unicode_docx_for_pdf)
 from bench.legacy_tables import tcvn3_reference, vni_reference
 from extract import extract_document
 from models import ExtractOptions
@@ -185,7 +185,7 @@ def pdfs(tmp_path_factory):
     """e13 rendered to PDF by LibreOffice in Unicode, TCVN3 and VNI, in one run."""
     data = (EXTERNAL / "docs" / "e13" / "e13.docx").read_bytes()
     fonts = build_fonts(tmp_path_factory.mktemp("fonts"))
-    return soffice_convert_many({"unicode.docx": data, "tcvn3.docx": legacy_docx_for_pdf(data, TCVN3),
+    return soffice_convert_many({"unicode.docx": unicode_docx_for_pdf(data), "tcvn3.docx": legacy_docx_for_pdf(data, TCVN3),
                                  "vni.docx": legacy_docx_for_pdf(data, VNI)}, "pdf", fonts)
 
 
