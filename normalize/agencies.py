@@ -119,10 +119,11 @@ def find_place(name: str, level: str | None = None, plain: bool = False) -> Plac
 
 @lru_cache(maxsize=1)
 def _spellings_by_plain() -> dict[str, set[str]]:
-    """Places of two or more syllables by their name without marks: 'lang son' → {'Lạng Sơn'}."""
+    """Places by their name without marks: 'lang son' → {'Lạng Sơn'}, 'hue' → {'Huế'} (callers
+    take a one-syllable place only where it stands alone)."""
     out: dict[str, set[str]] = {}
     for p in places():
-        if " " in p.short:
+        if p.short:
             out.setdefault(match_key(strip_diacritics_same_length(p.short)), set()).add(p.short)
     return out
 
