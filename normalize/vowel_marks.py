@@ -108,14 +108,18 @@ def _replace(out: list[str], parts: list, syllables: list, i: int, spelling: str
     syllables[i] = spelling
 
 
-def _bare(parts: list, syllables: list, i: int) -> bool:
-    """A syllable with no mark at all that is no proper name: in a line that kept its other
-    marks, 'Cai tao, nang cap Trạm y tế' lost them on these words only."""
+def _bare(syllables: list, i: int) -> bool:
+    """A syllable with no mark at all: in a line that kept its other marks, 'Cai tao, nang cap
+    Trạm y tế' lost them on these words only."""
     syl = syllables[i]
-    if not syl or letters_only(syl) != syl:
-        return False
-    core = parts[i].group("core")
-    return core.isupper() or not core[:1].isupper() or i == 0
+    return bool(syl) and letters_only(syl) == syl
+
+
+def _a_name(parts: list, span: range) -> bool:
+    """Words that are each capitalized (not a line in capitals) are a proper name ('Nha Trang',
+    'Tam Quan'), which the lexicon does not know; 'Ban Quan ly' is not one."""
+    cores = [parts[k].group("core") for k in span]
+    return all(c[:1].isupper() and not c.isupper() for c in cores)
 
 
 def _repair_pairs(out: list[str], parts: list, syllables: list, words: frozenset[str], spellings: dict,
@@ -127,7 +131,7 @@ def _repair_pairs(out: list[str], parts: list, syllables: list, words: frozenset
     of 334 unmarked neighbour pairs that make no word, 14 would change, all inside text its
     authors typed without marks (file names, one unmarked report); it runs on OCR text only."""
     def eligible(k: int) -> bool:
-        return bool(syllables[k]) and (lost[k] or _bare(parts, syllables, k)) \
+        return bool(syllables[k]) and (lost[k] or _bare(syllables, k)) \
             and not _words_at(syllables, k, syllables[k], words)
 
     i = 0
@@ -135,7 +139,8 @@ def _repair_pairs(out: list[str], parts: list, syllables: list, words: frozenset
         done = False
         for n in (3, 2):
             span = range(i, i + n)
-            if i + n > len(syllables) or not all(eligible(k) for k in span):
+            if i + n > len(syllables) or not all(eligible(k) for k in span) \
+                    or (not all(lost[k] for k in span) and _a_name(parts, span)):
                 continue
             options = [()]
             for k in span:

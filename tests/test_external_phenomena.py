@@ -301,3 +301,10 @@ def test_a_row_without_money_in_a_priced_table_is_no_budget_line():  # h04, Ph�
     assert [(b.item, b.amount.value) for b in records.budget] == [
         ("Báo cáo của Ban Chỉ đạo", 50_000_000), ("Xin ý kiến các cơ quan Trung ương", 10_000_000)]
     assert all(b.lead_agencies == [] for b in records.budget)
+
+
+def test_a_ministry_unit_whose_name_ends_in_lowercase_words():  # h01, Thông tư of Bộ Tài chính
+    # 'Vụ Tài chính hành chính sự nghiệp' (Nghị định 14/2023/NĐ-CP): the lowercase tail is the name's,
+    # which only the ministries' organization decrees (corpus/gazetteer/ministry_units.json) can say
+    assert names("Xét đề nghị của Vụ trưởng Vụ Tài chính Hành chính sự nghiệp;") == [
+        "Vụ Tài chính hành chính sự nghiệp"]
