@@ -56,12 +56,27 @@ class _Cells:
         return list(dict.fromkeys(a.name for a in p.agencies)) if p is not None else []
 
     def group_agencies(self, row: TypedRow) -> list[str]:
-        """Bodies the row's group row names ('I. SỞ Y TẾ', 'HUYỆN AN LÃO')."""
+        """Bodies the row's group row is named after ('I. SỞ Y TẾ', 'HUYỆN AN LÃO'): the row starts
+        with their names. A group row of a kind of work or spending that mentions bodies ('Báo cáo
+        của Hội đồng nhân dân, Ủy ban nhân dân Thành phố', 'Chi hội nghị của Ban chỉ đạo',
+        holdout h04) names no one in charge of its rows."""
         if row.group_row is None:
             return []
-        names = [a.name for k in range(len(self.t.columns)) if (p := self.pieces.get((self.t.id, row.group_row, k)))
-                 for a in p.agencies]
+        names = []
+        for k in range(len(self.t.columns)):
+            p = self.pieces.get((self.t.id, row.group_row, k))
+            if p is None or not p.agencies:
+                continue
+            first = p.text.find(p.agencies[0].text)
+            if first >= 0 and _GROUP_NUMBERING.fullmatch(p.text[:first]):
+                names += [a.name for a in p.agencies]
         return list(dict.fromkeys(names))
+
+
+# What may come before a body's name in a group row: its number ('I.', 'II -', '1)').
+_GROUP_NUMBERING = re.compile(r"[\sIVXLivxl\d.,:;()\-–]*")
+
+
 
 
 def assemble_records(typed: list[TypedTable], mentions: Mentions) -> tuple[Records, list[Warning]]:

@@ -308,3 +308,17 @@ def test_a_ministry_unit_whose_name_ends_in_lowercase_words():  # h01, Thông t�
     # which only the ministries' organization decrees (corpus/gazetteer/ministry_units.json) can say
     assert names("Xét đề nghị của Vụ trưởng Vụ Tài chính Hành chính sự nghiệp;") == [
         "Vụ Tài chính hành chính sự nghiệp"]
+
+
+def test_a_group_row_of_work_that_mentions_bodies_names_no_lead():  # h04, Phụ lục III (its row 1.2 as a heading)
+    table = _table([["STT", "Nội dung chi", "Đơn vị tính", "Mức chi", "Ghi chú"],
+                    ["1", "Báo cáo của Hội đồng nhân dân, Ủy ban nhân dân Thành phố, Mặt Trận Tổ quốc Việt Nam Thành phố",
+                     "", "", ""],
+                    ["1.1", "Báo cáo tổng hợp", "01 Báo cáo", "20", ""],
+                    ["2", "SỞ TƯ PHÁP", "", "", ""],
+                    ["2.1", "Báo cáo rà soát", "01 Báo cáo", "5", ""]])
+    doc = _doc("ỦY BAN NHÂN DÂN", "THÀNH PHỐ HÀ NỘI", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Đơn vị tính: Triệu đồng",
+               tables=[table])
+    typed, _, records, _ = run_stages(doc)
+    assert [r.kind for r in typed[0].rows] == ["group", "data", "group", "data"]
+    assert [b.lead_agencies for b in records.budget] == [[], ["Sở Tư pháp thành phố Hà Nội"]]
