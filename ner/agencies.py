@@ -127,6 +127,8 @@ for _v in sorted(_VERBS, key=len):
     _VERB_STARTS[_v.split()[0]] = tuple(_v.split())
 TAIL_STOPS = PHRASE_STOPS | {"và", "tỉnh", "huyện", "xã", "các", "những", "trên", "địa", "bàn", "thuộc", "trực"}
 LOCALITY_CUE = re.compile(r"địa phương|tỉnh, thành phố|các tỉnh|các thành phố|các tỉnh, thành", re.IGNORECASE)
+# Words that make the places after them a location ('tại các tỉnh …', 'trên địa bàn các tỉnh …').
+WHERE_BEFORE = re.compile(r"\b(?:tại|ở|trên địa bàn|địa bàn|thuộc|đến|tới|giữa)\s+$", re.IGNORECASE)
 
 
 # -- tokens ---------------------------------------------------------------------------------------
@@ -238,6 +240,13 @@ class _Parser:
         verb = _VERB_STARTS.get(self.key(i))
         return bool(verb) and self.words_at(i, verb)
 
+    def marks_fit(self, i: int, word: str) -> bool:
+        """In a mark-blind reading, a word alone is taken for `word` only if it lost its marks or
+        has the same ones: a scan drops marks, but 'Thuê' (to hire) written with its own marks is
+        not 'Thuế' (h04: 'Thuê chuyên gia …' read as the tax office)."""
+        t = self.toks[i]
+        return not self.plain or t.key == t.name_key or t.key == _token_keys(word)[0]
+
     def words_at(self, i: int, words: tuple[str, ...]) -> bool:
         """The grammar's own words at i ('địa phương', 'trung ương'), marks and all."""
         return tuple(t.key for t in self.toks[i:i + len(words)]) == words
@@ -260,7 +269,7 @@ class _Parser:
                 f"{prev.key} {self.toks[i].key}" in words:
             return None
         for keys, head, follow in _heads(self.plain).get(self.toks[i].name_key, ()):
-            if not self.match_keys(i, keys):
+            if not self.match_keys(i, keys) or (len(keys) == 1 and not self.marks_fit(i, head)):
                 continue
             end = i + len(keys)
             nxt = self.key(end)
@@ -284,8 +293,8 @@ class _Parser:
             p = find_place(self.span_text(i, j), level, self.plain)
             if p is not None and p.tier in tiers:
                 best = (j, p, p.short)
-        if best or self.all_caps:
-            return best
+        if best or self.all_caps or self.plain:
+            return best  # a mark-blind reading takes only places the list knows ('cơ quan Trung' ≠ 'quận Trung')
         if level and level not in PROVINCE_LEVELS or level == "thành phố":
             # Districts and communes are too many to list (communes changed in 2025): a
             # capitalized name after their level word is taken as written.
@@ -717,18 +726,27 @@ class _Parser:
             if lv:
                 j, level = lv
             place = self.place_at(j, level, ("province", "district") if level else ("province",))
-            if place and (place[1] is not None or level) and (self.actor_context or self.locality_list(i)
-                                                             or self.listed_with_bodies(i, place[0])):
+            if place and (place[1] is not None or level) and not self.claimed(i, place[0]) \
+                    and (self.actor_context or self.locality_list(i) or self.listed_with_bodies(i, place[0])):
                 where = place[1].full(level) if place[1] is not None else f"{level} {place[2]}"
                 self.add(i, place[0], f"Ủy ban nhân dân {where}", "people_committee", True)
                 i = place[0]
                 continue
             i += 1
 
+    def claimed(self, i: int, j: int) -> bool:
+        """Part of a body already read ('Hội Chữ thập đỏ các tỉnh Gia Lai, Kon Tum': Gia Lai is
+        the first item of that enumeration): a place as actor is the weakest reading."""
+        a, b = self.toks[i].start, self.toks[j - 1].end
+        return any(f.start < b and a < f.end for _, _, f in self.found if f.text)
+
     def locality_list(self, i: int) -> bool:
+        """A list of localities that act ('nhiều địa phương như Hải Phòng, Bắc Ninh'), not one
+        that says where ('thực hiện Dự án tại các tỉnh Gia Lai, Kon Tum', holdout h01)."""
         start = self.toks[i].start
         sentence_start = max(self.text.rfind(".", 0, start), self.text.rfind(";", 0, start), 0)
-        return bool(LOCALITY_CUE.search(self.text, sentence_start, start))
+        cue = LOCALITY_CUE.search(self.text, sentence_start, start)
+        return bool(cue) and not WHERE_BEFORE.search(self.text[max(sentence_start, cue.start() - 20):cue.start()])
 
     def listed_with_bodies(self, i: int, j: int) -> bool:
         """A place between commas in a list whose neighbours are bodies."""

@@ -91,3 +91,13 @@ def repair_number_token(token: str) -> str:
         return fixed if _WELL_FORMED.fullmatch(fixed) else seg
     # Segments are whole: bounded by start/end or by separators of dates, symbols and ranges.
     return re.sub(r"(?<![^\s/\-–(])" + _NUMBER_SEGMENT.pattern + r"(?![^\s/\-–),;:.%])", fix, token)
+
+
+_RULE_RESIDUE = re.compile(r"^_+(?=[^\W_])|(?<=[^\W_])_+$")
+
+
+def strip_rule_residue(token: str) -> str:
+    """'VA_' → 'VA': an underscore glued to a word is what is left of a table line the scan
+    drew under or over it (e06's group row 'SỞ GIÁO DỤC VÀ_ ĐÀO TẠO'); official text has no
+    underscores in words. A token of underscores alone (a form's blank) stays."""
+    return _RULE_RESIDUE.sub("", token)
