@@ -159,6 +159,40 @@ def test_sentences_typed_in_legacy_fonts_with_python_docx():
         assert undecoded(_all_text(result)) == ""
 
 
+def test_old_provinces_in_legacy_documents_carry_their_successor():
+    """A 2019 dispatch typed in TCVN3 or VNI (header in capitals: .VnTimeH) names bodies of
+    provinces and a district merged in 2025: the same names and successors as its Unicode original."""
+    lines = ["ỦY BAN NHÂN DÂN TỈNH QUẢNG BÌNH", "SỞ TÀI CHÍNH", "Số: 215/STC-NS",
+             "Quảng Bình, ngày 12 tháng 4 năm 2019",
+             "Căn cứ Công văn số 88/UBND-KT ngày 02/4/2019 của Ủy ban nhân dân tỉnh Hà Giang về việc hợp tác.",
+             "Sở Tài chính tỉnh Quảng Bình đề nghị Ủy ban nhân dân huyện Cư Jút và Sở Kế hoạch và Đầu tư tỉnh "
+             "Bình Định phối hợp, kinh phí 250 triệu đồng."]
+
+    def build(encoding: LegacyEncoding | None) -> bytes:
+        d = docx.Document()
+        for line in lines:
+            p = d.add_paragraph()
+            for font, text in (legacy_pieces(line, encoding) if encoding else [(UNICODE_FONT, line)]):
+                run = p.add_run(text)
+                run.font.name, run.font.size = font, Pt(13)
+        buf = io.BytesIO()
+        d.save(buf)
+        return buf.getvalue()
+
+    def successors(result) -> dict[str, str | None]:
+        return {a.name: a.successor for a in result.agencies}
+    expected = successors(extract_bytes(build(None), "old.docx"))
+    assert expected["Ủy ban nhân dân tỉnh Hà Giang"] == "tỉnh Tuyên Quang"
+    assert expected["Sở Tài chính tỉnh Quảng Bình"] == "tỉnh Quảng Trị"
+    assert expected["Sở Kế hoạch và Đầu tư tỉnh Bình Định"] == "tỉnh Gia Lai"
+    assert expected["Ủy ban nhân dân huyện Cư Jút"] == "tỉnh Lâm Đồng"
+    assert expected["Ủy ban nhân dân tỉnh Quảng Bình"] == "tỉnh Quảng Trị"   # the header, in .VnTimeH capitals
+    for encoding in (TCVN3, VNI):
+        result = extract_bytes(build(encoding), f"old.{encoding.value}.docx")
+        assert successors(result) == expected, encoding
+        assert undecoded(_all_text(result)) == ""
+
+
 def test_unicode_documents_are_left_alone(samples):
     for name in ("000.docx", "004.docx", "004.pdf"):
         doc = extract_document((samples / name).read_bytes(), ExtractOptions(ocr=False))
