@@ -225,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
               "score low for every encoding alike and their records are what they are compared on. "
               "'max drop': the largest fall of any field's F1 from the same form in Unicode (.xls: from the "
               "Unicode .xlsx). 'undecoded chars': characters of the outputs that no Vietnamese, ASCII or "
-              "punctuation reading explains, beyond those of the Unicode original's output. Verdict (every drop ≤ {MAX_F1_DROP}, every file read, nothing undecoded): "
+              f"punctuation reading explains, beyond those of the Unicode original's output. Verdict (every drop ≤ {MAX_F1_DROP}, every file read, nothing undecoded): "
               f"{'PASS' if verdict else 'FAIL'}"]
     report = "\n".join(lines)
     (out / "report.md").write_text(report + "\n", encoding="utf-8")
