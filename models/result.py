@@ -42,6 +42,17 @@ class TextBlock(BaseModel):
     text: str
 
 
+class ReviewInfo(BaseModel):
+    """Set on a reviewed result (the review app's output): the extraction with the analysts'
+    corrections applied; corrections that no longer fit a newer extraction are listed as stale."""
+
+    state: Literal["new", "in_review", "reviewed", "rejected"]
+    reviewed_by: str | None = None
+    reviewed_at: str | None = None
+    applied: int = 0
+    stale: list[dict] = Field(default_factory=list)
+
+
 class ExtractionResult(BaseModel):
     schema_version: str = SCHEMA_VERSION
     extractor_version: str
@@ -56,5 +67,6 @@ class ExtractionResult(BaseModel):
     records: Records = Field(default_factory=Records)
     warnings: list[Warning] = Field(default_factory=list)
     ocr_repairs: list[OcrRepair] = Field(default_factory=list, description="word-level OCR repairs applied")
+    review: ReviewInfo | None = Field(None, description="null for the extractor's own output")
     blocks: list[TextBlock] = Field(default_factory=list, description="the document's text in reading order "
                                                                       "(tables apart)")
