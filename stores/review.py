@@ -43,6 +43,7 @@ def queue_fields(result: ExtractionResult) -> dict:
                      *(c for t in result.tables for r in t.rows for c in r.cells)])
     return dict(name=result.source.path, warnings=len(result.warnings), mismatches=mismatches,
                 ocr_repairs=len(result.ocr_repairs), min_confidence=min_conf, risk=round(risk, 3), doc_key=key,
+                doc_key_folded=match_key(key) if key else None,
                 doc_type=h.doc_type, issuer=h.issuer, doc_date=(h.date or "")[:10] or None, title=h.title,
                 agencies="\n".join(match_key(a.name) for a in result.agencies),
                 search_text=match_key(text)[:SEARCH_TEXT_MAX])
@@ -104,7 +105,7 @@ def queue_query(f: dict):
     if f.get("doc_type"):
         q = q.where(DocumentReview.doc_type == f["doc_type"])
     if f.get("key"):
-        q = q.where(func.lower(DocumentReview.doc_key).contains(f["key"].lower(), autoescape=True))
+        q = q.where(DocumentReview.doc_key_folded.contains(match_key(f["key"]), autoescape=True))
     if f.get("agency"):
         q = q.where(DocumentReview.agencies.contains(match_key(f["agency"]), autoescape=True))
     if f.get("date_from"):
@@ -209,10 +210,10 @@ def correct(s: Session, document_id: int, user: str, field: str, target: str, ac
     row = s.execute(select(Correction).where(Correction.document_id == document_id, Correction.field == field,
                                              Correction.target == target)).scalar_one_or_none()
     before = {"action": row.action, "value": row.new_value} if row is not None else old
+    version = s.get(ExtractionRun, s.get(DocumentReview, document_id).run_id).extractor_version
     if row is None:
         row = Correction(document_id=document_id, field=field, target=target)
         s.add(row)
-    version = s.get(ExtractionRun, s.get(DocumentReview, document_id).run_id).extractor_version
     row.action, row.old_value, row.new_value, row.reason = action, old, new_value, reason
     row.status, row.user_name, row.extractor_version, row.created_at = "active", user, version, _now()
     s.add(AuditRow(user_name=user, document_id=document_id, action=action, field=field, target=target,

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Literal
 
 from fastapi import Depends, FastAPI, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi import Path as FPath
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -59,17 +60,21 @@ class ApiError(Exception):
 
 
 def create_app(database_url: str | None = None, root: Path | None = None, cfg: Settings | None = None,
-               background: bool = True) -> FastAPI:
+               background: bool = True, deliveries: bool = True) -> FastAPI:
+    """background: the upload worker and (with `deliveries`) the webhook delivery loop run beside
+    the server."""
     cfg = cfg or settings()
     store = Store.open(database_url)
     url = store.engine.url.render_as_string(hide_password=False)
     root = Path(root or cfg.serve_root).resolve()
-    ctx = Context(store, url, root, cfg, JobRunner(store, url, root), DeliveryLoop(store) if background else None)
+    ctx = Context(store, url, root, cfg, JobRunner(store, url, root),
+                  DeliveryLoop(store) if background and deliveries else None)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         if background:
             ctx.jobs.start()
+        if ctx.deliveries is not None:
             ctx.deliveries.start()
         yield
         if ctx.deliveries is not None:
@@ -188,9 +193,10 @@ def _with_boxes(ctx: Context, s, doc: DocumentRow, result: dict) -> dict:
     path = _source_path(ctx, s, doc)
     if path is None:
         return result
+    from extract.errors import ExtractionError
     try:
         return docx_located(result, path.read_bytes(), doc.sha256, ctx.cache)
-    except RenderError:
+    except (RenderError, ExtractionError):
         return result
 
 
@@ -446,8 +452,8 @@ def _routes(app: FastAPI, ctx: Context, templates: Jinja2Templates) -> None:
         A file that is no document or too large is quarantined and answered 413/415/422 with its reason."""
         from extract.detect import detect_media_type
         from extract.errors import ExtractionError
-        path, size = save_upload(file.file, ctx.root / "uploads", file.filename or "upload")
-        job_id = new_job(ctx.store, path, file.filename or "upload", who.name)
+        path, size, sha = save_upload(file.file, ctx.root / "uploads", file.filename or "upload")
+        job_id = new_job(ctx.store, path, file.filename or "upload", sha, who.name)
         problem = None
         if size > ctx.cfg.max_input_bytes:
             problem = "too_large"
@@ -466,7 +472,7 @@ def _routes(app: FastAPI, ctx: Context, templates: Jinja2Templates) -> None:
                             status_code=status)
 
     @app.get("/api/jobs/{job_id}", tags=["documents"])
-    def api_job(job_id: str = Query(..., max_length=36), who: auth.Principal = Depends(need("viewer"))):
+    def api_job(job_id: str = FPath(max_length=36), who: auth.Principal = Depends(need("viewer"))):
         with ctx.store.sessions() as s:
             job = s.get(Job, job_id)
             if job is None:

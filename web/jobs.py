@@ -4,6 +4,7 @@ dedupe, archive, extract, store, outbox — or quarantine with a reason). A job 
 jobs left queued or running by a stopped server are taken up again at start."""
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import queue
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from flows.workspace import safe_name, sha256_file
+from flows.workspace import safe_name
 from stores import intake
 from stores.db import Store
 from stores.review_schema import Job
@@ -23,26 +24,28 @@ log = logging.getLogger("vanthu.jobs")
 CHUNK = 1 << 20
 
 
-def save_upload(stream, uploads: Path, name: str) -> tuple[Path, int]:
+def save_upload(stream, uploads: Path, name: str) -> tuple[Path, int, str]:
     """Write the upload under a temporary name, then rename it: the intake never sees half a file."""
-    uploads.mkdir(parents=True, exist_ok=True)
-    dest = uploads / f"{uuid.uuid4().hex[:12]}-{safe_name(name)}"
+    dest = uploads / uuid.uuid4().hex / safe_name(name)   # a folder each: the name stays the sender's
+    dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(f".{dest.name}.part")
     size = 0
+    digest = hashlib.sha256()
     with open(tmp, "wb") as fh:
         while chunk := stream.read(CHUNK):
             fh.write(chunk)
+            digest.update(chunk)
             size += len(chunk)
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(tmp, dest)
-    return dest, size
+    return dest, size, digest.hexdigest()
 
 
-def new_job(store: Store, path: Path, name: str, by: str) -> str:
+def new_job(store: Store, path: Path, name: str, sha256: str, by: str) -> str:
     job_id = str(uuid.uuid4())
     with store.sessions.begin() as s:
-        s.add(Job(id=job_id, state="queued", name=name, path=str(path), created_by=by))
+        s.add(Job(id=job_id, state="queued", name=name, path=str(path), sha256=sha256, created_by=by))
     return job_id
 
 
@@ -90,13 +93,20 @@ class JobRunner:
                     return job_dict(job)
                 job.state = "running"
                 path = Path(job.path)
-            sha = sha256_file(path) if path.exists() else None
+                sha = job.sha256
             try:
-                outcome = ingest_document(str(path), str(self.uploads), str(self.root), self.url)
+                if path.exists():
+                    outcome = ingest_document(str(path), str(path.parent), str(self.root), self.url)
+                else:  # taken in before a restart: the intake's own state says how it ended
+                    outcome = "done"
             except Exception as exc:
                 outcome, message = "failed", f"internal_error: {type(exc).__name__}: {exc}"
             else:
                 message = None
+            try:
+                path.parent.rmdir()   # the job's folder, empty once the intake took the file
+            except OSError:
+                pass
             with self.store.sessions.begin() as s:
                 job = s.get(Job, job_id)
                 job.sha256 = sha
