@@ -68,11 +68,14 @@ def _export_gold(store, out_dir: str | None) -> int:
     if not out_dir:
         print("vanthu export gold needs --reviewed DIR", file=sys.stderr)
         return 2
-    n = 0
+    n, taken = 0, set()
     with store.sessions() as s:
         for doc_id, _, reviewed in review.reviewed_pairs(s):
             doc = s.get(DocumentRow, doc_id)
             gold_id = Path(doc.path).name.split(".")[0] or doc.sha256[:12]
+            if gold_id in taken:  # '004.pdf' and '004.scan-office.tiff' both reviewed
+                gold_id = f"{gold_id}-{doc.sha256[:8]}"
+            taken.add(gold_id)
             write_json_atomic(Path(out_dir) / f"{gold_id}.json",
                               json.dumps(gold_of(reviewed, gold_id), ensure_ascii=False, indent=1))
             n += 1

@@ -329,8 +329,7 @@ def _routes(app: FastAPI, ctx: Context, templates: Jinja2Templates) -> None:
                 sizes = []
         return templates.TemplateResponse(request, "document.html", _base(
             request, who, doc=doc, row=row, r=extracted, reviewed=reviewed, corrections=corrections, audit=audit,
-            next_id=nxt, sizes=sizes, can_write=who.can("reviewer"),
-            items_json=json.dumps(_field_items(extracted), ensure_ascii=False).replace("<", "\\u003c")))
+            next_id=nxt, sizes=sizes, can_write=who.can("reviewer")))
 
     @app.get("/documents/{document_id}/pages/{number}.png", include_in_schema=False)
     def page_png(document_id: int, number: int, who: auth.Principal = Depends(page_need("viewer"))):
@@ -579,20 +578,3 @@ def _value(field: str, value):
     if field == "agencies":
         return {"name": v, "text": v}
     return {"name": v}
-
-
-def _field_items(result: dict) -> list[dict]:
-    """Every reviewable field with where it is: what the page's script draws and steps through."""
-    from records.corrections import item_key, items_of
-    out = []
-    for field in ("references", "dates", "amounts", "agencies"):
-        for item in items_of(result, field):
-            out.append({"field": field, "target": item_key(field, item),
-                        "boxes": [[o.get("page"), o.get("bbox")] for o in item.get("occurrences") or []
-                                  if o.get("bbox")] or ([[item.get("page"), item["bbox"]]] if item.get("bbox") else [])})
-    for field in ("tasks", "catalog", "budget"):
-        for item in items_of(result, field):
-            prov = item.get("provenance") or {}
-            out.append({"field": field, "target": item_key(field, item),
-                        "boxes": [[prov.get("page"), prov.get("bbox")]] if prov.get("bbox") else []})
-    return out
