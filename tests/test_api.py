@@ -153,6 +153,9 @@ def test_re_extraction_re_applies_corrections_or_flags_them(api, extracted):
     with store.sessions() as s:
         assert s.get(review.DocumentReview, doc).stale_corrections == 0
         assert s.get(review.DocumentReview, doc).state == "reviewed"
+    # what the intake and reprocessing write to the outbox for this extraction: the reviewed result
+    outbox = json.loads(store.outbox_json(upgraded))
+    assert outbox["review"]["state"] == "reviewed" and any(d["value"] == "2026-01-15" for d in outbox["dates"])
     changed = extracted("004.pdf").model_copy(deep=True)
     changed.extractor_version = "0.3.0+reads-otherwise"
     changed.dates[0].value = "1999-01-01"
@@ -179,21 +182,20 @@ def test_upload_goes_through_the_intake_and_bad_input_is_quarantined_with_a_reas
     docx = (SAMPLES / "004.docx").read_bytes()
     r = c.post("/api/documents", headers=h, files={"file": ("công văn.docx", docx, "application/octet-stream")})
     assert r.status_code == 202, r.text
-    job = r.json()
-    for _ in range(240):
-        job = c.get(f"/api/jobs/{job['id']}", headers=h).json()
-        if job["state"] not in ("queued", "running"):
-            break
-        time.sleep(0.5)
+    job = _finished(c, h, r.json())
     assert job["state"] == "done" and job["document_id"], job
     assert list((api["root"] / "archive").rglob("công văn.docx"))
-    again = c.post("/api/documents", headers=h, files={"file": ("lại.docx", docx, "application/octet-stream")}).json()
-    for _ in range(120):
-        again = c.get(f"/api/jobs/{again['id']}", headers=h).json()
-        if again["state"] not in ("queued", "running"):
-            break
-        time.sleep(0.5)
+    again = _finished(c, h, c.post("/api/documents", headers=h,
+                                   files={"file": ("lại.docx", docx, "application/octet-stream")}).json())
     assert again["state"] == "duplicate" and again["document_id"] == job["document_id"]
+
+
+def _finished(c, h, job: dict, timeout: float = 120) -> dict:
+    deadline = time.monotonic() + timeout
+    while job["state"] in ("queued", "running") and time.monotonic() < deadline:
+        time.sleep(0.25)
+        job = c.get(f"/api/jobs/{job['id']}", headers=h).json()
+    return job
 
 
 class _Receiver(BaseHTTPRequestHandler):
@@ -242,6 +244,13 @@ def test_webhooks_are_signed_and_reach_a_receiver_that_was_down(api):
     assert headers["X-Vanthu-Signature"] == expected
     assert json.loads(body)["event"] == "document.reviewed" and json.loads(body)["data"]["document_id"] == doc
     assert c.get(f"/api/webhooks/{hook['id']}/deliveries", headers=h).json()[0]["status"] == "delivered"
+    # a quarantined upload is an event too, queued with its reason
+    job = c.post("/api/documents", headers=_bearer(api, "reviewer"),
+                 files={"file": ("hỏng.pdf", b"%PDF-1.4 broken", "x/y")}).json()
+    assert _finished(c, _bearer(api, "reviewer"), job)["reason"] == "corrupt_file"
+    failed = [d for d in c.get(f"/api/webhooks/{hook['id']}/deliveries", headers=h).json()
+              if d["event"] == "document.failed"]
+    assert failed and failed[0]["payload"]["data"]["reason"].startswith("corrupt_file")
 
 
 def test_sign_in_is_rate_limited_and_sessions_need_the_csrf_token(api):
