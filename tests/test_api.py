@@ -167,6 +167,25 @@ def test_re_extraction_re_applies_corrections_or_flags_them(api, extracted):
         assert stale and stale[0]["field"] == "dates"
 
 
+def test_a_box_drawn_on_a_page_gives_its_text_to_a_reviewer_only(api):
+    c = api["client"]
+    doc = _doc_id(api)
+    agency = c.get(f"/api/documents/{doc}", headers=_bearer(api, "viewer")).json()["agencies"][0]
+    x0, top, x1, bottom = agency["bbox"]
+    box = {"x0": x0 - 2, "top": top - 2, "x1": x1 + 2, "bottom": bottom + 2}
+    url = f"/documents/{doc}/pages/{agency['page']}/text"
+    r = c.get(url, params=box, headers=_bearer(api, "reviewer"))
+    assert r.status_code == 200, r.text
+    from normalize.text import match_key
+    assert match_key(agency["text"]) in match_key(r.json()["text"])
+    assert c.get(url, params=box, headers=_bearer(api, "viewer")).status_code == 403
+    assert c.get(url, params={**box, "x0": -5}, headers=_bearer(api, "reviewer")).status_code == 422
+    assert c.get(f"/documents/{doc}/pages/999/text", params=box, headers=_bearer(api, "reviewer")).status_code == 404
+    assert c.get(f"/documents/999999/pages/1/text", params=box, headers=_bearer(api, "reviewer")).status_code == 404
+    off_page = {"x0": 10000, "top": 10000, "x1": 10010, "bottom": 10010}
+    assert c.get(url, params=off_page, headers=_bearer(api, "reviewer")).json()["text"] == ""
+
+
 def test_upload_goes_through_the_intake_and_bad_input_is_quarantined_with_a_reason(api):
     c, h = api["client"], _bearer(api, "reviewer")
     r = c.post("/api/documents", headers=h, files={"file": ("notes.txt", b"just some words, no document", "text/plain")})

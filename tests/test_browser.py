@@ -83,9 +83,13 @@ def _sign_in(browser, base: str, name: str) -> None:
 
 
 def _wait(predicate, timeout: float = 15.0):
+    from selenium.common.exceptions import StaleElementReferenceException
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        got = predicate()
+        try:
+            got = predicate()
+        except StaleElementReferenceException:  # the page reloaded under us
+            got = None
         if got:
             return got
         time.sleep(0.1)
@@ -170,6 +174,50 @@ def test_keyboard_steps_through_fields_and_shows_each_box(server, browser):
     assert current.get_attribute("data-field") != "document"
     assert _wait(lambda: browser.find_element(By.ID, "box").is_displayed())
     browser.switch_to.active_element.send_keys(Keys.ESCAPE)
+
+
+def test_a_box_drawn_on_the_scan_reads_its_text_and_adds_the_missed_entity(server, browser):
+    """Draw round an agency's words on the page image: Tesseract reads the box, the analyst adds it."""
+    from selenium.webdriver.common.actions.action_builder import ActionBuilder
+    from selenium.webdriver.common.by import By
+    _sign_in(browser, server["base"], "chi")
+    _scan_link(browser).click()
+    item = browser.find_element(By.CSS_SELECTOR, '.item[data-field="agencies"]')
+    chip = item.find_element(By.CSS_SELECTOR, ".chip")
+    page, bbox = int(chip.get_attribute("data-page")), [float(v) for v in chip.get_attribute("data-bbox").split(",")]
+    chip.click()
+    img = browser.find_element(By.ID, "page-img")
+    _wait(lambda: img.get_attribute("data-page") == str(page) and
+          browser.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", img))
+    width_pt = float(browser.find_element(By.CSS_SELECTOR, f'.pg[data-page="{page}"]').get_attribute("data-w"))
+    # viewport coordinates of the image's content box: an element origin would be the centre of
+    # its visible part, which moves as the pane scrolls to the box
+    left, top, width = browser.execute_script(
+        "const r = arguments[0].getBoundingClientRect();"
+        "return [r.left + arguments[0].clientLeft, r.top + arguments[0].clientTop, arguments[0].clientWidth];", img)
+    k = width / width_pt
+    start = (left + bbox[0] * k - 4, top + bbox[1] * k - 4)
+    end = (left + bbox[2] * k + 4, top + bbox[3] * k + 4)
+    actions = ActionBuilder(browser)
+    actions.pointer_action.move_to_location(*map(round, start)).pointer_down() \
+        .move_to_location(*map(round, end)).pointer_up()
+    actions.perform()
+    form = browser.find_element(By.ID, "add-form")
+    value = form.find_element(By.NAME, "value")
+    read = _wait(lambda: form.is_displayed() and value.get_attribute("value"), timeout=30)
+    name = item.get_attribute("data-value")
+    assert _words(read) & _words(name), (read, name)
+    value.clear()
+    value.send_keys("Cơ quan thêm bởi người rà soát")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    audit = _wait(lambda: "Cơ quan thêm bởi người rà soát" in browser.find_element(By.ID, "audit").text
+                  and browser.find_element(By.ID, "audit"))
+    assert "bbox" in audit.text
+
+
+def _words(text: str) -> set[str]:
+    from normalize.text import match_key
+    return {w for w in match_key(text).split() if len(w) > 2}
 
 
 def test_a_viewer_sees_no_actions_and_the_server_refuses_a_write(server, browser):

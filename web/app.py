@@ -352,6 +352,25 @@ def _routes(app: FastAPI, ctx: Context, templates: Jinja2Templates) -> None:
             os.replace(tmp, cached)
         return FileResponse(cached, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
 
+    @app.get("/documents/{document_id}/pages/{number}/text", include_in_schema=False)
+    def page_region_text(document_id: int, number: int = FPath(ge=1, le=100000),
+                         x0: float = Query(ge=0, le=20000), top: float = Query(ge=0, le=20000),
+                         x1: float = Query(ge=0, le=20000), bottom: float = Query(ge=0, le=20000),
+                         who: auth.Principal = Depends(need("reviewer"))):
+        """The text inside a box drawn on a page (to add an entity the extractor missed)."""
+        with ctx.store.sessions() as s:
+            doc = s.get(DocumentRow, document_id)
+            if doc is None:
+                raise ApiError(404, "not_found", f"no document {document_id}")
+            path = _source_path(ctx, s, doc)
+        if path is None:
+            raise ApiError(404, "no_source", "the source file is not in the archive")
+        try:
+            text = page_source(path, doc.sha256, ctx.cache).region_text(number, (x0, top, x1, bottom))
+        except RenderError as exc:
+            raise ApiError(404, exc.reason, str(exc))
+        return {"page": number, "bbox": [x0, top, x1, bottom], "text": text}
+
     @app.get("/scores", response_class=HTMLResponse, include_in_schema=False)
     def scores_page(request: Request, who: auth.Principal = Depends(page_need("viewer"))):
         with ctx.store.sessions() as s:

@@ -124,6 +124,47 @@ class PageSource:
         return buf.getvalue()
 
 
+    def region_text(self, number: int, bbox: tuple[float, float, float, float]) -> str:
+        """The text inside a box an analyst drew on a page: the PDF's text layer where it has one,
+        else Tesseract on that part of the page (300 dpi, one block of text)."""
+        from normalize.text import clean_text
+        if self.pdf_bytes is not None:
+            import pdfplumber
+            with pdfplumber.open(io.BytesIO(self.pdf_bytes)) as pdf:
+                if not 1 <= number <= len(pdf.pages):
+                    raise RenderError("no_page", f"no page {number}")
+                page = pdf.pages[number - 1]
+                x0, top, x1, bottom = _clip(bbox, page.width, page.height)
+                if x1 - x0 < 1 or bottom - top < 1:   # drawn off the page
+                    return ""
+                text = clean_text(page.within_bbox((x0, top, x1, bottom)).extract_text() or "")
+                if text:
+                    return text
+        return self._ocr_region(number, bbox)
+
+    def _ocr_region(self, number: int, bbox) -> str:
+        import numpy as np
+        from extract.ocr.tesseract import confident_words, tesseract_available, tesseract_words
+        from normalize.text import clean_text
+        if not tesseract_available():
+            return ""
+        dpi = 300
+        width_pt = self.sizes()[number - 1][0]
+        from PIL import Image
+        page = Image.open(io.BytesIO(self.png(number, width=round(width_pt * dpi / 72))))
+        x0, top, x1, bottom = (round(v * dpi / 72) for v in _clip(bbox, page.width * 72 / dpi, page.height * 72 / dpi))
+        if x1 - x0 < 4 or bottom - top < 4:
+            return ""
+        crop = np.array(page.convert("L").crop((x0, top, x1, bottom)))
+        data = tesseract_words(crop, dpi, psm=6)
+        return clean_text(" ".join(data["text"][i] for i, *_ in confident_words(data)))
+
+
+def _clip(bbox, width: float, height: float) -> tuple[float, float, float, float]:
+    x0, top, x1, bottom = bbox
+    return max(0.0, min(x0, x1)), max(0.0, min(top, bottom)), min(width, max(x0, x1)), min(height, max(top, bottom))
+
+
 @lru_cache(maxsize=8)
 def _page_source(path: str, sha256: str, cache: str) -> PageSource:
     return PageSource(Path(path).read_bytes(), sha256, Path(cache))

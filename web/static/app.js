@@ -145,9 +145,43 @@
     if (await post("/api/documents/" + docId + "/state", { state: b.dataset.state })) location.reload();
   }));
 
-  // an entity the extractor missed: select it in the text
+  // an entity the extractor missed: draw a box round it on the page, or select it in the text
   const form = document.getElementById("add-form");
+  const sel = document.getElementById("sel");
   if (form) {
+    let start = null;
+    img.addEventListener("mousedown", (ev) => {
+      ev.preventDefault();
+      start = [ev.offsetX, ev.offsetY];
+      Object.assign(sel.style, { left: (img.offsetLeft + ev.offsetX) + "px", top: (img.offsetTop + ev.offsetY) + "px",
+                                 width: "0px", height: "0px" });
+      sel.hidden = false;
+    });
+    img.addEventListener("mousemove", (ev) => {
+      if (!start) return;
+      sel.style.left = (img.offsetLeft + Math.min(start[0], ev.offsetX)) + "px";
+      sel.style.top = (img.offsetTop + Math.min(start[1], ev.offsetY)) + "px";
+      sel.style.width = Math.abs(ev.offsetX - start[0]) + "px";
+      sel.style.height = Math.abs(ev.offsetY - start[1]) + "px";
+    });
+    img.addEventListener("mouseup", async (ev) => {
+      if (!start) return;
+      const page = parseInt(img.dataset.page, 10), size = sizes[page];
+      const k = img.clientWidth / size[0];
+      const b = [Math.min(start[0], ev.offsetX) / k, Math.min(start[1], ev.offsetY) / k,
+                 Math.max(start[0], ev.offsetX) / k, Math.max(start[1], ev.offsetY) / k].map((v) => Math.round(v * 10) / 10);
+      start = null;
+      if (b[2] - b[0] < 4 || b[3] - b[1] < 4) { sel.hidden = true; return; }
+      const q = new URLSearchParams({ x0: b[0], top: b[1], x1: b[2], bottom: b[3] });
+      const r = await fetch("/documents/" + docId + "/pages/" + page + "/text?" + q, { credentials: "same-origin" });
+      const got = r.ok ? await r.json() : { text: "" };
+      form.hidden = false;
+      form.elements.value.value = got.text;
+      form.elements.text.value = got.text;
+      form.elements.page.value = page;
+      form.elements.bbox.value = b.join(",");
+      form.elements.value.focus();
+    });
     document.getElementById("text").addEventListener("mouseup", () => {
       const sel = window.getSelection().toString().trim();
       if (!sel) return;
@@ -156,17 +190,20 @@
       form.elements.value.value = sel;
       form.elements.text.value = sel;
       form.elements.page.value = p ? p.dataset.page : "";
+      form.elements.bbox.value = "";
       form.elements.value.focus();
     });
     form.addEventListener("submit", async (ev) => {
       ev.preventDefault();
       const field = form.elements.field.value, v = form.elements.value.value.trim(), text = form.elements.text.value;
       const page = parseInt(form.elements.page.value, 10) || null;
+      const bbox = parseBox(form.elements.bbox.value);
       let value;
       if (field === "agencies") value = { name: v, text: text, page: page };
       else if (field === "dates") value = { value: v, precision: v.length === 10 ? "day" : (v.length === 7 ? "month" : "year"), text: text, page: page };
       else if (field === "amounts") value = { value: parseInt(v.replace(/[.\s]/g, ""), 10), currency: "VND", text: text, page: page };
       else { const i = v.indexOf("/"); value = { key: v, number: v.slice(0, i), symbol: v.slice(i + 1), text: text, page: page }; }
+      if (bbox) value.bbox = bbox;
       const target = "added:" + field + ":" + v;
       if (await post("/api/documents/" + docId + "/corrections",
                      { field: field, target: target, action: "add", new_value: value })) location.reload();
