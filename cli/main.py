@@ -53,7 +53,63 @@ def cmd_export(args: argparse.Namespace) -> int:
     from stores.db import Store
     from stores.export import export_records
     store = Store.open(args.database)
+    if args.kind == "gold":
+        return _export_gold(store, args.reviewed)
     sys.stdout.write(export_records(store, args.kind, args.format))
+    return 0
+
+
+def _export_gold(store, out_dir: str | None) -> int:
+    """Reviewed documents as gold files (../shared/eval/GOLD_FORMAT.md), named by content hash."""
+    from flows.workspace import write_json_atomic
+    from records.corrections import gold_of
+    from stores import review
+    from stores.schema import DocumentRow
+    if not out_dir:
+        print("vanthu export gold needs --reviewed DIR", file=sys.stderr)
+        return 2
+    n, taken = 0, set()
+    with store.sessions() as s:
+        for doc_id, _, reviewed in review.reviewed_pairs(s):
+            doc = s.get(DocumentRow, doc_id)
+            gold_id = Path(doc.path).name.split(".")[0] or doc.sha256[:12]
+            if gold_id in taken:  # '004.pdf' and '004.scan-office.tiff' both reviewed
+                gold_id = f"{gold_id}-{doc.sha256[:8]}"
+            taken.add(gold_id)
+            write_json_atomic(Path(out_dir) / f"{gold_id}.json",
+                              json.dumps(gold_of(reviewed, gold_id), ensure_ascii=False, indent=1))
+            n += 1
+    print(f"{n} gold files in {out_dir}", file=sys.stderr)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+    from web.app import create_app
+    app = create_app(args.database, Path(args.root) if args.root else None)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning" if args.quiet else "info")
+    return 0
+
+
+def cmd_user(args: argparse.Namespace) -> int:
+    import getpass
+    import os
+    from stores.db import Store
+    from web.auth import AuthError, add_user
+    password = os.environ.get("VANTHU_NEW_PASSWORD") or getpass.getpass(f"password for {args.name}: ")
+    try:
+        add_user(Store.open(args.database), args.name, password, args.role)
+    except AuthError as exc:
+        print(f"vanthu user add: {exc.reason}: {exc}", file=sys.stderr)
+        return 2
+    print(f"user {args.name} ({args.role})")
+    return 0
+
+
+def cmd_token(args: argparse.Namespace) -> int:
+    from stores.db import Store
+    from web.auth import create_token
+    print(create_token(Store.open(args.database), args.name, args.role))
     return 0
 
 
@@ -112,8 +168,9 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("schema", help="print the JSON Schema of ExtractionResult")
     s.set_defaults(func=cmd_schema)
     x = sub.add_parser("export", help="read records back from the database")
-    x.add_argument("kind", choices=["tasks", "catalog", "budget"])
+    x.add_argument("kind", choices=["tasks", "catalog", "budget", "gold"])
     x.add_argument("--format", choices=["json", "csv"], default="json")
+    x.add_argument("--reviewed", metavar="DIR", help="gold: write reviewed documents as gold files into DIR")
     x.add_argument("--database", default=None)
     x.set_defaults(func=cmd_export)
     w = sub.add_parser("watch", help="watch an inbox folder and ingest what lands there")
@@ -144,6 +201,28 @@ def build_parser() -> argparse.ArgumentParser:
     st.add_argument("--failures", type=int, default=10)
     st.add_argument("--json", action="store_true")
     st.set_defaults(func=cmd_status)
+    sv = sub.add_parser("serve", help="the review app and the HTTP API")
+    sv.add_argument("--host", default="127.0.0.1")
+    sv.add_argument("--port", type=int, default=8000)
+    sv.add_argument("--root", default=None, help="intake root: uploads/, archive/, outbox/, cache/ "
+                                                 "(default: VANTHU_SERVE_ROOT or .)")
+    sv.add_argument("--database", default=None)
+    sv.add_argument("-q", "--quiet", action="store_true")
+    sv.set_defaults(func=cmd_serve)
+    u = sub.add_parser("user", help="manage review app users")
+    usub = u.add_subparsers(dest="user_command", required=True)
+    ua = usub.add_parser("add", help="add a user or change their role and password (VANTHU_NEW_PASSWORD or prompt)")
+    ua.add_argument("name")
+    ua.add_argument("--role", choices=["viewer", "reviewer", "admin"], required=True)
+    ua.add_argument("--database", default=None)
+    ua.set_defaults(func=cmd_user)
+    tk = sub.add_parser("token", help="bearer tokens for systems")
+    tsub = tk.add_subparsers(dest="token_command", required=True)
+    tc = tsub.add_parser("create", help="print a new token (shown once)")
+    tc.add_argument("--name", default="system")
+    tc.add_argument("--role", choices=["viewer", "reviewer", "admin"], required=True)
+    tc.add_argument("--database", default=None)
+    tc.set_defaults(func=cmd_token)
     return p
 
 

@@ -107,7 +107,7 @@ def continue_document(ws: Workspace, url: str, sha: str, inbox_file: Path | None
         result = result.model_copy(update={"source": result.source.model_copy(update={"path": row.name})})
         store_task(url, result)
         out = _outbox_path(ws, row.name, sha)
-        write_json_atomic(out, result.model_dump_json(indent=1))
+        write_json_atomic(out, open_store(url).outbox_json(result))
         intake.advance(store, sha, IntakeState.STORED, extractor_version=result.extractor_version, outbox_path=str(out))
         row = intake.get(store, sha)
     if row.state == IntakeState.STORED:

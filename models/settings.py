@@ -28,7 +28,8 @@ class ExtractOptions(BaseModel):
 class Settings(BaseSettings):
     """VANTHU_DATABASE_URL, VANTHU_OCR, VANTHU_OCR_WORKERS, VANTHU_MAX_OCR_PAGES, VANTHU_MAX_INPUT_BYTES;
     and, for the test suite and benchmarks, VANTHU_TEST_POSTGRES_URL, VANTHU_KILL_POINTS,
-    VANTHU_BENCH_COPIES."""
+    VANTHU_BENCH_COPIES; for `vanthu serve`: VANTHU_SERVE_ROOT, VANTHU_SESSION_HOURS,
+    VANTHU_LOGIN_MAX_FAILURES, VANTHU_LOGIN_WINDOW_MINUTES, VANTHU_SECURE_COOKIES."""
 
     model_config = SettingsConfigDict(env_prefix="VANTHU_", extra="ignore")
 
@@ -40,6 +41,12 @@ class Settings(BaseSettings):
     test_postgres_url: str | None = None
     kill_points: int = 20
     bench_copies: int = 20
+    # the review app and API (`vanthu serve`)
+    serve_root: str = Field(".", description="intake root of the server: uploads/, archive/, outbox/, cache/")
+    session_hours: float = Field(12, gt=0, description="how long a sign-in lasts")
+    login_max_failures: int = Field(5, ge=1, description="failed sign-ins per name or address per window")
+    login_window_minutes: float = Field(15, gt=0)
+    secure_cookies: bool = Field(False, description="mark the session cookie Secure (behind HTTPS)")
 
     def extract_options(self) -> ExtractOptions:
         opts = ExtractOptions(ocr=self.ocr, max_ocr_pages=self.max_ocr_pages, max_input_bytes=self.max_input_bytes)

@@ -11,6 +11,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from models import ExtractionResult, settings
+from stores import review
 from stores.schema import (BudgetRow, CatalogRow, DocumentRow, ExtractionRun, MentionRow, TaskRow)
 
 _ALEMBIC_INI = Path(__file__).with_name("alembic.ini")
@@ -78,7 +79,15 @@ class Store:
             _fill(run, result)
             s.add(run)
             s.flush()
+            review.on_extracted(s, doc, run, result)
             return run.id
+
+    def outbox_json(self, result: ExtractionResult) -> str:
+        """The outbox JSON for a result just stored: with the analysts' corrections re-applied
+        when the document has any (stores/review.py), else the extraction itself."""
+        with self.sessions.begin() as s:
+            doc_id = s.execute(select(DocumentRow.id).where(DocumentRow.sha256 == result.source.sha256)).scalar()
+            return review.outbox_json(s, doc_id, result)
 
     def latest_runs(self, session: Session) -> list[ExtractionRun]:
         newest = (select(func.max(ExtractionRun.id)).group_by(ExtractionRun.document_id)).scalar_subquery()

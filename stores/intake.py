@@ -36,6 +36,10 @@ def advance(store: Store, sha256: str, state: IntakeState, **fields) -> None:
         row.state = state
         for k, v in fields.items():
             setattr(row, k, v)
+        if state == IntakeState.FAILED:
+            from stores.review import enqueue_event
+            enqueue_event(s, "document.failed", {"sha256": sha256, "name": row.name, "stage": row.stage,
+                                                 "reason": row.reason, "quarantine": row.quarantine_path})
 
 
 def record_duplicate(store: Store, sha256: str, name: str, kept_path: str) -> None:

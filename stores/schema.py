@@ -119,3 +119,6 @@ class IntakeDuplicate(Base):
     name: Mapped[str] = mapped_column(Text)
     kept_path: Mapped[str] = mapped_column(Text)
     seen_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+from stores import review_schema  # noqa: E402,F401  (the review app's tables, on the same metadata)
