@@ -67,6 +67,7 @@ class Intake:
 
     def __enter__(self) -> "Intake":
         clean_stale_temps(self.ws)
+        intake.retry_given_up(self.store)
         for _ in range(self.cfg.workers):
             self.workers.append(self._start_worker())
         return self
@@ -366,11 +367,11 @@ def _take_ready(run: Intake, ws: Workspace, settling: dict[Path, Settling], cfg:
 
 
 def _idle(run: Intake, ws: Workspace, settling: dict[Path, Settling], watching: bool) -> bool:
-    """Nothing in progress, nothing claimable, and every inbox entry left is one the watcher gave
-    up on or set aside (it shows in `vanthu status`)."""
+    """Nothing in progress anywhere (every archived file done or failed), and every inbox entry
+    left is one the watcher gave up on or set aside (it shows in `vanthu status`)."""
     if run.busy or any(not w.ready for w in run.workers if w.exited() is None):
         return False
-    if intake.claimable_documents(run.store, run.owner, run.alive, limit=1) or intake.waiting_for_retry(run.store):
+    if intake.in_progress(run.store):  # here, on another watcher, or waiting for a retry
         return False
     if not watching:
         return True

@@ -119,11 +119,11 @@ def claimable_documents(store: Store, owner: str, alive: Callable[[str], bool | 
         return [r for r in rows if lease_free(r.lease_owner, r.lease_until, owner, alive)][:limit]
 
 
-def waiting_for_retry(store: Store) -> int:
-    """Files whose last run failed and that wait for their next try (held by 'backoff')."""
+def in_progress(store: Store) -> int:
+    """Files archived and not yet done or failed: held by a worker here or elsewhere, or waiting
+    for their next try."""
     with store.sessions() as s:
-        return s.scalar(select(func.count()).select_from(IntakeFile).where(
-            IntakeFile.state.in_(WORKABLE), IntakeFile.lease_owner == "backoff")) or 0
+        return s.scalar(select(func.count()).select_from(IntakeFile).where(IntakeFile.state.in_(WORKABLE))) or 0
 
 
 def record_duplicate(store: Store, sha256: str, name: str, kept_path: str) -> None:
@@ -202,6 +202,15 @@ def entry_problem(store: Store, path: str, reason: str, message: str, max_attemp
             row.next_try_at = now() + dt.timedelta(seconds=backoff_seconds * 2 ** (row.attempts - 1))
         s.flush()
         return row
+
+
+def retry_given_up(store: Store) -> int:
+    """A new start is a new chance: entries given up on are tried again (attempts from zero)."""
+    with store.sessions.begin() as s:
+        done = s.execute(update(IntakeEntry).where(IntakeEntry.state == ENTRY_GIVEN_UP)
+                         .values(state=ENTRY_RETRYING, attempts=0, next_try_at=None)
+                         .execution_options(synchronize_session=False))
+        return done.rowcount
 
 
 def release_entry(store: Store, path: str, owner: str) -> None:
