@@ -61,10 +61,11 @@ class Taken:
 
 # -- inbox → archive --------------------------------------------------------------------------------
 def take_entry(ws: Workspace, store: Store, path: Path, sig: str, owner: str, cfg: IntakeSettings,
-               alive) -> Taken:
+               alive, name: str | None = None) -> Taken:
     """Copy one settled inbox file into the archive (copy-then-verify), record it, and only then
-    remove it from the inbox. A link, FIFO, socket, device or folder is moved aside unread."""
-    name = display_name(path.name)
+    remove it from the inbox. A link, FIFO, socket, device or folder is moved aside unread.
+    `name`: the name to record, when it is not the file's own (uploads)."""
+    name = display_name(name or path.name)
     key = str(path)
     if not intake.claim_entry(store, key, name, sig, owner, cfg.lease_seconds, alive):
         return Taken("busy")
@@ -227,7 +228,7 @@ def ingest_bytes(data: bytes, name: str, root: Path, database_url: str | None = 
         src.write_bytes(data)
         from flows.workspace import signature
         with Intake(ws, database_url or ws.database_url, cfg.model_copy(update={"workers": 1})) as run:
-            taken = take_entry(ws, run.store, src, signature(src.lstat()), run.owner, cfg, run.alive)
+            taken = take_entry(ws, run.store, src, signature(src.lstat()), run.owner, cfg, run.alive, name)
             if taken.outcome == "duplicate":
                 return Ingested("duplicate", taken.sha256, display_name(name))
             if taken.outcome != "archived":

@@ -422,3 +422,16 @@ def test_two_watchers_and_a_worker_share_one_inbox(tmp_path, docx, samples, post
     assert counts["documents"] == counts["extraction_runs"] == len(files)
     st = status(tmp_path, postgres_url)
     assert not st["counts"].get("duplicate") and st["counts"].get("done") == len(files)
+
+
+def test_ingest_bytes_for_uploads(tmp_path, docx):
+    """The call an upload handler makes: the same archive, limits and reason codes as the inbox."""
+    from flows.ingest import ingest_bytes
+    from models import settings
+    cfg = settings().intake(workers=1, settle_seconds=0)
+    first = ingest_bytes(docx, "tải lên\n.docx", tmp_path, cfg=cfg)
+    assert (first.state, first.name) == ("done", "tải lên\\n.docx") and Path(first.outbox).exists()
+    assert ingest_bytes(docx, "lại.docx", tmp_path, cfg=cfg).state == "duplicate"
+    bad = ingest_bytes(b"MZ\x90\x00 not a document", "virus.pdf", tmp_path, cfg=cfg)
+    assert (bad.state, bad.reason) == ("failed", "unsupported_format")
+    assert list((tmp_path / "tmp").iterdir()) == []
