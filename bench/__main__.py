@@ -33,7 +33,7 @@ def baseline_pdf(data_path: Path) -> None:
 
 def main(argv: list[str]) -> int:
     repeat = int(argv[0]) if argv else 3
-    extract_bytes((SAMPLES / "004.docx").read_bytes(), "warmup")  # loads spaCy and the gazetteer once
+    extract_bytes((SAMPLES / "004.docx").read_bytes(), "warmup")  # loads the gazetteers and word lists once
     print(f"{'input':12s} {'pages':>5s} {'vanthu s/page':>14s} {'baseline s/page':>16s} {'ratio':>6s}  peak MiB")
     for doc_id in ("000", "004"):
         pdf_path = SAMPLES / f"{doc_id}.pdf"

@@ -75,7 +75,7 @@ class OcrRepair(BaseModel):
     bbox: tuple[float, float, float, float] | None = Field(None, description="the word, in PDF points")
     original: str
     repaired: str
-    rule: str = Field(description="digit_lookalike | word_split | vowel_mark | place_name")
+    rule: str = Field(description="digit_lookalike | rule_residue | word_split | vowel_mark | place_name")
 
 
 class Document(BaseModel):

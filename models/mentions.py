@@ -73,6 +73,10 @@ class Agency(MentionBase):
     parent: str | None = Field(None, description="the body it belongs to, when the text names it "
                                                  "('Cục Thuế (Bộ Tài chính)')")
     known: bool = Field(True, description="found in the gazetteer; false for a name recognized by its structure")
+    successor: str | None = Field(None, description="for a body named after a province or district of before the "
+                                                    "2025 reorganization, the province that took that unit over "
+                                                    "('tỉnh Tuyên Quang' for 'Ủy ban nhân dân tỉnh Hà Giang'); the "
+                                                    "name stays as written")
 
 
 class Person(MentionBase):

@@ -14,6 +14,7 @@ from ner.header import parse_header
 from ner.references import (find_references, issue_date_after, issuer_from_codes, stated_doc_type,
                             type_from_code)
 from ner.units import TextUnit, text_units
+from normalize.agencies import successor_of
 from normalize.text import normalize_dashes
 
 
@@ -53,6 +54,7 @@ def recognize(doc: Document, typed: list[TypedTable]) -> Mentions:
     if header.issuer and [a.name for a in find_agencies(header.issuer)] == [header.issuer]:
         first = next((b for b in doc.blocks if b.kind not in ("header", "footer", "footnote")), None)
         agencies.add(header.issuer, Agency(name=header.issuer, text=header.issuer,
+                                           successor=successor_of(header.issuer, ctx.province),
                                            page=first.provenance.page if first else None))
     for unit in units:
         piece = read_piece(unit, ctx)
@@ -133,6 +135,7 @@ def read_piece(unit: TextUnit, ctx: AgencyContext | None = None) -> TextMentions
                                     **where(a.start, a.end)))
     for g in found_agencies:
         piece.agencies.append(Agency(name=g.name, kind=g.kind, known=g.known, parent=g.parent,
+                                     successor=successor_of(g.name, ctx.province if ctx else None),
                                      **where(g.start, g.end)))
     return piece
 

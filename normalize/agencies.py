@@ -38,6 +38,10 @@ class Place:
     province: str | None  # the province of a district
     current: bool         # exists after the 2025 reorganization (provinces) — districts were abolished
     aliases: tuple[str, ...] = ()
+    # The province after the 2025 reorganization that took this unit over ('tỉnh Tuyên Quang' for
+    # tỉnh Hà Giang, the new province of a district's province for every district: districts
+    # ended on 1 July 2025); None for a province that kept its name and its place.
+    successor: str | None = None
 
     def full(self, level: str | None = None) -> str:
         """'tỉnh Đồng Tháp', 'thành phố Hồ Chí Minh' (the level as written when one is given)."""
@@ -56,6 +60,17 @@ _PLACE_ALIASES = {"Hồ Chí Minh": ("HCM", "Sài Gòn"), "Bà Rịa - Vũng Tà
 _FORMER_PROVINCES = (("Thừa Thiên Huế", "tỉnh", "Huế"),)
 
 
+# A city whose name is a person's keeps its level word in the names of its Party bodies:
+# 'Thành ủy Thành phố Hồ Chí Minh' (never 'Thành ủy Hồ Chí Minh'), 'Quận ủy …' beside it as written.
+_NAMED_WITH_LEVEL = {"Hồ Chí Minh": "Thành phố Hồ Chí Minh"}
+
+
+def party_body(head: str, place: str) -> str:
+    """'Tỉnh ủy' + 'Lâm Đồng' → 'Tỉnh ủy Lâm Đồng'; 'Thành ủy' + 'Hồ Chí Minh' → 'Thành ủy Thành phố
+    Hồ Chí Minh'."""
+    return f"{head} {_NAMED_WITH_LEVEL.get(place, place)}"
+
+
 def _package_data(name: str) -> dict:
     return json.loads(resources.files("vietnamadminunits").joinpath(f"data/{name}").read_text(encoding="utf-8"))
 
@@ -65,26 +80,75 @@ def _level_and_short(full: str) -> tuple[str, str]:
     return (m.group(1).lower(), m.group(2)) if m else ("tỉnh", full)
 
 
+def _full(package_name: str) -> str:
+    """'Tỉnh Tuyên Quang' → 'tỉnh Tuyên Quang'."""
+    level, short = _level_and_short(package_name)
+    return f"{level} {short}"
+
+
+@lru_cache(maxsize=1)
+def _merged_into() -> dict[str, str]:
+    """Each of the 63 provinces → the full name of the province it is part of from 1 July 2025
+    (Nghị quyết 202/2025/QH15), from the package's converter tables."""
+    legacy, current = _package_data("parser_legacy.json"), _package_data("parser_from_2025.json")
+    out = {}
+    for new_key, old_keys in _package_data("converter_2025.json")["DICT_PROVINCE"].items():
+        for old_key in old_keys:
+            out[legacy["DICT_PROVINCE"][old_key]["provinceShort"]] = _full(current["DICT_PROVINCE"][new_key]["province"])
+    return out
+
+
 @lru_cache(maxsize=1)
 def places() -> tuple[Place, ...]:
-    """Every province (63 before and 34 after the 2025 merger) and every district before it."""
+    """Every province (63 before and 34 after the 2025 merger) and every district before it, each
+    with the province that took it over in 2025."""
     legacy, current = _package_data("parser_legacy.json"), _package_data("parser_from_2025.json")
     now = {v["provinceShort"] for v in current["DICT_PROVINCE"].values()}
+    merged_into = _merged_into()
     out: dict[tuple[str, str], Place] = {}
     for table in (legacy["DICT_PROVINCE"], current["DICT_PROVINCE"]):
         for v in table.values():
             level, short = _level_and_short(v["province"])
+            successor = merged_into.get(short)
             out[(short, "province")] = Place(short, level, "province", None, short in now,
-                                             _PLACE_ALIASES.get(short, ()))
+                                             _PLACE_ALIASES.get(short, ()),
+                                             successor if successor != f"{level} {short}" else None)
     for former, level, successor in _FORMER_PROVINCES:
-        out[(former, "province")] = Place(former, level, "province", None, False, _PLACE_ALIASES.get(former, ()))
+        out[(former, "province")] = Place(former, level, "province", None, False, _PLACE_ALIASES.get(former, ()),
+                                          merged_into.get(successor))
     for pkey, districts in legacy["DICT_PROVINCE_DISTRICT"].items():
         province = legacy["DICT_PROVINCE"][pkey]["provinceShort"]
         for d in districts.values():
             level = d["districtType"].lower()
             key = (f"{d['districtShort']}|{province}", "district")
-            out[key] = Place(d["districtShort"], level, "district", province, False)
+            out[key] = Place(d["districtShort"], level, "district", province, False, (), merged_into.get(province))
     return tuple(out.values())
+
+
+# The locality a local body's name ends with: 'Sở Tài chính tỉnh Quảng Bình', 'Tỉnh ủy Hà Giang'.
+_NAME_LOCALITY = re.compile(r"(?:\b(?P<level>tỉnh|thành phố|huyện|quận|thị xã)|(?P<party>Tỉnh|Thành|Huyện|Quận|Thị) ủy)"
+                            r"\s+(?P<short>[^,()]+?)\s*$")
+_PARTY_LEVELS = {"Tỉnh": "tỉnh", "Thành": "thành phố", "Huyện": "huyện", "Quận": "quận", "Thị": "thị xã"}
+
+
+def successor_of(name: str, province: Place | None = None) -> str | None:
+    """The province after the 2025 reorganization that took over the unit a local body is named
+    after: 'Ủy ban nhân dân tỉnh Hà Giang' → 'tỉnh Tuyên Quang', 'Ủy ban nhân dân huyện Cư Jút' →
+    'tỉnh Lâm Đồng' (Đắk Nông's districts). None for a central body, a province that kept its name,
+    or a district name several provinces had unless `province` (the document's) settles it."""
+    m = _NAME_LOCALITY.search(name)
+    if not m:
+        return None
+    level = m.group("level") or _PARTY_LEVELS[m.group("party")]
+    found = [p for p in _place_index(False).get(match_key(m.group("short")), []) if p.level == level]
+    provinces = [p for p in found if p.tier == "province"]
+    if provinces:
+        return provinces[0].successor
+    if province is not None:
+        own = [p for p in found if province.short in (p.province, p.successor and p.successor.split(" ", 1)[-1])]
+        found = own or found
+    successors = {p.successor for p in found}
+    return successors.pop() if len(successors) == 1 else None
 
 
 @lru_cache(maxsize=2)
@@ -119,10 +183,11 @@ def find_place(name: str, level: str | None = None, plain: bool = False) -> Plac
 
 @lru_cache(maxsize=1)
 def _spellings_by_plain() -> dict[str, set[str]]:
-    """Places of two or more syllables by their name without marks: 'lang son' → {'Lạng Sơn'}."""
+    """Places by their name without marks: 'lang son' → {'Lạng Sơn'}, 'hue' → {'Huế'} (callers
+    take a one-syllable place only where it stands alone)."""
     out: dict[str, set[str]] = {}
     for p in places():
-        if " " in p.short:
+        if p.short:
             out.setdefault(match_key(strip_diacritics_same_length(p.short)), set()).add(p.short)
     return out
 
@@ -154,8 +219,27 @@ def _entry(a: dict) -> AgencyEntry:
 
 @lru_cache(maxsize=1)
 def agency_entries() -> tuple[AgencyEntry, ...]:
-    """The named central bodies (their names of every period)."""
-    return tuple(_entry(a) for a in load_json("agencies.json")["agencies"])
+    """The named central bodies (their names of every period), then the units of the ministries."""
+    named = tuple(_entry(a) for a in load_json("agencies.json")["agencies"])
+    return named + ministry_units(frozenset(match_key(e.name) for e in named))
+
+
+# A unit whose name says nothing beyond its kind ('Văn phòng Bộ', 'Thanh tra') is every ministry's.
+_GENERIC_UNIT = re.compile(r"^(?:Văn phòng|Thanh tra)(?: [Bb]ộ)?$")
+
+
+def ministry_units(already: frozenset[str] = frozenset()) -> tuple[AgencyEntry, ...]:
+    """The Vụ, Cục, Tổng cục … of each ministry and ministerial-level agency, by the decrees on
+    their organization before and after the 2025 reorganization (corpus/gazetteer/
+    ministry_units.json, each with its source). A name several ministries use ('Vụ Pháp chế',
+    'Cục Công nghệ thông tin') has no parent; a name alone that is every ministry's is left out."""
+    units = [u for u in load_json("ministry_units.json")["units"]
+             if not _GENERIC_UNIT.match(u["name"]) and match_key(u["name"]) not in already]
+    parents: dict[str, set[str]] = {}
+    for u in units:
+        parents.setdefault(u["name"], set()).add(u["parent"])
+    return tuple(AgencyEntry(u["name"], "department", tuple(u.get("aliases", ())), u.get("from"), u.get("to"),
+                             u["parent"] if len(parents[u["name"]]) == 1 else None) for u in units)
 
 
 @lru_cache(maxsize=1)

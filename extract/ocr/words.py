@@ -5,7 +5,7 @@ from __future__ import annotations
 from extract.layout import PageContent, Word
 from models import OcrRepair
 from normalize.agencies import place_spelling
-from normalize.ocr_repair import repair_number_token
+from normalize.ocr_repair import repair_number_token, strip_rule_residue
 from normalize.text import clean_text
 from normalize.vowel_marks import mark_poor, repair_marks, split_glued, syllables_of
 
@@ -40,9 +40,13 @@ def _repair(word: Word, page: int, fixed: str, rule: str) -> OcrRepair:
 
 
 def repair_words(words: list[Word], page: int) -> list[OcrRepair]:
-    """Digits read as look-alike letters ('2O26') are fixed in place; each fix is returned."""
+    """Digits read as look-alike letters ('2O26') and underscores left by table lines ('VA_') are
+    fixed in place; each fix is returned."""
     repairs = []
     for w in words:
+        bare = strip_rule_residue(w.text)
+        if bare != w.text:
+            repairs.append(_repair(w, page, bare, "rule_residue"))
         fixed = repair_number_token(w.text)
         if fixed != w.text:
             repairs.append(_repair(w, page, fixed, "digit_lookalike"))
@@ -62,7 +66,7 @@ def split_glued_words(words: list[Word], page: int) -> list[OcrRepair]:
 def repair_place_names(words: list[Word], lines: list[tuple], page: int) -> list[OcrRepair]:
     """Place names whose marks a scan lost or changed ('LANG SON', 'LAO CẢI', 'DIỄN BIẾN'), put right
     where the words of one line spell, without marks, exactly one province or district of two or
-    more syllables (normalize/agencies.py). Proper names are not in the word list the mark repair
+    more syllables, or of one where it is the line's only word (normalize/agencies.py). Proper names are not in the word list the mark repair
     uses; the places list is theirs."""
     repairs = []
     by_line: dict[tuple, list[Word]] = {}
@@ -70,8 +74,11 @@ def repair_place_names(words: list[Word], lines: list[tuple], page: int) -> list
         by_line.setdefault(line, []).append(word)
     for members in by_line.values():
         i = 0
+        # A one-syllable place ('HUẾ') only where it is the whole line (a cell, a heading): inside
+        # a sentence such a syllable is most often an ordinary word.
+        sizes = (1,) if len(members) == 1 else (4, 3, 2)
         while i < len(members):
-            for n in (4, 3, 2):
+            for n in sizes:
                 group = members[i:i + n]
                 spelled = place_spelling([w.text for w in group]) if len(group) == n else None
                 if spelled:
