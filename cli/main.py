@@ -11,7 +11,7 @@ from pathlib import Path
 def cmd_extract(args: argparse.Namespace) -> int:
     from extract.errors import ExtractionError
     from pipeline import extract_file
-    from flows.workspace import write_json_atomic
+    from flows.workspace import display_name, safe_name, write_json_atomic
 
     out_dir = Path(args.output)
     failed = 0
@@ -27,19 +27,21 @@ def cmd_extract(args: argparse.Namespace) -> int:
             result = extract_file(src)
             if store is not None:
                 store.save_result(result)
-            write_json_atomic(out_dir / f"{src.name}.json",
+            write_json_atomic(out_dir / f"{safe_name(src.name)}.json",
                               result.model_dump_json(indent=1, exclude_none=False))
             if not args.quiet:
-                print(f"ok   {src}: {len(result.references)} references, {len(result.dates)} dates, "
+                print(f"ok   {display_name(str(src))}: {len(result.references)} references, {len(result.dates)} dates, "
                       f"{len(result.amounts)} amounts, {len(result.agencies)} agencies, "
                       f"{len(result.records.tasks)} tasks, {len(result.records.catalog)} catalog items, "
                       f"{len(result.records.budget)} budget lines")
         except ExtractionError as exc:
             failed += 1
-            print(f"FAIL {src}: {getattr(exc, 'reason', 'error')}: {exc}", file=sys.stderr)
+            print(f"FAIL {display_name(str(src))}: {getattr(exc, 'reason', 'error')}: {display_name(str(exc))}",
+                  file=sys.stderr)
         except Exception as exc:  # one bad file must not stop the batch
             failed += 1
-            print(f"FAIL {src}: internal_error: {type(exc).__name__}: {exc}", file=sys.stderr)
+            print(f"FAIL {display_name(str(src))}: internal_error: {type(exc).__name__}: {display_name(str(exc))}",
+                  file=sys.stderr)
     return 1 if failed else 0
 
 
@@ -115,10 +117,13 @@ def cmd_token(args: argparse.Namespace) -> int:
 
 def cmd_watch(args: argparse.Namespace) -> int:
     from flows.watcher import watch_inbox
-    tally = watch_inbox(args.inbox, args.root, args.database, settle_seconds=args.settle,
-                        scan_seconds=args.scan, exit_when_idle=args.exit_when_idle, max_seconds=args.max_seconds)
-    print("watch finished:", json.dumps(tally, ensure_ascii=False))
-    return 0
+    inbox = getattr(args, "inbox", None)
+    tally = watch_inbox(inbox, args.root, args.database, settle_seconds=getattr(args, "settle", None),
+                        scan_seconds=getattr(args, "scan", None), exit_when_idle=args.exit_when_idle,
+                        max_seconds=args.max_seconds, workers=args.workers)
+    print("watch finished:" if inbox is not None else "work finished:", json.dumps(tally, ensure_ascii=False))
+    # Entries given up on stay in the inbox (vanthu status lists them): a batch should know.
+    return 1 if tally.get("given_up") else 0
 
 
 def _intake_url(args: argparse.Namespace) -> str:
@@ -138,6 +143,7 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
+    from flows.workspace import display_name
     from stores import intake
     from stores.db import Store
     st = intake.status(Store.open(_intake_url(args)), args.failures)
@@ -145,12 +151,22 @@ def cmd_status(args: argparse.Namespace) -> int:
         print(json.dumps(st, ensure_ascii=False, indent=1))
         return 0
     from models import IntakeState
-    for state in [*IntakeState, "duplicate"]:
+    for state in [*IntakeState, "duplicate", intake.ENTRY_RETRYING, intake.ENTRY_GIVEN_UP, intake.ENTRY_SET_ASIDE]:
         print(f"{state:13s} {st['counts'].get(state, 0)}")
+    if st["working"]:
+        print("in progress:")
+        for w in st["working"]:
+            print(f"  {display_name(w['name'])}  [{w['state']}] held by {w['holder']} until {(w['until'] or '')[:19]}")
+    if st["entries"]:
+        print("inbox entries not taken:")
+        for e in st["entries"]:
+            nxt = f", next try {e['next_try_at'][:19]}" if e["next_try_at"] else ""
+            print(f"  {e['at'][:19]}  {display_name(e['name'])}  [{e['state']}: {e['reason']}, {e['attempts']} "
+                  f"tries{nxt}] {display_name(e['message'] or '')}")
     if st["failures"]:
         print("last failures:")
         for f in st["failures"]:
-            print(f"  {f['at'][:19]}  {f['name']}  [{f['stage']}] {f['reason']}")
+            print(f"  {f['at'][:19]}  {display_name(f['name'])}  [{f['stage']}] {display_name(f['reason'] or '')}")
     return 0
 
 
@@ -178,11 +194,21 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("--root", default=None, help="folder for archive/, quarantine/, outbox/ and the "
                                                  "database (default: the inbox's parent)")
     w.add_argument("--database", default=None)
-    w.add_argument("--settle", type=float, default=1.0, help="seconds a file must hold still")
-    w.add_argument("--scan", type=float, default=10.0, help="seconds between safety-net scans")
-    w.add_argument("--exit-when-idle", action="store_true", help="stop once the inbox is empty")
+    w.add_argument("--settle", type=float, default=None, help="seconds a file must hold still (default 1; "
+                                                              "VANTHU_SETTLE_SECONDS; raise it for network shares)")
+    w.add_argument("--scan", type=float, default=None, help="seconds between safety-net scans (default 10)")
+    w.add_argument("--workers", type=int, default=None, help="ingest worker processes (default: cores)")
+    w.add_argument("--exit-when-idle", action="store_true",
+                   help="stop once nothing is left but entries given up on or set aside")
     w.add_argument("--max-seconds", type=float, default=None)
     w.set_defaults(func=cmd_watch)
+    k = sub.add_parser("work", help="process files other watchers archived (shared archive and database)")
+    k.add_argument("--root", required=True, help="the shared intake root (archive/, quarantine/, outbox/)")
+    k.add_argument("--database", default=None, help="the shared database (PostgreSQL URL)")
+    k.add_argument("--workers", type=int, default=None)
+    k.add_argument("--exit-when-idle", action="store_true")
+    k.add_argument("--max-seconds", type=float, default=None)
+    k.set_defaults(func=cmd_watch)
     r = sub.add_parser("reprocess", help="re-run the archive through the current extractor")
     g = r.add_mutually_exclusive_group()
     g.add_argument("--all", action="store_true", help="every archived document (default)")
@@ -228,7 +254,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    from stores.db import DatabaseError
+    try:
+        return args.func(args)
+    except DatabaseError as exc:  # one line, no traceback, no password
+        from flows.workspace import display_name
+        print(f"vanthu: {display_name(str(exc))}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -12,6 +12,13 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 DEFAULT_DATABASE_URL = "sqlite:///vanthu.sqlite"
 MAX_INPUT_BYTES = 256 * 1024 * 1024
 MAX_OCR_PAGES = 1000
+# A rendered page above this many pixels is rendered at a lower resolution, down to
+# MIN_RENDER_DPI, then refused (page_too_large). 80 Mpx ~ A3 at 600 dpi, A0 at 227 dpi; a 200-inch
+# PDF page at 300 dpi would be 3.6 Gpx (the 455-byte PDF that took 13.9 GB).
+MAX_PAGE_PIXELS = 80_000_000
+# Characters of text one document may hold before the recognizers run (too_much_text). A
+# 100-page report holds ~300,000; the 240 KB PDF that ran 2 min 46 s held over 1,000,000.
+MAX_TEXT_CHARS = 2_000_000
 
 
 class ExtractOptions(BaseModel):
@@ -23,6 +30,32 @@ class ExtractOptions(BaseModel):
                              description="OCR worker processes")
     max_ocr_pages: int = Field(MAX_OCR_PAGES, ge=1, description="largest scan accepted, in pages")
     max_input_bytes: int = Field(MAX_INPUT_BYTES, ge=1, description="largest file accepted")
+    max_page_pixels: int = Field(MAX_PAGE_PIXELS, ge=1, description="largest rendered page, in pixels")
+    max_text_chars: int = Field(MAX_TEXT_CHARS, ge=1, description="most characters of text in one document")
+
+
+class IntakeSettings(BaseModel):
+    """What the watcher and its ingest workers may do; every limit ends a file in quarantine with
+    its own reason code (README, "Intake")."""
+
+    workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1,
+                         description="ingest worker processes; a big scan holds one, the others go on")
+    settle_seconds: float = Field(1.0, ge=0, description="size and mtime must hold still this long, "
+                                                          "and no process may hold the file open for writing")
+    scan_seconds: float = Field(10.0, gt=0, description="seconds between full scans of the inbox")
+    max_file_seconds: float = Field(900.0, gt=0, description="wall time per file (timeout)")
+    # Address space, not resident memory: a worker with the OCR stack loaded maps ~1.3 GiB before
+    # it reads a page (measured: VmSize after import and one docx); a 200-page scan peaks ~1.9 GiB.
+    max_worker_memory: int = Field(4 << 30, ge=0, description="RLIMIT_AS of each ingest worker and "
+                                                               "its OCR processes, bytes (0 = none)")
+    retry_attempts: int = Field(5, ge=1, description="tries for an inbox entry the watcher cannot take")
+    retry_backoff_seconds: float = Field(2.0, gt=0, description="first wait between tries; doubles")
+    lease_seconds: float = Field(60.0, gt=0, description="a claim on a file lapses this long after its "
+                                                         "holder last renewed it")
+    stop_grace_seconds: float = Field(7.0, ge=0, description="on SIGTERM/SIGINT, how long a file in "
+                                                             "progress may finish before it is handed back")
+    file_mode: int = Field(0o600, ge=0, le=0o777, description="mode of outbox JSON, reason files and the "
+                                                              "SQLite database (archived originals: read-only)")
 
 
 class Settings(BaseSettings):
@@ -38,6 +71,20 @@ class Settings(BaseSettings):
     ocr_workers: int | None = Field(None, ge=1)
     max_ocr_pages: int = Field(MAX_OCR_PAGES, ge=1)
     max_input_bytes: int = Field(MAX_INPUT_BYTES, ge=1)
+    max_page_pixels: int = Field(MAX_PAGE_PIXELS, ge=1)
+    max_text_chars: int = Field(MAX_TEXT_CHARS, ge=1)
+    # Intake (VANTHU_WORKERS, VANTHU_SETTLE_SECONDS, VANTHU_MAX_FILE_SECONDS, VANTHU_MAX_WORKER_MEMORY,
+    # VANTHU_RETRY_ATTEMPTS, VANTHU_RETRY_BACKOFF_SECONDS, VANTHU_LEASE_SECONDS, VANTHU_FILE_MODE=0o640, …)
+    workers: int | None = Field(None, ge=1)
+    settle_seconds: float | None = None
+    scan_seconds: float | None = None
+    max_file_seconds: float | None = None
+    max_worker_memory: int | None = None
+    retry_attempts: int | None = None
+    retry_backoff_seconds: float | None = None
+    lease_seconds: float | None = None
+    stop_grace_seconds: float | None = None
+    file_mode: str | None = Field(None, description="octal, e.g. 640")
     test_postgres_url: str | None = None
     kill_points: int = 20
     bench_copies: int = 20
@@ -49,10 +96,19 @@ class Settings(BaseSettings):
     secure_cookies: bool = Field(False, description="mark the session cookie Secure (behind HTTPS)")
 
     def extract_options(self) -> ExtractOptions:
-        opts = ExtractOptions(ocr=self.ocr, max_ocr_pages=self.max_ocr_pages, max_input_bytes=self.max_input_bytes)
+        opts = ExtractOptions(ocr=self.ocr, max_ocr_pages=self.max_ocr_pages, max_input_bytes=self.max_input_bytes,
+                              max_page_pixels=self.max_page_pixels, max_text_chars=self.max_text_chars)
         if self.ocr_workers:
             opts.ocr_workers = self.ocr_workers
         return opts
+
+    def intake(self, **overrides) -> IntakeSettings:
+        """The intake settings: defaults, then VANTHU_* variables, then `overrides` that are not None."""
+        given = {k: getattr(self, k) for k in IntakeSettings.model_fields if getattr(self, k) is not None}
+        if isinstance(given.get("file_mode"), str):
+            given["file_mode"] = int(given["file_mode"], 8)
+        given.update({k: v for k, v in overrides.items() if v is not None})
+        return IntakeSettings(**given)
 
 
 @lru_cache(maxsize=1)

@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 from extract import extract_document
+from extract.errors import TooMuchTextError
 from models import (Document, ExtractOptions, ExtractionResult, Mentions, Records, SourceInfo, TextBlock, TypedTable,
                     Warning, settings)
 from ner import recognize
@@ -23,8 +24,19 @@ def run_stages(doc: Document) -> tuple[list[TypedTable], Mentions, Records, list
     return typed, mentions, records, [*table_warnings, *warnings]
 
 
+def check_text_length(doc: Document, max_chars: int) -> None:
+    """The recognizers read text unit by unit (ner/units.py), never one string of the whole
+    document, but their time still grows with the text: refuse a document above the limit."""
+    chars = sum(len(b.text) for b in doc.blocks) + sum(len(c.text) for t in doc.tables for c in t.cells)
+    if chars > max_chars:
+        raise TooMuchTextError(f"document holds {chars:,} characters of text (limit {max_chars:,}, "
+                               "VANTHU_MAX_TEXT_CHARS)")
+
+
 def extract_bytes(data: bytes, path: str, options: ExtractOptions | None = None) -> ExtractionResult:
-    doc = extract_document(data, options or settings().extract_options())
+    options = options or settings().extract_options()
+    doc = extract_document(data, options)
+    check_text_length(doc, options.max_text_chars)
     return result_of(doc, data, path)
 
 

@@ -85,7 +85,7 @@ class JobRunner:
 
     def process(self, job_id: str) -> dict:
         """Run one job through the intake flow now; returns the job as a dict."""
-        from flows.ingest import ingest_document
+        from flows.ingest import ingest_bytes
         with self.lock:
             with self.store.sessions.begin() as s:
                 job = s.get(Job, job_id)
@@ -95,8 +95,9 @@ class JobRunner:
                 path = Path(job.path)
                 sha = job.sha256
             try:
-                if path.exists():
-                    outcome = ingest_document(str(path), str(path.parent), str(self.root), self.url)
+                if path.exists():   # the intake archives its own copy, with the watcher's limits
+                    outcome = ingest_bytes(path.read_bytes(), path.name, self.root, self.url).state
+                    path.unlink()
                 else:  # taken in before a restart: the intake's own state says how it ended
                     outcome = "done"
             except Exception as exc:
