@@ -9,10 +9,11 @@ if [ "${VANTHU_SKIP_APT:-0}" != 1 ]; then
   apt-get install -y -qq --no-install-recommends \
     make python3 python3-venv python3-dev gcc \
     tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng poppler-utils \
-    libreoffice-writer-nogui libreoffice-calc-nogui fonts-dejavu-core fonts-dejavu-extra postgresql >/dev/null
+    libreoffice-writer-nogui libreoffice-calc-nogui postgresql \
+    chromium chromium-driver fonts-dejavu-core fonts-dejavu-extra >/dev/null
 fi
 PY=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 .venv/bin/pip install -q --upgrade pip
-.venv/bin/pip install -q -e '.[flows,test]'
+.venv/bin/pip install -q -e '.[flows,web,test]'
 make demo

@@ -53,9 +53,13 @@ def main(argv: list[str]) -> int:
     from bench.ocr import main as ocr_main
     from bench.latency import main as latency_main
     from bench.reprocess import main as reprocess_main
+    from bench.intake import main as intake_main
+    from bench.web import main as web_main
     ocr_main()
     reprocess_main()
     latency_main()
+    web_main()
+    intake_main([])
     return 0
 
 

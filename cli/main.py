@@ -11,7 +11,7 @@ from pathlib import Path
 def cmd_extract(args: argparse.Namespace) -> int:
     from extract.errors import ExtractionError
     from pipeline import extract_file
-    from flows.workspace import write_json_atomic
+    from flows.workspace import display_name, safe_name, write_json_atomic
 
     out_dir = Path(args.output)
     failed = 0
@@ -27,19 +27,21 @@ def cmd_extract(args: argparse.Namespace) -> int:
             result = extract_file(src)
             if store is not None:
                 store.save_result(result)
-            write_json_atomic(out_dir / f"{src.name}.json",
+            write_json_atomic(out_dir / f"{safe_name(src.name)}.json",
                               result.model_dump_json(indent=1, exclude_none=False))
             if not args.quiet:
-                print(f"ok   {src}: {len(result.references)} references, {len(result.dates)} dates, "
+                print(f"ok   {display_name(str(src))}: {len(result.references)} references, {len(result.dates)} dates, "
                       f"{len(result.amounts)} amounts, {len(result.agencies)} agencies, "
                       f"{len(result.records.tasks)} tasks, {len(result.records.catalog)} catalog items, "
                       f"{len(result.records.budget)} budget lines")
         except ExtractionError as exc:
             failed += 1
-            print(f"FAIL {src}: {getattr(exc, 'reason', 'error')}: {exc}", file=sys.stderr)
+            print(f"FAIL {display_name(str(src))}: {getattr(exc, 'reason', 'error')}: {display_name(str(exc))}",
+                  file=sys.stderr)
         except Exception as exc:  # one bad file must not stop the batch
             failed += 1
-            print(f"FAIL {src}: internal_error: {type(exc).__name__}: {exc}", file=sys.stderr)
+            print(f"FAIL {display_name(str(src))}: internal_error: {type(exc).__name__}: {display_name(str(exc))}",
+                  file=sys.stderr)
     return 1 if failed else 0
 
 
@@ -53,16 +55,75 @@ def cmd_export(args: argparse.Namespace) -> int:
     from stores.db import Store
     from stores.export import export_records
     store = Store.open(args.database)
+    if args.kind == "gold":
+        return _export_gold(store, args.reviewed)
     sys.stdout.write(export_records(store, args.kind, args.format))
+    return 0
+
+
+def _export_gold(store, out_dir: str | None) -> int:
+    """Reviewed documents as gold files (../shared/eval/GOLD_FORMAT.md), named by content hash."""
+    from flows.workspace import write_json_atomic
+    from records.corrections import gold_of
+    from stores import review
+    from stores.schema import DocumentRow
+    if not out_dir:
+        print("vanthu export gold needs --reviewed DIR", file=sys.stderr)
+        return 2
+    n, taken = 0, set()
+    with store.sessions() as s:
+        for doc_id, _, reviewed in review.reviewed_pairs(s):
+            doc = s.get(DocumentRow, doc_id)
+            gold_id = Path(doc.path).name.split(".")[0] or doc.sha256[:12]
+            if gold_id in taken:  # '004.pdf' and '004.scan-office.tiff' both reviewed
+                gold_id = f"{gold_id}-{doc.sha256[:8]}"
+            taken.add(gold_id)
+            write_json_atomic(Path(out_dir) / f"{gold_id}.json",
+                              json.dumps(gold_of(reviewed, gold_id), ensure_ascii=False, indent=1))
+            n += 1
+    print(f"{n} gold files in {out_dir}", file=sys.stderr)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+    from web.app import create_app
+    app = create_app(args.database, Path(args.root) if args.root else None)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning" if args.quiet else "info")
+    return 0
+
+
+def cmd_user(args: argparse.Namespace) -> int:
+    import getpass
+    import os
+    from stores.db import Store
+    from web.auth import AuthError, add_user
+    password = os.environ.get("VANTHU_NEW_PASSWORD") or getpass.getpass(f"password for {args.name}: ")
+    try:
+        add_user(Store.open(args.database), args.name, password, args.role)
+    except AuthError as exc:
+        print(f"vanthu user add: {exc.reason}: {exc}", file=sys.stderr)
+        return 2
+    print(f"user {args.name} ({args.role})")
+    return 0
+
+
+def cmd_token(args: argparse.Namespace) -> int:
+    from stores.db import Store
+    from web.auth import create_token
+    print(create_token(Store.open(args.database), args.name, args.role))
     return 0
 
 
 def cmd_watch(args: argparse.Namespace) -> int:
     from flows.watcher import watch_inbox
-    tally = watch_inbox(args.inbox, args.root, args.database, settle_seconds=args.settle,
-                        scan_seconds=args.scan, exit_when_idle=args.exit_when_idle, max_seconds=args.max_seconds)
-    print("watch finished:", json.dumps(tally, ensure_ascii=False))
-    return 0
+    inbox = getattr(args, "inbox", None)
+    tally = watch_inbox(inbox, args.root, args.database, settle_seconds=getattr(args, "settle", None),
+                        scan_seconds=getattr(args, "scan", None), exit_when_idle=args.exit_when_idle,
+                        max_seconds=args.max_seconds, workers=args.workers)
+    print("watch finished:" if inbox is not None else "work finished:", json.dumps(tally, ensure_ascii=False))
+    # Entries given up on stay in the inbox (vanthu status lists them): a batch should know.
+    return 1 if tally.get("given_up") else 0
 
 
 def _intake_url(args: argparse.Namespace) -> str:
@@ -82,6 +143,7 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
+    from flows.workspace import display_name
     from stores import intake
     from stores.db import Store
     st = intake.status(Store.open(_intake_url(args)), args.failures)
@@ -89,12 +151,22 @@ def cmd_status(args: argparse.Namespace) -> int:
         print(json.dumps(st, ensure_ascii=False, indent=1))
         return 0
     from models import IntakeState
-    for state in [*IntakeState, "duplicate"]:
+    for state in [*IntakeState, "duplicate", intake.ENTRY_RETRYING, intake.ENTRY_GIVEN_UP, intake.ENTRY_SET_ASIDE]:
         print(f"{state:13s} {st['counts'].get(state, 0)}")
+    if st["working"]:
+        print("in progress:")
+        for w in st["working"]:
+            print(f"  {display_name(w['name'])}  [{w['state']}] held by {w['holder']} until {(w['until'] or '')[:19]}")
+    if st["entries"]:
+        print("inbox entries not taken:")
+        for e in st["entries"]:
+            nxt = f", next try {e['next_try_at'][:19]}" if e["next_try_at"] else ""
+            print(f"  {e['at'][:19]}  {display_name(e['name'])}  [{e['state']}: {e['reason']}, {e['attempts']} "
+                  f"tries{nxt}] {display_name(e['message'] or '')}")
     if st["failures"]:
         print("last failures:")
         for f in st["failures"]:
-            print(f"  {f['at'][:19]}  {f['name']}  [{f['stage']}] {f['reason']}")
+            print(f"  {f['at'][:19]}  {display_name(f['name'])}  [{f['stage']}] {display_name(f['reason'] or '')}")
     return 0
 
 
@@ -112,8 +184,9 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("schema", help="print the JSON Schema of ExtractionResult")
     s.set_defaults(func=cmd_schema)
     x = sub.add_parser("export", help="read records back from the database")
-    x.add_argument("kind", choices=["tasks", "catalog", "budget"])
+    x.add_argument("kind", choices=["tasks", "catalog", "budget", "gold"])
     x.add_argument("--format", choices=["json", "csv"], default="json")
+    x.add_argument("--reviewed", metavar="DIR", help="gold: write reviewed documents as gold files into DIR")
     x.add_argument("--database", default=None)
     x.set_defaults(func=cmd_export)
     w = sub.add_parser("watch", help="watch an inbox folder and ingest what lands there")
@@ -121,11 +194,21 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("--root", default=None, help="folder for archive/, quarantine/, outbox/ and the "
                                                  "database (default: the inbox's parent)")
     w.add_argument("--database", default=None)
-    w.add_argument("--settle", type=float, default=1.0, help="seconds a file must hold still")
-    w.add_argument("--scan", type=float, default=10.0, help="seconds between safety-net scans")
-    w.add_argument("--exit-when-idle", action="store_true", help="stop once the inbox is empty")
+    w.add_argument("--settle", type=float, default=None, help="seconds a file must hold still (default 1; "
+                                                              "VANTHU_SETTLE_SECONDS; raise it for network shares)")
+    w.add_argument("--scan", type=float, default=None, help="seconds between safety-net scans (default 10)")
+    w.add_argument("--workers", type=int, default=None, help="ingest worker processes (default: cores)")
+    w.add_argument("--exit-when-idle", action="store_true",
+                   help="stop once nothing is left but entries given up on or set aside")
     w.add_argument("--max-seconds", type=float, default=None)
     w.set_defaults(func=cmd_watch)
+    k = sub.add_parser("work", help="process files other watchers archived (shared archive and database)")
+    k.add_argument("--root", required=True, help="the shared intake root (archive/, quarantine/, outbox/)")
+    k.add_argument("--database", default=None, help="the shared database (PostgreSQL URL)")
+    k.add_argument("--workers", type=int, default=None)
+    k.add_argument("--exit-when-idle", action="store_true")
+    k.add_argument("--max-seconds", type=float, default=None)
+    k.set_defaults(func=cmd_watch)
     r = sub.add_parser("reprocess", help="re-run the archive through the current extractor")
     g = r.add_mutually_exclusive_group()
     g.add_argument("--all", action="store_true", help="every archived document (default)")
@@ -144,12 +227,40 @@ def build_parser() -> argparse.ArgumentParser:
     st.add_argument("--failures", type=int, default=10)
     st.add_argument("--json", action="store_true")
     st.set_defaults(func=cmd_status)
+    sv = sub.add_parser("serve", help="the review app and the HTTP API")
+    sv.add_argument("--host", default="127.0.0.1")
+    sv.add_argument("--port", type=int, default=8000)
+    sv.add_argument("--root", default=None, help="intake root: uploads/, archive/, outbox/, cache/ "
+                                                 "(default: VANTHU_SERVE_ROOT or .)")
+    sv.add_argument("--database", default=None)
+    sv.add_argument("-q", "--quiet", action="store_true")
+    sv.set_defaults(func=cmd_serve)
+    u = sub.add_parser("user", help="manage review app users")
+    usub = u.add_subparsers(dest="user_command", required=True)
+    ua = usub.add_parser("add", help="add a user or change their role and password (VANTHU_NEW_PASSWORD or prompt)")
+    ua.add_argument("name")
+    ua.add_argument("--role", choices=["viewer", "reviewer", "admin"], required=True)
+    ua.add_argument("--database", default=None)
+    ua.set_defaults(func=cmd_user)
+    tk = sub.add_parser("token", help="bearer tokens for systems")
+    tsub = tk.add_subparsers(dest="token_command", required=True)
+    tc = tsub.add_parser("create", help="print a new token (shown once)")
+    tc.add_argument("--name", default="system")
+    tc.add_argument("--role", choices=["viewer", "reviewer", "admin"], required=True)
+    tc.add_argument("--database", default=None)
+    tc.set_defaults(func=cmd_token)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    from stores.db import DatabaseError
+    try:
+        return args.func(args)
+    except DatabaseError as exc:  # one line, no traceback, no password
+        from flows.workspace import display_name
+        print(f"vanthu: {display_name(str(exc))}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

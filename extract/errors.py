@@ -38,3 +38,15 @@ class UnsafeContentError(ExtractionError):
 
 class ConversionError(ExtractionError):
     reason = "conversion_failed"
+
+
+class PageTooLargeError(ExtractionError):
+    """A page that would render above the pixel limit even at the lowest useful resolution."""
+
+    reason = "page_too_large"
+
+
+class TooMuchTextError(ExtractionError):
+    """More text than the recognizers are given in one document (VANTHU_MAX_TEXT_CHARS)."""
+
+    reason = "too_much_text"

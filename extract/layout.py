@@ -8,6 +8,7 @@ import statistics
 from dataclasses import dataclass, field
 
 from models import Block, Cell, OcrRepair, Page, Provenance, Table, Warning
+from models.document import WordBox
 from normalize.text import clean_text
 
 COLUMN_GAP = 28.0            # points: a wider horizontal gap splits a line into columns
@@ -68,6 +69,7 @@ class _Line:
     text: str
     size: float
     conf: float = 100.0
+    words: list[Word] = field(default_factory=list)
 
 
 @dataclass
@@ -136,29 +138,28 @@ class LayoutBuilder:
         for ln in lines:
             if _is_page_furniture(ln, page):
                 kind = "header" if ln.top < page.height * 0.08 else "footer"
-                self._block(ln.text, kind, page, (ln.x0, ln.top, ln.x1, ln.bottom), ln.conf)
+                self._block(ln.text, kind, page, (ln.x0, ln.top, ln.x1, ln.bottom), ln.conf,
+                            words_of(ln.text, [ln], page.number))
         for group in paragraphs_from_lines(content, same_size=page.source != "ocr"):
             text = clean_text(" ".join(ln.text for ln in group))
             if not text:
                 continue
             bbox = (min(g.x0 for g in group), group[0].top, max(g.x1 for g in group), group[-1].bottom)
-            self._block(text, "paragraph", page, bbox, statistics.mean(g.conf for g in group))
+            self._block(text, "paragraph", page, bbox, statistics.mean(g.conf for g in group),
+                        words_of(text, group, page.number))
 
-    def _block(self, text: str, kind: str, page: PageContent, bbox, conf: float) -> None:
+    def _block(self, text: str, kind: str, page: PageContent, bbox, conf: float, words: list[WordBox]) -> None:
         self.blocks.append(Block(id=f"b{len(self.blocks)}", kind=kind, text=text, order=self.order,
                                  provenance=Provenance(source=page.source, page=page.number,
                                                        bbox=tuple(round(v, 1) for v in bbox),
-                                                       confidence=round(conf / 100, 3))))
+                                                       confidence=round(conf / 100, 3)), words=words))
         self.order += 1
 
     # -- tables --------------------------------------------------------------------------------
     def _table(self, table, words, number: int, continues: bool) -> None:
-        rows, x_edges = _table_rows(table, words)
+        rows, x_edges = _table_rows(table, words, number)
         if not rows:
             return
-        for r in rows:
-            for c in r:
-                c.page = number
         p = self.pending
         ocr = self.source_of(number) == "ocr"
         if continues and p is not None and p.ends_page and ocr and len(x_edges) > len(p.x_edges) and \
@@ -233,8 +234,7 @@ def _remap_columns(rows: list[list[Cell]], edges: list[float], table_edges: list
             c0 = nearest(edges[c.col])
             c1 = max(c0 + 1, nearest(edges[min(c.col + c.col_span, len(edges) - 1)]))
             if c0 in by_col:
-                kept = by_col[c0]
-                kept.text = clean_text(f"{kept.text} {c.text}")
+                join_cell_text(by_col[c0], c)
                 continue
             by_col[c0] = c.model_copy(update={"col": c0, "col_span": c1 - c0})
         out.append(list(by_col.values()))
@@ -264,7 +264,7 @@ def _cluster(values: list[float], tol: float) -> list[float]:
     return out
 
 
-def _table_rows(table, words) -> tuple[list[list[Cell]], list[float]]:
+def _table_rows(table, words, number: int = 0) -> tuple[list[list[Cell]], list[float]]:
     """Cells with spans from the ruling-line grid (pdfplumber's, or the one found in a scan)."""
     boxes = [c for c in table.cells if c is not None]
     if not boxes:
@@ -289,9 +289,11 @@ def _table_rows(table, words) -> tuple[list[list[Cell]], list[float]]:
         row = starts.index(r0)
         end = sum(1 for s in starts if s < r1)
         cell_words = [w for w in inner if _inside(w, b)]
-        text = clean_text(" ".join(ln.text for ln in lines_from_words(cell_words, split_columns=False)))
-        rows.setdefault(row, []).append(Cell(row=row, col=c0, row_span=max(1, end - row),
-                                             col_span=c1 - c0, text=text))
+        cell_lines = lines_from_words(cell_words, split_columns=False)
+        text = clean_text(" ".join(ln.text for ln in cell_lines))
+        rows.setdefault(row, []).append(Cell(row=row, col=c0, row_span=max(1, end - row), col_span=c1 - c0,
+                                             text=text, page=number or None, bbox=tuple(round(v, 1) for v in b),
+                                             words=words_of(text, cell_lines, number)))
     ordered = [rows[k] for k in sorted(rows)]
     return ordered, xs
 
@@ -338,9 +340,38 @@ def _stitch(fragment: list[Cell], prev_rows: list[list[Cell]]) -> None:
         if above is None:
             continue
         if re.search(r"\w", c.text):
-            above.text = clean_text(f"{above.text} {c.text}")
+            join_cell_text(above, c)
         # A vertically merged cell that went on past the broken row keeps covering those rows.
         above.row_span += c.row_span - 1
+
+
+def join_cell_text(kept: Cell, other: Cell) -> None:
+    """Append another cell's text (a row broken by a page break, a cell split by a stray line);
+    its words keep their own page and box."""
+    offset = len(kept.text) + 1 if kept.text else 0
+    kept.text = clean_text(f"{kept.text} {other.text}")
+    if kept.text[offset:offset + len(other.text)] == other.text:
+        kept.words = [*kept.words, *((w[0] + offset, w[1] + offset, *w[2:]) for w in other.words)]
+
+
+def words_of(text: str, lines: list[_Line], page: int) -> list[WordBox]:
+    """Where each word of `text` (the lines' words joined and cleaned) lies in it, with its box;
+    empty when the cleaned words do not rebuild the text exactly."""
+    out: list[WordBox] = []
+    pos = 0
+    for ln in lines:
+        for w in ln.words:
+            t = clean_text(w.text)
+            if not t:
+                continue
+            if out:
+                pos += 1
+            if text[pos:pos + len(t)] != t:
+                return []
+            out.append((pos, pos + len(t), page, round(w.x0, 1), round(w.top, 1), round(w.x1, 1),
+                        round(w.bottom, 1)))
+            pos += len(t)
+    return out if pos == len(text) else []
 
 
 def _row_texts(row: list[Cell]) -> list[str]:
@@ -378,7 +409,7 @@ def lines_from_words(words: list[Word], split_columns: bool = True) -> list[_Lin
                              x0=seg[0].x0, x1=seg[-1].x1,
                              text=" ".join(w.text for w in seg),
                              size=statistics.median(w.size for w in seg),
-                             conf=statistics.mean(w.conf for w in seg)))
+                             conf=statistics.mean(w.conf for w in seg), words=seg))
     out.sort(key=lambda ln: (round(ln.top), ln.x0))
     return out
 

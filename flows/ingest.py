@@ -1,153 +1,242 @@
-"""Prefect flow `ingest_document`: hash → archive → extract → tables/records → store → JSON out.
+"""One inbox file into the archive (`take_entry`), and one archived file through extraction to
+the store and the outbox, or to quarantine (`process_document`).
 
 Every step first commits its state to the intake table, then acts, so a crash at any point is
-resumed by `continue_document` without losing or duplicating work. Retries only where they can
-help: the database (transient), OCR/extraction internals (once); never a corrupt file."""
+resumed without losing or duplicating work. Nothing here imports Prefect: the watcher starts in
+under a second and runs each file in a worker process with its limits (flows/worker.py); the
+Prefect flow around the same steps is in flows/prefect_flows.py."""
 from __future__ import annotations
 
+import errno
 import json
+import os
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import flows.prefect_env  # noqa: F401  (must precede the prefect import)
-from prefect import flow, task
-
 from extract.errors import ExtractionError
-from pipeline import extract_file, extractor_version
-from flows.workspace import (Workspace, archive_path, duplicate_path, place, quarantine_path, safe_name,
-                             sha256_file, write_json_atomic, write_sidecar)
-from models import ExtractionResult, IntakeState
+from flows.workspace import (NotRegularFile, StillChanging, Workspace, archive_path, aside_path, display_name,
+                             duplicate_path, move_aside, place, quarantine_path, remove_if_unchanged, safe_name,
+                             settle_temp, sha256_file, take_copy, write_json_atomic, write_sidecar)
+from models import ExtractOptions, ExtractionResult, IntakeSettings, IntakeState
 from stores import intake
 from stores.db import Store
 
 
 @lru_cache(maxsize=8)
-def open_store(url: str) -> Store:
-    return Store.open(url)
+def open_store(url: str, file_mode: int = 0o600) -> Store:
+    return Store.open(url, file_mode=file_mode)
 
 
-def _retry_unless_bad_input(task, task_run, state) -> bool:
-    """A corrupt or unsupported file fails the same way every time: do not retry it."""
+# Stable reason codes of the intake itself (extraction's own are in extract/errors.py).
+REASON_PERMISSION = "permission_denied"
+REASON_DISK_FULL = "disk_full"
+REASON_IO = "io_error"
+REASON_SYMLINK = "symlink"
+REASON_NOT_FILE = "not_regular_file"
+REASON_TIMEOUT = "timeout"
+REASON_MEMORY = "memory_limit"
+REASON_CRASHED = "worker_crashed"
+REASON_INTERNAL = "internal_error"
+REASON_CHANGED = "archive_changed"
+
+
+def io_reason(exc: OSError) -> str:
+    if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM):
+        return REASON_PERMISSION
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return REASON_DISK_FULL
+    return REASON_IO
+
+
+@dataclass(frozen=True)
+class Taken:
+    """What became of one inbox entry: outcome is 'archived', 'duplicate', 'set_aside',
+    'retrying', 'given_up', 'changing' (still being written) or 'busy' (another watcher has it)."""
+    outcome: str
+    sha256: str | None = None
+    reason: str | None = None
+    message: str | None = None
+
+
+# -- inbox → archive --------------------------------------------------------------------------------
+def take_entry(ws: Workspace, store: Store, path: Path, sig: str, owner: str, cfg: IntakeSettings,
+               alive, name: str | None = None) -> Taken:
+    """Copy one settled inbox file into the archive (copy-then-verify), record it, and only then
+    remove it from the inbox. A link, FIFO, socket, device or folder is moved aside unread.
+    `name`: the name to record, when it is not the file's own (uploads)."""
+    name = display_name(name or path.name)
+    key = str(path)
+    if not intake.claim_entry(store, key, name, sig, owner, cfg.lease_seconds, alive):
+        return Taken("busy")
     try:
-        state.result()
-    except ExtractionError:
-        return False
-    except Exception:
-        return True
-    return False
+        tmp, sha, size, taken_sig = take_copy(path, ws.archive)
+    except StillChanging:
+        intake.release_entry(store, key, owner)
+        return Taken("changing")
+    except NotRegularFile as exc:
+        return _set_aside(ws, store, path, name, exc.kind, cfg)
+    except FileNotFoundError:
+        intake.drop_entry(store, key)
+        return Taken("gone")
+    except OSError as exc:
+        return _problem(store, key, io_reason(exc), f"{exc.strerror or exc}", cfg)
+    taken_from = f"{key}\n{taken_sig}"
+    row, new = intake.receive(store, sha, name, IntakeState.ARCHIVED, size_bytes=size, taken_from=taken_from)
+    try:
+        if new:
+            dest = settle_temp(tmp, archive_path(ws, sha, name))
+            intake.advance(store, sha, IntakeState.ARCHIVED, archive_path=str(dest))
+            outcome = "archived"
+        elif row.taken_from == taken_from:  # taken before a crash: this is that same file
+            tmp.unlink(missing_ok=True)
+            outcome = "archived"
+        else:
+            kept = settle_temp(tmp, duplicate_path(ws, sha, name))
+            intake.record_duplicate(store, sha, name, str(kept))
+            outcome = "duplicate"
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        return _problem(store, key, io_reason(exc), f"{exc.strerror or exc}", cfg)
+    remove_if_unchanged(path, taken_sig)
+    intake.drop_entry(store, key)
+    return Taken(outcome, sha)
 
 
-@task(retries=1, retry_condition_fn=_retry_unless_bad_input)
-def extract_task(path: str) -> ExtractionResult:
-    return extract_file(Path(path))
+def _problem(store: Store, key: str, reason: str, message: str, cfg: IntakeSettings) -> Taken:
+    row = intake.entry_problem(store, key, reason, message, cfg.retry_attempts, cfg.retry_backoff_seconds)
+    return Taken(row.state, reason=reason, message=message)
 
 
-@task(retries=3, retry_delay_seconds=2)
-def store_task(url: str, result: ExtractionResult) -> int:
-    return open_store(url).save_result(result)
+def _set_aside(ws: Workspace, store: Store, path: Path, name: str, kind: str, cfg: IntakeSettings) -> Taken:
+    reason = REASON_SYMLINK if kind == "symlink" else REASON_NOT_FILE
+    message = f"{kind}: only regular files are read; it was moved aside unopened"
+    try:
+        dest = move_aside(path, aside_path(ws, path.name))
+        write_sidecar(dest, reason, "intake", message, None, name, cfg.file_mode)
+    except OSError as exc:  # cannot move it (another file system): leave it, never open it
+        message = f"{kind}: only regular files are read; left in the inbox ({exc.strerror or exc})"
+        dest = None
+    intake.entry_problem(store, str(path), reason, message, cfg.retry_attempts, cfg.retry_backoff_seconds,
+                         set_aside=True, moved_to=str(dest) if dest else None)
+    return Taken("set_aside", reason=reason, message=message)
 
 
-@task(retries=2, retry_delay_seconds=1)
-def archive_task(src: str, dest: str) -> str:
-    return str(place(Path(src), Path(dest)))
-
-
+# -- archive → store and outbox (in a worker process) ----------------------------------------------
 def _outbox_path(ws: Workspace, name: str, sha256: str) -> Path:
     """outbox/<name>.json; a different document with the same name gets its hash in the name."""
     path = ws.outbox / f"{safe_name(name)}.json"
     if path.exists():
         try:
             if json.loads(path.read_text(encoding="utf-8"))["source"]["sha256"] != sha256:
-                path = path.with_name(f"{path.stem}.{sha256[:12]}.json")
-        except (ValueError, KeyError):
+                path = path.with_name(f"{path.name[:-5]}.{sha256[:12]}.json")
+        except (ValueError, KeyError, OSError):
             pass
     return path
 
 
-def _quarantine(ws: Workspace, store: Store, sha: str, stage: str, reason: str, message: str) -> str:
+def quarantine(ws: Workspace, store: Store, sha: str, stage: str, reason: str, message: str,
+               file_mode: int = 0o600) -> str:
+    """Move the archived original to quarantine/ with a reason file; the state is committed first,
+    so a crash half way is finished on the next pass."""
     row = intake.get(store, sha)
     q = Path(row.quarantine_path) if row.quarantine_path else quarantine_path(ws, sha, row.name)
     if row.state != IntakeState.QUARANTINING:
-        intake.advance(store, sha, IntakeState.QUARANTINING, quarantine_path=str(q), stage=stage, reason=f"{reason}: {message}")
+        intake.advance(store, sha, IntakeState.QUARANTINING, quarantine_path=str(q), stage=stage,
+                       reason=f"{reason}: {message}")
         row = intake.get(store, sha)
     src = Path(row.archive_path) if row.archive_path else None
     if src is not None and src.exists():
-        place(src, q)
-    write_sidecar(q, reason, row.stage or stage, row.reason or message, sha, row.name)
-    if src is not None and q.exists():
-        src.unlink(missing_ok=True)  # the original now lives in quarantine
+        try:
+            os.rename(src, q)  # same file system: the original moves, nothing is copied
+        except OSError:
+            place(src, q)
+            src.unlink(missing_ok=True)
+    code, _, text = (row.reason or f"{reason}: {message}").partition(": ")
+    write_sidecar(q, code, row.stage or stage, text, sha, row.name, file_mode)
     intake.advance(store, sha, IntakeState.FAILED)
     return IntakeState.FAILED
 
 
-def continue_document(ws: Workspace, url: str, sha: str, inbox_file: Path | None = None) -> str:
-    """Drive one file from whatever state it is in to done or failed."""
-    store = open_store(url)
+def process_document(ws: Workspace, url: str, sha: str, options: ExtractOptions | None = None,
+                     file_mode: int = 0o600) -> str:
+    """Drive one archived file from whatever state it is in to done or failed."""
+    from pipeline import extract_bytes
+
+    store = open_store(url, file_mode)
     row = intake.get(store, sha)
-    if row.state == IntakeState.RECEIVED:
-        if inbox_file is None or not inbox_file.exists():
-            return row.state  # the original is still in the inbox; the next scan brings it back
-        dest = archive_path(ws, sha, row.name)
-        archive_task(str(inbox_file), str(dest))
-        intake.advance(store, sha, IntakeState.ARCHIVED, archive_path=str(dest))
-        row = intake.get(store, sha)
-    original = inbox_file or ws.inbox / row.name
-    if row.state != IntakeState.RECEIVED and original.exists() and row.archive_path and Path(row.archive_path).exists():
-        if sha256_file(original) == sha:
-            original.unlink()  # archived: the inbox copy is the same bytes
     if row.state == IntakeState.QUARANTINING:
-        return _quarantine(ws, store, sha, row.stage or "extract", "extraction_failed", row.reason or "")
+        return quarantine(ws, store, sha, row.stage or "extract", "extraction_failed", row.reason or "", file_mode)
     if row.state == IntakeState.ARCHIVED:
+        data = Path(row.archive_path).read_bytes()
         try:
-            result = extract_task(row.archive_path)
+            result = extract_bytes(data, row.name, options)
         except ExtractionError as exc:
-            return _quarantine(ws, store, sha, "extract", exc.reason, exc.message)
+            return quarantine(ws, store, sha, "extract", exc.reason, exc.message, file_mode)
+        except MemoryError:
+            raise
         except Exception as exc:  # an extractor bug: set the file aside rather than loop on it
-            return _quarantine(ws, store, sha, "extract", "internal_error", f"{type(exc).__name__}: {exc}")
-        result = result.model_copy(update={"source": result.source.model_copy(update={"path": row.name})})
-        store_task(url, result)
-        out = _outbox_path(ws, row.name, sha)
-        write_json_atomic(out, result.model_dump_json(indent=1))
-        intake.advance(store, sha, IntakeState.STORED, extractor_version=result.extractor_version, outbox_path=str(out))
+            return quarantine(ws, store, sha, "extract", REASON_INTERNAL, f"{type(exc).__name__}: {exc}", file_mode)
+        if result.source.sha256 != sha:  # what was processed is what was archived, or nothing
+            return quarantine(ws, store, sha, "extract", REASON_CHANGED,
+                              f"archived copy hashes to {result.source.sha256}", file_mode)
+        finish_result(ws, store, sha, row.name, result, file_mode)
         row = intake.get(store, sha)
     if row.state == IntakeState.STORED:
         out = Path(row.outbox_path) if row.outbox_path else None
         if out is None or not out.exists():
             intake.advance(store, sha, IntakeState.ARCHIVED)  # JSON lost before the rename: extract again
-            return continue_document(ws, url, sha)
-        intake.advance(store, sha, IntakeState.DONE)
+            return process_document(ws, url, sha, options, file_mode)
+        intake.advance(store, sha, IntakeState.DONE, lease_owner=None, lease_until=None)
         return IntakeState.DONE
     return row.state
 
 
-@flow(name="ingest_document", log_prints=False)
-def ingest_document(path: str, inbox: str, root: str | None = None, database_url: str | None = None) -> str:
-    """One file from the inbox to the archive, the store and the outbox (or to quarantine)."""
-    ws = Workspace.at(Path(inbox), Path(root) if root else None)
-    url = database_url or ws.database_url
-    src = Path(path)
-    sha = sha256_file(src)
-    store = open_store(url)
-    row = intake.get(store, sha)
-    if row is not None and row.state in intake.FINISHED:
-        kept = place(src, duplicate_path(ws, sha, src.name))
-        intake.record_duplicate(store, sha, src.name, str(kept))
-        src.unlink()
-        return "duplicate"
-    intake.receive(store, sha, src.name)
-    return continue_document(ws, url, sha, src)
+def finish_result(ws: Workspace, store: Store, sha: str, name: str, result: ExtractionResult,
+                  file_mode: int = 0o600) -> None:
+    store.save_result(result)
+    out = _outbox_path(ws, name, sha)
+    write_json_atomic(out, store.outbox_json(result), file_mode)
+    intake.advance(store, sha, IntakeState.STORED, extractor_version=result.extractor_version, outbox_path=str(out))
 
 
-@flow(name="resume_unfinished")
-def resume_unfinished(inbox: str, root: str | None = None, database_url: str | None = None) -> dict[str, str]:
-    """After a crash: finish every file that was archived but not yet done or failed."""
-    ws = Workspace.at(Path(inbox), Path(root) if root else None)
-    url = database_url or ws.database_url
-    out = {}
-    for row in intake.unfinished(open_store(url)):
-        if row.state != IntakeState.RECEIVED:
-            out[row.sha256] = continue_document(ws, url, row.sha256)
-    return out
+# -- one call for callers with bytes in hand (the web app's uploads) ---------------------------------
+@dataclass(frozen=True)
+class Ingested:
+    """state: 'done', 'failed' (reason: a stable code) or 'duplicate'; outbox: the JSON's path."""
+    state: str
+    sha256: str
+    name: str
+    reason: str | None = None
+    message: str | None = None
+    outbox: str | None = None
 
 
-__all__ = ["ingest_document", "resume_unfinished", "continue_document", "extractor_version"]
+def ingest_bytes(data: bytes, name: str, root: Path, database_url: str | None = None,
+                 cfg: IntakeSettings | None = None, options: ExtractOptions | None = None) -> Ingested:
+    """Archive `data` under `name` and run it through extraction in a worker process with every
+    limit of the watcher (memory, wall time, pixels, text); the same archive, quarantine, outbox
+    and reason codes as a file dropped in the inbox."""
+    import tempfile
+
+    from flows.watcher import Intake
+    from models import settings
+    cfg = cfg or settings().intake(workers=1)
+    ws = Workspace.at(root / "inbox", root)
+    with tempfile.TemporaryDirectory(dir=ws.tmp, prefix=".vanthu-upload-") as tmp:
+        src = Path(tmp) / safe_name(name)
+        src.write_bytes(data)
+        from flows.workspace import signature
+        with Intake(ws, database_url or ws.database_url, cfg.model_copy(update={"workers": 1})) as run:
+            taken = take_entry(ws, run.store, src, signature(src.lstat()), run.owner, cfg, run.alive, name)
+            if taken.outcome == "duplicate":
+                return Ingested("duplicate", taken.sha256, display_name(name))
+            if taken.outcome != "archived":
+                return Ingested("failed", taken.sha256 or "", display_name(name), taken.reason, taken.message)
+            run.process_now(taken.sha256)
+    row = intake.get(run.store, taken.sha256)
+    reason, _, message = (row.reason or "").partition(": ")
+    return Ingested(row.state, row.sha256, row.name, reason or None, message or None, row.outbox_path)
+
+
+__all__ = ["Ingested", "Taken", "ingest_bytes", "open_store", "process_document", "quarantine", "take_entry"]

@@ -29,7 +29,7 @@ def reprocess_one(archive_path: str, name: str, outbox_path: str | None, url: st
     result = result.model_copy(update={"source": result.source.model_copy(update={"path": name})})
     open_store(url).save_result(result)
     if outbox_path:
-        write_json_atomic(Path(outbox_path), result.model_dump_json(indent=1))
+        write_json_atomic(Path(outbox_path), open_store(url).outbox_json(result))
     return "done"
 
 

@@ -1,16 +1,24 @@
-"""The intake folders and every file operation on them. Originals are only ever linked or
-renamed, never rewritten; JSON is written to a temp file and renamed into place."""
+"""The intake folders and every file operation on them.
+
+Originals are copied, never linked: the archived copy is our own file (read-only), hashed as it
+is written and hashed again once written, so a writer that still holds the inbox file can never
+change it. Only regular files are ever opened; links, FIFOs, sockets, devices and folders are
+moved aside by name (rename never opens or follows them). Every name we build fits 255 bytes
+whatever the input's name; temp files carry their owner (host and pid), so a restart removes
+exactly those a killed process left."""
 from __future__ import annotations
 
 import datetime as dt
 import errno
-import fcntl
 import hashlib
 import json
 import os
 import re
 import shutil
+import socket
+import stat
 import unicodedata
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +26,13 @@ from stores.db import sqlite_url
 
 DATABASE_FILE = "vanthu.sqlite"   # the intake's database, next to its folders
 IGNORED_SUFFIXES = (".part", ".crdownload", ".tmp", ".partial", ".download", ".swp")
+NAME_MAX = 255                    # bytes in one path component (Linux, ext4, NTFS via SMB)
+# The longest base name we reuse: the quarantine prefix (13 bytes), the sidecar suffix
+# ('.reason.json', 12) and an outbox hash ('.0123456789ab', 13) still fit NAME_MAX.
+NAME_BUDGET = 200
+TEMP_PREFIX = ".vanthu-"          # temp files: .vanthu-<host>-<pid>-<random>.tmp
+ARCHIVE_MODE = 0o400              # archived originals: nobody writes to them again
+COPY_CHUNK = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -27,9 +42,18 @@ class Workspace:
 
     @classmethod
     def at(cls, inbox: Path, root: Path | None = None) -> "Workspace":
-        inbox = inbox.resolve()
-        ws = cls(inbox, (root or inbox.parent).resolve())
-        for d in (ws.inbox, ws.archive, ws.quarantine, ws.outbox):
+        inbox = Path(inbox).resolve()
+        ws = cls(inbox, Path(root or inbox.parent).resolve())
+        for d in (ws.inbox, ws.archive, ws.quarantine, ws.outbox, ws.tmp):
+            d.mkdir(parents=True, exist_ok=True)
+        return ws
+
+    @classmethod
+    def of_root(cls, root: Path) -> "Workspace":
+        """The folders under root without an inbox (workers that only process archived files)."""
+        root = Path(root).resolve()
+        ws = cls(root / "inbox", root)
+        for d in (ws.archive, ws.quarantine, ws.outbox, ws.tmp):
             d.mkdir(parents=True, exist_ok=True)
         return ws
 
@@ -46,45 +70,135 @@ class Workspace:
         return self.root / "outbox"
 
     @property
+    def tmp(self) -> Path:
+        """Scratch space of the ingest workers (their TMPDIR: OCR's temp copies land here)."""
+        return self.root / "tmp"
+
+    @property
     def database_url(self) -> str:
         return sqlite_url(self.root / DATABASE_FILE)
 
 
+# -- names ----------------------------------------------------------------------------------------
 def is_ignored(name: str) -> bool:
     """Office lock files, partial downloads, temp and hidden files are not documents (yet)."""
     return name.startswith((".", "~$")) or name.lower().endswith(IGNORED_SUFFIXES)
 
 
+def display_name(name: str) -> str:
+    """A name as it may appear in a record, a log line or stderr: NFC, every control character
+    and every byte that is not UTF-8 written as an escape (a name can never forge a line)."""
+    out = []
+    for ch in unicodedata.normalize("NFC", name):
+        code = ord(ch)
+        if 0xDC80 <= code <= 0xDCFF:              # an undecodable byte (os.fsdecode's surrogateescape)
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp"):
+            out.append(ascii(ch)[1:-1])
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def fit_name(name: str, budget: int = NAME_BUDGET) -> str:
+    """`name` cut to `budget` UTF-8 bytes at a character boundary, its extension kept and a hash of
+    the whole name added, so two long names never meet."""
+    if len(name.encode()) <= budget:
+        return name
+    stem, dot, ext = name.rpartition(".")
+    if not dot or len(ext.encode()) > 16:
+        stem, ext = name, ""
+    tail = f"~{hashlib.sha1(name.encode()).hexdigest()[:8]}" + (f".{ext}" if ext else "")
+    room = budget - len(tail.encode())
+    cut = stem.encode()[:room].decode("utf-8", "ignore")
+    return cut + tail
+
+
 def safe_name(name: str) -> str:
-    """A file name safe to reuse in our folders: NFC, path separators and control characters
-    replaced, no leading dots ('../x' can never climb out of a folder)."""
-    name = re.sub(r"[/\\\x00-\x1f\x7f]", "_", unicodedata.normalize("NFC", name))
-    name = name.strip().lstrip(".") or "unnamed"
-    return name[:200]
+    """A file name safe to reuse in our folders: the display name (NFC, no control characters,
+    no undecodable bytes), separators replaced, no leading dots ('../x' can never climb out of a
+    folder), at most NAME_BUDGET bytes."""
+    name = re.sub(r"[/\\]", "_", display_name(name)).strip().lstrip(".") or "unnamed"
+    return fit_name(name)
 
 
-def is_stable(path: Path, previous: tuple[int, float] | None) -> tuple[bool, tuple[int, float] | None]:
-    """(ready, signature): ready when size and mtime match the previous look and no process holds
-    a lock on the file. Call again with the returned signature after a pause."""
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        return False, None
-    sig = (st.st_size, st.st_mtime)
-    if previous != sig:
-        return False, sig
-    try:
-        with open(path, "rb") as fh:
-            fcntl.flock(fh, fcntl.LOCK_SH | fcntl.LOCK_NB)
-            fcntl.flock(fh, fcntl.LOCK_UN)
-    except OSError as exc:
-        if exc.errno in (errno.EAGAIN, errno.EACCES):
-            return False, sig
-        raise
-    return True, sig
+# -- what an inbox entry is ------------------------------------------------------------------------
+KINDS = {stat.S_IFLNK: "symlink", stat.S_IFIFO: "fifo", stat.S_IFSOCK: "socket", stat.S_IFCHR: "device",
+         stat.S_IFBLK: "device", stat.S_IFDIR: "directory", stat.S_IFREG: "file"}
 
 
-def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
+def entry_kind(st: os.stat_result) -> str:
+    """'file' for a regular file, else what it is; from lstat, so a link is never followed."""
+    return KINDS.get(stat.S_IFMT(st.st_mode), "unknown")
+
+
+def signature(st: os.stat_result) -> str:
+    """What must hold still for a file to count as complete: which file, its size, mtime, ctime."""
+    return f"{st.st_dev}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_mode:o}"
+
+
+def held_for_writing(paths: list[Path]) -> set[Path]:
+    """Those of `paths` that a process on this machine holds open for writing (one pass over
+    /proc for all of them). A network share's remote writers are never seen, nor the files of
+    users whose processes we may not look into: there the settle time is the only guard."""
+    wanted = {}
+    for path in paths:
+        try:
+            st = os.lstat(path)
+            wanted[(st.st_dev, st.st_ino)] = path
+        except OSError:
+            continue
+    held: set[Path] = set()
+    if not wanted or not os.path.isdir("/proc/self/fdinfo"):
+        return held
+    me = str(os.getpid())
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit() or pid == me:
+            continue
+        try:
+            fds = os.listdir(f"/proc/{pid}/fd")
+        except OSError:
+            continue
+        for fd in fds:
+            try:
+                st = os.stat(f"/proc/{pid}/fd/{fd}")
+                path = wanted.get((st.st_dev, st.st_ino))
+                if path is None or path in held:
+                    continue
+                with open(f"/proc/{pid}/fdinfo/{fd}") as fh:
+                    flags = int(fh.read().split("flags:")[1].split()[0], 8)
+            except (OSError, IndexError, ValueError):
+                continue
+            if flags & (os.O_WRONLY | os.O_RDWR):
+                held.add(path)
+    return held
+
+
+class NotRegularFile(Exception):
+    def __init__(self, kind: str):
+        super().__init__(kind)
+        self.kind = kind
+
+
+class StillChanging(Exception):
+    """The file changed while it was copied: a writer is still at work."""
+
+
+def open_regular(path: Path) -> tuple[int, os.stat_result]:
+    """Open a regular file for reading without following a link or blocking on a FIFO; anything
+    else raises NotRegularFile before a byte is read."""
+    st = os.lstat(path)
+    if entry_kind(st) != "file":
+        raise NotRegularFile(entry_kind(st))
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0))
+    fst = os.fstat(fd)
+    if entry_kind(fst) != "file" or (fst.st_dev, fst.st_ino) != (st.st_dev, st.st_ino):
+        os.close(fd)  # swapped between the look and the open
+        raise NotRegularFile(entry_kind(fst))
+    return fd, fst
+
+
+def sha256_file(path: Path, chunk: int = COPY_CHUNK) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         while block := fh.read(chunk):
@@ -92,6 +206,70 @@ def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
     return h.hexdigest()
 
 
+# -- owners and temp files ---------------------------------------------------------------------------
+HOST = re.sub(r"[^A-Za-z0-9.]", "_", socket.gethostname())[:40] or "host"
+
+
+def owner_id() -> str:
+    """Who holds a lease or a temp file: host and pid (a dead pid on this host frees both at once)."""
+    return f"{HOST}-{os.getpid()}"
+
+
+def owner_alive(owner: str | None) -> bool | None:
+    """True/False for an owner on this host; None for one elsewhere (only its lease can tell)."""
+    if not owner:
+        return False
+    host, _, pid = owner.rpartition("-")
+    if host != HOST or not pid.isdigit():
+        return None
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def temp_path(folder: Path) -> Path:
+    return folder / f"{TEMP_PREFIX}{owner_id()}-{uuid.uuid4().hex[:8]}.tmp"
+
+
+def _temp_owner(name: str) -> str | None:
+    m = re.fullmatch(re.escape(TEMP_PREFIX) + r"(.+-\d+)-[0-9a-f]{8}\.tmp", name)
+    return m.group(1) if m else None
+
+
+def clean_stale_temps(ws: Workspace, older_than_seconds: float = 86400) -> int:
+    """Temp files and worker scratch folders left by a process killed mid-write are removed on
+    start: those of dead processes on this host, and other hosts' once older than a day. Never an
+    original, never a live process's file."""
+    import time
+    n = 0
+    now = time.time()
+
+    def stale(path: Path, owner: str | None) -> bool:
+        alive = owner_alive(owner)
+        if alive is None:
+            try:
+                return now - path.lstat().st_mtime > older_than_seconds
+            except OSError:
+                return False
+        return not alive
+
+    for folder in (ws.outbox, ws.quarantine, ws.archive):
+        for p in folder.rglob(f"{TEMP_PREFIX}*.tmp"):
+            if stale(p, _temp_owner(p.name)):
+                p.unlink(missing_ok=True)
+                n += 1
+    for p in ws.tmp.iterdir():
+        if stale(p, p.name):
+            shutil.rmtree(p, ignore_errors=True) if p.is_dir() and not p.is_symlink() else p.unlink(missing_ok=True)
+            n += 1
+    return n
+
+
+# -- writing ------------------------------------------------------------------------------------------
 def _fsync_dir(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -100,23 +278,97 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def place(src: Path, dest: Path) -> Path:
-    """Put src's content at dest without a window where dest is partial: hard link (same file
-    system) or copy to a temp name, fsync, then rename. src is left where it is."""
+def _copy_fd(fd: int, out, h) -> int:
+    n = 0
+    while block := os.read(fd, COPY_CHUNK):
+        out.write(block)
+        h.update(block)
+        n += len(block)
+    return n
+
+
+def take_copy(src: Path, folder: Path) -> tuple[Path, str, int, str]:
+    """Copy a regular inbox file to a temp file in `folder`, hashing it as it is read; then check
+    that the source did not change meanwhile (else StillChanging) and that the copy reads back to
+    the same hash. Returns (temp copy, sha256, size, the source's signature)."""
+    fd, before = open_regular(src)
+    tmp = temp_path(folder)
+    try:
+        h = hashlib.sha256()
+        with open(tmp, "xb") as out:
+            os.fchmod(out.fileno(), ARCHIVE_MODE | 0o200)
+            size = _copy_fd(fd, out, h)
+            out.flush()
+            os.fsync(out.fileno())
+        after = os.fstat(fd)
+        try:
+            now = os.lstat(src)
+        except FileNotFoundError:
+            now = None
+        if now is None or signature(after) != signature(before) or signature(now) != signature(before) \
+                or size != before.st_size:
+            raise StillChanging(f"{display_name(src.name)} changed while it was copied")
+        sha = h.hexdigest()
+        if sha256_file(tmp) != sha:
+            raise OSError(errno.EIO, "the archived copy does not read back to the hash that was copied")
+        os.chmod(tmp, ARCHIVE_MODE)
+        return tmp, sha, size, signature(before)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    finally:
+        os.close(fd)
+
+
+def settle_temp(tmp: Path, dest: Path) -> Path:
+    """Rename a finished temp copy to dest (the same content may already be there: then the temp
+    goes). dest never exists half-written."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     if dest.exists():
+        tmp.unlink(missing_ok=True)
         return dest
-    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
-    tmp.unlink(missing_ok=True)
-    try:
-        os.link(src, tmp)
-    except OSError:
-        shutil.copyfile(src, tmp)
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
     os.replace(tmp, dest)
     _fsync_dir(dest.parent)
     return dest
+
+
+def remove_if_unchanged(path: Path, sig: str) -> bool:
+    """Remove the inbox entry we copied, only if it is still the same, unchanged file."""
+    try:
+        if signature(os.lstat(path)) != sig:
+            return False
+        path.unlink()
+        return True
+    except FileNotFoundError:
+        return False
+
+
+def move_aside(path: Path, dest: Path) -> Path:
+    """Move an inbox entry that is no regular file (link, FIFO, socket, device, folder) by name;
+    rename never opens or follows it."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    if os.path.lexists(dest):
+        dest = dest.with_name(f"{dest.name[:NAME_BUDGET]}.{uuid.uuid4().hex[:8]}")
+    os.rename(path, dest)
+    return dest
+
+
+def place(src: Path, dest: Path) -> Path:
+    """Put a copy of src's content at dest without a window where dest is partial (copy to a
+    temp name, fsync, rename). src is left where it is."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    if dest.exists():
+        return dest
+    tmp = temp_path(dest.parent)
+    try:
+        shutil.copyfile(src, tmp)
+        os.chmod(tmp, ARCHIVE_MODE)
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return settle_temp(tmp, dest)
 
 
 def archive_path(ws: Workspace, sha256: str, name: str) -> Path:
@@ -132,31 +384,34 @@ def quarantine_path(ws: Workspace, sha256: str, name: str) -> Path:
     return ws.quarantine / f"{sha256[:12]}-{safe_name(name)}"
 
 
-def write_json_atomic(path: Path, payload: str) -> None:
+def aside_path(ws: Workspace, name: str) -> Path:
+    """Where an inbox entry that is no regular file goes (it has no content hash)."""
+    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S")
+    return ws.quarantine / "not-files" / f"{stamp}-{safe_name(name)}"
+
+
+def write_json_atomic(path: Path, payload: str, mode: int = 0o600) -> None:
     """Write to a temp file in the same folder, fsync, rename: readers never see half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(payload)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    tmp = temp_path(path.parent)
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+        with open(fd, "w", encoding="utf-8") as fh:
+            os.fchmod(fh.fileno(), mode)  # the umask may have taken bits the setting gives
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     _fsync_dir(path.parent)
 
 
-def write_sidecar(path: Path, reason: str, stage: str, message: str, sha256: str, name: str) -> Path:
+def write_sidecar(path: Path, reason: str, stage: str, message: str, sha256: str | None, name: str,
+                  mode: int = 0o600) -> Path:
     sidecar = path.with_name(path.name + ".reason.json")
     write_json_atomic(sidecar, json.dumps({
         "file": name, "sha256": sha256, "reason": reason, "stage": stage, "message": message,
-        "time": dt.datetime.now(dt.timezone.utc).isoformat()}, ensure_ascii=False, indent=1))
+        "time": dt.datetime.now(dt.timezone.utc).isoformat()}, ensure_ascii=False, indent=1), mode)
     return sidecar
-
-
-def clean_stale_temps(ws: Workspace) -> int:
-    """Temp files left by a process killed mid-write are removed on start (never originals)."""
-    n = 0
-    for folder in (ws.outbox, ws.quarantine, ws.archive):
-        for p in folder.rglob(".*.tmp"):
-            p.unlink(missing_ok=True)
-            n += 1
-    return n

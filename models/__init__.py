@@ -5,15 +5,15 @@ from models.intake import IntakeState
 from models.mentions import (Agency, Amount, DateMention, Mentions, Occurrence, Person, Position, Reference,
                              TextMentions)
 from models.records import BudgetLine, CatalogItem, Money, MonthRange, RecordProvenance, Records, Task
-from models.result import SCHEMA_VERSION, ExtractionResult, SourceInfo
-from models.settings import ExtractOptions, Settings, settings
+from models.result import SCHEMA_VERSION, ExtractionResult, SourceInfo, TextBlock
+from models.settings import ExtractOptions, IntakeSettings, Settings, settings
 from models.tables import TypedColumn, TypedRow, TypedTable
 from models.warnings import Warning
 
 __all__ = [
     "Agency", "Amount", "Block", "BudgetLine", "CatalogItem", "Cell", "DateMention", "Document",
-    "DocumentHeader", "ExtractOptions", "ExtractionResult", "IntakeState", "Mentions", "Money", "MonthRange",
+    "DocumentHeader", "ExtractOptions", "ExtractionResult", "IntakeSettings", "IntakeState", "Mentions", "Money", "MonthRange",
     "OcrRepair", "Occurrence", "Page", "Person", "Position", "Provenance", "RecordProvenance", "Records",
-    "Reference", "SCHEMA_VERSION", "Settings", "SourceInfo", "Table", "Task", "TextMentions", "TypedColumn",
+    "Reference", "SCHEMA_VERSION", "Settings", "SourceInfo", "Table", "Task", "TextBlock", "TextMentions", "TypedColumn",
     "TypedRow", "TypedTable", "Warning", "settings",
 ]

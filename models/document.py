@@ -9,6 +9,11 @@ from models.warnings import Warning
 
 SourceKind = Literal["docx", "pdf-text", "ocr", "sheet"]
 BlockKind = Literal["paragraph", "heading", "list_item", "footnote", "header", "footer"]
+BBox = tuple[float, float, float, float]
+# One word of a block's or a cell's text and where it is printed: (start, end, page, x0, top, x1,
+# bottom), offsets into the text, the box in PDF points from the page's top-left corner. Tuples,
+# not models: a 38-page scan has ~15,000 words and they never leave the process.
+WordBox = tuple[int, int, int, float, float, float, float]
 
 
 class Provenance(BaseModel):
@@ -39,6 +44,7 @@ class Block(BaseModel):
     text: str
     order: int = Field(description="position of this block among blocks and tables in reading order")
     provenance: Provenance
+    words: list[WordBox] = Field(default_factory=list, description="each word's offsets and box (PDF, OCR)")
 
 
 class Cell(BaseModel):
@@ -48,6 +54,8 @@ class Cell(BaseModel):
     col_span: int = 1
     text: str
     page: int | None = None
+    bbox: BBox | None = Field(None, description="the cell's ruled box on its page (PDF, OCR)")
+    words: list[WordBox] = Field(default_factory=list, description="each word's offsets and box (PDF, OCR)")
 
 
 class Table(BaseModel):

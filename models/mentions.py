@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from models.document import BBox
 from models.header import DocumentHeader
 
 Precision = Literal["day", "month", "quarter", "half", "year", "range"]
@@ -26,12 +27,14 @@ class Position(BaseModel):
 class Occurrence(BaseModel):
     text: str
     page: int | None = None
+    bbox: BBox | None = Field(None, description="x0, top, x1, bottom in PDF points from the top-left corner of `page`")
     position: Position | None = None
 
 
 class MentionBase(BaseModel):
     text: str = Field(description="the first occurrence as written in the source")
     page: int | None = None
+    bbox: BBox | None = Field(None, description="x0, top, x1, bottom in PDF points from the top-left corner of `page`")
     position: Position | None = None
     confidence: float = 1.0
     occurrences: list[Occurrence] = Field(default_factory=list)

@@ -5,6 +5,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from models.document import BBox
+
 
 class Money(BaseModel):
     currency: Literal["VND", "USD"] = "VND"
@@ -22,6 +24,7 @@ class RecordProvenance(BaseModel):
     table_id: str | None = None
     row: int | None = None
     page: int | None = None
+    bbox: BBox | None = Field(None, description="the source row, in PDF points on `page`")
     block_id: str | None = None
 
 

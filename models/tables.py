@@ -5,6 +5,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from models.document import BBox
+
 ColumnRole = Literal["stt", "agency", "coordinating", "submitter", "name", "objective", "result", "budget",
                      "duration", "deadline", "period", "time", "reference", "note", "location", "date", "measure",
                      "other"]
@@ -32,6 +34,9 @@ class TypedRow(BaseModel):
     group: str | None = Field(None, description="text of the group row this row belongs to")
     group_row: int | None = Field(None, description="index of that group row in the source table")
     page: int | None = None
+    bbox: BBox | None = Field(None, description="the row's cells on `page`, in PDF points")
+    boxes: list[BBox | None] = Field(default_factory=list, description="each column's cell box (null where "
+                                                                     "none is known)")
 
 
 class TypedTable(BaseModel):

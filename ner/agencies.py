@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from normalize.agencies import (PROVINCE_LEVELS, AgencyEntry, Place, agency_entries, component_abbreviations,
-                                find_place, head_abbreviations, known_agency, province_departments, tidy_name)
+                                find_place, head_abbreviations, known_agency, party_body, province_departments,
+                                tidy_name)
 from normalize.ocr_repair import strip_diacritics_same_length
 from normalize.text import match_key
 from normalize.vowel_marks import lexicon
@@ -105,7 +106,12 @@ LEVEL_WORDS = {"tỉnh": "tỉnh", "thành phố": "thành phố", "tp": "thành
 _PLAIN_LEVELS = {strip_diacritics_same_length(k): v for k, v in LEVEL_WORDS.items()}
 _LEVEL_FIRST_WORDS = {k.split()[0] for k in (*LEVEL_WORDS, *_PLAIN_LEVELS)}
 # After a head: a position, not a body ('Bộ trưởng', 'Cục phó').
+# Heads whose body is another body's unit, named by it: 'Văn phòng Tỉnh ủy X', 'Thanh tra Bộ Tài chính'.
+NESTING_HEADS = ("Văn phòng", "Thanh tra")
 POSITION_WORDS = {"trưởng", "phó", "viên"}   # 'Bộ trưởng', 'Cục phó', 'Tỉnh ủy viên'
+# Words after 'Bộ' that make it a whole of things, not a ministry, whatever their case ('Bộ Luật Hình
+# sự', holdout2 k06; 'Bộ máy', 'Bộ phận'). Not 'đội': 'Bộ đội Biên phòng' is a body.
+SET_WORDS = {"luật", "máy", "phận"}
 # Health facilities share the head 'Trung tâm' ('Trung tâm Y tế huyện X'); like hospitals they
 # are not bodies of the administration.
 FACILITY_NAMES = ("y te",)   # compared without marks: a scan reads 'Y tế' as 'Y té'.
@@ -113,12 +119,16 @@ FACILITY_NAMES = ("y te",)   # compared without marks: a scan reads 'Y tế' as 
 HEAD_PHRASES = {"ủy ban", "hội đồng", "văn phòng", "thanh tra", "trung tâm", "kiểm toán"}
 # Before a head: a generic plural ('các Ban Hội đồng nhân dân', 'những Sở') — unless an enumeration.
 PLURAL_WORDS = {"các", "những", "mọi", "từng"}
+# A name right after these is a law's title, not a body: 'Luật Thuế giá trị gia tăng', 'Luật Kiểm toán
+# nhà nước', 'Pháp lệnh …' (holdout2 k01).
+LAW_WORDS = {"luật", "lệnh"}
 CONNECTORS = {"và", "&", ",", "-", "–"}
 # Marks a scan leaves between the words of a name ('SƠ GIAO DỤC VA_ ĐÀO TẠO').
 SPECKS = {"_", "·", "'", "`"}
 # Words that end a lowercase phrase inside a name ('Ban Chỉ đạo … về phát triển …').
 PHRASE_STOPS = {"tại", "theo", "ngày", "đã", "sẽ", "có", "là", "được", "của", "với", "để", "về", "nhằm", "giao",
-                "chủ", "trì", "thực", "hiện", "cho", "khi", "này", "đó", "đến", "từ", "trước", "sau"}
+                "chủ", "trì", "thực", "hiện", "cho", "khi", "này", "đó", "đến", "từ", "trước", "sau", "hoặc", "hay",
+                "nếu", "thì", "mà"}
 # Verbs that follow a body's name ('… khu công nghiệp tổ chức thực hiện'): a name does not run into them.
 _VERBS = ("tổ chức thực hiện", "tham mưu", "chủ trì", "phối hợp", "hướng dẫn", "triển khai", "báo cáo", "theo dõi",
           "đề xuất", "rà soát", "kiểm tra", "chịu trách nhiệm", "có trách nhiệm", "thực hiện", "xem xét", "quyết định")
@@ -266,8 +276,8 @@ class _Parser:
         words = lexicon()[0]
         prev = self.toks[i - 1] if i > 0 else None
         if prev is not None and prev.word and prev.end == self.toks[i].start - 1 and \
-                f"{prev.key} {self.toks[i].key}" in words:
-            return None
+                f"{prev.key} {self.toks[i].key}" in words and not self._head_ends_at(i):
+            return None   # (a head just before it is a whole: 'Văn phòng' + 'Thành ủy', not 'phòng thành')
         for keys, head, follow in _heads(self.plain).get(self.toks[i].name_key, ()):
             if not self.match_keys(i, keys) or (len(keys) == 1 and not self.marks_fit(i, head)):
                 continue
@@ -275,11 +285,18 @@ class _Parser:
             nxt = self.key(end)
             if nxt in POSITION_WORDS:
                 return None
+            if head == "Bộ" and nxt in SET_WORDS:
+                return None
             if len(keys) == 1 and nxt and (self.is_low(end) or self.all_caps) and f"{keys[0]} {nxt}" in words \
                     and f"{keys[0]} {nxt}" not in HEAD_PHRASES:
                 return None
             return end, head, follow
         return None
+
+    def _head_ends_at(self, i: int) -> bool:
+        """A head noun of two words ends just before token i ('Văn phòng')."""
+        return i >= 2 and any(len(keys) == 2 and self.match_keys(i - 2, keys)
+                              for keys, _, _ in _heads(self.plain).get(self.toks[i - 2].name_key, ()))
 
     def place_at(self, i: int, level: str | None, tiers=("province", "district")) -> tuple[int, Place | None, str] | None:
         """A place name of up to five words at i: (end, the place when known, its name)."""
@@ -299,8 +316,8 @@ class _Parser:
             # Districts and communes are too many to list (communes changed in 2025): a
             # capitalized name after their level word is taken as written.
             j = i
-            while j < len(self.toks) and self.is_cap(j) and j - i < 4 and not self.head_at(j):
-                j += 1
+            while j < len(self.toks) and self.is_cap(j) and j - i < 4 and not self.head_at(j) and not self.verb_at(j):
+                j += 1   # ('UBND Thành phố Báo cáo Bộ Tài chính': a verb, holdout2 k01)
             if j > i:
                 return j, None, self.span_text(i, j)
         return None
@@ -413,7 +430,7 @@ class _Parser:
                 if reading:
                     candidates.append(reading)
             else:
-                candidates.append((end, e.name, e.kind, True))
+                candidates.append(self.regional_unit(end, e) or (end, e.name, e.kind, True))
         head = self.head_at(i)
         if head:
             reading = self.after_head(*head)
@@ -430,6 +447,15 @@ class _Parser:
         if self.key(best[0]) == "các" and (self.level_at(best[0] + 1) or self.key(best[0] + 1) in ("cấp", "địa")):
             return None  # 'KBNN các tỉnh …', 'Mặt trận Tổ quốc Việt Nam các cấp': each of them, no one body
         return best
+
+    def regional_unit(self, end: int, e: AgencyEntry) -> Reading | None:
+        """'Kho bạc Nhà nước khu vực III', 'Kiểm toán nhà nước khu vực IX': a central body's unit
+        for a region, numbered (the regional Kiểm toán nhà nước units; Kho bạc, Thuế, Hải quan and
+        Thống kê from 2025)."""
+        if self.words_at(end, ("khu", "vực")) and end + 2 < len(self.toks) and \
+                re.fullmatch(r"[IVXL]{1,6}|\d{1,2}", self.toks[end + 2].text):
+            return end + 3, f"{e.name} khu vực {self.toks[end + 2].text}", e.kind, True
+        return None
 
     def local_department(self, end: int, e: AgencyEntry) -> Reading | None:
         """A province's department: with the locality written after it, or the document's province."""
@@ -448,14 +474,14 @@ class _Parser:
         if follow == "party":
             place = self.place_at(end, PARTY_PLACE_HEADS[head])
             if place:
-                return place[0], f"{head} {place[2]}", "party", place[1] is not None
+                return place[0], party_body(head, place[2]), "party", place[1] is not None
             return self.bare_local(end, head, "party")
         if follow == "place":
             return self.place_head(end, head, kind)
         if head in GAZETTEER_ONLY:
             return None
         nested = self.agency_at(end) if self.starts_agency(end) else None
-        if nested and head in ("Văn phòng", "Thanh tra", "Ban", "Tổ giúp việc", "Tổ công tác"):
+        if nested and head in (*NESTING_HEADS, "Ban", "Tổ giúp việc", "Tổ công tác"):
             # 'Văn phòng Tỉnh ủy X', 'Thanh tra Bộ Tài chính', 'Tổ giúp việc Ban Chỉ đạo …'
             return nested[0], f"{head} {nested[1]}", nested[2], nested[3]
         j = self.name_end(end)
@@ -463,14 +489,17 @@ class _Parser:
             return None
         if head == "Ban" and match_key(self.span_text(end, j)).startswith(("chỉ đạo", "quản lý")):
             k = self.phrase_tail(j)
-            if k == j and not self.level_at(j) and match_key(self.span_text(end, j)) == "chỉ đạo":
-                return None  # 'Ban Chỉ đạo' alone: which one the text does not say
+            if k - j <= 1 and not self.level_at(k) and match_key(self.span_text(end, j)) == "chỉ đạo":
+                return None  # 'Ban Chỉ đạo' alone, or of one word ('Ban Chỉ đạo thi' of each exam): a kind, not one body
             j = k
         name = f"{head} {self.expand(end, j)}"
         tail = self.lowercase_tail(j)
         loc = self.locality_at(tail) if tail is not None else None
-        if tail is not None and loc is None and self.ctx.province is not None and self.bare_level(tail) > tail:
-            loc = (self.bare_level(tail), self.ctx.province.full())   # '… du lịch tỉnh' in the province's text
+        if tail is None and self.is_cap(j) and not self.all_caps:
+            tail = j   # 'Bộ Tư lệnh Thành phố': the capitalized level word stands for the city's own name
+        if loc is None and tail is not None and self.ctx.province is not None and self.bare_level(tail) > tail:
+            # '… du lịch tỉnh' in the province's text, 'Bộ Tư lệnh Thành phố' in the city's (holdout2 k01)
+            loc = (self.bare_level(tail), self.ctx.province.full())
         if loc:
             name, j = f"{head} {self.expand(end, tail)} {loc[1]}", loc[0]
         elif self.starts_agency(j) and not (j > 0 and self.toks[j - 1].text in ",;"):
@@ -524,8 +553,8 @@ class _Parser:
     def bare_level(self, j: int) -> int:
         """Past a bare level word ('tỉnh', 'thành phố') that stands for the document's province."""
         lv = self.level_at(j)
-        if lv and lv[1] in PROVINCE_LEVELS and not self.is_cap(lv[0]):
-            return lv[0]
+        if lv and lv[1] in PROVINCE_LEVELS and self.key(lv[0]) != "ủy" and (not self.is_cap(lv[0]) or self.verb_at(lv[0])):
+            return lv[0]   # (not 'Tỉnh ủy', 'Thành ủy': a Party committee)
         return j
 
     def bare_local(self, end: int, head: str, kind: str) -> Reading | None:
@@ -538,7 +567,7 @@ class _Parser:
             return None  # 'Tỉnh ủy, HĐND, UBND tỉnh X': the locality comes at the end (shared_localities)
         lv = self.level_at(end)
         if lv and lv[1] in PROVINCE_LEVELS:
-            if self.is_cap(lv[0]) and not self.toks[lv[0]].text.isupper():
+            if self.is_cap(lv[0]) and not self.toks[lv[0]].text.isupper() and not self.verb_at(lv[0]):
                 return None  # 'tỉnh X' this parser does not know: not the document's own
             return lv[0], f"{head} {p.full()}", kind, True
         if lv:
@@ -546,7 +575,7 @@ class _Parser:
         if head in PARTY_PLACE_HEADS:
             if PARTY_PLACE_HEADS[head] != p.level:
                 return None  # 'Thành ủy' in a province's text is some city's
-            return end, f"{head} {p.short}", "party", True
+            return end, party_body(head, p.short), "party", True
         if head in LOCAL_BRANCHES and head not in ("Ủy ban nhân dân", "Hội đồng nhân dân"):
             j = end + 2 if self.words_at(end, ("địa", "phương")) else end
             return j, f"{head} {p.full()}", kind, True
@@ -617,6 +646,8 @@ class _Parser:
             head = self.head_at(i)   # 'Hội Chữ thập đỏ các tỉnh Gia Lai, Kon Tum', 'UBND các tỉnh: …'
             if head and head[2] == "place" and self.key(head[0]) == "các":
                 self.enumerate_items(head[0] + 1, head, place_level=True)
+            elif head and head[2] != "place" and self.key(head[0]) == ":":
+                self.enumerate_items(head[0], head, place_level=False)   # 'Văn phòng: Tỉnh ủy, UBND tỉnh' (Nơi nhận)
             return
         head = self.head_at(i + 1)
         if head is not None:
@@ -659,10 +690,13 @@ class _Parser:
             self.add(j, end, e.name, e.kind, True)
             return end
         if e is not None and self.ctx.province is not None:
+            end = self.bare_level(end)   # 'Văn phòng: …, UBND tỉnh': the level word is the item's
             self.add(j, end, f"{e.name} {self.ctx.province.full()}", "province_department", True)
             return end
         whole = self.agency_at(j)  # an item named in full: '…, Văn phòng Chính phủ'
         if whole and whole[3]:
+            if head in NESTING_HEADS:   # 'Các VP: Đoàn ĐBQH&HĐND, UBND TP': each body's office
+                self.add(j, whole[0], f"{head} {whole[1]}", "body", True)
             return whole[0]
         return end if end > j else None
 
@@ -704,7 +738,7 @@ class _Parser:
             where = loc.group(0) if loc else self.ctx.province.full() if self.ctx.province else None
             if where:
                 place = re.sub(r"^(?:tỉnh|thành phố|huyện|quận|thị xã)\s+", "", where)
-                name = f"{head[1]} {place}" if head[2] == "party" else f"{head[1]} {where}"
+                name = party_body(head[1], place) if head[2] == "party" else f"{head[1]} {where}"
                 self.add(i, head[0], name, "party" if head[2] == "party" else "local", True)
 
     # -- places as actors
@@ -765,7 +799,8 @@ class _Parser:
     def run(self) -> list[tuple[int, int, FoundAgency]]:
         for i in range(len(self.toks)):
             self.enumeration_at(i)
-            if (self.is_cap(i) or self.toks[i].text in _codes()) and self.key(i - 1) not in PLURAL_WORDS:
+            if (self.is_cap(i) or self.toks[i].text in _codes()) and self.key(i - 1) not in PLURAL_WORDS \
+                    and self.key(i - 1) not in LAW_WORDS:
                 hit = self.agency_at(i)
                 if hit:
                     end, name, kind, known = hit

@@ -47,6 +47,13 @@ _PAIR_RE = re.compile(rf"(?<![\d.,/])(?P<n1>{NUMBER_PATTERN})\s?/\s?(?P<n2>{NUMB
                       re.IGNORECASE)
 
 
+def _scale_in_brackets(text: str, m: re.Match) -> bool:
+    """'Mức chi/ Tiền công (1.000đ)' (holdout2 k03): a scale in brackets declares the unit of the
+    figures below it; it is no amount."""
+    return bool(re.fullmatch(r"1(?:[.,]?000)+", m.group(0).split()[0].rstrip("đ"))) and \
+        text[:m.start()].rstrip().endswith("(") and text[m.end():].lstrip()[:1] in (")", "/")
+
+
 def _not_money(text: str, m: re.Match, unit: MoneyUnit) -> bool:
     """'8 đồng chí', 'hai đồng bào': 'đồng' without a scale word that makes a word with what
     follows is not the currency. A scale word ('5 tỷ đồng') settles it."""
@@ -76,7 +83,7 @@ def find_amounts(text: str, masked: list[tuple[int, int]] = ()) -> list[FoundAmo
             continue
         unit = parse_unit(m.group("unit"))
         if unit is None or _DECLARES_UNIT.search(strip_diacritics_same_length(text[max(0, m.start() - 20):m.start()])) \
-                or _not_money(text, m, unit):
+                or _not_money(text, m, unit) or _scale_in_brackets(text, m):
             continue
         try:
             n1 = parse_vn_number(m.group("n1"))

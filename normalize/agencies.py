@@ -60,6 +60,17 @@ _PLACE_ALIASES = {"Hồ Chí Minh": ("HCM", "Sài Gòn"), "Bà Rịa - Vũng Tà
 _FORMER_PROVINCES = (("Thừa Thiên Huế", "tỉnh", "Huế"),)
 
 
+# A city whose name is a person's keeps its level word in the names of its Party bodies:
+# 'Thành ủy Thành phố Hồ Chí Minh' (never 'Thành ủy Hồ Chí Minh'), 'Quận ủy …' beside it as written.
+_NAMED_WITH_LEVEL = {"Hồ Chí Minh": "Thành phố Hồ Chí Minh"}
+
+
+def party_body(head: str, place: str) -> str:
+    """'Tỉnh ủy' + 'Lâm Đồng' → 'Tỉnh ủy Lâm Đồng'; 'Thành ủy' + 'Hồ Chí Minh' → 'Thành ủy Thành phố
+    Hồ Chí Minh'."""
+    return f"{head} {_NAMED_WITH_LEVEL.get(place, place)}"
+
+
 def _package_data(name: str) -> dict:
     return json.loads(resources.files("vietnamadminunits").joinpath(f"data/{name}").read_text(encoding="utf-8"))
 

@@ -23,12 +23,15 @@ from normalize.text import match_key, normalize_dashes
 #   reference     a cited document             note        remarks (often a cited document too)
 #   location      where                        date        a day
 #   measure       a unit of measurement ('Đơn vị tính': never the body in charge)
+#   category      a second name column that labels groups of rows (set from the cells, tables/typed.py)
 COLUMN_ROLES: list[tuple[str, str]] = [
     (r"^(s ?tt|tt|số tt|số thứ tự)$", "stt"),
     (r"^đơn vị tính\b|^đvt\b", "measure"),
     (r"phối hợp|tham gia", "coordinating"),
     (r"cơ quan trình|đơn vị trình|cơ quan đề xuất|đơn vị đề xuất|^trình\b", "submitter"),
-    (r"kinh phí|vốn|dự toán|tổng mức|ngân sách|số tiền|giá trị|chi phí|mức hỗ trợ|phân bổ", "budget"),
+    # money paid out, including norms per unit ('Mức chi', 'Tiền công'); never fees collected ('Mức thu')
+    (r"kinh phí|vốn|dự toán|tổng mức|ngân sách|số tiền|giá trị|chi phí|mức hỗ trợ|phân bổ|mức chi|tiền công|"
+     r"định mức chi", "budget"),
     (r"thời gian thực hiện \(tháng\)|thời gian \(tháng\)|số tháng", "duration"),
     (r"thời hạn|hoàn thành|tiến độ|thời gian trình|thời gian triển khai|thời gian ban hành|mốc", "deadline"),
     (r"^(giai đoạn|năm thực hiện)\b|thời kỳ|khởi công", "period"),
@@ -36,8 +39,8 @@ COLUMN_ROLES: list[tuple[str, str]] = [
     (r"mục tiêu", "objective"),
     (r"kết quả|sản phẩm dự kiến|sản phẩm chính|sản phẩm đầu ra", "result"),
     (r"chủ trì|thực hiện|chủ đầu tư|đơn vị|cơ quan|bộ, ngành|địa phương|chủ quản", "agency"),
-    (r"tên|nội dung|nhiệm vụ|giải pháp|đối tượng|hạng mục|danh mục|công trình|dự án|công việc|hoạt động|đề tài",
-     "name"),
+    (r"tên|nội dung|nhiệm vụ|giải pháp|đối tượng|hạng mục|danh mục|công trình|dự án|công việc|hoạt động|đề tài|"
+     r"khu vực|địa bàn", "name"),
     (r"văn bản|số hiệu|ký hiệu|công văn|căn cứ", "reference"),
     (r"ghi chú", "note"),
     (r"địa điểm", "location"),
@@ -64,6 +67,14 @@ MONEY_KINDS: list[tuple[str, str]] = [
     (r"kế hoạch vốn|phân bổ|giao|bố trí|hỗ trợ|bổ sung|dự kiến|đề xuất|kinh phí", "allocation"),
     (r"tổng mức|tổng vốn|tổng kinh phí|tổng số|tổng cộng|^tổng", "total"),
 ]
+
+
+# Money a table's caption says is paid in, not spent: fees and prices ('1. Mức học phí', e13).
+COLLECTED_WORDS = r"học phí|lệ phí|\bphí\b|mức thu|giá dịch vụ|giá bán|giá vé"
+
+
+def money_collected(caption: str) -> bool:
+    return bool(re.search(COLLECTED_WORDS, match_key(caption)))
 
 
 # Letters a scan reads as symbols inside header words ('CHU TR]' for 'CHỦ TRÌ').

@@ -28,11 +28,20 @@ def _codes_with_d_bar() -> frozenset[str]:
     return frozenset(w for w in words if "Đ" in w)
 
 
+@lru_cache(maxsize=1)
+def _codes_without_d_bar() -> frozenset[str]:
+    """Type codes written with a plain D ('HD' hướng dẫn of the Party, 'DA' đề án)."""
+    return frozenset(c for c in load_json("doc_types.json")["codes"] if "D" in c and "Đ" not in c)
+
+
 def repair_symbol_segment(segment: str) -> str:
     """'QD' → 'QĐ', 'BCDTW' → 'BCĐTW', 'CN&DMST' → 'CN&ĐMST', 'BGDDT' → 'BGDĐT', 'K2DT' → 'K2ĐT',
-    'LDTBXH' → 'LĐTBXH': a D that, as Đ, makes a code the gazetteers know."""
+    'LDTBXH' → 'LĐTBXH': a D that, as Đ, makes a code the gazetteers know. A segment that is a
+    code itself stays: the Party writes Hướng dẫn 'HD' ('38-HD/BTCTW', holdout2 k05), not 'HĐ'."""
     if segment in _SHORT_D:
         return _SHORT_D[segment]
+    if segment in _codes_without_d_bar():
+        return segment
     for code in sorted(_LONG_D, key=len, reverse=True):
         segment = segment.replace(code, _LONG_D[code])
     if "D" in segment and segment.count("D") <= 3:

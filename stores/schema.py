@@ -110,6 +110,37 @@ class IntakeFile(Base):
     extractor_version: Mapped[str | None] = mapped_column(String(64))
     received_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now, onupdate=_now)
+    size_bytes: Mapped[int | None] = mapped_column(BigInteger)
+    # The inbox path and file signature it was copied from: after a crash between archiving and
+    # removing the inbox file, the same file is recognised (not counted as a duplicate).
+    taken_from: Mapped[str | None] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # The worker that holds this file now; the claim lapses at lease_until unless renewed.
+    lease_owner: Mapped[str | None] = mapped_column(String(120))
+    lease_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class IntakeEntry(Base):
+    """An inbox entry being taken, or one the watcher could not take: no content hash yet (or
+    never: a link, a FIFO). 'taking' while a watcher copies it (leased); 'retrying' with a
+    reason and the time of the next try; 'given_up' after the last try; 'set_aside' for what is
+    no regular file. The row goes once the file is archived."""
+
+    __tablename__ = "intake_entries"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    path: Mapped[str] = mapped_column(Text, unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(16), index=True)
+    reason: Mapped[str | None] = mapped_column(String(32))
+    message: Mapped[str | None] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_try_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    signature: Mapped[str | None] = mapped_column(String(160))
+    moved_to: Mapped[str | None] = mapped_column(Text)
+    lease_owner: Mapped[str | None] = mapped_column(String(120))
+    lease_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now, onupdate=_now)
 
 
 class IntakeDuplicate(Base):
@@ -119,3 +150,6 @@ class IntakeDuplicate(Base):
     name: Mapped[str] = mapped_column(Text)
     kept_path: Mapped[str] = mapped_column(Text)
     seen_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+from stores import review_schema  # noqa: E402,F401  (the review app's tables, on the same metadata)

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 
 from models import Document, Table, TypedColumn, TypedRow, TypedTable, Warning
-from normalize.columns import TIME_ROLES, column_role, money_kind, rows_are, time_kind
+from normalize.columns import TIME_ROLES, column_role, money_collected, money_kind, rows_are, time_kind
 from normalize.money import MoneyUnit, parse_unit, unit_from_header
 from normalize.ranges import parse_number_or_range
 from normalize.text import match_key
@@ -41,10 +41,11 @@ CONTENT_MAJORITY = 0.6
 MIN_BODY_ROWS = 1
 
 
-def _context_before(doc: Document, table: Table) -> tuple[str | None, MoneyUnit | None]:
-    """The nearest heading-like block above the table (an appendix title, 'DANH MỤC …'), and the
-    money unit a short line just above it declares."""
-    best, declared = None, None
+def _context_before(doc: Document, table: Table) -> tuple[str | None, MoneyUnit | None, str | None]:
+    """The nearest heading-like block above the table (an appendix title, 'DANH MỤC …'), the
+    money unit a short line just above it declares, and its caption (the last short line above
+    it that declares no unit: '1. Mức học phí')."""
+    best, declared, caption = None, None, None
     earlier_tables = [t.order for t in doc.tables if t.order < table.order]
     after = max(earlier_tables, default=-1)
     for b in doc.blocks:
@@ -60,9 +61,11 @@ def _context_before(doc: Document, table: Table) -> tuple[str | None, MoneyUnit 
             # 'Đơn vị tính: triệu đồng', or the unit alone on its line ('Triệu đồng', '(tỷ đồng)');
             # a scan may join the line to the title above it: then it ends that block
             alone = parse_unit(t.strip("()[]: ")) if short else None
-            declared = (unit_from_header(t) or alone or declared) if short else \
-                unit_from_header(t[-DECLARED_UNIT_TAIL:])
-    return best, declared
+            unit = (unit_from_header(t) or alone) if short else unit_from_header(t[-DECLARED_UNIT_TAIL:])
+            declared = (unit or declared) if short else unit
+            if not unit:
+                caption = t if short else None   # a paragraph after a caption ends it
+    return best, declared, caption
 
 
 def _rows(table: Table, n_header: int, columns: list[TypedColumn]) -> list[TypedRow]:
@@ -82,6 +85,8 @@ def _rows(table: Table, n_header: int, columns: list[TypedColumn]) -> list[Typed
         first = cells[0].strip() if cells else ""
         if first and not re.search(r"\w", first):
             first = ""  # specks a scan left in an empty cell
+        if r > n_header and slots and slots[0] is not None and slots[0] is grid[r - 1][0]:
+            first = ""  # a number merged down over several rows ('I' beside all of a group's rows) numbers the first
         if _GARBLED_ROMAN.fullmatch(first):
             first = first.translate(_ROMAN_LOOKALIKES)  # 'Ill', 'Vv': a scan's III, V
         page = next((s.page for s in slots if s is not None and s.page), table.provenance.page)
@@ -168,7 +173,8 @@ def _apply_unit(column: TypedColumn, unit: MoneyUnit) -> None:
     column.unit, column.multiplier, column.currency = unit.name, unit.multiplier, unit.currency
 
 
-def type_table(table: Table, title: str | None = None, declared_unit: MoneyUnit | None = None) -> TypedTable:
+def type_table(table: Table, title: str | None = None, declared_unit: MoneyUnit | None = None,
+               caption: str | None = None) -> TypedTable:
     n_header = header_row_count(table)
     headers = column_headers(table, n_header)
     columns = []
@@ -194,6 +200,7 @@ def type_table(table: Table, title: str | None = None, declared_unit: MoneyUnit 
             col.role = "budget"
         if col.role == "budget":
             col.money_kind = money_kind(col.name)
+    _category_columns(columns, body)
     if not any(c.role == "name" for c in columns):
         # no name column: a column of text that cites no document names the rows ('Loại văn bản')
         for col in columns:
@@ -201,14 +208,28 @@ def type_table(table: Table, title: str | None = None, declared_unit: MoneyUnit 
             if col.role == "reference" and values and not any(_CITES.search(v) for v in values):
                 col.role = "name"
                 break
-    kind, reason = _table_kind(columns, title, len(body))
+    kind, reason = _table_kind(columns, title, len(body), bool(caption and money_collected(caption)))
     return TypedTable(id=table.id, kind=kind, kind_reason=reason, catalog_kind=catalog_kind(title), title=title,
                       header_rows=n_header, columns=columns, rows=rows, page=table.provenance.page,
                       ocr=table.provenance.source == "ocr")
 
 
-def _table_kind(columns: list[TypedColumn], title: str | None, n_body: int) -> tuple[str, str]:
-    """(kind, why) from what the columns mean."""
+def _category_columns(columns: list[TypedColumn], body: list[TypedRow]) -> None:
+    """Of two name columns, one that repeats a value down many rows ('Tên kỳ thi' merged beside
+    every row of its exam, holdout2 k03) labels groups of rows: the other names each row."""
+    names = [c for c in columns if c.role == "name"]
+    if len(names) < 2 or not body:
+        return
+    distinct = {c.index: len({r.cells[c.index] for r in body if c.index < len(r.cells)}) for c in names}
+    most = max(distinct.values())
+    for c in names:
+        if distinct[c.index] * 2 <= most and distinct[c.index] * 2 <= len(body):
+            c.role = "category"
+
+
+def _table_kind(columns: list[TypedColumn], title: str | None, n_body: int, collected: bool = False) -> tuple[str, str]:
+    """(kind, why) from what the columns mean; `collected`: the caption says the money is paid in
+    (fees), which no budget line is."""
     roles = {c.role for c in columns}
     money = [c for c in columns if c.role == "budget" and c.multiplier]
     name = next((c for c in columns if c.role == "name"), None)
@@ -222,6 +243,8 @@ def _table_kind(columns: list[TypedColumn], title: str | None, n_body: int) -> t
     if name and lead and task_columns and not (rows_word == "items" and money and roles & {"period"}):
         why = [f"'{name.name}' rows", "a body in charge"] + sorted(task_columns)
         return "tasks", ", ".join(why)
+    if money and collected:
+        return "other", "money collected (fees), not spent"
     if money and (name or lead) and not (rows_word == "tasks" and lead):
         what = f"'{name.name}'" if name else "bodies"
         return "budget", f"{what} with money in {money[0].unit}" + (" over a period" if "period" in roles else "")

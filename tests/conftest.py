@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 import os
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -35,8 +36,8 @@ def extracted():
     return get
 
 
-@pytest.fixture
-def postgres_url():
+@contextmanager
+def postgres_database():
     """A fresh, empty PostgreSQL database on the server `make test` starts (scripts/test-postgres.sh),
     dropped afterwards. Skipped without a server, except in CI, where that is a failure."""
     from sqlalchemy import create_engine, text
@@ -51,9 +52,17 @@ def postgres_url():
     admin = create_engine(base, isolation_level="AUTOCOMMIT")
     with admin.connect() as c:
         c.execute(text(f"CREATE DATABASE {name}"))
-    yield base.rsplit("/", 1)[0] + "/" + name
-    with admin.connect() as c:
-        c.execute(text(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}' "
-                       "AND pid <> pg_backend_pid()"))
-        c.execute(text(f"DROP DATABASE {name}"))
-    admin.dispose()
+    try:
+        yield base.rsplit("/", 1)[0] + "/" + name
+    finally:
+        with admin.connect() as c:
+            c.execute(text(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}' "
+                           "AND pid <> pg_backend_pid()"))
+            c.execute(text(f"DROP DATABASE {name}"))
+        admin.dispose()
+
+
+@pytest.fixture
+def postgres_url():
+    with postgres_database() as url:
+        yield url

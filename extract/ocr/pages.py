@@ -19,7 +19,7 @@ from extract.errors import CorruptFileError, ExtractionError, TooLargeError, Uns
 from extract.layout import DetectedTable, LayoutBuilder, PageContent
 from extract.ocr.cells import UnreadCell, read_unread_cells, unread_cells
 from extract.ocr.page_image import deskew
-from extract.ocr.render import DEFAULT_DPI, MAX_PIXELS, PageSource
+from extract.ocr.render import DEFAULT_DPI, PageSource
 from extract.ocr.ruling import detect_tables
 from extract.ocr.tesseract import (OcrUnavailableError, confident_words, orientation, tesseract_available,
                                    tesseract_pages, tesseract_words)
@@ -123,17 +123,17 @@ def _unreadable(number: int, exc: Exception) -> PreparedPage:
     return PreparedPage(c, DEFAULT_DPI)
 
 
-def _read_chunk(job: tuple[str, str, list[int]]) -> list[tuple[PageContent, list[UnreadCell]]]:
+def _read_chunk(job: tuple[str, str, list[int], int]) -> list[tuple[PageContent, list[UnreadCell]]]:
     """A run of pages in one worker: each prepared in turn, all read by one Tesseract process,
     then finished. Only the chunk's prepared pages are held (MAX_CHUNK_PAGES)."""
     import pytesseract
-    kind, path, numbers = job
-    with PageSource(kind, path) as source:
+    kind, path, numbers, max_pixels = job
+    with PageSource(kind, path, max_pixels) as source:
         prepared = []
         for n in numbers:
             try:
                 prepared.append(prepare_page(*source.load(n), n))
-            except ExtractionError:
+            except (ExtractionError, MemoryError):  # limits end the file, not the page
                 raise
             except Exception as exc:  # one damaged page is reported, its neighbours are read
                 prepared.append(_unreadable(n, exc))
@@ -173,10 +173,10 @@ def _chunks(numbers: list[int], workers: int) -> list[list[int]]:
     return out
 
 
-def _read_pages(kind: str, path: str, numbers: list[int], workers: int) -> list[PageContent]:
+def _read_pages(kind: str, path: str, numbers: list[int], workers: int, max_pixels: int) -> list[PageContent]:
     """Page passes across the cores, then one second look at the table cells they missed."""
     import multiprocessing
-    jobs = [(kind, path, chunk) for chunk in _chunks(numbers, workers)]
+    jobs = [(kind, path, chunk, max_pixels) for chunk in _chunks(numbers, workers)]
     # Daemonic processes (Dask workers, for one) may not start children: read pages in turn.
     if len(jobs) == 1 or workers == 1 or multiprocessing.current_process().daemon:
         pages = [page for job in jobs for page in _read_chunk(job)]
@@ -200,12 +200,12 @@ def ocr_pdf_pages(data: bytes, numbers: list[int], options: ExtractOptions) -> l
     with tempfile.TemporaryDirectory(prefix="vanthu-ocr-") as tmp:
         path = Path(tmp) / "input.pdf"
         path.write_bytes(data)  # workers open the file themselves: no page images cross processes
-        return _read_pages("pdf", str(path), numbers, options.ocr_workers)
+        return _read_pages("pdf", str(path), numbers, options.ocr_workers, options.max_page_pixels)
 
 
 # -- images ----------------------------------------------------------------------------------------
 def ocr_image_document(data: bytes, media_type: str, options: ExtractOptions) -> Document:
-    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    Image.MAX_IMAGE_PIXELS = options.max_page_pixels
     try:
         img = Image.open(io.BytesIO(data))
         width, height = img.size  # header only; pixels are decoded page by page in the workers
@@ -214,14 +214,15 @@ def ocr_image_document(data: bytes, media_type: str, options: ExtractOptions) ->
         raise UnsafeContentError(f"image too large to decode safely: {exc}") from exc
     except Exception as exc:
         raise CorruptFileError(f"image cannot be read: {exc}") from exc
-    if width * height > MAX_PIXELS:
-        raise UnsafeContentError(f"image is {width}×{height} pixels (limit {MAX_PIXELS:,})")
+    if width * height > options.max_page_pixels:
+        raise UnsafeContentError(f"image is {width}×{height} pixels (limit {options.max_page_pixels:,})")
     _check_ocr(frames, options)
     with tempfile.TemporaryDirectory(prefix="vanthu-ocr-") as tmp:
         path = Path(tmp) / "input.img"
         path.write_bytes(data)
         try:
-            contents = _read_pages("image", str(path), list(range(1, frames + 1)), options.ocr_workers)
+            contents = _read_pages("image", str(path), list(range(1, frames + 1)), options.ocr_workers,
+                                   options.max_page_pixels)
         except (OSError, SyntaxError) as exc:
             raise CorruptFileError(f"image data is damaged or truncated: {exc}") from exc
     builder = LayoutBuilder()

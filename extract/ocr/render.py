@@ -2,10 +2,31 @@
 frames decoded one at a time. Opened once per worker chunk, so no image crosses processes."""
 from __future__ import annotations
 
+import math
+
 from PIL import Image
 
-MAX_PIXELS = 80_000_000          # ~ A3 at 600 dpi; a 20,000 × 20,000 image is refused, not decoded
+from extract.errors import PageTooLargeError
+from models.settings import MAX_PAGE_PIXELS as MAX_PIXELS  # the default; ExtractOptions.max_page_pixels
+
 MIN_DPI, MAX_DPI, DEFAULT_DPI = 200, 400, 300
+# Below this a page is refused rather than rendered smaller: 10-point text is ~14 pixels high at
+# 100 dpi, about the least Tesseract reads.
+MIN_RENDER_DPI = 100
+
+
+def fit_dpi(width_pt: float, height_pt: float, dpi: float, max_pixels: int) -> float:
+    """The resolution to render a page of this size at: `dpi`, or lower so that the page stays
+    within max_pixels; a page that needs less than MIN_RENDER_DPI is refused (page_too_large)."""
+    pixels = (width_pt * dpi / 72) * (height_pt * dpi / 72)
+    if pixels <= max_pixels:
+        return dpi
+    fitted = math.floor(72 * math.sqrt(max_pixels / (width_pt * height_pt)))
+    if fitted < MIN_RENDER_DPI:
+        raise PageTooLargeError(f"page is {width_pt / 72:.0f}×{height_pt / 72:.0f} inches: "
+                                f"{pixels / 1e6:,.0f} Mpx at {dpi:.0f} dpi, {MIN_RENDER_DPI} dpi would still "
+                                f"exceed the limit of {max_pixels / 1e6:,.0f} Mpx (VANTHU_MAX_PAGE_PIXELS)")
+    return float(fitted)
 
 
 def native_dpi(page) -> float | None:
@@ -32,15 +53,15 @@ def choose_dpi(native: float | None) -> float:
 class PageSource:
     """Pages of one input file ("pdf" or "image"), numbered from 1."""
 
-    def __init__(self, kind: str, path: str) -> None:
-        self.kind, self.path = kind, path
+    def __init__(self, kind: str, path: str, max_pixels: int = MAX_PIXELS) -> None:
+        self.kind, self.path, self.max_pixels = kind, path, max_pixels
 
     def __enter__(self) -> "PageSource":
         if self.kind == "pdf":
             import pypdfium2 as pdfium
             self.doc = pdfium.PdfDocument(self.path)
         else:
-            Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+            Image.MAX_IMAGE_PIXELS = self.max_pixels
             self.doc = Image.open(self.path)
         return self
 
@@ -50,13 +71,14 @@ class PageSource:
     def load(self, number: int) -> tuple[Image.Image, float]:
         if self.kind == "pdf":
             page = self.doc[number - 1]
-            dpi = choose_dpi(native_dpi(page))
+            width, height = page.get_size()
+            dpi = fit_dpi(width, height, choose_dpi(native_dpi(page)), self.max_pixels)
             return page.render(scale=dpi / 72, grayscale=True).to_pil(), dpi
         self.doc.seek(number - 1)
         dpi = float((self.doc.info.get("dpi") or (DEFAULT_DPI, DEFAULT_DPI))[0]) or DEFAULT_DPI
         frame = self.doc.convert("L")
         if dpi < MIN_DPI:  # small photos and faxes: enlarge to where Tesseract reads well
-            factor = MIN_DPI / dpi
+            factor = min(MIN_DPI / dpi, math.sqrt(self.max_pixels / (frame.width * frame.height)))
             frame = frame.resize((int(frame.width * factor), int(frame.height * factor)), Image.BICUBIC)
             dpi = MIN_DPI
         return frame, dpi

@@ -1,0 +1,244 @@
+"""The review app in a real headless Chromium (Debian's chromium + chromium-driver through
+Selenium; nothing is downloaded): sign in, open the scanned document from the queue, click a
+field and see its box drawn on the page image, correct a value and find the audit row and the
+reviewed outbox JSON, and be refused as a viewer. Screenshots of the queue and the document
+view go to out/screenshots/."""
+from __future__ import annotations
+
+import json
+import os
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+CHROMIUM, DRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+SHOTS = ROOT / "out" / "screenshots"
+PASSWORD = "mật-khẩu-dài-2"
+
+# In CI a missing browser is a failure (install.sh installs it), elsewhere a skip.
+pytestmark = pytest.mark.skipif(not (Path(CHROMIUM).exists() and Path(DRIVER).exists()) and not os.environ.get("CI"),
+                                reason="Debian's chromium and chromium-driver are not installed")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, extracted):
+    """One uvicorn server on loopback with the scanned sample and the text PDF in the queue."""
+    import uvicorn
+    from stores.db import Store, sqlite_url
+    from web.app import create_app
+    from web.auth import add_user
+    root = tmp_path_factory.mktemp("review")
+    url = sqlite_url(root / "vanthu.sqlite")
+    store = Store.open(url)
+    store.save_result(extracted("004.pdf"))
+    store.save_result(extracted("004.scan-office.tiff"))
+    add_user(store, "chi", PASSWORD, "reviewer")
+    add_user(store, "xem", PASSWORD, "viewer")
+    port = _free_port()
+    srv = uvicorn.Server(uvicorn.Config(create_app(url, root), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    while not srv.started:
+        time.sleep(0.05)
+    yield {"base": f"http://127.0.0.1:{port}", "root": root, "store": store}
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=1366,768", "--lang=vi"):
+        options.add_argument(arg)
+    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+    driver.set_window_size(1366, 768)
+    driver.implicitly_wait(5)
+    yield driver
+    driver.quit()
+
+
+def _sign_in(browser, base: str, name: str) -> None:
+    from selenium.webdriver.common.by import By
+    browser.delete_all_cookies()
+    browser.get(f"{base}/login")
+    browser.find_element(By.ID, "name").send_keys(name)
+    browser.find_element(By.ID, "password").send_keys(PASSWORD)
+    browser.find_element(By.ID, "login-submit").click()
+    browser.find_element(By.ID, "queue")
+
+
+def _wait(predicate, timeout: float = 15.0):
+    from selenium.common.exceptions import StaleElementReferenceException
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            got = predicate()
+        except StaleElementReferenceException:  # the page reloaded under us
+            got = None
+        if got:
+            return got
+        time.sleep(0.1)
+    raise AssertionError("timed out")
+
+
+def _scan_link(browser):
+    from selenium.webdriver.common.by import By
+    return next(a for a in browser.find_elements(By.CSS_SELECTOR, "#queue a")
+                if a.text.endswith("004.scan-office.tiff"))
+
+
+def test_reviewer_opens_a_scan_sees_the_box_corrects_a_value_and_finds_audit_and_outbox(server, browser):
+    from selenium.webdriver.common.by import By
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    base = server["base"]
+    _sign_in(browser, base, "chi")
+    assert "Hàng chờ rà soát" in browser.page_source or "Mới" in browser.page_source
+    browser.save_screenshot(str(SHOTS / "queue.png"))
+    _scan_link(browser).click()
+    browser.find_element(By.ID, "fields")
+    # the first date of the scan: click it, its page comes up with the box around it
+    item = browser.find_element(By.CSS_SELECTOR, '.item[data-field="dates"]')
+    chip = item.find_element(By.CSS_SELECTOR, ".chip")
+    page, bbox = int(chip.get_attribute("data-page")), [float(v) for v in chip.get_attribute("data-bbox").split(",")]
+    item.find_element(By.CSS_SELECTOR, ".value").click()
+    box = browser.find_element(By.ID, "box")
+    _wait(lambda: box.is_displayed() and browser.find_element(By.ID, "page-img").get_attribute("data-page") == str(page))
+    img = browser.find_element(By.ID, "page-img")
+    _wait(lambda: browser.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", img))
+    width_pt = float(browser.find_element(By.CSS_SELECTOR, f'.pg[data-page="{page}"]').get_attribute("data-w"))
+    scale = img.size["width"] / width_pt
+    # the drawn box sits where the word boxes say, on the image (6 px of margin around it)
+    rel_x = box.location["x"] - img.location["x"]
+    rel_y = box.location["y"] - img.location["y"]
+    assert abs(rel_x - (bbox[0] * scale - 3)) < 3 and abs(rel_y - (bbox[1] * scale - 3)) < 3
+    assert abs(box.size["width"] - ((bbox[2] - bbox[0]) * scale + 6)) < 3
+    browser.save_screenshot(str(SHOTS / "document.png"))
+    # correct it: the value, then the reason (two prompts)
+    target = item.get_attribute("data-target")
+    item.find_element(By.CSS_SELECTOR, 'button[data-action="correct"]').click()
+    alert = _wait(lambda: _alert(browser))
+    alert.send_keys("2026-03-31")
+    alert.accept()
+    alert = _wait(lambda: _alert(browser))
+    alert.send_keys("đọc lại trên bản quét")
+    alert.accept()
+    audit = _wait(lambda: "2026-03-31" in browser.find_element(By.ID, "audit").text and
+                  browser.find_element(By.ID, "audit"))
+    assert "chi" in audit.text and "đọc lại trên bản quét" in audit.text
+    browser.find_element(By.ID, "mark-reviewed").click()
+    outbox = server["root"] / "outbox" / "004.scan-office.tiff.json"
+    written = _wait(lambda: outbox.exists() and json.loads(outbox.read_text(encoding="utf-8")))
+    assert written["review"]["state"] == "reviewed"
+    assert any(d["value"] == "2026-03-31" for d in written["dates"])
+    assert target not in {f"{d['value']}|{d['precision']}" for d in written["dates"] if not d.get("corrected_by_review")}
+
+
+def _alert(browser):
+    from selenium.common.exceptions import NoAlertPresentException
+    try:
+        return browser.switch_to.alert
+    except NoAlertPresentException:
+        return None
+
+
+def test_keyboard_steps_through_fields_and_shows_each_box(server, browser):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    _sign_in(browser, server["base"], "chi")
+    _scan_link(browser).click()
+    browser.execute_script("sessionStorage.clear();")
+    browser.refresh()
+    body = browser.find_element(By.TAG_NAME, "body")
+    body.send_keys("j")
+    body.send_keys("j")
+    current = browser.find_element(By.CSS_SELECTOR, ".item.current")
+    assert current.get_attribute("data-field") == "document"
+    for _ in range(8):
+        browser.switch_to.active_element.send_keys("j")
+    current = browser.find_element(By.CSS_SELECTOR, ".item.current")
+    assert current.get_attribute("data-field") != "document"
+    assert _wait(lambda: browser.find_element(By.ID, "box").is_displayed())
+    browser.switch_to.active_element.send_keys(Keys.ESCAPE)
+
+
+def test_a_box_drawn_on_the_scan_reads_its_text_and_adds_the_missed_entity(server, browser):
+    """Draw round an agency's words on the page image: Tesseract reads the box, the analyst adds it."""
+    from selenium.webdriver.common.actions.action_builder import ActionBuilder
+    from selenium.webdriver.common.by import By
+    _sign_in(browser, server["base"], "chi")
+    _scan_link(browser).click()
+    item = browser.find_element(By.CSS_SELECTOR, '.item[data-field="agencies"]')
+    chip = item.find_element(By.CSS_SELECTOR, ".chip")
+    page, bbox = int(chip.get_attribute("data-page")), [float(v) for v in chip.get_attribute("data-bbox").split(",")]
+    chip.click()
+    img = browser.find_element(By.ID, "page-img")
+    _wait(lambda: img.get_attribute("data-page") == str(page) and
+          browser.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", img))
+    width_pt = float(browser.find_element(By.CSS_SELECTOR, f'.pg[data-page="{page}"]').get_attribute("data-w"))
+    # viewport coordinates of the image's content box: an element origin would be the centre of
+    # its visible part, which moves as the pane scrolls to the box
+    left, top, width = browser.execute_script(
+        "const r = arguments[0].getBoundingClientRect();"
+        "return [r.left + arguments[0].clientLeft, r.top + arguments[0].clientTop, arguments[0].clientWidth];", img)
+    k = width / width_pt
+    start = (left + bbox[0] * k - 4, top + bbox[1] * k - 4)
+    end = (left + bbox[2] * k + 4, top + bbox[3] * k + 4)
+    actions = ActionBuilder(browser)
+    actions.pointer_action.move_to_location(*map(round, start)).pointer_down() \
+        .move_to_location(*map(round, end)).pointer_up()
+    actions.perform()
+    form = browser.find_element(By.ID, "add-form")
+    value = form.find_element(By.NAME, "value")
+    read = _wait(lambda: form.is_displayed() and value.get_attribute("value"), timeout=30)
+    name = item.get_attribute("data-value")
+    assert _words(read) & _words(name), (read, name)
+    value.clear()
+    value.send_keys("Cơ quan thêm bởi người rà soát")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    audit = _wait(lambda: "Cơ quan thêm bởi người rà soát" in browser.find_element(By.ID, "audit").text
+                  and browser.find_element(By.ID, "audit"))
+    assert "bbox" in audit.text
+
+
+def _words(text: str) -> set[str]:
+    from normalize.text import match_key
+    return {w for w in match_key(text).split() if len(w) > 2}
+
+
+def test_a_viewer_sees_no_actions_and_the_server_refuses_a_write(server, browser):
+    from selenium.webdriver.common.by import By
+    _sign_in(browser, server["base"], "xem")
+    _scan_link(browser).click()
+    browser.find_element(By.ID, "fields")
+    assert not browser.find_elements(By.CSS_SELECTOR, "button.act")
+    doc_id = browser.find_element(By.CSS_SELECTOR, ".docview").get_attribute("data-document")
+    status = browser.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        fetch('/api/documents/' + arguments[0] + '/state', {method: 'POST', credentials: 'same-origin',
+              headers: {'Content-Type': 'application/json',
+                        'X-CSRF-Token': document.querySelector('meta[name=csrf]').content},
+              body: JSON.stringify({state: 'rejected'})}).then(r => done(r.status));
+    """, doc_id)
+    assert status == 403
+    from stores.review_schema import DocumentReview
+    with server["store"].sessions() as s:
+        assert s.get(DocumentReview, int(doc_id)).state != "rejected"
+
+
+def test_screenshots_are_saved():
+    assert (SHOTS / "queue.png").stat().st_size > 5000 and (SHOTS / "document.png").stat().st_size > 5000

@@ -1,0 +1,440 @@
+"""The files a shared office folder really gets, tried on the `vanthu` command as real processes:
+slow writers, long and odd names, links, FIFOs and sockets, huge pages, files that run too long
+or take too much memory, unreadable files, a full disk, two processes creating one database,
+SIGTERM, SIGINT and kill -9 during OCR, bad database URLs. Each test reproduces one of the
+failures issue 11 lists; each failed on the code before it."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import resource
+import shutil
+import signal
+import socket
+import stat
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.intake_helpers import (VANTHU, blank_pdf, descendants, env, scan_pdf, start, status, still_running,
+                                  tesseract_under, tree_bytes, vanthu, variant, wait_for)
+
+IS_ROOT = os.geteuid() == 0
+
+
+@pytest.fixture(scope="module")
+def docx(samples) -> bytes:
+    return (samples / "004.docx").read_bytes()
+
+
+@pytest.fixture(scope="module")
+def pdf(samples) -> bytes:
+    return (samples / "000.pdf").read_bytes()
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _archived(root: Path, sha: str) -> list[Path]:
+    folder = root / "archive" / sha[:2] / sha
+    return [p for p in folder.iterdir() if p.is_file()] if folder.exists() else []
+
+
+# -- a file still being written ---------------------------------------------------------------------
+WRITER = r"""
+import os, sys, time
+path, data, pause, reopen = sys.argv[1], open(sys.argv[2], "rb").read(), float(sys.argv[3]), sys.argv[4] == "1"
+parts = [data[i * len(data) // 4:(i + 1) * len(data) // 4] for i in range(4)]
+fh = open(path, "wb")
+for i, part in enumerate(parts):
+    fh.write(part); fh.flush(); os.fsync(fh.fileno())
+    if i < 3:
+        if reopen: fh.close()
+        time.sleep(pause)
+        if reopen: fh = open(path, "ab")
+fh.close()
+"""
+
+
+def test_a_file_still_being_written_is_taken_whole(tmp_path, docx, pdf):
+    """Written in four chunks 1.5 s apart (settle time 0.3 s): one holding the file open, one
+    reopening it for each chunk (then only the settle time can tell: 2 s here). Each ends done
+    under the hash of the whole file; the archived copy is our own file, not a link to the
+    writer's."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (tmp_path / "a.docx").write_bytes(docx)
+    (tmp_path / "b.pdf").write_bytes(pdf)
+    watcher = start("watch", str(inbox), "--settle", "2", "--max-seconds", "90")
+    try:
+        assert watcher.stdout.readline().startswith("watching")
+        writers = [subprocess.Popen([sys.executable, "-c", WRITER, str(inbox / "báo cáo đang chép.docx"),
+                                     str(tmp_path / "a.docx"), "1.5", "0"]),
+                   subprocess.Popen([sys.executable, "-c", WRITER, str(inbox / "bản chụp chép chậm.pdf"),
+                                     str(tmp_path / "b.pdf"), "1.5", "1"])]
+        for w in writers:
+            assert w.wait(timeout=30) == 0
+        outs = [tmp_path / "outbox" / "báo cáo đang chép.docx.json", tmp_path / "outbox" / "bản chụp chép chậm.pdf.json"]
+        assert wait_for(lambda: all(p.exists() for p in outs), 60), watcher.stdout
+    finally:
+        watcher.send_signal(signal.SIGTERM)
+        out, err = watcher.communicate(timeout=30)
+    st = status(tmp_path)
+    assert st["counts"].get("done") == 2, (out, err, st)
+    assert not st["counts"].get("failed") and not st["counts"].get("duplicate"), st
+    assert [p.name for p in (tmp_path / "quarantine").iterdir()] == []
+    for data in (docx, pdf):
+        [copy] = _archived(tmp_path, _sha(data))
+        assert _sha(copy.read_bytes()) == _sha(data)
+        assert copy.stat().st_nlink == 1 and not copy.stat().st_mode & 0o222  # our own, read-only copy
+
+
+# -- names -------------------------------------------------------------------------------------------
+def _name(stem: str, ext: str, size: int) -> str:
+    name = stem
+    while len((name + stem + ext).encode()) <= size:
+        name += stem
+    while len((name + "x" + ext).encode()) <= size:
+        name += "x"
+    return name + ext
+
+
+def test_long_names_never_stop_intake(tmp_path, docx, pdf):
+    """A bad file with a ~220-byte Vietnamese name and a good one with a 255-byte name: both end
+    where they should, a second start is clean, and `vanthu extract` writes the JSON."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    bad = _name("công văn hỏng ", ".pdf", 220)
+    good = _name("báo cáo tổng hợp ", ".docx", 255)
+    assert len(good.encode()) == 255 and 215 <= len(bad.encode()) <= 220
+    (inbox / bad).write_bytes(pdf[:1500])
+    (inbox / good).write_bytes(docx)
+    first = vanthu("watch", str(inbox), "--exit-when-idle")
+    assert first.returncode == 0, first.stderr
+    st = status(tmp_path)
+    assert st["counts"].get("done") == 1 and st["counts"].get("failed") == 1, st
+    assert not st["counts"].get("quarantining")
+    assert [f["reason"].split(":")[0] for f in st["failures"]] == ["corrupt_file"]
+    assert st["failures"][0]["name"] == bad  # the original name is on record
+    for p in tmp_path.rglob("*"):
+        assert len(p.name.encode()) <= 255
+    again = vanthu("watch", str(inbox), "--exit-when-idle")
+    assert again.returncode == 0, again.stderr
+    out = tmp_path / "cli-out"
+    extracted = vanthu("extract", str(inbox.parent / "archive"), "-o", str(out), "-q")  # a folder: FAIL, rc 1
+    assert extracted.returncode == 1
+    (tmp_path / "again").mkdir()
+    (tmp_path / "again" / good).write_bytes(docx)
+    extracted = vanthu("extract", str(tmp_path / "again" / good), "-o", str(out), "-q")
+    assert extracted.returncode == 0, extracted.stderr
+    [json_file] = list(out.iterdir())
+    assert json.loads(json_file.read_text(encoding="utf-8"))["source"]["sha256"] == _sha(docx)
+
+
+def test_a_name_cannot_forge_an_output_line(tmp_path):
+    forged = "hỏng.pdf\nFAIL giả mạo.pdf: corrupt_file: forged"
+    (tmp_path / forged).write_bytes(b"%PDF-1.4\nnot really")
+    done = vanthu("extract", str(tmp_path / forged), "-o", str(tmp_path / "out"))
+    assert done.returncode == 1
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("FAIL ") and "\\n" in lines[0], lines
+
+
+# -- only regular files --------------------------------------------------------------------------------
+def test_links_fifos_sockets_and_folders_are_set_aside_unread(tmp_path, docx):
+    secret = tmp_path / "elsewhere" / "lương.docx"
+    secret.parent.mkdir()
+    secret_bytes = variant(docx, 7, "docx")
+    secret.write_bytes(secret_bytes)
+    secret.chmod(0o600)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "bảng lương.docx").symlink_to(secret)
+    (inbox / "passwd.pdf").symlink_to("/etc/passwd")
+    os.mkfifo(inbox / "ống.pdf")
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(str(inbox / "ổ cắm.docx"))
+    (inbox / "thư mục").mkdir()
+    (inbox / "thư mục" / "a.docx").write_bytes(docx)
+    kinds = {"bảng lương.docx": "symlink", "passwd.pdf": "symlink", "ống.pdf": "not_regular_file",
+             "ổ cắm.docx": "not_regular_file", "thư mục": "not_regular_file"}
+    if IS_ROOT:
+        os.mknod(inbox / "thiết bị.pdf", stat.S_IFCHR | 0o600, os.makedev(1, 3))
+        kinds["thiết bị.pdf"] = "not_regular_file"
+    (inbox / "thật.docx").write_bytes(docx)
+    try:
+        done = vanthu("watch", str(inbox), "--exit-when-idle", timeout=90)
+    finally:
+        sock.close()
+    assert done.returncode == 0, done.stderr
+    st = status(tmp_path)
+    assert st["counts"].get("done") == 1, st
+    assert {e["name"]: e["reason"] for e in st["entries"]} == kinds
+    assert all(e["state"] == "set_aside" for e in st["entries"])
+    moved = {p.name.split("-", 1)[1]: p for p in (tmp_path / "quarantine" / "not-files").iterdir()
+             if not p.name.endswith(".reason.json")}
+    assert set(moved) == set(kinds)
+    assert os.readlink(moved["bảng lương.docx"]) == str(secret)  # the link itself, target untouched
+    assert secret.read_bytes() == secret_bytes
+    everything = tree_bytes(tmp_path / "archive") + tree_bytes(tmp_path / "outbox") + \
+        tree_bytes(tmp_path / "quarantine") + (tmp_path / "vanthu.sqlite").read_bytes() + \
+        (done.stdout + done.stderr).encode()
+    assert _sha(secret_bytes) not in everything.decode("utf-8", "replace")
+    assert b"root:x:0:0" not in everything
+    for p in [*(tmp_path / "outbox").iterdir(), *(tmp_path / "quarantine" / "not-files").glob("*.reason.json"),
+              tmp_path / "vanthu.sqlite"]:
+        assert stat.S_IMODE(p.stat().st_mode) == 0o600, p
+
+
+# -- limits per file -------------------------------------------------------------------------------------
+def _limited(gib: float):
+    def apply():
+        resource.setrlimit(resource.RLIMIT_AS, (int(gib * 2**30), int(gib * 2**30)))
+    return apply
+
+
+def test_huge_pdf_pages_are_rendered_smaller_or_refused(tmp_path):
+    """A 200-inch page (a few hundred bytes of PDF; 13.9 GB before) is refused; an A0 page is
+    rendered below 80 Mpx. Run under a 3 GiB address-space cap so the old code cannot take the
+    machine down."""
+    huge, a0 = tmp_path / "trang khổng lồ.pdf", tmp_path / "A0.pdf"
+    huge.write_bytes(blank_pdf(14400, 14400))
+    a0.write_bytes(blank_pdf(2384, 3370))
+    assert len(huge.read_bytes()) < 455
+    from bench.intake import TreePeak
+    proc = subprocess.Popen([VANTHU, "extract", str(huge), str(a0), "-o", str(tmp_path / "out")], env=env(),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=_limited(3))
+    peak = TreePeak(proc.pid)
+    _, stderr = proc.communicate(timeout=180)
+    peak_mib = peak.stop()
+    assert proc.returncode == 1
+    [line] = stderr.splitlines()
+    assert line.startswith("FAIL ") and ": page_too_large: " in line, stderr
+    assert (tmp_path / "out" / "A0.pdf.json").exists()
+    assert peak_mib < 1500, peak_mib
+
+
+def test_limits_end_in_quarantine_and_the_queue_goes_on(tmp_path, docx, samples):
+    """Wall time per file (a six-page scan given 4 s), text length (a report of 61,729
+    characters, limit 60,000): each file quarantined with its own reason; the other is done."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "bản chụp dài.pdf").write_bytes(scan_pdf(6))
+    (inbox / "báo cáo dài.docx").write_bytes((samples / "000.docx").read_bytes())
+    (inbox / "công văn.docx").write_bytes(docx)
+    started = time.monotonic()
+    done = vanthu("watch", str(inbox), "--exit-when-idle",
+                  env=env(VANTHU_MAX_FILE_SECONDS="4", VANTHU_MAX_TEXT_CHARS="60000"))
+    took = time.monotonic() - started
+    assert done.returncode == 0, done.stderr
+    st = status(tmp_path)
+    reasons = {f["name"]: f["reason"].split(":")[0] for f in st["failures"]}
+    assert reasons == {"bản chụp dài.pdf": "timeout", "báo cáo dài.docx": "too_much_text"}, (reasons, done.stdout)
+    assert st["counts"].get("done") == 1
+    assert took < 60
+    assert not [p for p in (tmp_path / "tmp").iterdir()], "scratch left behind"
+
+
+def test_worker_memory_limit(tmp_path, docx):
+    """An image that needs more than the worker's address space (RLIMIT_AS): memory_limit; the
+    document beside it is done under the same limit."""
+    from PIL import Image, ImageDraw, ImageFont
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    img = Image.new("L", (8800, 8800), 255)  # 77 Mpx, under the pixel limit; ~1.7 GiB to read
+    draw, font = ImageDraw.Draw(img), ImageFont.load_default(size=40)
+    for y in range(200, 8600, 400):
+        draw.text((200, y), "CÔNG VĂN SỐ 12/UBND-VP ngày 12 tháng 3 năm 2025", fill=0, font=font)
+    img.save(inbox / "ảnh rất lớn.png")
+    (inbox / "công văn.docx").write_bytes(docx)
+    done = vanthu("watch", str(inbox), "--exit-when-idle", env=env(VANTHU_MAX_WORKER_MEMORY=str(1 << 30)))
+    assert done.returncode == 0, done.stderr
+    st = status(tmp_path)
+    assert {f["name"]: f["reason"].split(":")[0] for f in st["failures"]} == {"ảnh rất lớn.png": "memory_limit"}, \
+        (st, done.stdout, done.stderr[-2000:])
+    assert st["counts"].get("done") == 1
+
+
+# -- nothing stuck, nothing silent -------------------------------------------------------------------------
+def test_unreadable_file_is_reported_retried_and_the_batch_ends(docx):
+    """A file the watcher may not read: tried a bounded number of times, shown in `vanthu status`
+    with its reason, left in the inbox unchanged; --exit-when-idle still ends (rc 1)."""
+    base = Path(tempfile.mkdtemp(prefix="vanthu-perm-"))
+    try:
+        base.chmod(0o755)
+        inbox = base / "inbox"
+        inbox.mkdir()
+        secret = inbox / "không đọc được.docx"
+        secret.write_bytes(docx)
+        (inbox / "đọc được.docx").write_bytes(variant(docx, 1, "docx"))
+        secret.chmod(0)
+        prefix = []
+        if IS_ROOT:  # root reads everything: without these two capabilities it obeys the mode bits
+            prefix = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"]
+        done = subprocess.run([*prefix, VANTHU, "watch", str(inbox), "--exit-when-idle"], capture_output=True,
+                              text=True, timeout=90, env=env())
+        assert done.returncode == 1, (done.stdout, done.stderr)
+        assert "permission_denied" in done.stdout
+        st = status(base)
+        [entry] = st["entries"]
+        assert (entry["name"], entry["state"], entry["reason"], entry["attempts"]) == \
+            ("không đọc được.docx", "given_up", "permission_denied", 2)
+        assert st["counts"].get("done") == 1
+        assert secret.exists() and stat.S_IMODE(secret.stat().st_mode) == 0
+        shown = vanthu("status", "--root", str(base)).stdout
+        assert "không đọc được.docx" in shown and "permission_denied" in shown
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.mark.skipif(not IS_ROOT, reason="mounting a small file system needs root")
+def test_full_disk_is_reported_and_retried(tmp_path, docx):
+    root = tmp_path / "root"
+    root.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(root)], check=True)
+    try:
+        inbox = tmp_path / "inbox"
+        inbox.mkdir()
+        big = inbox / "báo cáo lớn.docx"
+        big.write_bytes(docx + os.urandom(4 << 20))
+        done = vanthu("watch", str(inbox), "--root", str(root), "--exit-when-idle", timeout=90)
+        assert done.returncode == 1, (done.stdout, done.stderr)
+        st = status(root)
+        [entry] = st["entries"]
+        assert (entry["state"], entry["reason"]) == ("given_up", "disk_full"), entry
+        assert big.exists()
+        assert not [p for p in (root / "archive").rglob("*") if p.is_file()], "partial copy left"
+        subprocess.run(["mount", "-o", "remount,size=32m", str(root)], check=True)
+        again = vanthu("watch", str(inbox), "--root", str(root), "--exit-when-idle", timeout=90)
+        assert again.returncode == 0, again.stderr
+        assert status(root)["counts"].get("failed") == 1  # taken now (and quarantined: not a real docx)
+    finally:
+        subprocess.run(["umount", "-l", str(root)], check=False)
+
+
+# -- the database -------------------------------------------------------------------------------------------
+OPEN_AT = r"""
+import sys, time
+from stores.db import Store
+at = float(sys.argv[1])
+time.sleep(max(0.0, at - time.time()))
+Store.open(sys.argv[2])
+"""
+
+
+def _open_together(url: str, n: int = 4) -> list[subprocess.CompletedProcess]:
+    at = time.time() + 3
+    procs = [subprocess.Popen([sys.executable, "-c", OPEN_AT, str(at), url], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for _ in range(n)]
+    return [subprocess.CompletedProcess(p.args, p.wait(timeout=120), *p.communicate()) for p in procs]
+
+
+def test_processes_creating_one_sqlite_database_at_once(tmp_path):
+    for trial in range(2):
+        results = _open_together(f"sqlite:///{tmp_path / f'new-{trial}.sqlite'}")
+        assert [r.returncode for r in results] == [0] * len(results), [r.stderr[-500:] for r in results]
+
+
+def test_processes_creating_one_postgresql_database_at_once(postgres_url):
+    results = _open_together(postgres_url)
+    assert [r.returncode for r in results] == [0] * len(results), [r.stderr[-500:] for r in results]
+
+
+@pytest.mark.parametrize("args", [
+    ["watch", "{inbox}", "--database", "nonsense://x"],
+    ["watch", "{inbox}", "--database", "postgresql+psycopg://vanthu:geheim@127.0.0.1:9/x"],
+    ["status", "--database", "sqlite:////etc/passwd/x.sqlite"],
+    ["extract", "{inbox}/x.docx", "--store", "--database", "mysql+nodriver://x"],
+])
+def test_bad_database_urls_are_one_line(tmp_path, args):
+    inbox = tmp_path / "inbox"
+    done = vanthu(*[a.format(inbox=inbox) for a in args], timeout=60)
+    assert done.returncode == 2, done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr, done.stderr
+    assert "geheim" not in done.stderr
+
+
+# -- processes ------------------------------------------------------------------------------------------------
+def _start_on_scan(tmp_path: Path, **kw) -> tuple[subprocess.Popen, list]:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir(exist_ok=True)
+    (inbox / "bản chụp.pdf").write_bytes(scan_pdf(3))
+    watcher = start("watch", str(inbox), **kw)
+    assert wait_for(lambda: tesseract_under(watcher.pid), 60), "OCR never started"
+    return watcher, descendants(watcher.pid)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_signals_stop_the_watcher_and_all_it_started(tmp_path, signum):
+    """During OCR: stopped within 10 s, no process of its own left (workers, OCR processes,
+    Tesseract, no Prefect server), the scan handed back and finished by the next start."""
+    watcher, started = _start_on_scan(tmp_path, env=env(VANTHU_STOP_GRACE_SECONDS="2"))
+    t = time.monotonic()
+    watcher.send_signal(signum)
+    watcher.communicate(timeout=10)
+    assert time.monotonic() - t < 10
+    assert wait_for(lambda: not still_running(started), 2), still_running(started)
+    assert status(tmp_path)["counts"].get("archived") == 1
+    done = vanthu("watch", str(tmp_path / "inbox"), "--exit-when-idle")
+    assert done.returncode == 0 and status(tmp_path)["counts"].get("done") == 1, done.stdout
+
+
+def test_kill_9_during_ocr_leaves_no_process_and_no_temp_copy(tmp_path):
+    system_tmp = tmp_path / "system-tmp"
+    system_tmp.mkdir()
+    watcher, started = _start_on_scan(tmp_path, env=env(TMPDIR=str(system_tmp)))
+    watcher.kill()  # SIGKILL to the watcher alone, as the OOM killer or `kill -9 PID` would
+    watcher.communicate(timeout=10)
+    assert wait_for(lambda: not still_running(started), 5), still_running(started)
+    done = vanthu("watch", str(tmp_path / "inbox"), "--exit-when-idle", env=env(TMPDIR=str(system_tmp)))
+    assert done.returncode == 0, done.stderr
+    assert status(tmp_path)["counts"].get("done") == 1
+    assert list(system_tmp.iterdir()) == [] and list((tmp_path / "tmp").iterdir()) == []
+
+
+# -- sharing the work ---------------------------------------------------------------------------------------
+def test_two_watchers_and_a_worker_share_one_inbox(tmp_path, docx, samples, postgres_url):
+    """Two watchers on one inbox and a `vanthu work` process, one PostgreSQL database and one
+    archive: every file is processed exactly once."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    pdf = (samples / "004.pdf").read_bytes()
+    files = {f"văn bản {i:02d}.docx": variant(docx, i, "docx") for i in range(10)}
+    files.update({f"báo cáo {i:02d}.pdf": variant(pdf, i, "pdf") for i in range(4)})
+    for name, data in files.items():
+        (inbox / name).write_bytes(data)
+    procs = [start("watch", str(inbox), "--database", postgres_url, "--workers", "1", "--exit-when-idle")
+             for _ in range(2)]
+    procs.append(start("work", "--root", str(tmp_path), "--database", postgres_url, "--workers", "1"))
+    outs = [p.communicate(timeout=240) for p in procs[:2]]
+    procs[2].send_signal(signal.SIGTERM)
+    outs.append(procs[2].communicate(timeout=30))
+    assert [p.returncode for p in procs] == [0, 0, 0], outs
+    done_lines = [[line for line in out.splitlines() if line.startswith("done")] for out, _ in outs]
+    print("done per process:", [len(d) for d in done_lines])
+    names = sorted(line.split(None, 1)[1] for d in done_lines for line in d)
+    assert names == sorted(files), outs
+    from stores.db import Store
+    counts = Store.open(postgres_url).counts()
+    assert counts["documents"] == counts["extraction_runs"] == len(files)
+    st = status(tmp_path, postgres_url)
+    assert not st["counts"].get("duplicate") and st["counts"].get("done") == len(files)
+
+
+def test_ingest_bytes_for_uploads(tmp_path, docx):
+    """The call an upload handler makes: the same archive, limits and reason codes as the inbox."""
+    from flows.ingest import ingest_bytes
+    from models import settings
+    cfg = settings().intake(workers=1, settle_seconds=0)
+    first = ingest_bytes(docx, "tải lên\n.docx", tmp_path, cfg=cfg)
+    assert (first.state, first.name) == ("done", "tải lên\\n.docx") and Path(first.outbox).exists()
+    assert ingest_bytes(docx, "lại.docx", tmp_path, cfg=cfg).state == "duplicate"
+    bad = ingest_bytes(b"MZ\x90\x00 not a document", "virus.pdf", tmp_path, cfg=cfg)
+    assert (bad.state, bad.reason) == ("failed", "unsupported_format")
+    assert list((tmp_path / "tmp").iterdir()) == []

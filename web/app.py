@@ -1,0 +1,599 @@
+"""The review app and the HTTP API on one FastAPI application (`vanthu serve`).
+
+Pages (Jinja2, server-rendered, a little JavaScript for boxes and shortcuts) and /api/* share
+the store, the roles and the CSRF check. OpenAPI at /docs."""
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import os
+import secrets
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from fastapi import Depends, FastAPI, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi import Path as FPath
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from pydantic import BaseModel, Field
+from sqlalchemy import select
+
+from flows.workspace import safe_name, write_json_atomic
+from models import Settings, settings
+from stores import review
+from stores.db import Store
+from stores.intake import get as intake_row
+from stores.review_schema import DocumentReview, Job, Webhook, WebhookDelivery
+from stores.schema import BudgetRow, CatalogRow, DocumentRow, ExtractionRun, TaskRow
+from web import auth, i18n
+from web.jobs import JobRunner, job_dict, new_job, save_upload
+from web.render import RenderError, docx_located, page_source
+from web.webhooks import DeliveryLoop
+
+HERE = Path(__file__).resolve().parent
+PAGE_SIZE = 50
+MAX_API_LIMIT = 200
+
+
+@dataclass
+class Context:
+    store: Store
+    url: str
+    root: Path
+    cfg: Settings
+    jobs: JobRunner
+    deliveries: DeliveryLoop | None
+
+    @property
+    def cache(self) -> Path:
+        return self.root / "cache"
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, reason: str, message: str = ""):
+        super().__init__(message or reason)
+        self.status, self.reason, self.message = status, reason, message or reason
+
+
+def create_app(database_url: str | None = None, root: Path | None = None, cfg: Settings | None = None,
+               background: bool = True, deliveries: bool = True) -> FastAPI:
+    """background: the upload worker and (with `deliveries`) the webhook delivery loop run beside
+    the server."""
+    cfg = cfg or settings()
+    store = Store.open(database_url)
+    url = store.engine.url.render_as_string(hide_password=False)
+    root = Path(root or cfg.serve_root).resolve()
+    ctx = Context(store, url, root, cfg, JobRunner(store, url, root),
+                  DeliveryLoop(store) if background and deliveries else None)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        if background:
+            ctx.jobs.start()
+        if ctx.deliveries is not None:
+            ctx.deliveries.start()
+        yield
+        if ctx.deliveries is not None:
+            ctx.deliveries.stop()
+
+    app = FastAPI(title="vanthu", description="Review app and API for extracted Vietnamese official documents",
+                  version="1", lifespan=lifespan)
+    app.state.ctx = ctx
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.globals.update(fmt_number=i18n.fmt_number, fmt_date=i18n.fmt_date, fmt_money=i18n.fmt_money)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    _routes(app, ctx, templates)
+    return app
+
+
+# -- who is asking --------------------------------------------------------------------------------
+def _principal(request: Request) -> auth.Principal | None:
+    ctx: Context = request.app.state.ctx
+    return auth.from_bearer(ctx.store, request.headers.get("authorization")) or \
+        auth.from_session(ctx.store, request.cookies.get(auth.SESSION_COOKIE))
+
+
+def _lang(request: Request) -> str:
+    lang = request.query_params.get("lang") or request.cookies.get("lang") or "vi"
+    return lang if lang in i18n.LANGS else "vi"
+
+
+def need(role: str, write: bool = False):
+    """A dependency: the caller, with at least `role`; writes from a browser carry its CSRF token."""
+    def check(request: Request) -> auth.Principal:
+        who = _principal(request)
+        if who is None:
+            raise ApiError(401, "unauthenticated", "sign in or send a bearer token")
+        if not who.can(role):
+            raise ApiError(403, "forbidden", f"needs the {role} role")
+        if write and not auth.csrf_ok(who, request.headers.get("x-csrf-token")):
+            raise ApiError(403, "csrf", "missing or wrong CSRF token")
+        return who
+    return check
+
+
+class PageAuth(Exception):
+    def __init__(self, status: int, reason: str):
+        self.status, self.reason = status, reason
+
+
+def page_need(role: str):
+    def check(request: Request) -> auth.Principal:
+        who = _principal(request)
+        if who is None:
+            raise PageAuth(303, "login")
+        if not who.can(role):
+            raise PageAuth(403, "forbidden")
+        return who
+    return check
+
+
+# -- request bodies -------------------------------------------------------------------------------
+class CorrectionBody(BaseModel):
+    field: Literal["document", "references", "dates", "amounts", "agencies", "tasks", "catalog", "budget"]
+    target: str = Field(max_length=255)
+    action: Literal["accept", "correct", "reject", "add"]
+    new_value: dict | str | None = None
+    reason: str | None = Field(None, max_length=2000)
+
+
+class StateBody(BaseModel):
+    state: Literal["new", "in_review", "reviewed", "rejected"]
+    reason: str | None = Field(None, max_length=2000)
+
+
+class WebhookBody(BaseModel):
+    url: str = Field(pattern=r"^https?://", max_length=2000)
+    events: list[Literal["document.extracted", "document.reviewed", "document.failed"]] = Field(min_length=1)
+    secret: str | None = Field(None, min_length=16, max_length=128)
+
+
+def _cursor(value: str | None) -> tuple[float, int] | None:
+    if value is None:
+        return None
+    try:
+        risk, doc_id = base64.urlsafe_b64decode(value.encode() + b"==").decode().split(":")
+        return float(risk), int(doc_id)
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        raise ApiError(422, "bad_cursor", "cursor is not one this API gave out")
+
+
+def _make_cursor(risk: float, doc_id: int) -> str:
+    return base64.urlsafe_b64encode(f"{risk}:{doc_id}".encode()).decode().rstrip("=")
+
+
+def _queue_item(r) -> dict:
+    return {"id": r["document_id"], "name": r["name"], "state": r["state"], "risk": r["risk"],
+            "warnings": r["warnings"], "mismatches": r["mismatches"], "ocr_repairs": r["ocr_repairs"],
+            "min_confidence": r["min_confidence"], "key": r["doc_key"], "doc_type": r["doc_type"],
+            "issuer": r["issuer"], "date": r["doc_date"], "title": r["title"], "corrections": r["corrections"],
+            "stale_corrections": r["stale_corrections"], "reviewed_by": r["reviewed_by"]}
+
+
+def _source_path(ctx: Context, s, doc: DocumentRow) -> Path | None:
+    row = intake_row(ctx.store, doc.sha256)
+    for candidate in ([row.archive_path, row.quarantine_path] if row else []) + [doc.path]:
+        if not candidate:
+            continue
+        p = Path(candidate)
+        for q in (p, ctx.root / p):
+            if q.is_file():
+                return q
+    return None
+
+
+def _with_boxes(ctx: Context, s, doc: DocumentRow, result: dict) -> dict:
+    """A DOCX result gets its boxes on the rendered PDF's pages (lazily, cached)."""
+    if result.get("source", {}).get("box_pages") or "wordprocessingml" not in doc.media_type:
+        return result
+    path = _source_path(ctx, s, doc)
+    if path is None:
+        return result
+    from extract.errors import ExtractionError
+    try:
+        return docx_located(result, path.read_bytes(), doc.sha256, ctx.cache)
+    except (RenderError, ExtractionError):
+        return result
+
+
+def publish(ctx: Context, s, document_id: int) -> Path | None:
+    """A reviewed document's result to the stores (a run of its own) and to the outbox."""
+    row = s.get(DocumentReview, document_id)
+    if row is None or row.state != "reviewed":
+        return None
+    review.save_reviewed_run(s, document_id)
+    doc = s.get(DocumentRow, document_id)
+    irow = intake_row(ctx.store, doc.sha256)
+    out = Path(irow.outbox_path) if irow and irow.outbox_path else ctx.root / "outbox" / f"{safe_name(Path(doc.path).name)}.json"
+    write_json_atomic(out, json.dumps(review.reviewed_result(s, document_id), ensure_ascii=False, indent=1))
+    return out
+
+
+def _routes(app: FastAPI, ctx: Context, templates: Jinja2Templates) -> None:
+    @app.exception_handler(ApiError)
+    async def api_error(request: Request, exc: ApiError):
+        return JSONResponse({"reason": exc.reason, "detail": exc.message}, status_code=exc.status)
+
+    @app.exception_handler(PageAuth)
+    async def page_auth(request: Request, exc: PageAuth):
+        if exc.status == 303:
+            return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
+        return templates.TemplateResponse(request, "forbidden.html", _base(request, None), status_code=403)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        if not request.url.path.startswith(("/docs", "/openapi", "/redoc")):
+            response.headers.setdefault("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; "
+                                                                   "frame-ancestors 'none'")
+        return response
+
+    def _base(request: Request, who: auth.Principal | None, **kw) -> dict:
+        lang = _lang(request)
+        return {"who": who, "lang": lang, "t": lambda k: i18n.t(lang, k), "csrf": who.csrf if who else "", **kw}
+
+    # -- sign in ------------------------------------------------------------------------------------
+    @app.get("/login", response_class=HTMLResponse, include_in_schema=False)
+    def login_page(request: Request, next: str = "/"):
+        token = secrets.token_urlsafe(24)
+        resp = templates.TemplateResponse(request, "login.html", _base(request, None, login_csrf=token,
+                                                                         next=_local(next), error=None))
+        resp.set_cookie("vanthu_login_csrf", token, httponly=True, samesite="strict", secure=ctx.cfg.secure_cookies)
+        return resp
+
+    @app.post("/login", include_in_schema=False)
+    def login(request: Request, name: str = Form(max_length=120), password: str = Form(max_length=1000),
+              csrf: str = Form(max_length=100), next: str = Form("/")):
+        cookie = request.cookies.get("vanthu_login_csrf") or ""
+        if not cookie or not secrets.compare_digest(cookie, csrf):
+            return Response("CSRF check failed", status_code=403)
+        remote = request.client.host if request.client else "?"
+        try:
+            token, _ = auth.sign_in(ctx.store, name, password, remote, ctx.cfg.session_hours,
+                                    ctx.cfg.login_max_failures, ctx.cfg.login_window_minutes)
+        except auth.AuthError as exc:
+            fresh = secrets.token_urlsafe(24)
+            resp = templates.TemplateResponse(request, "login.html", _base(
+                request, None, login_csrf=fresh, next=_local(next), error=exc.reason),
+                status_code=429 if exc.reason == "rate_limited" else 401)
+            resp.set_cookie("vanthu_login_csrf", fresh, httponly=True, samesite="strict",
+                            secure=ctx.cfg.secure_cookies)
+            return resp
+        resp = RedirectResponse(_local(next), status_code=303)
+        resp.set_cookie(auth.SESSION_COOKIE, token, httponly=True, samesite="strict", secure=ctx.cfg.secure_cookies,
+                        max_age=int(ctx.cfg.session_hours * 3600))
+        resp.delete_cookie("vanthu_login_csrf")
+        return resp
+
+    @app.post("/logout", include_in_schema=False)
+    def logout(request: Request, csrf: str = Form(max_length=100)):
+        who = _principal(request)
+        if who is not None and who.kind == "user" and auth.csrf_ok(who, csrf):
+            auth.sign_out(ctx.store, request.cookies.get(auth.SESSION_COOKIE))
+        resp = RedirectResponse("/login", status_code=303)
+        resp.delete_cookie(auth.SESSION_COOKIE)
+        return resp
+
+    @app.get("/lang/{lang}", include_in_schema=False)
+    def set_lang(lang: Literal["vi", "en"], next: str = "/"):
+        resp = RedirectResponse(_local(next), status_code=303)
+        resp.set_cookie("lang", lang, samesite="strict", httponly=True)
+        return resp
+
+    # -- pages --------------------------------------------------------------------------------------
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def queue_page(request: Request, who: auth.Principal = Depends(page_need("viewer")),
+                   state: str | None = Query(None, max_length=16), key: str | None = Query(None, max_length=160),
+                   agency: str | None = Query(None, max_length=200), doc_type: str | None = Query(None, max_length=120),
+                   date_from: str | None = Query(None, pattern=r"^\d{4}-\d{2}-\d{2}$|^$"),
+                   date_to: str | None = Query(None, pattern=r"^\d{4}-\d{2}-\d{2}$|^$"),
+                   q: str | None = Query(None, max_length=200), page: int = Query(1, ge=1, le=100000)):
+        f = {k: v for k, v in dict(state=state, key=key, agency=agency, doc_type=doc_type, date_from=date_from,
+                                   date_to=date_to, q=q).items() if v}
+        with ctx.store.sessions() as s:
+            rows = review.list_queue(s, f, PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+            total = review.count_queue(s, f)
+            counts = review.state_counts(s)
+            types = review.doc_types(s)
+        return templates.TemplateResponse(request, "queue.html", _base(
+            request, who, rows=[_queue_item(r) for r in rows], total=total, counts=counts, types=types, f=f,
+            page=page, pages=max(1, -(-total // PAGE_SIZE)), query=_query_string(f)))
+
+    @app.get("/documents/{document_id}", response_class=HTMLResponse, include_in_schema=False)
+    def document_page(request: Request, document_id: int, who: auth.Principal = Depends(page_need("viewer"))):
+        with ctx.store.sessions() as s:
+            doc = s.get(DocumentRow, document_id)
+            row = s.get(DocumentReview, document_id)
+            if doc is None or row is None:
+                raise HTTPException(404)
+            extracted = _with_boxes(ctx, s, doc, review.extracted_result(s, document_id))
+            reviewed = review.reviewed_result(s, document_id)
+            corrections = {(c.field, c.target): c for c in review.corrections_of(s, document_id)}
+            audit = review.audit_of(s, document_id, 100)
+            nxt = s.execute(select(DocumentReview.document_id).where(
+                DocumentReview.state.in_(("new", "in_review")), DocumentReview.document_id != document_id)
+                .order_by(DocumentReview.risk.desc(), DocumentReview.document_id.desc()).limit(1)).scalar()
+            path = _source_path(ctx, s, doc)
+        sizes = []
+        if path is not None:
+            try:
+                sizes = page_source(path, doc.sha256, ctx.cache).sizes()
+            except RenderError:
+                sizes = []
+        return templates.TemplateResponse(request, "document.html", _base(
+            request, who, doc=doc, row=row, r=extracted, reviewed=reviewed, corrections=corrections, audit=audit,
+            next_id=nxt, sizes=sizes, can_write=who.can("reviewer")))
+
+    @app.get("/documents/{document_id}/pages/{number}.png", include_in_schema=False)
+    def page_png(document_id: int, number: int, who: auth.Principal = Depends(page_need("viewer"))):
+        with ctx.store.sessions() as s:
+            doc = s.get(DocumentRow, document_id)
+            if doc is None:
+                raise HTTPException(404)
+            path = _source_path(ctx, s, doc)
+        if path is None:
+            raise HTTPException(404)
+        cached = ctx.cache / "pages" / doc.sha256 / f"{number}.png"
+        if not cached.exists():
+            try:
+                data = page_source(path, doc.sha256, ctx.cache).png(number)
+            except RenderError as exc:
+                raise HTTPException(404, exc.reason)
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_bytes(data)
+            os.replace(tmp, cached)
+        return FileResponse(cached, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
+
+    @app.get("/documents/{document_id}/pages/{number}/text", include_in_schema=False)
+    def page_region_text(document_id: int, number: int = FPath(ge=1, le=100000),
+                         x0: float = Query(ge=0, le=20000), top: float = Query(ge=0, le=20000),
+                         x1: float = Query(ge=0, le=20000), bottom: float = Query(ge=0, le=20000),
+                         who: auth.Principal = Depends(need("reviewer"))):
+        """The text inside a box drawn on a page (to add an entity the extractor missed)."""
+        with ctx.store.sessions() as s:
+            doc = s.get(DocumentRow, document_id)
+            if doc is None:
+                raise ApiError(404, "not_found", f"no document {document_id}")
+            path = _source_path(ctx, s, doc)
+        if path is None:
+            raise ApiError(404, "no_source", "the source file is not in the archive")
+        try:
+            text = page_source(path, doc.sha256, ctx.cache).region_text(number, (x0, top, x1, bottom))
+        except RenderError as exc:
+            raise ApiError(404, exc.reason, str(exc))
+        return {"page": number, "bbox": [x0, top, x1, bottom], "text": text}
+
+    @app.get("/scores", response_class=HTMLResponse, include_in_schema=False)
+    def scores_page(request: Request, who: auth.Principal = Depends(page_need("viewer"))):
+        with ctx.store.sessions() as s:
+            scores = review.extractor_scores(s)
+            n = review.state_counts(s)["reviewed"]
+        return templates.TemplateResponse(request, "scores.html", _base(request, who, scores=scores, n=n))
+
+    # -- API: documents -----------------------------------------------------------------------------
+    @app.get("/api/documents", tags=["documents"])
+    def api_documents(who: auth.Principal = Depends(need("viewer")),
+                      state: Literal["new", "in_review", "reviewed", "rejected"] | None = None,
+                      key: str | None = Query(None, max_length=160), agency: str | None = Query(None, max_length=200),
+                      doc_type: str | None = Query(None, max_length=120),
+                      date_from: str | None = Query(None, pattern=r"^\d{4}-\d{2}-\d{2}$"),
+                      date_to: str | None = Query(None, pattern=r"^\d{4}-\d{2}-\d{2}$"),
+                      q: str | None = Query(None, max_length=200), limit: int = Query(50, ge=1, le=MAX_API_LIMIT),
+                      cursor: str | None = Query(None, max_length=200)):
+        """The review queue, highest risk first; pass `next_cursor` back as `cursor` for the next page."""
+        f = {k: v for k, v in dict(state=state, key=key, agency=agency, doc_type=doc_type, date_from=date_from,
+                                   date_to=date_to, q=q).items() if v}
+        with ctx.store.sessions() as s:
+            rows = review.list_queue(s, f, limit + 1, after=_cursor(cursor))
+        more = len(rows) > limit
+        rows = rows[:limit]
+        return {"items": [_queue_item(r) for r in rows],
+                "next_cursor": _make_cursor(rows[-1]["risk"], rows[-1]["document_id"]) if more else None}
+
+    @app.get("/api/documents/{document_id}", tags=["documents"])
+    def api_document(document_id: int, version: Literal["extracted", "reviewed"] = "extracted",
+                     who: auth.Principal = Depends(need("viewer"))):
+        """The output contract (ExtractionResult); `reviewed`: with the analysts' corrections and `review`."""
+        with ctx.store.sessions() as s:
+            doc = s.get(DocumentRow, document_id)
+            if doc is None or s.get(DocumentReview, document_id) is None:
+                raise ApiError(404, "not_found", f"no document {document_id}")
+            if version == "reviewed":
+                return review.reviewed_result(s, document_id)
+            return _with_boxes(ctx, s, doc, review.extracted_result(s, document_id))
+
+    @app.get("/api/documents/{document_id}/source", tags=["documents"])
+    def api_source(document_id: int, who: auth.Principal = Depends(need("viewer"))):
+        """The original file, as archived."""
+        with ctx.store.sessions() as s:
+            doc = s.get(DocumentRow, document_id)
+            if doc is None:
+                raise ApiError(404, "not_found", f"no document {document_id}")
+            path = _source_path(ctx, s, doc)
+        if path is None:
+            raise ApiError(404, "no_source", "the source file is not in the archive")
+        return FileResponse(path, media_type=doc.media_type, filename=Path(doc.path).name)
+
+    @app.get("/api/documents/{document_id}/audit", tags=["review"])
+    def api_audit(document_id: int, who: auth.Principal = Depends(need("viewer"))):
+        with ctx.store.sessions() as s:
+            if s.get(DocumentRow, document_id) is None:
+                raise ApiError(404, "not_found", f"no document {document_id}")
+            return [{"id": a.id, "at": a.at.isoformat(), "user": a.user_name, "action": a.action, "field": a.field,
+                     "target": a.target, "old_value": a.old_value, "new_value": a.new_value, "reason": a.reason}
+                    for a in review.audit_of(s, document_id)]
+
+    @app.post("/api/documents/{document_id}/corrections", tags=["review"])
+    def api_correct(document_id: int, body: CorrectionBody, who: auth.Principal = Depends(need("reviewer", True))):
+        """Accept, correct, reject or add one field or record row; every call is an audit row."""
+        with ctx.store.sessions.begin() as s:
+            if s.get(DocumentReview, document_id) is None:
+                raise ApiError(404, "not_found", f"no document {document_id}")
+            try:
+                c = review.correct(s, document_id, who.name, body.field, body.target, body.action,
+                                   _value(body.field, body.new_value), body.reason)
+            except review.CorrectionError as exc:
+                raise ApiError(422, exc.reason, str(exc))
+            out = publish(ctx, s, document_id)
+            return {"id": c.id, "status": c.status, "outbox": str(out) if out else None}
+
+    @app.post("/api/documents/{document_id}/state", tags=["review"])
+    def api_state(document_id: int, body: StateBody, who: auth.Principal = Depends(need("reviewer", True))):
+        with ctx.store.sessions.begin() as s:
+            if s.get(DocumentReview, document_id) is None:
+                raise ApiError(404, "not_found", f"no document {document_id}")
+            row = review.set_state(s, document_id, body.state, who.name, body.reason)
+            s.flush()
+            out = publish(ctx, s, document_id)
+            return {"state": row.state, "outbox": str(out) if out else None}
+
+    @app.post("/api/documents/{document_id}/accept-all", tags=["review"])
+    def api_accept_all(document_id: int, who: auth.Principal = Depends(need("reviewer", True))):
+        with ctx.store.sessions.begin() as s:
+            if s.get(DocumentReview, document_id) is None:
+                raise ApiError(404, "not_found", f"no document {document_id}")
+            n = review.bulk_accept(s, document_id, who.name)
+            publish(ctx, s, document_id)
+            return {"accepted": n}
+
+    @app.post("/api/documents", status_code=202, tags=["documents"])
+    def api_upload(file: UploadFile = File(...), who: auth.Principal = Depends(need("reviewer", True))):
+        """Upload a document into the intake (archive, dedupe, extract or quarantine): returns a job.
+        A file that is no document or too large is quarantined and answered 413/415/422 with its reason."""
+        from extract.detect import detect_media_type
+        from extract.errors import ExtractionError
+        path, size, sha = save_upload(file.file, ctx.root / "uploads", file.filename or "upload")
+        job_id = new_job(ctx.store, path, file.filename or "upload", sha, who.name)
+        problem = None
+        if size > ctx.cfg.max_input_bytes:
+            problem = "too_large"
+        else:
+            try:
+                detect_media_type(path.read_bytes())
+            except ExtractionError as exc:
+                problem = exc.reason
+        if problem is None:
+            ctx.jobs.submit(job_id)
+            with ctx.store.sessions() as s:
+                return job_dict(s.get(Job, job_id))
+        job = ctx.jobs.process(job_id)   # now, so the answer can say where it ended
+        status = {"too_large": 413, "unsupported_format": 415}.get(problem, 422)
+        return JSONResponse({"reason": job.get("reason") or problem, "detail": job.get("message"), "job": job},
+                            status_code=status)
+
+    @app.get("/api/jobs/{job_id}", tags=["documents"])
+    def api_job(job_id: str = FPath(max_length=36), who: auth.Principal = Depends(need("viewer"))):
+        with ctx.store.sessions() as s:
+            job = s.get(Job, job_id)
+            if job is None:
+                raise ApiError(404, "not_found", f"no job {job_id}")
+            return job_dict(job)
+
+    # -- API: records --------------------------------------------------------------------------------
+    @app.get("/api/records/{kind}", tags=["records"])
+    def api_records(kind: Literal["tasks", "catalog", "budget"], who: auth.Principal = Depends(need("viewer")),
+                    document_id: int | None = None, agency: str | None = Query(None, max_length=200),
+                    q: str | None = Query(None, max_length=200), limit: int = Query(100, ge=1, le=1000),
+                    cursor: int | None = Query(None, ge=0)):
+        """Records of the latest run of each document (the reviewed run where there is one)."""
+        table = {"tasks": TaskRow, "catalog": CatalogRow, "budget": BudgetRow}[kind]
+        from sqlalchemy import func
+        newest = select(func.max(ExtractionRun.id)).group_by(ExtractionRun.document_id).scalar_subquery()
+        query = (select(table, ExtractionRun.document_id).join(ExtractionRun, ExtractionRun.id == table.run_id)
+                 .where(table.run_id.in_(newest)).order_by(table.id).limit(limit + 1))
+        if cursor is not None:
+            query = query.where(table.id > cursor)
+        if document_id is not None:
+            query = query.where(ExtractionRun.document_id == document_id)
+        if q:
+            column = table.item if kind == "budget" else table.name
+            query = query.where(func.lower(column).contains(q.lower(), autoescape=True))
+        if agency and kind == "tasks":
+            query = query.where(func.lower(TaskRow.agency).contains(agency.lower(), autoescape=True))
+        with ctx.store.sessions() as s:
+            rows = list(s.execute(query).all())
+        more = len(rows) > limit
+        rows = rows[:limit]
+        items = [{"id": r.id, "document_id": d, **r.data} for r, d in rows]
+        if agency and kind != "tasks":
+            items = [i for i in items if any(agency.lower() in a.lower() for a in i.get("lead_agencies") or [])]
+        return {"items": items, "next_cursor": rows[-1][0].id if more else None}
+
+    @app.get("/api/scores", tags=["review"])
+    def api_scores(who: auth.Principal = Depends(need("viewer"))):
+        """Per-field precision and recall of the extractor over reviewed documents."""
+        with ctx.store.sessions() as s:
+            return review.extractor_scores(s)
+
+    # -- API: webhooks (admin) ---------------------------------------------------------------------------
+    @app.get("/api/webhooks", tags=["webhooks"])
+    def api_webhooks(who: auth.Principal = Depends(need("admin"))):
+        with ctx.store.sessions() as s:
+            return [{"id": h.id, "url": h.url, "events": h.events, "active": h.active}
+                    for h in s.execute(select(Webhook).order_by(Webhook.id)).scalars()]
+
+    @app.post("/api/webhooks", status_code=201, tags=["webhooks"])
+    def api_add_webhook(body: WebhookBody, who: auth.Principal = Depends(need("admin", True))):
+        """Subscribe a URL; the body of each POST is signed: X-Vanthu-Signature: sha256=HMAC(secret, body)."""
+        secret = body.secret or secrets.token_urlsafe(32)
+        with ctx.store.sessions.begin() as s:
+            h = Webhook(url=body.url, secret=secret, events=list(body.events), active=True, created_by=who.name)
+            s.add(h)
+            s.flush()
+            return {"id": h.id, "url": h.url, "events": h.events, "secret": secret}
+
+    @app.delete("/api/webhooks/{webhook_id}", tags=["webhooks"])
+    def api_delete_webhook(webhook_id: int, who: auth.Principal = Depends(need("admin", True))):
+        with ctx.store.sessions.begin() as s:
+            h = s.get(Webhook, webhook_id)
+            if h is None:
+                raise ApiError(404, "not_found", f"no webhook {webhook_id}")
+            h.active = False
+            return {"id": webhook_id, "active": False}
+
+    @app.get("/api/webhooks/{webhook_id}/deliveries", tags=["webhooks"])
+    def api_deliveries(webhook_id: int, who: auth.Principal = Depends(need("admin"))):
+        with ctx.store.sessions() as s:
+            return [{"id": d.id, "event": d.event, "status": d.status, "attempts": d.attempts,
+                     "last_error": d.last_error, "payload": d.payload}
+                    for d in s.execute(select(WebhookDelivery).where(WebhookDelivery.webhook_id == webhook_id)
+                                       .order_by(WebhookDelivery.id)).scalars()]
+
+
+def _local(target: str) -> str:
+    """Only same-site paths after sign-in (no open redirect)."""
+    return target if target.startswith("/") and not target.startswith("//") and "\\" not in target else "/"
+
+
+def _query_string(f: dict) -> str:
+    from urllib.parse import urlencode
+    return urlencode(f)
+
+
+def _value(field: str, value):
+    """A plain value typed into the page becomes the item's field: '1131/QĐ-TTg' a reference's
+    key, number and symbol; '1.436.130' an amount's value; a name an agency's name."""
+    if not isinstance(value, str) or field == "document":
+        return value
+    v = value.strip()
+    if field == "references":
+        number, _, symbol = v.partition("/")
+        return {"key": v, "number": number, "symbol": symbol, "text": v}
+    if field == "dates":
+        return {"value": v, "text": v}
+    if field == "amounts":
+        digits = v.replace(".", "").replace(" ", "")
+        if not digits.isdigit():
+            raise ApiError(422, "bad_value", "an amount is a whole number of đồng, e.g. 1.436.130.000")
+        return {"value": int(digits), "text": value}
+    if field == "agencies":
+        return {"name": v, "text": v}
+    return {"name": v}

@@ -1,0 +1,127 @@
+"""Uploads through the API go the way of a file dropped in the watched folder: the upload is
+written whole under <root>/uploads/ and handed to the intake flow (flows/ingest.py: hash,
+dedupe, archive, extract, store, outbox — or quarantine with a reason). A job row follows it;
+jobs left queued or running by a stopped server are taken up again at start."""
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import queue
+import threading
+import uuid
+from pathlib import Path
+
+from sqlalchemy import select
+
+from flows.workspace import safe_name
+from stores import intake
+from stores.db import Store
+from stores.review_schema import Job
+from stores.schema import DocumentRow
+
+log = logging.getLogger("vanthu.jobs")
+CHUNK = 1 << 20
+
+
+def save_upload(stream, uploads: Path, name: str) -> tuple[Path, int, str]:
+    """Write the upload under a temporary name, then rename it: the intake never sees half a file."""
+    dest = uploads / uuid.uuid4().hex / safe_name(name)   # a folder each: the name stays the sender's
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(f".{dest.name}.part")
+    size = 0
+    digest = hashlib.sha256()
+    with open(tmp, "wb") as fh:
+        while chunk := stream.read(CHUNK):
+            fh.write(chunk)
+            digest.update(chunk)
+            size += len(chunk)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, dest)
+    return dest, size, digest.hexdigest()
+
+
+def new_job(store: Store, path: Path, name: str, sha256: str, by: str) -> str:
+    job_id = str(uuid.uuid4())
+    with store.sessions.begin() as s:
+        s.add(Job(id=job_id, state="queued", name=name, path=str(path), sha256=sha256, created_by=by))
+    return job_id
+
+
+def job_dict(job: Job) -> dict:
+    return {"id": job.id, "state": job.state, "name": job.name, "sha256": job.sha256,
+            "document_id": job.document_id, "reason": job.reason, "message": job.message,
+            "created_at": job.created_at.isoformat(), "updated_at": job.updated_at.isoformat()}
+
+
+class JobRunner:
+    """One worker thread: intake runs one file at a time, as the watcher does."""
+
+    def __init__(self, store: Store, url: str, root: Path):
+        self.store, self.url, self.root = store, url, root
+        self.uploads = root / "uploads"
+        self.todo: queue.Queue[str] = queue.Queue()
+        self.lock = threading.Lock()
+        self.thread = threading.Thread(target=self._work, name="upload-jobs", daemon=True)
+
+    def start(self) -> None:
+        with self.store.sessions() as s:
+            for job_id in s.execute(select(Job.id).where(Job.state.in_(("queued", "running")))
+                                    .order_by(Job.created_at)).scalars():
+                self.todo.put(job_id)
+        self.thread.start()
+
+    def submit(self, job_id: str) -> None:
+        self.todo.put(job_id)
+
+    def _work(self) -> None:
+        while True:
+            job_id = self.todo.get()
+            try:
+                self.process(job_id)
+            except Exception:
+                log.exception("upload job %s failed", job_id)
+
+    def process(self, job_id: str) -> dict:
+        """Run one job through the intake flow now; returns the job as a dict."""
+        from flows.ingest import ingest_bytes
+        with self.lock:
+            with self.store.sessions.begin() as s:
+                job = s.get(Job, job_id)
+                if job.state not in ("queued", "running"):
+                    return job_dict(job)
+                job.state = "running"
+                path = Path(job.path)
+                sha = job.sha256
+            try:
+                if path.exists():   # the intake archives its own copy, with the watcher's limits
+                    outcome = ingest_bytes(path.read_bytes(), path.name, self.root, self.url).state
+                    path.unlink()
+                else:  # taken in before a restart: the intake's own state says how it ended
+                    outcome = "done"
+            except Exception as exc:
+                outcome, message = "failed", f"internal_error: {type(exc).__name__}: {exc}"
+            else:
+                message = None
+            try:
+                path.parent.rmdir()   # the job's folder, empty once the intake took the file
+            except OSError:
+                pass
+            with self.store.sessions.begin() as s:
+                job = s.get(Job, job_id)
+                job.sha256 = sha
+                row = intake.get(self.store, sha) if sha else None
+                doc_id = s.execute(select(DocumentRow.id).where(DocumentRow.sha256 == sha)).scalar() if sha else None
+                job.document_id = doc_id
+                if outcome == "duplicate":
+                    job.state = "duplicate"
+                elif row is not None and row.state == "failed":
+                    job.state = "failed"
+                    reason = (row.reason or "").split(":", 1)
+                    job.reason, job.message = reason[0].strip() or "extraction_failed", row.reason
+                elif outcome == "failed" or row is None:
+                    job.state, job.reason, job.message = "failed", "internal_error", message
+                else:
+                    job.state = "done"
+                return job_dict(job)

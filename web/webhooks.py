@@ -1,0 +1,102 @@
+"""Webhook delivery from the durable queue (webhook_deliveries): each due row is POSTed with an
+HMAC-SHA256 signature of the body, retried with growing delays until delivered or out of
+attempts. A receiver that is down gets its events when it is back; a server restart loses
+nothing (the rows are the queue)."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import json
+import logging
+import threading
+
+import httpx
+from sqlalchemy import select
+
+from stores.db import Store
+from stores.review_schema import Webhook, WebhookDelivery
+
+log = logging.getLogger("vanthu.webhooks")
+SIGNATURE_HEADER = "X-Vanthu-Signature"     # "sha256=<hex of HMAC-SHA256(secret, body)>"
+EVENT_HEADER = "X-Vanthu-Event"
+DELIVERY_HEADER = "X-Vanthu-Delivery"
+RETRY_DELAYS_S = (5, 30, 120, 600, 1800, 3600, 3600, 3600)   # after attempt 1, 2, …; then failed
+TIMEOUT_S = 10.0
+BATCH = 20
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def sign(secret: str, body: bytes) -> str:
+    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+
+
+def deliver_due(store: Store, client: httpx.Client | None = None, retry_delays=RETRY_DELAYS_S) -> int:
+    """Send every due delivery once; returns how many were delivered."""
+    with store.sessions() as s:
+        due = list(s.execute(select(WebhookDelivery.id).where(WebhookDelivery.status == "pending",
+                                                              WebhookDelivery.next_attempt_at <= _now())
+                             .order_by(WebhookDelivery.id).limit(BATCH)).scalars())
+    own = client is None
+    client = client or httpx.Client(timeout=TIMEOUT_S, follow_redirects=False)
+    sent = 0
+    try:
+        for delivery_id in due:
+            sent += _deliver(store, client, delivery_id, retry_delays)
+    finally:
+        if own:
+            client.close()
+    return sent
+
+
+def _deliver(store: Store, client: httpx.Client, delivery_id: int, retry_delays) -> int:
+    with store.sessions() as s:
+        d = s.get(WebhookDelivery, delivery_id)
+        hook = s.get(Webhook, d.webhook_id)
+        body = json.dumps(d.payload, ensure_ascii=False, sort_keys=True).encode()
+        url, secret, event = hook.url, hook.secret, d.event
+    error = None
+    try:
+        r = client.post(url, content=body, headers={
+            "Content-Type": "application/json", SIGNATURE_HEADER: sign(secret, body), EVENT_HEADER: event,
+            DELIVERY_HEADER: str(delivery_id)})
+        if not 200 <= r.status_code < 300:
+            error = f"HTTP {r.status_code}"
+    except httpx.HTTPError as exc:
+        error = f"{type(exc).__name__}: {exc}"
+    with store.sessions.begin() as s:
+        d = s.get(WebhookDelivery, delivery_id)
+        d.attempts += 1
+        if error is None:
+            d.status, d.delivered_at, d.last_error = "delivered", _now(), None
+            return 1
+        d.last_error = error[:2000]
+        if d.attempts > len(retry_delays):
+            d.status = "failed"
+        else:
+            d.next_attempt_at = _now() + dt.timedelta(seconds=retry_delays[d.attempts - 1])
+    log.warning("webhook delivery %s to %s failed: %s", delivery_id, url, error)
+    return 0
+
+
+class DeliveryLoop(threading.Thread):
+    """Runs beside the web server: looks for due deliveries every `interval` seconds."""
+
+    def __init__(self, store: Store, interval: float = 2.0):
+        super().__init__(name="webhook-delivery", daemon=True)
+        self.store, self.interval = store, interval
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        while not self.stopped.is_set():
+            try:
+                deliver_due(self.store)
+            except Exception:  # the loop must outlive a database hiccup
+                log.exception("webhook delivery pass failed")
+            self.stopped.wait(self.interval)
+
+    def stop(self) -> None:
+        self.stopped.set()
