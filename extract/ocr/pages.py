@@ -136,6 +136,8 @@ def _read_chunk(job: tuple[str, str, list[int], int]) -> list[tuple[PageContent,
             except (ExtractionError, MemoryError):  # limits end the file, not the page
                 raise
             except Exception as exc:  # one damaged page is reported, its neighbours are read
+                if _out_of_memory(exc):
+                    raise MemoryError(str(exc).strip()) from exc
                 prepared.append(_unreadable(n, exc))
         readable = [p for p in prepared if p.arr is not None]
         try:
@@ -150,6 +152,14 @@ def _read_chunk(job: tuple[str, str, list[int], int]) -> list[tuple[PageContent,
                 page = _upright(page, *source.load(p.content.number), p.content.number)
             out.append(page)
     return out
+
+
+def _out_of_memory(exc: Exception) -> bool:
+    """OpenCV reports a failed allocation as cv2.error (StsNoMem), not MemoryError: under the
+    worker's address-space limit a 77-Mpx page failed that way and was kept as an unreadable
+    page of a 'done' document instead of ending in memory_limit."""
+    import cv2
+    return isinstance(exc, cv2.error) and getattr(exc, "code", None) == cv2.Error.StsNoMem
 
 
 def _data_or_none(prepared: PreparedPage) -> dict | None:
