@@ -142,21 +142,26 @@ def test_sentences_typed_in_legacy_fonts_with_python_docx():
              if len(line.strip()) > 20]
 
     def build(encoding: LegacyEncoding | None) -> bytes:
-        d = docx.Document()
-        for line in lines:
-            p = d.add_paragraph()
-            for font, text in (legacy_pieces(line, encoding) if encoding else [(UNICODE_FONT, line)]):
-                run = p.add_run(text)
-                run.font.name, run.font.size = font, Pt(13)
-        buf = io.BytesIO()
-        d.save(buf)
-        return buf.getvalue()
+        return _docx_of_lines(lines, encoding)
     expected = _facts(extract_bytes(build(None), "e13.docx"))
     assert expected["references"] and expected["dates"] and expected["amounts"] and expected["agencies"]
     for encoding in (TCVN3, VNI):
         result = extract_bytes(build(encoding), "e13.legacy.docx")
         assert _facts(result) == expected
         assert undecoded(_all_text(result)) == ""
+
+
+def _docx_of_lines(lines: list[str], encoding: LegacyEncoding | None) -> bytes:
+    """One paragraph per line, typed in the legacy encoding's fonts (or a Unicode font)."""
+    d = docx.Document()
+    for line in lines:
+        p = d.add_paragraph()
+        for font, text in (legacy_pieces(line, encoding) if encoding else [(UNICODE_FONT, line)]):
+            run = p.add_run(text)
+            run.font.name, run.font.size = font, Pt(13)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
 
 
 def test_old_provinces_in_legacy_documents_carry_their_successor():
@@ -169,15 +174,7 @@ def test_old_provinces_in_legacy_documents_carry_their_successor():
              "Bình Định phối hợp, kinh phí 250 triệu đồng."]
 
     def build(encoding: LegacyEncoding | None) -> bytes:
-        d = docx.Document()
-        for line in lines:
-            p = d.add_paragraph()
-            for font, text in (legacy_pieces(line, encoding) if encoding else [(UNICODE_FONT, line)]):
-                run = p.add_run(text)
-                run.font.name, run.font.size = font, Pt(13)
-        buf = io.BytesIO()
-        d.save(buf)
-        return buf.getvalue()
+        return _docx_of_lines(lines, encoding)
 
     def successors(result) -> dict[str, str | None]:
         return {a.name: a.successor for a in result.agencies}

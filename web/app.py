@@ -186,6 +186,18 @@ def _source_path(ctx: Context, s, doc: DocumentRow) -> Path | None:
     return None
 
 
+def _archived_source(ctx: Context, document_id: int) -> tuple[DocumentRow, Path]:
+    """The document and its archived original, or the API's 404 saying which is missing."""
+    with ctx.store.sessions() as s:
+        doc = s.get(DocumentRow, document_id)
+        if doc is None:
+            raise ApiError(404, "not_found", f"no document {document_id}")
+        path = _source_path(ctx, s, doc)
+    if path is None:
+        raise ApiError(404, "no_source", "the source file is not in the archive")
+    return doc, path
+
+
 def _with_boxes(ctx: Context, s, doc: DocumentRow, result: dict) -> dict:
     """A DOCX result gets its boxes on the rendered PDF's pages (lazily, cached)."""
     if result.get("source", {}).get("box_pages") or "wordprocessingml" not in doc.media_type:
@@ -358,13 +370,7 @@ def _routes(app: FastAPI, ctx: Context, templates: Jinja2Templates) -> None:
                          x1: float = Query(ge=0, le=20000), bottom: float = Query(ge=0, le=20000),
                          who: auth.Principal = Depends(need("reviewer"))):
         """The text inside a box drawn on a page (to add an entity the extractor missed)."""
-        with ctx.store.sessions() as s:
-            doc = s.get(DocumentRow, document_id)
-            if doc is None:
-                raise ApiError(404, "not_found", f"no document {document_id}")
-            path = _source_path(ctx, s, doc)
-        if path is None:
-            raise ApiError(404, "no_source", "the source file is not in the archive")
+        doc, path = _archived_source(ctx, document_id)
         try:
             text = page_source(path, doc.sha256, ctx.cache).region_text(number, (x0, top, x1, bottom))
         except RenderError as exc:
@@ -413,13 +419,7 @@ def _routes(app: FastAPI, ctx: Context, templates: Jinja2Templates) -> None:
     @app.get("/api/documents/{document_id}/source", tags=["documents"])
     def api_source(document_id: int, who: auth.Principal = Depends(need("viewer"))):
         """The original file, as archived."""
-        with ctx.store.sessions() as s:
-            doc = s.get(DocumentRow, document_id)
-            if doc is None:
-                raise ApiError(404, "not_found", f"no document {document_id}")
-            path = _source_path(ctx, s, doc)
-        if path is None:
-            raise ApiError(404, "no_source", "the source file is not in the archive")
+        doc, path = _archived_source(ctx, document_id)
         return FileResponse(path, media_type=doc.media_type, filename=Path(doc.path).name)
 
     @app.get("/api/documents/{document_id}/audit", tags=["review"])
