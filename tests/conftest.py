@@ -56,8 +56,10 @@ def postgres_database():
         yield base.rsplit("/", 1)[0] + "/" + name
     finally:
         with admin.connect() as c:
+            # Only our own sessions: an autovacuum worker on the database belongs to the superuser
+            # (terminating it failed one run), and DROP DATABASE stops autovacuum by itself.
             c.execute(text(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}' "
-                           "AND pid <> pg_backend_pid()"))
+                           "AND pid <> pg_backend_pid() AND usename = current_user"))
             c.execute(text(f"DROP DATABASE {name}"))
         admin.dispose()
 
