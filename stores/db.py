@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from models import ExtractionResult, settings
 from stores import review
+from stores.rows import fill_run
 from stores.schema import (BudgetRow, CatalogRow, DocumentRow, ExtractionRun, MentionRow, TaskRow)
 
 _ALEMBIC_INI = Path(__file__).with_name("alembic.ini")
@@ -156,7 +157,7 @@ class Store:
             s.flush()
             run = ExtractionRun(document_id=doc.id, extractor_version=result.extractor_version,
                                 result=result.model_dump(mode="json"))
-            _fill(run, result)
+            fill_run(run, result)
             s.add(run)
             s.flush()
             review.on_extracted(s, doc, run, result)
@@ -178,31 +179,3 @@ class Store:
         with self.sessions() as s:
             return {t.__tablename__: s.scalar(select(func.count()).select_from(t)) for t in
                     (DocumentRow, ExtractionRun, TaskRow, CatalogRow, BudgetRow, MentionRow)}
-
-
-def _fill(run: ExtractionRun, result: ExtractionResult) -> None:
-    for i, t in enumerate(result.records.tasks):
-        b = t.budget
-        run.tasks.append(TaskRow(
-            position=i, page=t.provenance.page, data=t.model_dump(mode="json"), agency=t.agency, name=t.name,
-            currency=b.currency if b else None, budget_value=b.value if b else None,
-            budget_low=b.low if b else None, budget_high=b.high if b else None,
-            duration_low=t.duration_months.low if t.duration_months else None,
-            duration_high=t.duration_months.high if t.duration_months else None, source_ref=t.source_ref))
-    for i, c in enumerate(result.records.catalog):
-        run.catalog.append(CatalogRow(position=i, page=c.provenance.page, data=c.model_dump(mode="json"),
-                                      kind=c.kind, number=c.number, name=c.name, group_no=c.group,
-                                      lead_agencies=c.lead_agencies))
-    for i, bl in enumerate(result.records.budget):
-        a = bl.amount
-        run.budget.append(BudgetRow(position=i, page=bl.provenance.page, data=bl.model_dump(mode="json"),
-                                    item=bl.item, currency=a.currency if a else None,
-                                    amount_value=a.value if a else None, amount_low=a.low if a else None,
-                                    amount_high=a.high if a else None, period=bl.period))
-    for kind, items, value in (("reference", result.references, lambda r: r.key),
-                               ("date", result.dates, lambda d: d.value),
-                               ("amount", result.amounts, lambda a: f"{a.currency}:{a.value}:{a.low}:{a.high}"),
-                               ("agency", result.agencies, lambda a: a.name)):
-        for m in items:
-            run.mentions.append(MentionRow(kind=kind, value=value(m), text=m.text, page=m.page,
-                                           occurrences=len(m.occurrences), data=m.model_dump(mode="json")))

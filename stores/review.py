@@ -14,6 +14,8 @@ from sqlalchemy.orm import Session
 from models import ExtractionResult
 from normalize.text import match_key
 from records.corrections import FIELDS, CorrectionIn, apply_corrections, current_value, field_scores
+from stores.base import utcnow
+from stores.rows import fill_run
 from stores.review_schema import AuditRow, Correction, DocumentReview, Webhook, WebhookDelivery
 from stores.schema import DocumentRow, ExtractionRun
 
@@ -24,9 +26,6 @@ EVENTS = ("document.extracted", "document.reviewed", "document.failed")
 RISK_WEIGHTS = {"mismatch": 5.0, "warning": 1.0, "ocr_repair": 0.25, "low_confidence": 5.0}
 SEARCH_TEXT_MAX = 200_000   # characters of a document's text kept for search
 
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
 
 
 def queue_fields(result: ExtractionResult) -> dict:
@@ -86,10 +85,10 @@ def _as_in(c: Correction) -> CorrectionIn:
 def enqueue_event(s: Session, event: str, data: dict) -> int:
     """A delivery row per active subscription to `event`, in the caller's transaction."""
     hooks = [h for h in s.execute(select(Webhook).where(Webhook.active.is_(True))).scalars() if event in h.events]
-    payload = {"event": event, "at": _now().isoformat(), "data": data}
+    payload = {"event": event, "at": utcnow().isoformat(), "data": data}
     for h in hooks:
         s.add(WebhookDelivery(webhook_id=h.id, event=event, payload=payload, status="pending", attempts=0,
-                              next_attempt_at=_now()))
+                              next_attempt_at=utcnow()))
     return len(hooks)
 
 
@@ -215,7 +214,7 @@ def correct(s: Session, document_id: int, user: str, field: str, target: str, ac
         row = Correction(document_id=document_id, field=field, target=target)
         s.add(row)
     row.action, row.old_value, row.new_value, row.reason = action, old, new_value, reason
-    row.status, row.user_name, row.extractor_version, row.created_at = "active", user, version, _now()
+    row.status, row.user_name, row.extractor_version, row.created_at = "active", user, version, utcnow()
     s.add(AuditRow(user_name=user, document_id=document_id, action=action, field=field, target=target,
                    old_value=before, new_value=new_value if action != "accept" else old, reason=reason))
     review = s.get(DocumentReview, document_id)
@@ -251,7 +250,7 @@ def set_state(s: Session, document_id: int, state: str, user: str, reason: str |
     review = s.get(DocumentReview, document_id)
     _set_state(s, review, state, user, reason)
     if state == "reviewed":
-        review.reviewed_by, review.reviewed_at = user, _now()
+        review.reviewed_by, review.reviewed_at = user, utcnow()
         doc = s.get(DocumentRow, document_id)
         enqueue_event(s, "document.reviewed", {"document_id": document_id, "sha256": doc.sha256, "name": doc.path})
     return review
@@ -286,14 +285,13 @@ REVIEWED_VERSION = "reviewed"   # extractor_version of the run that holds a docu
 def save_reviewed_run(s: Session, document_id: int) -> ExtractionRun:
     """The reviewed result into the stores as a run of its own (records queryable and exported
     like any run; the extraction's run stays as it was)."""
-    from stores.db import _fill
     from sqlalchemy import delete
     reviewed = reviewed_result(s, document_id)
     s.execute(delete(ExtractionRun).where(ExtractionRun.document_id == document_id,
                                           ExtractionRun.extractor_version == REVIEWED_VERSION))
     s.flush()
     run = ExtractionRun(document_id=document_id, extractor_version=REVIEWED_VERSION, result=reviewed)
-    _fill(run, ExtractionResult.model_validate(reviewed))
+    fill_run(run, ExtractionResult.model_validate(reviewed))
     s.add(run)
     s.flush()
     return run

@@ -5,15 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import JSON, BigInteger, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-
-class Base(DeclarativeBase):
-    pass
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+from stores.base import Base, utcnow
 
 
 class DocumentRow(Base):
@@ -23,7 +17,7 @@ class DocumentRow(Base):
     media_type: Mapped[str] = mapped_column(String(120))
     pages: Mapped[int | None] = mapped_column(Integer)
     path: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     runs: Mapped[list["ExtractionRun"]] = relationship(back_populates="document", cascade="all, delete-orphan")
 
 
@@ -33,7 +27,7 @@ class ExtractionRun(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     extractor_version: Mapped[str] = mapped_column(String(64))
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     result: Mapped[dict] = mapped_column(JSON)
     document: Mapped[DocumentRow] = relationship(back_populates="runs")
     tasks: Mapped[list["TaskRow"]] = relationship(cascade="all, delete-orphan", order_by="TaskRow.position")
@@ -108,8 +102,8 @@ class IntakeFile(Base):
     quarantine_path: Mapped[str | None] = mapped_column(Text)
     outbox_path: Mapped[str | None] = mapped_column(Text)
     extractor_version: Mapped[str | None] = mapped_column(String(64))
-    received_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now, onupdate=_now)
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
     size_bytes: Mapped[int | None] = mapped_column(BigInteger)
     # The inbox path and file signature it was copied from: after a crash between archiving and
     # removing the inbox file, the same file is recognised (not counted as a duplicate).
@@ -139,8 +133,8 @@ class IntakeEntry(Base):
     moved_to: Mapped[str | None] = mapped_column(Text)
     lease_owner: Mapped[str | None] = mapped_column(String(120))
     lease_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now, onupdate=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 
 
 class IntakeDuplicate(Base):
@@ -149,7 +143,7 @@ class IntakeDuplicate(Base):
     sha256: Mapped[str] = mapped_column(String(64), index=True)
     name: Mapped[str] = mapped_column(Text)
     kept_path: Mapped[str] = mapped_column(Text)
-    seen_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    seen_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 from stores import review_schema  # noqa: E402,F401  (the review app's tables, on the same metadata)

@@ -15,6 +15,7 @@ from sqlalchemy import delete, func, select
 
 from stores.db import Store
 from stores.review_schema import ApiToken, AuditRow, LoginFailure, User, WebSession
+from stores.base import utcnow
 
 ROLES = ("viewer", "reviewer", "admin")
 SESSION_COOKIE = "vanthu_session"
@@ -44,8 +45,6 @@ class Principal:
         return ROLES.index(self.role) >= ROLES.index(role)
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
 
 
 def _digest(token: str) -> str:
@@ -85,7 +84,7 @@ def create_token(store: Store, name: str, role: str, by: str = "cli") -> str:
 def sign_in(store: Store, name: str, password: str, remote: str, hours: float, max_failures: int,
             window_minutes: float) -> tuple[str, str]:
     """(session token for the cookie, CSRF token) or AuthError."""
-    since = _now() - dt.timedelta(minutes=window_minutes)
+    since = utcnow() - dt.timedelta(minutes=window_minutes)
     with store.sessions.begin() as s:
         by_name = s.scalar(select(func.count()).select_from(LoginFailure).where(
             LoginFailure.at >= since, LoginFailure.name == name[:120]))
@@ -105,9 +104,9 @@ def sign_in(store: Store, name: str, password: str, remote: str, hours: float, m
         raise AuthError("bad_login", "wrong name or password")
     token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
     with store.sessions.begin() as s:
-        s.execute(delete(WebSession).where(WebSession.expires_at < _now()))
+        s.execute(delete(WebSession).where(WebSession.expires_at < utcnow()))
         s.add(WebSession(token_hash=_digest(token), user_id=user.id, csrf_token=csrf,
-                         expires_at=_now() + dt.timedelta(hours=hours)))
+                         expires_at=utcnow() + dt.timedelta(hours=hours)))
         s.execute(delete(LoginFailure).where(LoginFailure.name == name[:120]))
     return token, csrf
 
@@ -126,7 +125,7 @@ def from_session(store: Store, token: str | None) -> Principal | None:
         if row is None:
             return None
         sess, user = row
-        if _aware(sess.expires_at) < _now() or not user.active:
+        if _aware(sess.expires_at) < utcnow() or not user.active:
             return None
         return Principal(user.name, user.role, "user", sess.csrf_token)
 
@@ -140,7 +139,7 @@ def from_bearer(store: Store, header: str | None) -> Principal | None:
                                                ApiToken.revoked.is_(False))).scalar_one_or_none()
         if row is None:
             return None
-        row.last_used_at = _now()
+        row.last_used_at = utcnow()
         return Principal(f"token:{row.name}", row.role, "token")
 
 

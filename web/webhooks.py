@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from stores.db import Store
 from stores.review_schema import Webhook, WebhookDelivery
+from stores.base import utcnow
 
 log = logging.getLogger("vanthu.webhooks")
 SIGNATURE_HEADER = "X-Vanthu-Signature"     # "sha256=<hex of HMAC-SHA256(secret, body)>"
@@ -26,8 +27,6 @@ TIMEOUT_S = 10.0
 BATCH = 20
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
 
 
 def sign(secret: str, body: bytes) -> str:
@@ -38,7 +37,7 @@ def deliver_due(store: Store, client: httpx.Client | None = None, retry_delays=R
     """Send every due delivery once; returns how many were delivered."""
     with store.sessions() as s:
         due = list(s.execute(select(WebhookDelivery.id).where(WebhookDelivery.status == "pending",
-                                                              WebhookDelivery.next_attempt_at <= _now())
+                                                              WebhookDelivery.next_attempt_at <= utcnow())
                              .order_by(WebhookDelivery.id).limit(BATCH)).scalars())
     own = client is None
     client = client or httpx.Client(timeout=TIMEOUT_S, follow_redirects=False)
@@ -71,13 +70,13 @@ def _deliver(store: Store, client: httpx.Client, delivery_id: int, retry_delays)
         d = s.get(WebhookDelivery, delivery_id)
         d.attempts += 1
         if error is None:
-            d.status, d.delivered_at, d.last_error = "delivered", _now(), None
+            d.status, d.delivered_at, d.last_error = "delivered", utcnow(), None
             return 1
         d.last_error = error[:2000]
         if d.attempts > len(retry_delays):
             d.status = "failed"
         else:
-            d.next_attempt_at = _now() + dt.timedelta(seconds=retry_delays[d.attempts - 1])
+            d.next_attempt_at = utcnow() + dt.timedelta(seconds=retry_delays[d.attempts - 1])
     log.warning("webhook delivery %s to %s failed: %s", delivery_id, url, error)
     return 0
 
