@@ -200,43 +200,4 @@ def finish_result(ws: Workspace, store: Store, sha: str, name: str, result: Extr
     intake.advance(store, sha, IntakeState.STORED, extractor_version=result.extractor_version, outbox_path=str(out))
 
 
-# -- one call for callers with bytes in hand (the web app's uploads) ---------------------------------
-@dataclass(frozen=True)
-class Ingested:
-    """state: 'done', 'failed' (reason: a stable code) or 'duplicate'; outbox: the JSON's path."""
-    state: str
-    sha256: str
-    name: str
-    reason: str | None = None
-    message: str | None = None
-    outbox: str | None = None
-
-
-def ingest_bytes(data: bytes, name: str, root: Path, database_url: str | None = None,
-                 cfg: IntakeSettings | None = None, options: ExtractOptions | None = None) -> Ingested:
-    """Archive `data` under `name` and run it through extraction in a worker process with every
-    limit of the watcher (memory, wall time, pixels, text); the same archive, quarantine, outbox
-    and reason codes as a file dropped in the inbox."""
-    import tempfile
-
-    from flows.watcher import Intake
-    from models import settings
-    cfg = cfg or settings().intake(workers=1)
-    ws = Workspace.at(root / "inbox", root)
-    with tempfile.TemporaryDirectory(dir=ws.tmp, prefix=".vanthu-upload-") as tmp:
-        src = Path(tmp) / safe_name(name)
-        src.write_bytes(data)
-        from flows.workspace import signature
-        with Intake(ws, database_url or ws.database_url, cfg.model_copy(update={"workers": 1})) as run:
-            taken = take_entry(ws, run.store, src, signature(src.lstat()), run.owner, cfg, run.alive, name)
-            if taken.outcome == "duplicate":
-                return Ingested("duplicate", taken.sha256, display_name(name))
-            if taken.outcome != "archived":
-                return Ingested("failed", taken.sha256 or "", display_name(name), taken.reason, taken.message)
-            run.process_now(taken.sha256)
-    row = intake.get(run.store, taken.sha256)
-    reason, _, message = (row.reason or "").partition(": ")
-    return Ingested(row.state, row.sha256, row.name, reason or None, message or None, row.outbox_path)
-
-
-__all__ = ["Ingested", "Taken", "ingest_bytes", "open_store", "process_document", "quarantine", "take_entry"]
+__all__ = ["Taken", "open_store", "process_document", "quarantine", "take_entry"]

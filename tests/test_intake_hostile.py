@@ -429,7 +429,7 @@ def test_two_watchers_and_a_worker_share_one_inbox(tmp_path, docx, samples, post
 
 def test_ingest_bytes_for_uploads(tmp_path, docx):
     """The call an upload handler makes: the same archive, limits and reason codes as the inbox."""
-    from flows.ingest import ingest_bytes
+    from flows.uploads import ingest_bytes
     from models import settings
     cfg = settings().intake(workers=1, settle_seconds=0)
     first = ingest_bytes(docx, "tải lên\n.docx", tmp_path, cfg=cfg)

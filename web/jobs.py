@@ -85,7 +85,7 @@ class JobRunner:
 
     def process(self, job_id: str) -> dict:
         """Run one job through the intake flow now; returns the job as a dict."""
-        from flows.ingest import ingest_bytes
+        from flows.uploads import ingest_bytes
         with self.lock:
             with self.store.sessions.begin() as s:
                 job = s.get(Job, job_id)

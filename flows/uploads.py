@@ -1,0 +1,49 @@
+"""Uploads (the web app's, or any caller with bytes in hand): the same archive, dedupe, worker
+limits, quarantine and outbox as a file dropped in the watched folder, driven by one Intake run."""
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from flows.ingest import take_entry
+from flows.watcher import Intake
+from flows.workspace import Workspace, display_name, safe_name, signature
+from models import ExtractOptions, IntakeSettings, settings
+from stores import intake
+
+
+@dataclass(frozen=True)
+class Ingested:
+    """state: 'done', 'failed' (reason: a stable code) or 'duplicate'; outbox: the JSON's path."""
+    state: str
+    sha256: str
+    name: str
+    reason: str | None = None
+    message: str | None = None
+    outbox: str | None = None
+
+
+def ingest_bytes(data: bytes, name: str, root: Path, database_url: str | None = None,
+                 cfg: IntakeSettings | None = None, options: ExtractOptions | None = None) -> Ingested:
+    """Archive `data` under `name` and run it through extraction in a worker process with every
+    limit of the watcher (memory, wall time, pixels, text); the same archive, quarantine, outbox
+    and reason codes as a file dropped in the inbox."""
+    cfg = cfg or settings().intake(workers=1)
+    ws = Workspace.at(root / "inbox", root)
+    with tempfile.TemporaryDirectory(dir=ws.tmp, prefix=".vanthu-upload-") as tmp:
+        src = Path(tmp) / safe_name(name)
+        src.write_bytes(data)
+        with Intake(ws, database_url or ws.database_url, cfg.model_copy(update={"workers": 1})) as run:
+            taken = take_entry(ws, run.store, src, signature(src.lstat()), run.owner, cfg, run.alive, name)
+            if taken.outcome == "duplicate":
+                return Ingested("duplicate", taken.sha256, display_name(name))
+            if taken.outcome != "archived":
+                return Ingested("failed", taken.sha256 or "", display_name(name), taken.reason, taken.message)
+            run.process_now(taken.sha256)
+    row = intake.get(run.store, taken.sha256)
+    reason, _, message = (row.reason or "").partition(": ")
+    return Ingested(row.state, row.sha256, row.name, reason or None, message or None, row.outbox_path)
+
+
+__all__ = ["Ingested", "ingest_bytes"]
