@@ -58,7 +58,9 @@ def _text_page(number: int, page, fonts: list[FontPieces] | None = None) -> Page
     # 2.4 pt above its letter) reads as 13.0 beside its letters' 12.999999999999943, and an exact
     # comparison cut 'TOÅNG' into 'TO Å NG' (the VNI PDFs of the seeds: 12 of 004's 44
     # catalog items lost, a mark left undecoded in 000).
-    chars = [{**c, "size": round(c["size"], 2)} for c in page.chars]
+    chars = page.chars   # pdfplumber's own list, freed by page.close(): rounded in place (no copy)
+    for c in chars:
+        c["size"] = round(c["size"], 2)
     words = pdfplumber.utils.extract_words(chars, keep_blank_chars=False, use_text_flow=False,
                                            extra_attrs=["size"], return_chars=True)
     text_chars = sum(len(w["text"]) for w in words)
