@@ -299,8 +299,6 @@ def test_sign_in_is_rate_limited_and_sessions_need_the_csrf_token(api):
 
 
 def test_docx_gets_boxes_on_the_pdf_libreoffice_renders(api, extracted):
-    if "sqlite" not in api["url"]:
-        pytest.skip("rendering does not depend on the database")
     from stores.review_schema import DocumentReview
     store = api["store"]
     store.save_result(extracted("004.docx"))
@@ -313,8 +311,6 @@ def test_docx_gets_boxes_on_the_pdf_libreoffice_renders(api, extracted):
 
 
 def test_export_gold_of_reviewed_documents_scores_the_reviewed_output_perfectly(api, tmp_path):
-    if "sqlite" not in api["url"]:
-        pytest.skip("export reads the same tables on both databases")
     from cli.main import main
     from tests import gold_score
     doc = _doc_id(api)
