@@ -82,9 +82,14 @@ def take_entry(ws: Workspace, store: Store, path: Path, sig: str, owner: str, cf
     except OSError as exc:
         return _problem(store, key, io_reason(exc), f"{exc.strerror or exc}", cfg)
     taken_from = f"{key}\n{taken_sig}"
-    row, new = intake.receive(store, sha, name, IntakeState.ARCHIVED, size_bytes=size, taken_from=taken_from)
+    # The row is RECEIVED until the archived copy is in place: a crash between the two leaves a
+    # row no worker takes, and the inbox file it was copied from (CI caught the other order
+    # losing a document: ARCHIVED with no archive, then the inbox file removed on the retake).
+    row, new = intake.receive(store, sha, name, IntakeState.RECEIVED, size_bytes=size, taken_from=taken_from)
     try:
-        if new:
+        if new or (not row.archive_path and _same_entry(row.taken_from, key)):
+            # new content, or this entry's own earlier take cut short before its archive copy:
+            # we hold the entry's lease, so nobody else is placing it now
             dest = settle_temp(tmp, archive_path(ws, sha, name))
             intake.advance(store, sha, IntakeState.ARCHIVED, archive_path=str(dest))
             outcome = "archived"
@@ -92,7 +97,7 @@ def take_entry(ws: Workspace, store: Store, path: Path, sig: str, owner: str, cf
             tmp.unlink(missing_ok=True)
             outcome = "archived"
         else:
-            kept = settle_temp(tmp, duplicate_path(ws, sha, name))
+            kept = settle_temp(tmp, duplicate_path(ws, sha, name, taken_from))
             intake.record_duplicate(store, sha, name, str(kept))
             outcome = "duplicate"
     except OSError as exc:
@@ -101,6 +106,11 @@ def take_entry(ws: Workspace, store: Store, path: Path, sig: str, owner: str, cf
     remove_if_unchanged(path, taken_sig)
     intake.drop_entry(store, key)
     return Taken(outcome, sha)
+
+
+def _same_entry(taken_from: str | None, key: str) -> bool:
+    """taken_from is "<inbox path>\n<signature>": whether it names this inbox entry."""
+    return (taken_from or "").partition("\n")[0] == key
 
 
 def _problem(store: Store, key: str, reason: str, message: str, cfg: IntakeSettings) -> Taken:

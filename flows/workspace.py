@@ -387,9 +387,11 @@ def archive_path(ws: Workspace, sha256: str, name: str) -> Path:
     return ws.archive / sha256[:2] / sha256 / safe_name(name)
 
 
-def duplicate_path(ws: Workspace, sha256: str, name: str) -> Path:
-    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%f")
-    return ws.archive / sha256[:2] / sha256 / "duplicates" / f"{stamp}-{safe_name(name)}"
+def duplicate_path(ws: Workspace, sha256: str, name: str, taken_from: str) -> Path:
+    """Named after the inbox entry it came from (path and signature), not the clock: a retake of
+    the same entry after a crash lands on the same path and is recorded once."""
+    entry = hashlib.sha256(taken_from.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    return ws.archive / sha256[:2] / sha256 / "duplicates" / f"{entry}-{safe_name(name)}"
 
 
 def quarantine_path(ws: Workspace, sha256: str, name: str) -> Path:

@@ -130,8 +130,10 @@ def in_progress(store: Store) -> int:
 
 
 def record_duplicate(store: Store, sha256: str, name: str, kept_path: str) -> None:
+    """Once per kept copy: a retake of the same inbox entry after a crash finds its row."""
     with store.sessions.begin() as s:
-        s.add(IntakeDuplicate(sha256=sha256, name=name, kept_path=kept_path))
+        if s.scalar(select(IntakeDuplicate.id).where(IntakeDuplicate.kept_path == kept_path)) is None:
+            s.add(IntakeDuplicate(sha256=sha256, name=name, kept_path=kept_path))
 
 
 def unfinished(store: Store) -> list[IntakeFile]:

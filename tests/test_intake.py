@@ -127,3 +127,79 @@ def test_reprocess_skips_current_results_and_runs_on_dask(ingested):
         tally = run_reprocess(url, "all", None, True, cluster.scheduler_address, None, show_progress=False)
     assert tally == {"skipped": 0, "done": n}
     assert Store.open(url).counts() == before  # re-extraction replaced, never duplicated
+
+
+class _Killed(BaseException):
+    """Stands for SIGKILL in-process: nothing after the raise runs, no `except OSError` catches it."""
+
+
+def test_a_take_cut_short_before_the_archive_copy_is_finished_by_the_retake(samples, tmp_path, monkeypatch):
+    """A watcher killed after recording a file's hash but before its archive copy was in place:
+    the retake of the same inbox file must place the copy before it removes the inbox file
+    (CI once lost a document here: the row read 'archived', the archive was empty, the inbox
+    file was then removed)."""
+    import hashlib
+
+    import flows.ingest as ingest
+    from flows.workspace import Workspace, owner_alive, owner_id, signature
+    from models import IntakeState, settings
+    ws = Workspace.at(tmp_path / "inbox", tmp_path)
+    store = ingest.open_store(ws.database_url)
+    cfg = settings().intake(workers=1)
+    src = ws.inbox / "công văn.docx"
+    data = (samples / "004.docx").read_bytes()
+    src.write_bytes(data)
+    real_settle = ingest.settle_temp
+
+    def killed(tmp, dest):
+        raise _Killed
+
+    monkeypatch.setattr(ingest, "settle_temp", killed)
+    with pytest.raises(_Killed):
+        ingest.take_entry(ws, store, src, signature(src.lstat()), owner_id(), cfg, owner_alive)
+    sha = hashlib.sha256(data).hexdigest()
+    assert intake.get(store, sha).state == IntakeState.RECEIVED  # no worker takes it yet
+    assert intake.claimable_documents(store, "another-1", lambda owner: True) == []
+
+    monkeypatch.setattr(ingest, "settle_temp", real_settle)
+    taken = ingest.take_entry(ws, store, src, signature(src.lstat()), owner_id(), cfg, owner_alive)
+    row = intake.get(store, sha)
+    assert (taken.outcome, row.state) == ("archived", IntakeState.ARCHIVED)
+    assert hashlib.sha256(Path(row.archive_path).read_bytes()).hexdigest() == sha
+    assert not src.exists()
+    assert ingest.process_document(ws, ws.database_url, sha) == IntakeState.DONE
+
+
+def test_a_duplicate_retaken_after_a_crash_is_recorded_and_kept_once(samples, tmp_path, monkeypatch):
+    """Killed after recording a duplicate but before removing it from the inbox: the retake finds
+    the same kept copy and the same record, so the duplicate counts once."""
+    import hashlib
+
+    import flows.ingest as ingest
+    from flows.workspace import Workspace, owner_alive, owner_id, signature
+    from models import settings
+    from sqlalchemy import text
+    ws = Workspace.at(tmp_path / "inbox", tmp_path)
+    store = ingest.open_store(ws.database_url)
+    cfg = settings().intake(workers=1)
+    data = (samples / "004.docx").read_bytes()
+    first, copy = ws.inbox / "công văn.docx", ws.inbox / "bản sao công văn.docx"
+    first.write_bytes(data)
+    copy.write_bytes(data)
+    assert ingest.take_entry(ws, store, first, signature(first.lstat()), owner_id(), cfg, owner_alive).outcome == "archived"
+    real_remove = ingest.remove_if_unchanged
+
+    def killed(path, sig):
+        raise _Killed
+
+    monkeypatch.setattr(ingest, "remove_if_unchanged", killed)
+    with pytest.raises(_Killed):
+        ingest.take_entry(ws, store, copy, signature(copy.lstat()), owner_id(), cfg, owner_alive)
+    monkeypatch.setattr(ingest, "remove_if_unchanged", real_remove)
+    taken = ingest.take_entry(ws, store, copy, signature(copy.lstat()), owner_id(), cfg, owner_alive)
+    sha = hashlib.sha256(data).hexdigest()
+    kept = list((ws.archive / sha[:2] / sha / "duplicates").iterdir())
+    with store.sessions() as s:
+        recorded = s.scalar(text("SELECT COUNT(*) FROM intake_duplicates"))
+    assert taken.outcome == "duplicate" and len(kept) == 1 and recorded == 1
+    assert not copy.exists()

@@ -99,6 +99,9 @@ def test_sigkill_at_random_points_loses_and_duplicates_nothing(samples, tmp_path
     both = [s for s in shas if s in stored and s[:12] in quarantined]
     print(f"\nkill points {kills}; files in {len(dropped)} ({len(shas)} distinct); "
           f"stored {len(stored)}; quarantined {len(quarantined)}; duplicates {duplicates}; lost {len(lost)}")
+    for sha, name, reason in db.execute("SELECT sha256, name, reason FROM intake_files WHERE state = 'failed'"):
+        if sha[:12] not in quarantined:
+            print(f"failed but not in quarantine: {name} {sha[:12]}: {reason}")
     assert kills >= KILL_POINTS  # at least half the watchers were really cut short
     assert lost == [] and both == [] and runs == []
     assert {s for s, st in states.items() if st == "done"} == stored
