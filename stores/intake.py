@@ -210,12 +210,20 @@ def entry_problem(store: Store, path: str, reason: str, message: str, max_attemp
 
 
 def retry_given_up(store: Store) -> int:
-    """A new start is a new chance: entries given up on are tried again (attempts from zero)."""
+    """A new start is a new chance (attempts from zero): inbox entries given up on, and archived
+    files given up on for a failure outside extraction (the database, a full disk: failed with
+    no quarantine, their original still in the archive). Quarantined files stay failed: their
+    own content was the problem."""
     with store.sessions.begin() as s:
-        done = s.execute(update(IntakeEntry).where(IntakeEntry.state == ENTRY_GIVEN_UP)
-                         .values(state=ENTRY_RETRYING, attempts=0, next_try_at=None)
-                         .execution_options(synchronize_session=False))
-        return done.rowcount
+        entries = s.execute(update(IntakeEntry).where(IntakeEntry.state == ENTRY_GIVEN_UP)
+                            .values(state=ENTRY_RETRYING, attempts=0, next_try_at=None)
+                            .execution_options(synchronize_session=False))
+        files = s.execute(update(IntakeFile).where(IntakeFile.state == IntakeState.FAILED,
+                                                   IntakeFile.quarantine_path.is_(None),
+                                                   IntakeFile.archive_path.is_not(None))
+                          .values(state=IntakeState.ARCHIVED, attempts=0, lease_owner=None, lease_until=None)
+                          .execution_options(synchronize_session=False))
+        return entries.rowcount + files.rowcount
 
 
 def release_entry(store: Store, path: str, owner: str) -> None:

@@ -203,3 +203,31 @@ def test_a_duplicate_retaken_after_a_crash_is_recorded_and_kept_once(samples, tm
         recorded = s.scalar(text("SELECT COUNT(*) FROM intake_duplicates"))
     assert taken.outcome == "duplicate" and len(kept) == 1 and recorded == 1
     assert not copy.exists()
+
+
+def test_a_file_given_up_on_outside_extraction_is_tried_again_on_the_next_start(samples, tmp_path):
+    """A run that failed for the database or the disk gives up after its tries but keeps the
+    original in the archive; the next start takes it again. A quarantined file stays failed."""
+    import hashlib
+
+    import flows.ingest as ingest
+    from flows.workspace import Workspace, owner_alive, owner_id, signature
+    from models import IntakeState, settings
+    ws = Workspace.at(tmp_path / "inbox", tmp_path)
+    store = ingest.open_store(ws.database_url)
+    cfg = settings().intake(workers=1)
+    shas = {}
+    for name, data in (("tốt.docx", (samples / "004.docx").read_bytes()), ("hỏng.pdf", b"%PDF-1.7\nbroken")):
+        src = ws.inbox / name
+        src.write_bytes(data)
+        assert ingest.take_entry(ws, store, src, signature(src.lstat()), owner_id(), cfg, owner_alive).outcome == "archived"
+        shas[name] = hashlib.sha256(data).hexdigest()
+    # the watcher's give-up after its last try (Intake._failed_run)
+    intake.advance(store, shas["tốt.docx"], IntakeState.FAILED, stage="intake", attempts=5,
+                   reason="disk_full: gave up after 5 tries: No space left on device")
+    assert ingest.process_document(ws, ws.database_url, shas["hỏng.pdf"]) == IntakeState.FAILED
+    assert intake.retry_given_up(store) == 1
+    row = intake.get(store, shas["tốt.docx"])
+    assert (row.state, row.attempts) == (IntakeState.ARCHIVED, 0)
+    assert intake.get(store, shas["hỏng.pdf"]).state == IntakeState.FAILED
+    assert ingest.process_document(ws, ws.database_url, shas["tốt.docx"]) == IntakeState.DONE
