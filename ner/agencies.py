@@ -28,8 +28,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from normalize.agencies import (PROVINCE_LEVELS, AgencyEntry, Place, agency_entries, component_abbreviations,
-                                find_place, head_abbreviations, known_agency, party_body, province_departments,
-                                tidy_name)
+                                council_committee, find_place, head_abbreviations, known_agency, party_body,
+                                province_departments, tidy_name)
 from normalize.ocr_repair import strip_diacritics_same_length
 from normalize.text import match_key
 from normalize.vowel_marks import lexicon
@@ -108,6 +108,10 @@ _LEVEL_FIRST_WORDS = {k.split()[0] for k in (*LEVEL_WORDS, *_PLAIN_LEVELS)}
 # After a head: a position, not a body ('Bộ trưởng', 'Cục phó').
 # Heads whose body is another body's unit, named by it: 'Văn phòng Tỉnh ủy X', 'Thanh tra Bộ Tài chính'.
 NESTING_HEADS = ("Văn phòng", "Thanh tra")
+# The Party's organs inside a body are named by it (Điều lệ Đảng: a Party committee, a Party
+# delegation or a Party caucus of an agency): 'Đảng ủy UBND TP', 'Đảng đoàn Quốc hội', 'Ban Cán sự
+# đảng Bộ Tư pháp'. They are Party bodies, whatever body names them.
+PARTY_ORGAN_HEADS = ("Đảng ủy", "Đảng đoàn", "Ban Cán sự đảng")
 POSITION_WORDS = {"trưởng", "phó", "viên"}   # 'Bộ trưởng', 'Cục phó', 'Tỉnh ủy viên'
 # Words after 'Bộ' that make it a whole of things, not a ministry, whatever their case ('Bộ Luật Hình
 # sự', holdout2 k06; 'Bộ máy', 'Bộ phận'). Not 'đội': 'Bộ đội Biên phòng' is a body.
@@ -484,6 +488,8 @@ class _Parser:
         if nested and head in (*NESTING_HEADS, "Ban", "Tổ giúp việc", "Tổ công tác"):
             # 'Văn phòng Tỉnh ủy X', 'Thanh tra Bộ Tài chính', 'Tổ giúp việc Ban Chỉ đạo …'
             return nested[0], f"{head} {nested[1]}", nested[2], nested[3]
+        if nested and head in PARTY_ORGAN_HEADS:
+            return nested[0], f"{head} {nested[1]}", "party", nested[3]
         j = self.name_end(end)
         if j == end:
             return None
@@ -493,6 +499,9 @@ class _Parser:
                 return None  # 'Ban Chỉ đạo' alone, or of one word ('Ban Chỉ đạo thi' of each exam): a kind, not one body
             j = k
         name = f"{head} {self.expand(end, j)}"
+        committee = council_committee(name) if head == "Ban" else None
+        if committee is not None:  # 'Ban KT-NS', 'Ban Văn hoá - Xã hội': one spelling
+            name, kind = committee.name, committee.kind
         tail = self.lowercase_tail(j)
         loc = self.locality_at(tail) if tail is not None else None
         if tail is None and self.is_cap(j) and not self.all_caps:
@@ -513,6 +522,9 @@ class _Parser:
         if head == "Ban" and not loc and self.ctx.province is not None and self.key(end) in ("quản", "thường"):
             bare = self.bare_level(j)  # 'Ban Quản lý khu Kinh tế (tỉnh)' in the province's own document
             return bare, f"{name} {self.ctx.province.full()}", kind, True
+        if committee is not None and not loc and self.ctx.province is not None:
+            # 'Ban Văn hoá - Xã hội' bare in a province's document: its People's Council's committee
+            return j, f"{committee.name} Hội đồng nhân dân {self.ctx.province.full()}", "people_council", True
         if self.all_caps or not self.names_a_body(head, end, name, bool(loc)):
             return None
         return j, name, kind, False

@@ -250,6 +250,22 @@ def province_departments() -> tuple[AgencyEntry, ...]:
 
 
 @lru_cache(maxsize=1)
+def _council_committees() -> dict[str, AgencyEntry]:
+    index: dict[str, AgencyEntry] = {}
+    for c in load_json("agencies.json")["council_committees"]:
+        e = AgencyEntry(c["name"], "people_council", tuple(c.get("aliases", ())))
+        for alias in (e.name, *e.aliases):
+            index[match_key(tidy_name(alias))] = e
+    return index
+
+
+def council_committee(text: str) -> AgencyEntry | None:
+    """'Ban Văn hoá - Xã hội' → the People's Council committee of that name (any tone placement,
+    any spacing of its dash); None for any other Ban."""
+    return _council_committees().get(match_key(tidy_name(text)))
+
+
+@lru_cache(maxsize=1)
 def component_abbreviations() -> dict[str, str]:
     """'KH&CN' → 'Khoa học và Công nghệ': the specific part of a name, shortened the same way under any head."""
     return dict(load_json("agencies.json")["component_abbreviations"])

@@ -385,3 +385,23 @@ def test_law_titles_sets_and_kinds_are_no_bodies():
 
 def test_a_scale_in_brackets_declares_a_unit():  # k03, Phụ lục I header
     assert find_amounts("Mức chi/ Tiền công (1.000đ)") == []
+
+
+# -- after holdout2: rules of the genre (Party organs inside a body, a People's Council's committees) ----
+def test_party_organs_are_named_by_the_body_they_sit_in():
+    # k01 (Thành phố Hồ Chí Minh), Nơi nhận: the Party committee of the city's People's Committee
+    assert names("- Đảng ủy UBND TP (để b/c);", province="Hồ Chí Minh") == [
+        "Đảng ủy Ủy ban nhân dân thành phố Hồ Chí Minh"]
+    found = find_agencies("Đảng đoàn Quốc hội, Ban Cán sự đảng Bộ Tư pháp, Đảng ủy Bộ Tài chính")
+    assert [(a.name, a.kind) for a in found] == [("Đảng đoàn Quốc hội", "party"), ("Ban Cán sự đảng Bộ Tư pháp", "party"),
+                                                 ("Đảng ủy Bộ Tài chính", "party")]
+
+
+def test_a_peoples_council_committee_named_bare_is_the_provinces():
+    # e13 (Nghị quyết 36/2025/NQ-HĐND of Huế): 'Báo cáo thẩm tra của Ban Văn hoá - Xã hội' (old tone placement)
+    text = "Báo cáo thẩm tra của Ban Văn hoá - Xã hội; ý kiến thảo luận của đại biểu"
+    assert names(text, province="Huế") == ["Ban Văn hóa - Xã hội Hội đồng nhân dân thành phố Huế"]
+    assert names("thẩm tra của Ban Kinh tế và Ngân sách", province="Lâm Đồng") == [
+        "Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh Lâm Đồng"]
+    assert names(text) == []                      # a central text: whose committee, it does not say
+    assert names("Ban Tổ chức sự kiện", province="Huế") == []   # any other Ban is no council committee
