@@ -2,6 +2,7 @@
 status, and reprocessing locally and on a Dask LocalCluster of two workers."""
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import zipfile
@@ -9,9 +10,12 @@ from pathlib import Path
 
 import pytest
 from PIL import Image, ImageDraw
+from sqlalchemy import text
 
+import flows.ingest as ingest
 from flows.reprocess import run_reprocess
 from flows.watcher import watch_inbox
+from models import IntakeState
 from stores import intake
 from stores.db import Store
 
@@ -129,8 +133,43 @@ def test_reprocess_skips_current_results_and_runs_on_dask(ingested):
     assert Store.open(url).counts() == before  # re-extraction replaced, never duplicated
 
 
+
 class _Killed(BaseException):
     """Stands for SIGKILL in-process: nothing after the raise runs, no `except OSError` catches it."""
+
+
+def _die(*_args) -> None:
+    raise _Killed
+
+
+class _Taker:
+    """One watcher's intake steps in this process, on a workspace under tmp_path."""
+
+    def __init__(self, tmp_path: Path):
+        from flows.workspace import Workspace
+        from models import settings
+        self.ws = Workspace.at(tmp_path / "inbox", tmp_path)
+        self.store = ingest.open_store(self.ws.database_url)
+        self.cfg = settings().intake(workers=1)
+
+    def drop(self, name: str, data: bytes) -> Path:
+        path = self.ws.inbox / name
+        path.write_bytes(data)
+        return path
+
+    def take(self, path: Path):
+        from flows.workspace import owner_alive, owner_id, signature
+        return ingest.take_entry(self.ws, self.store, path, signature(path.lstat()), owner_id(), self.cfg, owner_alive)
+
+    def take_killed_at(self, step: str, path: Path, monkeypatch) -> None:
+        """Take `path`, dying when the take reaches `step` (a function of flows.ingest)."""
+        with monkeypatch.context() as m:
+            m.setattr(ingest, step, _die)
+            with pytest.raises(_Killed):
+                self.take(path)
+
+    def process(self, sha: str) -> str:
+        return ingest.process_document(self.ws, self.ws.database_url, sha)
 
 
 def test_a_take_cut_short_before_the_archive_copy_is_finished_by_the_retake(samples, tmp_path, monkeypatch):
@@ -138,68 +177,33 @@ def test_a_take_cut_short_before_the_archive_copy_is_finished_by_the_retake(samp
     the retake of the same inbox file must place the copy before it removes the inbox file
     (CI once lost a document here: the row read 'archived', the archive was empty, the inbox
     file was then removed)."""
-    import hashlib
-
-    import flows.ingest as ingest
-    from flows.workspace import Workspace, owner_alive, owner_id, signature
-    from models import IntakeState, settings
-    ws = Workspace.at(tmp_path / "inbox", tmp_path)
-    store = ingest.open_store(ws.database_url)
-    cfg = settings().intake(workers=1)
-    src = ws.inbox / "công văn.docx"
+    here = _Taker(tmp_path)
     data = (samples / "004.docx").read_bytes()
-    src.write_bytes(data)
-    real_settle = ingest.settle_temp
-
-    def killed(tmp, dest):
-        raise _Killed
-
-    monkeypatch.setattr(ingest, "settle_temp", killed)
-    with pytest.raises(_Killed):
-        ingest.take_entry(ws, store, src, signature(src.lstat()), owner_id(), cfg, owner_alive)
+    src = here.drop("công văn.docx", data)
+    here.take_killed_at("settle_temp", src, monkeypatch)
     sha = hashlib.sha256(data).hexdigest()
-    assert intake.get(store, sha).state == IntakeState.RECEIVED  # no worker takes it yet
-    assert intake.claimable_documents(store, "another-1", lambda owner: True) == []
-
-    monkeypatch.setattr(ingest, "settle_temp", real_settle)
-    taken = ingest.take_entry(ws, store, src, signature(src.lstat()), owner_id(), cfg, owner_alive)
-    row = intake.get(store, sha)
+    assert intake.get(here.store, sha).state == IntakeState.RECEIVED  # no worker takes it yet
+    assert intake.claimable_documents(here.store, "another-1", lambda owner: True) == []
+    taken = here.take(src)
+    row = intake.get(here.store, sha)
     assert (taken.outcome, row.state) == ("archived", IntakeState.ARCHIVED)
     assert hashlib.sha256(Path(row.archive_path).read_bytes()).hexdigest() == sha
     assert not src.exists()
-    assert ingest.process_document(ws, ws.database_url, sha) == IntakeState.DONE
+    assert here.process(sha) == IntakeState.DONE
 
 
 def test_a_duplicate_retaken_after_a_crash_is_recorded_and_kept_once(samples, tmp_path, monkeypatch):
     """Killed after recording a duplicate but before removing it from the inbox: the retake finds
     the same kept copy and the same record, so the duplicate counts once."""
-    import hashlib
-
-    import flows.ingest as ingest
-    from flows.workspace import Workspace, owner_alive, owner_id, signature
-    from models import settings
-    from sqlalchemy import text
-    ws = Workspace.at(tmp_path / "inbox", tmp_path)
-    store = ingest.open_store(ws.database_url)
-    cfg = settings().intake(workers=1)
+    here = _Taker(tmp_path)
     data = (samples / "004.docx").read_bytes()
-    first, copy = ws.inbox / "công văn.docx", ws.inbox / "bản sao công văn.docx"
-    first.write_bytes(data)
-    copy.write_bytes(data)
-    assert ingest.take_entry(ws, store, first, signature(first.lstat()), owner_id(), cfg, owner_alive).outcome == "archived"
-    real_remove = ingest.remove_if_unchanged
-
-    def killed(path, sig):
-        raise _Killed
-
-    monkeypatch.setattr(ingest, "remove_if_unchanged", killed)
-    with pytest.raises(_Killed):
-        ingest.take_entry(ws, store, copy, signature(copy.lstat()), owner_id(), cfg, owner_alive)
-    monkeypatch.setattr(ingest, "remove_if_unchanged", real_remove)
-    taken = ingest.take_entry(ws, store, copy, signature(copy.lstat()), owner_id(), cfg, owner_alive)
+    assert here.take(here.drop("công văn.docx", data)).outcome == "archived"
+    copy = here.drop("bản sao công văn.docx", data)
+    here.take_killed_at("remove_if_unchanged", copy, monkeypatch)
+    taken = here.take(copy)
     sha = hashlib.sha256(data).hexdigest()
-    kept = list((ws.archive / sha[:2] / sha / "duplicates").iterdir())
-    with store.sessions() as s:
+    kept = list((here.ws.archive / sha[:2] / sha / "duplicates").iterdir())
+    with here.store.sessions() as s:
         recorded = s.scalar(text("SELECT COUNT(*) FROM intake_duplicates"))
     assert taken.outcome == "duplicate" and len(kept) == 1 and recorded == 1
     assert not copy.exists()
@@ -208,26 +212,17 @@ def test_a_duplicate_retaken_after_a_crash_is_recorded_and_kept_once(samples, tm
 def test_a_file_given_up_on_outside_extraction_is_tried_again_on_the_next_start(samples, tmp_path):
     """A run that failed for the database or the disk gives up after its tries but keeps the
     original in the archive; the next start takes it again. A quarantined file stays failed."""
-    import hashlib
-
-    import flows.ingest as ingest
-    from flows.workspace import Workspace, owner_alive, owner_id, signature
-    from models import IntakeState, settings
-    ws = Workspace.at(tmp_path / "inbox", tmp_path)
-    store = ingest.open_store(ws.database_url)
-    cfg = settings().intake(workers=1)
+    here = _Taker(tmp_path)
     shas = {}
     for name, data in (("tốt.docx", (samples / "004.docx").read_bytes()), ("hỏng.pdf", b"%PDF-1.7\nbroken")):
-        src = ws.inbox / name
-        src.write_bytes(data)
-        assert ingest.take_entry(ws, store, src, signature(src.lstat()), owner_id(), cfg, owner_alive).outcome == "archived"
+        assert here.take(here.drop(name, data)).outcome == "archived"
         shas[name] = hashlib.sha256(data).hexdigest()
     # the watcher's give-up after its last try (Intake._failed_run)
-    intake.advance(store, shas["tốt.docx"], IntakeState.FAILED, stage="intake", attempts=5,
+    intake.advance(here.store, shas["tốt.docx"], IntakeState.FAILED, stage="intake", attempts=5,
                    reason="disk_full: gave up after 5 tries: No space left on device")
-    assert ingest.process_document(ws, ws.database_url, shas["hỏng.pdf"]) == IntakeState.FAILED
-    assert intake.retry_given_up(store) == 1
-    row = intake.get(store, shas["tốt.docx"])
+    assert here.process(shas["hỏng.pdf"]) == IntakeState.FAILED
+    assert intake.retry_given_up(here.store) == 1
+    row = intake.get(here.store, shas["tốt.docx"])
     assert (row.state, row.attempts) == (IntakeState.ARCHIVED, 0)
-    assert intake.get(store, shas["hỏng.pdf"]).state == IntakeState.FAILED
-    assert ingest.process_document(ws, ws.database_url, shas["tốt.docx"]) == IntakeState.DONE
+    assert intake.get(here.store, shas["hỏng.pdf"]).state == IntakeState.FAILED
+    assert here.process(shas["tốt.docx"]) == IntakeState.DONE
