@@ -17,7 +17,7 @@ from pathlib import Path
 from extract.errors import ExtractionError
 from flows.workspace import (NotRegularFile, StillChanging, Workspace, archive_path, aside_path, display_name,
                              duplicate_path, move_aside, place, quarantine_path, remove_if_unchanged, safe_name,
-                             settle_temp, sha256_file, take_copy, write_json_atomic, write_sidecar)
+                             settle_temp, take_copy, write_json_atomic, write_sidecar)
 from models import ExtractOptions, ExtractionResult, IntakeSettings, IntakeState
 from stores import intake
 from stores.db import Store
@@ -133,7 +133,7 @@ def _set_aside(ws: Workspace, store: Store, path: Path, name: str, kind: str, cf
 
 
 # -- archive → store and outbox (in a worker process) ----------------------------------------------
-def _outbox_path(ws: Workspace, name: str, sha256: str) -> Path:
+def outbox_path(ws: Workspace, name: str, sha256: str) -> Path:
     """outbox/<name>.json; a different document with the same name gets its hash in the name."""
     path = ws.outbox / f"{safe_name(name)}.json"
     if path.exists():
@@ -205,9 +205,9 @@ def process_document(ws: Workspace, url: str, sha: str, options: ExtractOptions 
 def finish_result(ws: Workspace, store: Store, sha: str, name: str, result: ExtractionResult,
                   file_mode: int = 0o600) -> None:
     store.save_result(result)
-    out = _outbox_path(ws, name, sha)
+    out = outbox_path(ws, name, sha)
     write_json_atomic(out, store.outbox_json(result), file_mode)
     intake.advance(store, sha, IntakeState.STORED, extractor_version=result.extractor_version, outbox_path=str(out))
 
 
-__all__ = ["Taken", "open_store", "process_document", "quarantine", "take_entry"]
+__all__ = ["Taken", "open_store", "outbox_path", "process_document", "quarantine", "take_entry"]

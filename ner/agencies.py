@@ -108,10 +108,6 @@ _LEVEL_FIRST_WORDS = {k.split()[0] for k in (*LEVEL_WORDS, *_PLAIN_LEVELS)}
 # After a head: a position, not a body ('Bộ trưởng', 'Cục phó').
 # Heads whose body is another body's unit, named by it: 'Văn phòng Tỉnh ủy X', 'Thanh tra Bộ Tài chính'.
 NESTING_HEADS = ("Văn phòng", "Thanh tra")
-# The Party's organs inside a body are named by it (Điều lệ Đảng: a Party committee, a Party
-# delegation or a Party caucus of an agency): 'Đảng ủy UBND TP', 'Đảng đoàn Quốc hội', 'Ban Cán sự
-# đảng Bộ Tư pháp'. They are Party bodies, whatever body names them.
-PARTY_ORGAN_HEADS = ("Đảng ủy", "Đảng đoàn", "Ban Cán sự đảng")
 POSITION_WORDS = {"trưởng", "phó", "viên"}   # 'Bộ trưởng', 'Cục phó', 'Tỉnh ủy viên'
 # Words after 'Bộ' that make it a whole of things, not a ministry, whatever their case ('Bộ Luật Hình
 # sự', holdout2 k06; 'Bộ máy', 'Bộ phận'). Not 'đội': 'Bộ đội Biên phòng' is a body.
@@ -488,7 +484,9 @@ class _Parser:
         if nested and head in (*NESTING_HEADS, "Ban", "Tổ giúp việc", "Tổ công tác"):
             # 'Văn phòng Tỉnh ủy X', 'Thanh tra Bộ Tài chính', 'Tổ giúp việc Ban Chỉ đạo …'
             return nested[0], f"{head} {nested[1]}", nested[2], nested[3]
-        if nested and head in PARTY_ORGAN_HEADS:
+        if nested and kind == "party":
+            # The Party's organs inside a body are named by it (Điều lệ Đảng): 'Đảng ủy UBND TP',
+            # 'Đảng đoàn Quốc hội', 'Ban Cán sự đảng Bộ Tư pháp'. Party bodies, whatever body names them.
             return nested[0], f"{head} {nested[1]}", "party", nested[3]
         j = self.name_end(end)
         if j == end:

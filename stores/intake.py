@@ -17,7 +17,7 @@ from stores.db import Store
 from stores.schema import IntakeDuplicate, IntakeEntry, IntakeFile
 
 __all__ = ["FINISHED", "UNFINISHED", "IntakeState", "advance", "archived_documents", "get", "receive",
-           "record_duplicate", "status", "unfinished", "claim_document", "release_document", "renew",
+           "record_duplicate", "status", "claim_document", "release_document", "renew",
            "claimable_documents", "claim_entry", "entry_problem", "drop_entry", "entry", "ENTRY_TAKING",
            "ENTRY_RETRYING", "ENTRY_GIVEN_UP", "ENTRY_SET_ASIDE"]
 
@@ -136,12 +136,6 @@ def record_duplicate(store: Store, sha256: str, name: str, kept_path: str) -> No
             s.add(IntakeDuplicate(sha256=sha256, name=name, kept_path=kept_path))
 
 
-def unfinished(store: Store) -> list[IntakeFile]:
-    with store.sessions() as s:
-        return list(s.execute(select(IntakeFile).where(IntakeFile.state.in_(UNFINISHED))
-                              .order_by(IntakeFile.id)).scalars())
-
-
 def archived_documents(store: Store, since: dt.datetime | None = None) -> list[IntakeFile]:
     """Files whose original sits in the archive (extracted at least once)."""
     with store.sessions() as s:
@@ -243,12 +237,6 @@ def drop_entry(store: Store, path: str) -> None:
     set aside stays on record)."""
     with store.sessions.begin() as s:
         s.execute(delete(IntakeEntry).where(IntakeEntry.path == path, IntakeEntry.state != ENTRY_SET_ASIDE))
-
-
-def entries(store: Store, states: tuple[str, ...] = (ENTRY_RETRYING, ENTRY_GIVEN_UP, ENTRY_SET_ASIDE)) -> list[IntakeEntry]:
-    with store.sessions() as s:
-        return list(s.execute(select(IntakeEntry).where(IntakeEntry.state.in_(states))
-                              .order_by(IntakeEntry.updated_at.desc())).scalars())
 
 
 def status(store: Store, last_failures: int = 10) -> dict:

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from models import ExtractionResult
 from normalize.text import match_key
-from records.corrections import FIELDS, CorrectionIn, apply_corrections, current_value, field_scores
+from records.corrections import ACTIONS, FIELDS, CorrectionIn, apply_corrections, current_value, field_scores
 from stores.base import utcnow
 from stores.rows import fill_run
 from stores.review_schema import AuditRow, Correction, DocumentReview, Webhook, WebhookDelivery
@@ -93,10 +93,6 @@ def enqueue_event(s: Session, event: str, data: dict) -> int:
 
 
 # -- the queue ------------------------------------------------------------------------------------
-class QueueFilter(dict):
-    """state, q (full text), key (số/ký hiệu), agency, doc_type, date_from, date_to (ISO)."""
-
-
 def queue_query(f: dict):
     q = select(DocumentReview)
     if f.get("state"):
@@ -194,7 +190,7 @@ def correct(s: Session, document_id: int, user: str, field: str, target: str, ac
     """Record one decision (and its audit row). The extractor's output is left as it is."""
     if field not in FIELDS:
         raise CorrectionError("unknown_field", f"no field {field!r}")
-    if action not in ("accept", "correct", "reject", "add"):
+    if action not in ACTIONS:
         raise CorrectionError("unknown_action", f"no action {action!r}")
     result = extracted_result(s, document_id)
     if result is None:

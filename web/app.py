@@ -22,8 +22,10 @@ from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 
-from flows.workspace import safe_name, write_json_atomic
+from flows.ingest import outbox_path
+from flows.workspace import Workspace, write_json_atomic
 from models import Settings, settings
+from normalize.numbers import NumberFormatError, parse_vn_number
 from stores import review
 from stores.db import Store
 from stores.intake import get as intake_row
@@ -217,11 +219,13 @@ def publish(ctx: Context, s, document_id: int) -> Path | None:
     row = s.get(DocumentReview, document_id)
     if row is None or row.state != "reviewed":
         return None
-    review.save_reviewed_run(s, document_id)
+    run = review.save_reviewed_run(s, document_id)
     doc = s.get(DocumentRow, document_id)
     irow = intake_row(ctx.store, doc.sha256)
-    out = Path(irow.outbox_path) if irow and irow.outbox_path else ctx.root / "outbox" / f"{safe_name(Path(doc.path).name)}.json"
-    write_json_atomic(out, json.dumps(review.reviewed_result(s, document_id), ensure_ascii=False, indent=1))
+    # the intake's own JSON, or the outbox's rule for a name (another document's JSON of the same name is kept)
+    out = Path(irow.outbox_path) if irow and irow.outbox_path else \
+        outbox_path(Workspace.of_root(ctx.root), Path(doc.path).name, doc.sha256)
+    write_json_atomic(out, json.dumps(run.result, ensure_ascii=False, indent=1))
     return out
 
 
@@ -590,10 +594,13 @@ def _value(field: str, value):
     if field == "dates":
         return {"value": v, "text": v}
     if field == "amounts":
-        digits = v.replace(".", "").replace(" ", "")
-        if not digits.isdigit():
+        try:
+            amount = parse_vn_number(v)
+        except NumberFormatError:
+            amount = None
+        if amount is None or amount != amount.to_integral_value():
             raise ApiError(422, "bad_value", "an amount is a whole number of đồng, e.g. 1.436.130.000")
-        return {"value": int(digits), "text": value}
+        return {"value": int(amount), "text": value}
     if field == "agencies":
         return {"name": v, "text": v}
     return {"name": v}

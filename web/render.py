@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from extract.media import DOCX, IMAGE_TYPES, PDF
+from extract.ocr.render import DEFAULT_DPI
 from models import Document, ExtractionResult
 from normalize.text import match_key
 from pipeline.locate import locate, union
@@ -95,7 +96,8 @@ class PageSource:
         with Image.open(io.BytesIO(self.data)) as img:
             for i in range(getattr(img, "n_frames", 1)):
                 img.seek(i)
-                dpi = float((img.info.get("dpi") or (72, 72))[0]) or 72.0
+                # the extractor's assumption for an image without a resolution, so boxes fit
+                dpi = float((img.info.get("dpi") or (DEFAULT_DPI, DEFAULT_DPI))[0]) or DEFAULT_DPI
                 out.append((img.width * 72 / dpi, img.height * 72 / dpi))
         return out
 
