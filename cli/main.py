@@ -11,7 +11,8 @@ from pathlib import Path
 def cmd_extract(args: argparse.Namespace) -> int:
     from extract.errors import ExtractionError
     from pipeline import extract_file
-    from flows.workspace import display_name, safe_name, write_json_atomic
+    from flows.workspace import safe_name, write_json_atomic
+    from normalize.file_names import display_name
 
     out_dir = Path(args.output)
     failed = 0
@@ -143,7 +144,7 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from flows.workspace import display_name
+    from normalize.file_names import display_name
     from stores import intake
     from stores.db import Store
     st = intake.status(Store.open(_intake_url(args)), args.failures)
@@ -258,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except DatabaseError as exc:  # one line, no traceback, no password
-        from flows.workspace import display_name
+        from normalize.file_names import display_name
         print(f"vanthu: {display_name(str(exc))}", file=sys.stderr)
         return 2
 

@@ -15,9 +15,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from extract.errors import ExtractionError
-from flows.workspace import (NotRegularFile, StillChanging, Workspace, archive_path, aside_path, display_name,
-                             duplicate_path, move_aside, place, quarantine_path, remove_if_unchanged, safe_name,
+from flows.workspace import (NotRegularFile, StillChanging, Workspace, archive_path, aside_path, duplicate_path, move_aside, place, quarantine_path, remove_if_unchanged, safe_name,
                              settle_temp, take_copy, write_json_atomic, write_sidecar)
+from normalize.file_names import display_name, key_bytes, name_key
 from models import ExtractOptions, ExtractionResult, IntakeSettings, IntakeState
 from stores import intake
 from stores.db import Store
@@ -66,7 +66,7 @@ def take_entry(ws: Workspace, store: Store, path: Path, sig: str, owner: str, cf
     remove it from the inbox. A link, FIFO, socket, device or folder is moved aside unread.
     `name`: the name to record, when it is not the file's own (uploads)."""
     name = display_name(name or path.name)
-    key = str(path)
+    key = name_key(path)   # the database's text for the entry: any bytes, valid UTF-8
     if not intake.claim_entry(store, key, name, sig, owner, cfg.lease_seconds, alive):
         return Taken("busy")
     try:
@@ -108,6 +108,14 @@ def take_entry(ws: Workspace, store: Store, path: Path, sig: str, owner: str, cf
     return Taken(outcome, sha)
 
 
+def original_name(name: str, taken_from: str | None) -> str | bytes:
+    """The name as the file system had it (bytes where it is not UTF-8), so the output keeps the
+    original beside the display name; the recorded name where the file came from elsewhere (an
+    upload is copied to a temp name first)."""
+    raw = os.path.basename(key_bytes((taken_from or "").partition("\n")[0]))
+    return raw if raw and display_name(raw) == name else name
+
+
 def _same_entry(taken_from: str | None, key: str) -> bool:
     """taken_from is "<inbox path>\n<signature>": whether it names this inbox entry."""
     return (taken_from or "").partition("\n")[0] == key
@@ -127,7 +135,7 @@ def _set_aside(ws: Workspace, store: Store, path: Path, name: str, kind: str, cf
     except OSError as exc:  # cannot move it (another file system): leave it, never open it
         message = f"{kind}: only regular files are read; left in the inbox ({exc.strerror or exc})"
         dest = None
-    intake.entry_problem(store, str(path), reason, message, cfg.retry_attempts, cfg.retry_backoff_seconds,
+    intake.entry_problem(store, name_key(path), reason, message, cfg.retry_attempts, cfg.retry_backoff_seconds,
                          set_aside=True, moved_to=str(dest) if dest else None)
     return Taken("set_aside", reason=reason, message=message)
 
@@ -180,7 +188,7 @@ def process_document(ws: Workspace, url: str, sha: str, options: ExtractOptions 
     if row.state == IntakeState.ARCHIVED:
         data = Path(row.archive_path).read_bytes()
         try:
-            result = extract_bytes(data, row.name, options)
+            result = extract_bytes(data, original_name(row.name, row.taken_from), options)
         except ExtractionError as exc:
             return quarantine(ws, store, sha, "extract", exc.reason, exc.message, file_mode)
         except MemoryError:

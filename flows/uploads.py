@@ -8,7 +8,8 @@ from pathlib import Path
 
 from flows.ingest import take_entry
 from flows.watcher import Intake
-from flows.workspace import Workspace, display_name, safe_name, signature
+from flows.workspace import Workspace, safe_name, signature
+from normalize.file_names import display_name
 from models import ExtractOptions, IntakeSettings, settings
 from stores import intake
 

@@ -26,8 +26,8 @@ from pathlib import Path
 from flows.ingest import (REASON_CRASHED, REASON_INTERNAL, REASON_MEMORY, REASON_TIMEOUT, open_store, quarantine,
                           take_entry)
 from flows.worker import WorkerProcess
-from flows.workspace import (Workspace, clean_stale_temps, display_name, held_for_writing, is_ignored, owner_alive,
-                             owner_id, signature)
+from flows.workspace import Workspace, clean_stale_temps, held_for_writing, is_ignored, owner_alive, owner_id, signature
+from normalize.file_names import display_name, name_key
 from models import IntakeSettings, IntakeState, settings
 from stores import intake
 
@@ -335,7 +335,7 @@ def _take_ready(run: Intake, ws: Workspace, settling: dict[Path, Settling], cfg:
             sig = signature(os.lstat(path))
         except FileNotFoundError:
             settling.pop(path)
-            intake.drop_entry(run.store, str(path))
+            intake.drop_entry(run.store, name_key(path))
             continue
         except OSError:
             sig = None
@@ -378,7 +378,7 @@ def _idle(run: Intake, ws: Workspace, settling: dict[Path, Settling], watching: 
     for path in _list(ws.inbox):
         if is_ignored(path.name):
             continue
-        row = intake.entry(run.store, str(path))
+        row = intake.entry(run.store, name_key(path))
         if row is None or row.state not in (intake.ENTRY_GIVEN_UP, intake.ENTRY_SET_ASIDE):
             return False
         try:

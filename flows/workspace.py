@@ -17,11 +17,11 @@ import re
 import shutil
 import socket
 import stat
-import unicodedata
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from normalize.file_names import display_name
 from stores.db import sqlite_url
 
 DATABASE_FILE = "vanthu.sqlite"   # the intake's database, next to its folders
@@ -83,21 +83,6 @@ class Workspace:
 def is_ignored(name: str) -> bool:
     """Office lock files, partial downloads, temp and hidden files are not documents (yet)."""
     return name.startswith((".", "~$")) or name.lower().endswith(IGNORED_SUFFIXES)
-
-
-def display_name(name: str) -> str:
-    """A name as it may appear in a record, a log line or stderr: NFC, every control character
-    and every byte that is not UTF-8 written as an escape (a name can never forge a line)."""
-    out = []
-    for ch in unicodedata.normalize("NFC", name):
-        code = ord(ch)
-        if 0xDC80 <= code <= 0xDCFF:              # an undecodable byte (os.fsdecode's surrogateescape)
-            out.append(f"\\x{code - 0xDC00:02x}")
-        elif unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp"):
-            out.append(ascii(ch)[1:-1])
-        else:
-            out.append(ch)
-    return "".join(out)
 
 
 def fit_name(name: str, budget: int = NAME_BUDGET) -> str:
@@ -390,7 +375,7 @@ def archive_path(ws: Workspace, sha256: str, name: str) -> Path:
 def duplicate_path(ws: Workspace, sha256: str, name: str, taken_from: str) -> Path:
     """Named after the inbox entry it came from (path and signature), not the clock: a retake of
     the same entry after a crash lands on the same path and is recorded once."""
-    entry = hashlib.sha256(taken_from.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    entry = hashlib.sha256(taken_from.encode()).hexdigest()[:16]
     return ws.archive / sha256[:2] / sha256 / "duplicates" / f"{entry}-{safe_name(name)}"
 
 

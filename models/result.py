@@ -20,7 +20,10 @@ SCHEMA_VERSION = "3"
 
 
 class SourceInfo(BaseModel):
-    path: str
+    path: str = Field(description="the file's name or path as given, NFC; bytes that are not UTF-8 written "
+                                  "as \\xNN (normalize.file_names.display_name)")
+    raw_path: str | None = Field(None, description="only where the name is not UTF-8: its exact bytes, "
+                                                   "percent-encoded (RFC 3986)")
     sha256: str
     media_type: str
     pages: int | None = None

@@ -10,6 +10,7 @@ from extract.errors import TooMuchTextError
 from models import (Document, ExtractOptions, ExtractionResult, Mentions, Records, SourceInfo, TextBlock, TypedTable,
                     Warning, settings)
 from ner import recognize
+from normalize.file_names import display_name, raw_name
 from records.assemble import assemble_records
 from tables.typed import type_tables
 from pipeline.locate import locate
@@ -33,19 +34,19 @@ def check_text_length(doc: Document, max_chars: int) -> None:
                                "VANTHU_MAX_TEXT_CHARS)")
 
 
-def extract_bytes(data: bytes, path: str, options: ExtractOptions | None = None) -> ExtractionResult:
+def extract_bytes(data: bytes, path: str | Path, options: ExtractOptions | None = None) -> ExtractionResult:
     options = options or settings().extract_options()
     doc = extract_document(data, options)
     check_text_length(doc, options.max_text_chars)
     return result_of(doc, data, path)
 
 
-def result_of(doc: Document, data: bytes, path: str) -> ExtractionResult:
+def result_of(doc: Document, data: bytes, path: str | Path) -> ExtractionResult:
     """The stages after extraction, with page and box on every mention, row and record."""
     typed, mentions, records, warnings = run_stages(doc)
     result = ExtractionResult(
         extractor_version=extractor_version(),
-        source=SourceInfo(path=path, sha256=hashlib.sha256(data).hexdigest(), media_type=doc.media_type,
+        source=SourceInfo(path=display_name(path), raw_path=raw_name(path), sha256=hashlib.sha256(data).hexdigest(), media_type=doc.media_type,
                           pages=len(doc.pages) or None, size_bytes=len(data)),
         document=mentions.header,
         references=mentions.references,
@@ -63,4 +64,4 @@ def result_of(doc: Document, data: bytes, path: str) -> ExtractionResult:
 
 
 def extract_file(path: Path, options: ExtractOptions | None = None) -> ExtractionResult:
-    return extract_bytes(path.read_bytes(), str(path), options)
+    return extract_bytes(path.read_bytes(), path, options)

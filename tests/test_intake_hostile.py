@@ -146,6 +146,37 @@ def test_a_name_cannot_forge_an_output_line(tmp_path):
     assert len(lines) == 1 and lines[0].startswith("FAIL ") and "\\n" in lines[0], lines
 
 
+def test_a_name_that_is_not_utf8_is_taken_like_any_other(tmp_path, docx, pdf):
+    """Names from a Windows/Samba share are bytes in a legacy code page. `\\xff\\xfebad.docx`
+    beside good.docx stopped all intake at every start (the raw name was the database key); now
+    both reach the outbox, the bad name shown escaped, its bytes kept in the output, and
+    `vanthu extract` on it writes its JSON too."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    bad = b"\xff\xfebad.docx"
+    (inbox / "good.docx").write_bytes(pdf)
+    with open(os.path.join(os.fsencode(inbox), bad), "wb") as fh:
+        fh.write(docx)
+    for _ in range(2):  # a second start on the same folder is as clean
+        done = vanthu("watch", str(inbox), "--exit-when-idle", timeout=120)
+        assert done.returncode == 0, done.stderr
+    st = status(tmp_path)
+    assert st["counts"].get("done") == 2 and not st["entries"], st
+    assert not os.listdir(inbox)
+    outs = {json.loads(p.read_text(encoding="utf-8"))["source"]["path"]: json.loads(p.read_text(encoding="utf-8"))
+            for p in (tmp_path / "outbox").glob("*.json")}
+    assert set(outs) == {"good.docx", "\\xff\\xfebad.docx"}, set(outs)
+    assert outs["\\xff\\xfebad.docx"]["source"]["raw_path"] == "%FF%FEbad.docx"
+    again = tmp_path / "again"
+    again.mkdir()
+    with open(os.path.join(os.fsencode(again), bad), "wb") as fh:
+        fh.write(docx)
+    extracted = vanthu("extract", os.fsdecode(os.path.join(os.fsencode(again), bad)), "-o", str(tmp_path / "cli"))
+    assert extracted.returncode == 0, extracted.stderr
+    [json_file] = list((tmp_path / "cli").iterdir())
+    assert json.loads(json_file.read_text(encoding="utf-8"))["source"]["raw_path"].endswith("/%FF%FEbad.docx")
+
+
 # -- only regular files --------------------------------------------------------------------------------
 def test_links_fifos_sockets_and_folders_are_set_aside_unread(tmp_path, docx):
     secret = tmp_path / "elsewhere" / "lương.docx"

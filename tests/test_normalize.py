@@ -1,3 +1,4 @@
+import os
 from decimal import Decimal
 
 import pytest
@@ -151,3 +152,14 @@ def test_vowel_marks_put_back_where_a_known_word_results(line, fixed):
 def test_correct_text_is_left_alone(line):
     from normalize.vowel_marks import repair_marks
     assert repair_marks(line.split()) == line.split()
+
+
+def test_file_name_keys_keep_every_byte_and_are_utf8():
+    from normalize.file_names import display_name, key_bytes, name_key, raw_name
+    for raw in (b"/in/\xff\xfebad.docx", b"/in/c\xf4ng v\xe3n.doc", "/in/công văn.docx".encode(), b"/in/a\\xffb"):
+        key = name_key(os.fsdecode(raw))
+        key.encode("utf-8")  # a database driver can always take it
+        assert key_bytes(key) == raw and name_key(raw) == key
+    assert name_key("/in/công văn.docx") == "/in/công văn.docx"  # keys of UTF-8 names did not change
+    assert display_name(os.fsdecode(b"\xff\xfebad.docx")) == "\\xff\\xfebad.docx"
+    assert raw_name(b"\xff\xfebad.docx") == "%FF%FEbad.docx" and raw_name("hợp lệ.docx") is None
