@@ -2,19 +2,47 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import sys
 from pathlib import Path
 
 
+@contextlib.contextmanager
+def _time_limit(seconds: float):
+    """SIGALRM ends the file in TimeLimitError after `seconds` (the main thread's Python code is
+    interrupted; the watcher, with worker processes, kills instead)."""
+    import signal
+    from extract.errors import TimeLimitError
+
+    class Expired(BaseException):  # not an Exception: no reader's "one bad page" handler swallows it
+        pass
+
+    def expired(_signum, _frame):
+        raise Expired()
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except Expired:
+        raise TimeLimitError(f"still running after {seconds:g} s (VANTHU_MAX_FILE_SECONDS); stopped") from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from extract.errors import ExtractionError
     from pipeline import extract_file
+    from flows.ingest import io_reason
     from flows.workspace import safe_name, write_json_atomic
     from normalize.file_names import display_name
 
+    from models import settings
+    limit = settings().intake().max_file_seconds
     out_dir = Path(args.output)
+    out_dir.mkdir(parents=True, exist_ok=True)
     failed = 0
     store = None
     if args.store:
@@ -25,7 +53,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
         try:
             if not src.is_file():
                 raise ExtractionError(f"no such file: {src}")
-            result = extract_file(src)
+            with _time_limit(limit):
+                result = extract_file(src)
             if store is not None:
                 store.save_result(result)
             write_json_atomic(out_dir / f"{safe_name(src.name)}.json",
@@ -38,6 +67,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
         except ExtractionError as exc:
             failed += 1
             print(f"FAIL {display_name(str(src))}: {getattr(exc, 'reason', 'error')}: {display_name(str(exc))}",
+                  file=sys.stderr)
+        except OSError as exc:  # the file could not be read (mode 000, an I/O error): a reason, not a bug
+            failed += 1
+            print(f"FAIL {display_name(str(src))}: {io_reason(exc)}: {display_name(exc.strerror or str(exc))}",
                   file=sys.stderr)
         except Exception as exc:  # one bad file must not stop the batch
             failed += 1
@@ -123,6 +156,9 @@ def cmd_watch(args: argparse.Namespace) -> int:
                         scan_seconds=getattr(args, "scan", None), exit_when_idle=args.exit_when_idle,
                         max_seconds=args.max_seconds, workers=args.workers)
     print("watch finished:" if inbox is not None else "work finished:", json.dumps(tally, ensure_ascii=False))
+    if tally.get("stopped_by"):
+        print(f"vanthu: stopped: {tally['stopped_by']} (vanthu status --root … says more)", file=sys.stderr)
+        return 2
     # Entries given up on stay in the inbox (vanthu status lists them): a batch should know.
     return 1 if tally.get("given_up") else 0
 
@@ -143,14 +179,69 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
     return 0 if not any(k.startswith(("failed", "error")) for k in tally) else 1
 
 
+def cmd_rebuild(args: argparse.Namespace) -> int:
+    """Recreate the intake database from the archive, the outbox and quarantine (flows/rebuild.py)."""
+    from flows.faults import read_states
+    from flows.rebuild import rebuild
+    from flows.workspace import Workspace, owner_alive
+    from normalize.file_names import display_name
+    from stores.db import Store, set_aside_stale_sqlite_journal, sqlite_path
+    root = Path(args.root)
+    if not (root / "archive").is_dir():
+        print(f"vanthu: no intake at {display_name(str(root))}: it has no archive/", file=sys.stderr)
+        return 1
+    ws = Workspace.of_root(root)
+    running = read_states(ws.watchers, owner_alive)
+    if running:
+        print(f"vanthu: {len(running)} watcher(s) still run on {display_name(str(root))} "
+              f"({', '.join(w['owner'] for w in running)}): stop them first", file=sys.stderr)
+        return 1
+    url = _intake_url(args)
+    db_file = sqlite_path(url)
+    if db_file is not None:
+        for moved in set_aside_stale_sqlite_journal(db_file, root / "lost+found"):
+            print(f"set aside {display_name(str(moved))} (the journal of the database that was lost)")
+    done = rebuild(ws, Store.open(url))
+    print("rebuild finished:", json.dumps(done.as_dict(), ensure_ascii=False))
+    return 1 if done.problems else 0
+
+
 def cmd_status(args: argparse.Namespace) -> int:
+    """Counts per state, the last failures, and each running watcher's state (a fault it is paused
+    on) — the watchers' own files say that even when the database cannot be read."""
+    from flows.faults import fault_of, read_states
+    from flows.workspace import Workspace, owner_alive
     from normalize.file_names import display_name
     from stores import intake
-    from stores.db import Store
-    st = intake.status(Store.open(_intake_url(args)), args.failures)
+    from stores.db import Store, sqlite_path
+    root = Path(args.root)
+    url = _intake_url(args)
+    db_file = sqlite_path(url)
+    if not root.is_dir() or db_file is not None and not db_file.exists():
+        missing = root if not root.is_dir() else db_file
+        print(f"vanthu: no intake at {display_name(str(root))}: {display_name(str(missing))} does not exist",
+              file=sys.stderr)
+        return 2
+    watchers = read_states(Workspace(root / "inbox", root).watchers, owner_alive)
+    try:
+        st = intake.status(Store.open(url), args.failures)
+        database = None
+    except Exception as exc:  # a fault of the database is what status must name, not a traceback
+        fault, message = fault_of(exc)
+        st = {"counts": {}, "failures": [], "entries": [], "working": []}
+        database = {"fault": str(fault), "message": message}
+    st.update(watchers=watchers, database=database)
     if args.json:
         print(json.dumps(st, ensure_ascii=False, indent=1))
-        return 0
+        return 1 if database else 0
+    if database:
+        print(f"database      {database['fault']}: {display_name(database['message'])}")
+    for w in watchers:
+        fault = f" on {w['fault']} since {(w['since'] or '')[:19]} ({w['tries']} tries): " \
+                f"{display_name(w['message'] or '')}" if w.get("fault") else ""
+        print(f"watcher       {w['owner']}: {w['state']}{fault}")
+    if database:
+        return 1
     from models import IntakeState
     for state in [*IntakeState, "duplicate", intake.ENTRY_RETRYING, intake.ENTRY_GIVEN_UP, intake.ENTRY_SET_ASIDE]:
         print(f"{state:13s} {st['counts'].get(state, 0)}")
@@ -195,7 +286,7 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("--root", default=None, help="folder for archive/, quarantine/, outbox/ and the "
                                                  "database (default: the inbox's parent)")
     w.add_argument("--database", default=None)
-    w.add_argument("--settle", type=float, default=None, help="seconds a file must hold still (default 1; "
+    w.add_argument("--settle", type=float, default=None, help="seconds a file must hold still (default 2.5; "
                                                               "VANTHU_SETTLE_SECONDS; raise it for network shares)")
     w.add_argument("--scan", type=float, default=None, help="seconds between safety-net scans (default 10)")
     w.add_argument("--workers", type=int, default=None, help="ingest worker processes (default: cores)")
@@ -222,6 +313,10 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--database", default=None)
     r.add_argument("-q", "--quiet", action="store_true")
     r.set_defaults(func=cmd_reprocess)
+    rb = sub.add_parser("rebuild", help="recreate the intake database from the archive, outbox and quarantine")
+    rb.add_argument("--root", required=True, help="the intake root (archive/, outbox/, quarantine/)")
+    rb.add_argument("--database", default=None, help="the database to fill (default: the root's vanthu.sqlite)")
+    rb.set_defaults(func=cmd_rebuild)
     st = sub.add_parser("status", help="counts per state and the last failures")
     st.add_argument("--root", default=".")
     st.add_argument("--database", default=None)

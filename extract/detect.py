@@ -32,8 +32,18 @@ def detect_media_type(data: bytes) -> str:
     if kind is not None and kind.mime in IMAGE_TYPES:
         return kind.mime
     raise UnsupportedFormatError(
-        f"unrecognized content (starts with {data[:8]!r}); expected PDF, DOCX, DOC, RTF, ODT, XLSX, XLS, "
+        # what the bytes are is said, never the bytes themselves: a message may not quote a file
+        f"unrecognized content ({_looks_like(data[:512])}); expected PDF, DOCX, DOC, RTF, ODT, XLSX, XLS, "
         "ODS, TIFF, PNG or JPEG")
+
+
+def _looks_like(head: bytes) -> str:
+    """A word on what unknown content looks like, without quoting it."""
+    try:
+        head.decode("utf-8")
+        return "text"
+    except UnicodeDecodeError as exc:
+        return "text" if exc.start > len(head) - 4 else "binary data"
 
 
 def _ole_kind(data: bytes) -> str:

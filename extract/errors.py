@@ -50,3 +50,10 @@ class TooMuchTextError(ExtractionError):
     """More text than the recognizers are given in one document (VANTHU_MAX_TEXT_CHARS)."""
 
     reason = "too_much_text"
+
+
+class TimeLimitError(ExtractionError):
+    """The file took longer than VANTHU_MAX_FILE_SECONDS (the watcher kills its worker; `vanthu
+    extract` stops the file with this)."""
+
+    reason = "timeout"

@@ -9,11 +9,15 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from extract.child import run_group
 from extract.errors import ConversionError
 from extract.media import CONVERTED_TO_DOCX, DOC
 from models import Document, ExtractOptions
 
-CONVERT_TIMEOUT_S = 120
+def convert_timeout() -> float:
+    """Seconds one LibreOffice conversion may take (VANTHU_CONVERT_SECONDS, default 120)."""
+    from models import settings
+    return settings().convert_seconds
 
 
 def convert(data: bytes, suffix: str, target: str) -> bytes:
@@ -25,11 +29,11 @@ def convert(data: bytes, suffix: str, target: str) -> bytes:
         src = Path(tmp) / f"input{suffix}"
         src.write_bytes(data)
         try:
-            subprocess.run([office, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp}/profile",
-                            "--convert-to", target, "--outdir", f"{tmp}/out", str(src)],
-                           check=True, capture_output=True, timeout=CONVERT_TIMEOUT_S)
+            run_group([office, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp}/profile",
+                       "--convert-to", target, "--outdir", f"{tmp}/out", str(src)], timeout=convert_timeout())
         except subprocess.TimeoutExpired as exc:
-            raise ConversionError(f"LibreOffice did not convert the {suffix} file in {CONVERT_TIMEOUT_S} s") from exc
+            raise ConversionError(f"LibreOffice did not convert the {suffix} file in {convert_timeout():g} s "
+                                  "(VANTHU_CONVERT_SECONDS); stopped with everything it started") from exc
         except subprocess.CalledProcessError as exc:
             raise ConversionError(f"LibreOffice could not convert the {suffix} file: {exc}") from exc
         out = Path(tmp) / "out" / f"input.{target}"

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from extract.errors import ExtractionError
+from flows.faults import is_fault
 from flows.workspace import (NotRegularFile, StillChanging, Workspace, archive_path, aside_path, duplicate_path, move_aside, place, quarantine_path, remove_if_unchanged, safe_name,
                              settle_temp, take_copy, write_json_atomic, write_sidecar)
 from normalize.file_names import display_name, key_bytes, name_key
@@ -34,6 +35,7 @@ REASON_DISK_FULL = "disk_full"
 REASON_IO = "io_error"
 REASON_SYMLINK = "symlink"
 REASON_NOT_FILE = "not_regular_file"
+REASON_HARDLINK = "hard_link"
 REASON_TIMEOUT = "timeout"
 REASON_MEMORY = "memory_limit"
 REASON_CRASHED = "worker_crashed"
@@ -70,7 +72,7 @@ def take_entry(ws: Workspace, store: Store, path: Path, sig: str, owner: str, cf
     if not intake.claim_entry(store, key, name, sig, owner, cfg.lease_seconds, alive):
         return Taken("busy")
     try:
-        tmp, sha, size, taken_sig = take_copy(path, ws.archive)
+        tmp, sha, size, taken_sig = take_copy(path, ws.archive, cfg.allow_hardlinks)
     except StillChanging:
         intake.release_entry(store, key, owner)
         return Taken("changing")
@@ -80,6 +82,9 @@ def take_entry(ws: Workspace, store: Store, path: Path, sig: str, owner: str, cf
         intake.drop_entry(store, key)
         return Taken("gone")
     except OSError as exc:
+        if is_fault(exc):  # our disk is full or read-only: the watcher pauses, the entry is not charged
+            intake.release_entry(store, key, owner)
+            raise
         return _problem(store, key, io_reason(exc), f"{exc.strerror or exc}", cfg)
     taken_from = f"{key}\n{taken_sig}"
     # The row is RECEIVED until the archived copy is in place: a crash between the two leaves a
@@ -100,9 +105,11 @@ def take_entry(ws: Workspace, store: Store, path: Path, sig: str, owner: str, cf
             kept = settle_temp(tmp, duplicate_path(ws, sha, name, taken_from))
             intake.record_duplicate(store, sha, name, str(kept))
             outcome = "duplicate"
-    except OSError as exc:
+    except Exception as exc:
         tmp.unlink(missing_ok=True)
-        return _problem(store, key, io_reason(exc), f"{exc.strerror or exc}", cfg)
+        if isinstance(exc, OSError) and not is_fault(exc):
+            return _problem(store, key, io_reason(exc), f"{exc.strerror or exc}", cfg)
+        raise  # the database or our disk: the watcher pauses; the entry's lease is ours to retake
     remove_if_unchanged(path, taken_sig)
     intake.drop_entry(store, key)
     return Taken(outcome, sha)
@@ -127,8 +134,9 @@ def _problem(store: Store, key: str, reason: str, message: str, cfg: IntakeSetti
 
 
 def _set_aside(ws: Workspace, store: Store, path: Path, name: str, kind: str, cfg: IntakeSettings) -> Taken:
-    reason = REASON_SYMLINK if kind == "symlink" else REASON_NOT_FILE
-    message = f"{kind}: only regular files are read; it was moved aside unopened"
+    reason = {"symlink": REASON_SYMLINK, "hard link": REASON_HARDLINK}.get(kind, REASON_NOT_FILE)
+    message = f"{kind}: only regular files are read; it was moved aside unopened" if kind != "hard link" else \
+        "hard link: the file has another name elsewhere; moved aside unread (VANTHU_ALLOW_HARDLINKS=1 reads them)"
     try:
         dest = move_aside(path, aside_path(ws, path.name))
         write_sidecar(dest, reason, "intake", message, None, name, cfg.file_mode)

@@ -36,6 +36,7 @@ def ingest_bytes(data: bytes, name: str, root: Path, database_url: str | None = 
         src = Path(tmp) / safe_name(name)
         src.write_bytes(data)
         with Intake(ws, database_url or ws.database_url, cfg.model_copy(update={"workers": 1})) as run:
+            run.connect()
             taken = take_entry(ws, run.store, src, signature(src.lstat()), run.owner, cfg, run.alive, name)
             if taken.outcome == "duplicate":
                 return Ingested("duplicate", taken.sha256, display_name(name))

@@ -23,13 +23,15 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from flows.faults import DatabaseReplaced, Pause, StateFile, WorkerFault
 from flows.ingest import (REASON_CRASHED, REASON_INTERNAL, REASON_MEMORY, REASON_TIMEOUT, open_store, quarantine,
                           take_entry)
 from flows.worker import WorkerProcess
 from flows.workspace import Workspace, clean_stale_temps, held_for_writing, is_ignored, owner_alive, owner_id, signature
 from normalize.file_names import display_name, name_key
-from models import IntakeSettings, IntakeState, settings
+from models import IntakeFault, IntakeSettings, IntakeState, settings
 from stores import intake
+from stores.db import DatabaseError, Store, sqlite_file_identity
 
 log = logging.getLogger("vanthu.watch")
 TICK = 0.05                     # seconds between looks at events, workers and settling files
@@ -55,7 +57,10 @@ class Intake:
     def __init__(self, ws: Workspace, url: str, cfg: IntakeSettings, prefect: bool | None = None):
         self.ws, self.url, self.cfg = ws, url, cfg
         self.owner = owner_id()
-        self.store = open_store(url, cfg.file_mode)
+        self.store: Store | None = None   # opened by connect(), again after a fault
+        self.database_file: tuple[Path, int, int] | None = None
+        self.last_file_check = 0.0
+        self.connected_once = False   # a database never reached at start ends the watcher (a setting to fix)
         self.prefect = bool(os.environ.get("PREFECT_API_URL")) if prefect is None else prefect
         self.workers: list[WorkerProcess] = []
         self.tally: dict[str, int] = {}
@@ -67,17 +72,50 @@ class Intake:
 
     def __enter__(self) -> "Intake":
         clean_stale_temps(self.ws)
-        intake.retry_given_up(self.store)
         for _ in range(self.cfg.workers):
             self.workers.append(self._start_worker())
         return self
+
+    def connect(self) -> None:
+        """Open the database (at start, and again after a fault: a failure raises, the watcher
+        pauses and tries again) and remember which SQLite file it is."""
+        self.check_database_file(every=0.0 if self.store is None else 1.0)
+        if self.store is None:
+            open_store.cache_clear()  # a new engine: the old one's connections may be the broken ones
+            store = open_store(self.url, self.cfg.file_mode)
+            intake.retry_given_up(store)
+            self.database_file = self.database_file or sqlite_file_identity(store)
+            self.store = store
+            self.connected_once = True
+
+    def check_database_file(self, every: float = 1.0) -> None:
+        """Stop writing into a SQLite file that was deleted or replaced (SQLite would go on writing
+        into the unlinked file, and every record would be lost with it)."""
+        if self.database_file is None or time.monotonic() - self.last_file_check < every:
+            return
+        self.last_file_check = time.monotonic()
+        path, dev, ino = self.database_file
+        try:
+            st = os.stat(path)
+        except FileNotFoundError:
+            st = None
+        if st is None or (st.st_dev, st.st_ino) != (dev, ino):
+            raise DatabaseReplaced(f"the database file {display_name(str(path))} was "
+                                   f"{'removed' if st is None else 'replaced'} while the watcher ran; stopped "
+                                   f"(`vanthu rebuild --root {display_name(str(self.ws.root))}` recreates it "
+                                   "from the archive and the outbox)")
+
+    def recover(self) -> None:
+        """After a fault: the files this process held but no worker of it is busy with (their
+        answer was lost with the fault) are handed back, without a try counted."""
+        intake.release_owned(self.store, self.owner, keep={w.job["sha"] for w in self.busy})
 
     def __exit__(self, *exc) -> None:
         self.shutdown()
 
     def _start_worker(self) -> WorkerProcess:
         return WorkerProcess({"root": str(self.ws.root), "url": self.url, "max_memory": self.cfg.max_worker_memory,
-                              "file_mode": self.cfg.file_mode, "prefect": self.prefect})
+                              "file_mode": self.cfg.file_mode, "prefect": self.prefect, "workers": self.cfg.workers})
 
     def count(self, outcome: str, name: str) -> None:
         self.tally[outcome] = self.tally.get(outcome, 0) + 1
@@ -140,6 +178,9 @@ class Intake:
         if "outcome" in answer:
             intake.release_document(self.store, job["sha"], self.owner)
             self.count(answer["outcome"], job["name"])
+        elif "fault" in answer:  # the machine's fault, not the file's: handed back, no try counted
+            intake.release_document(self.store, job["sha"], self.owner, uncount=True)
+            raise WorkerFault(answer["fault"], answer.get("message", ""))
         elif answer.get("error") == REASON_MEMORY:
             self._limit(job, REASON_MEMORY, answer.get("message", ""))
         else:
@@ -197,7 +238,7 @@ class Intake:
         for w in self.busy:
             job = w.job
             w.kill()
-            intake.release_document(self.store, job["sha"], self.owner)
+            self._let_go(job["sha"])
             say(f"{'handed back':9s} {display_name(job['name'])}")
             w.job = None
 
@@ -205,10 +246,19 @@ class Intake:
         for w in self.workers:
             if w.job is not None:
                 w.kill()
-                intake.release_document(self.store, w.job["sha"], self.owner)
+                self._let_go(w.job["sha"])
             else:
                 w.close(wait=1.0)
         self.workers = []
+
+    def _let_go(self, sha: str) -> None:
+        """Release a lease on the way out; with the database gone, the lease ends with this process
+        anyway (a dead owner on this host frees it at once)."""
+        try:
+            if self.store is not None:
+                intake.release_document(self.store, sha, self.owner)
+        except Exception as exc:
+            log.warning("could not release %s: %s", sha[:12], exc)
 
 
 # -- the watcher ------------------------------------------------------------------------------------
@@ -264,7 +314,12 @@ def watch_inbox(inbox: str | None, root: str | None = None, database_url: str | 
                 exit_when_idle: bool = False, max_seconds: float | None = None,
                 workers: int | None = None) -> dict[str, int]:
     """Watch `inbox` (None: only process archived files others took, `vanthu work`) until
-    stopped, idle (exit_when_idle) or max_seconds; returns the count of each outcome."""
+    stopped, idle (exit_when_idle) or max_seconds; returns the count of each outcome (and
+    'stopped_by' with the fault when a replaced database stopped it).
+
+    A fault of the database or the disk never ends the watcher: the step that met it is given up,
+    the watcher pauses (flows/faults.py: backoff, its state in watchers/<owner>.json for
+    `vanthu status`), and the next try resumes where the database says things stand."""
     cfg = settings().intake(settle_seconds=settle_seconds, scan_seconds=scan_seconds, workers=workers)
     if inbox is not None:
         ws = Workspace.at(Path(inbox), Path(root) if root else None)
@@ -274,29 +329,32 @@ def watch_inbox(inbox: str | None, root: str | None = None, database_url: str | 
     events: queue.Queue = queue.Queue()
     started = time.monotonic()
     with _Stop() as stop, Intake(ws, url, cfg) as run:
+        pause = Pause(StateFile(ws.watchers, run.owner), run.owner, cfg.retry_backoff_seconds / 4, say)
         observer = _observer(ws.inbox, events) if inbox is not None else None
-        settling: dict[Path, Settling] = {}
-        last_scan = 0.0
+        watch = _Watch(ws, inbox is not None, settling={})
         say(f"watching {display_name(str(ws.inbox))}" if inbox is not None else f"working on {display_name(str(ws.root))}")
         try:
             while not stop.event.is_set():
-                if inbox is not None:
-                    if time.monotonic() - last_scan >= cfg.scan_seconds or observer is None and \
-                            time.monotonic() - last_scan >= min(cfg.scan_seconds, 2.0):
-                        for p in _list(ws.inbox):
-                            settling.setdefault(p, Settling(None, 0.0))
-                        last_scan = time.monotonic()
-                    while True:
-                        try:
-                            p = events.get_nowait()
-                        except queue.Empty:
-                            break
-                        if p.parent == ws.inbox:
-                            settling.setdefault(p, Settling(None, 0.0))
-                    _take_ready(run, ws, settling, cfg, stop)
-                run.poll()
-                run.dispatch()
-                if exit_when_idle and _idle(run, ws, settling, inbox is not None):
+                try:
+                    run.connect()
+                    idle = watch.step(run, cfg, events, stop, observer is None)
+                    if pause.clear():
+                        run.recover()
+                except DatabaseError:
+                    if not run.connected_once:  # a database never reached is a setting to fix: one line, rc 2
+                        raise
+                    wait = pause.hit(sys.exc_info()[1])
+                    stop.event.wait(wait)
+                    continue
+                except Exception as exc:  # a fault of the machine (or a bug): pause, never exit
+                    wait = pause.hit(exc)
+                    if pause.fault == IntakeFault.DATABASE_REPLACED:
+                        run.tally["stopped_by"] = pause.fault
+                        break
+                    run.store = None if pause.fault in RECONNECT_AFTER else run.store
+                    stop.event.wait(wait)
+                    continue
+                if exit_when_idle and idle:
                     break
                 if max_seconds is not None and time.monotonic() - started > max_seconds:
                     break
@@ -305,14 +363,53 @@ def watch_inbox(inbox: str | None, root: str | None = None, database_url: str | 
                 say(f"stopping: {len(run.busy)} file(s) in progress get {cfg.stop_grace_seconds:g} s to finish")
                 deadline = time.monotonic() + cfg.stop_grace_seconds
                 while run.busy and time.monotonic() < deadline and stop.signals < 2:
-                    run.poll()
+                    try:
+                        run.poll()
+                    except Exception as exc:  # a fault now: what is left is handed back below
+                        pause.hit(exc)
+                        break
                     time.sleep(TICK)
+            if stop.event.is_set() or "stopped_by" in run.tally:
                 run.hand_back()
         finally:
+            pause.stopped()
             if observer is not None:
                 observer.stop()
                 observer.join(timeout=2)
     return run.tally
+
+
+# A fault after which the database is opened anew (a reopened SQLite file, a new pool).
+RECONNECT_AFTER = (IntakeFault.DATABASE_UNAVAILABLE, IntakeFault.DATABASE_READ_ONLY, IntakeFault.DISK_ERROR)
+
+
+@dataclass
+class _Watch:
+    """One pass of the watcher: new inbox entries noticed, settled ones taken, workers polled
+    and given work. Returns whether everything is idle."""
+    ws: Workspace
+    watching: bool
+    settling: dict[Path, Settling]
+    last_scan: float = 0.0
+
+    def step(self, run: Intake, cfg: IntakeSettings, events: queue.Queue, stop, no_inotify: bool) -> bool:
+        if self.watching:
+            now = time.monotonic()
+            if now - self.last_scan >= cfg.scan_seconds or no_inotify and now - self.last_scan >= min(cfg.scan_seconds, 2.0):
+                for p in _list(self.ws.inbox):
+                    self.settling.setdefault(p, Settling(None, 0.0))
+                self.last_scan = now
+            while True:
+                try:
+                    p = events.get_nowait()
+                except queue.Empty:
+                    break
+                if p.parent == self.ws.inbox:
+                    self.settling.setdefault(p, Settling(None, 0.0))
+            _take_ready(run, self.ws, self.settling, cfg, stop)
+        run.poll()
+        run.dispatch()
+        return _idle(run, self.ws, self.settling, self.watching)
 
 
 def _list(folder: Path) -> list[Path]:

@@ -21,6 +21,8 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+import psutil
+
 from normalize.file_names import display_name
 from stores.db import sqlite_url
 
@@ -75,6 +77,11 @@ class Workspace:
         return self.root / "tmp"
 
     @property
+    def watchers(self) -> Path:
+        """One state file per running watcher (flows/faults.py), readable without the database."""
+        return self.root / "watchers"
+
+    @property
     def database_url(self) -> str:
         return sqlite_url(self.root / DATABASE_FILE)
 
@@ -123,9 +130,10 @@ def signature(st: os.stat_result) -> str:
 
 
 def held_for_writing(paths: list[Path]) -> set[Path]:
-    """Those of `paths` that a process on this machine holds open for writing (one pass over
-    /proc for all of them). A network share's remote writers are never seen, nor the files of
-    users whose processes we may not look into: there the settle time is the only guard."""
+    """Those of `paths` that a process on this machine holds open for writing (psutil's view of
+    every process's open files, matched by device and inode). A network share's remote writers
+    are never seen, nor the files of users whose processes we may not look into: there the
+    settle time is the only guard."""
     wanted = {}
     for path in paths:
         try:
@@ -134,27 +142,24 @@ def held_for_writing(paths: list[Path]) -> set[Path]:
         except OSError:
             continue
     held: set[Path] = set()
-    if not wanted or not os.path.isdir("/proc/self/fdinfo"):
+    if not wanted:
         return held
-    me = str(os.getpid())
-    for pid in os.listdir("/proc"):
-        if not pid.isdigit() or pid == me:
+    for proc in psutil.process_iter():
+        if proc.pid == os.getpid():
             continue
         try:
-            fds = os.listdir(f"/proc/{pid}/fd")
-        except OSError:
+            files = proc.open_files()
+        except (psutil.Error, OSError):
             continue
-        for fd in fds:
-            try:
-                st = os.stat(f"/proc/{pid}/fd/{fd}")
-                path = wanted.get((st.st_dev, st.st_ino))
-                if path is None or path in held:
-                    continue
-                with open(f"/proc/{pid}/fdinfo/{fd}") as fh:
-                    flags = int(fh.read().split("flags:")[1].split()[0], 8)
-            except (OSError, IndexError, ValueError):
+        for f in files:
+            if not set(f.mode) & {"w", "a", "+"}:
                 continue
-            if flags & (os.O_WRONLY | os.O_RDWR):
+            try:
+                st = os.stat(f.path)
+            except OSError:
+                continue
+            path = wanted.get((st.st_dev, st.st_ino))
+            if path is not None:
                 held.add(path)
     return held
 
@@ -169,12 +174,17 @@ class StillChanging(Exception):
     """The file changed while it was copied: a writer is still at work."""
 
 
-def open_regular(path: Path) -> tuple[int, os.stat_result]:
+def open_regular(path: Path, allow_hardlinks: bool = False) -> tuple[int, os.stat_result]:
     """Open a regular file for reading without following a link or blocking on a FIFO; anything
-    else raises NotRegularFile before a byte is read."""
+    else raises NotRegularFile before a byte is read. A file with a second name elsewhere (a hard
+    link: link count > 1) is another file's content that whoever dropped it may not be allowed to
+    read (a link to a 0600 file reached the outbox): set aside unless allowed
+    (VANTHU_ALLOW_HARDLINKS)."""
     st = os.lstat(path)
     if entry_kind(st) != "file":
         raise NotRegularFile(entry_kind(st))
+    if st.st_nlink > 1 and not allow_hardlinks:
+        raise NotRegularFile("hard link")
     fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0))
     fst = os.fstat(fd)
     if entry_kind(fst) != "file" or (fst.st_dev, fst.st_ino) != (st.st_dev, st.st_ino):
@@ -222,10 +232,9 @@ def _zombie(pid: int) -> bool:
     are its leases and scratch folder. Measured: the kill -9 test left both scratch folders when
     signal 0 alone decided."""
     try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
+        return psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
+    except psutil.Error:
         return False
-    return stat.rpartition(")")[2].split()[:1] == ["Z"]
 
 
 def temp_path(folder: Path) -> Path:
@@ -284,11 +293,11 @@ def _copy_fd(fd: int, out, h) -> int:
     return n
 
 
-def take_copy(src: Path, folder: Path) -> tuple[Path, str, int, str]:
+def take_copy(src: Path, folder: Path, allow_hardlinks: bool = False) -> tuple[Path, str, int, str]:
     """Copy a regular inbox file to a temp file in `folder`, hashing it as it is read; then check
     that the source did not change meanwhile (else StillChanging) and that the copy reads back to
     the same hash. Returns (temp copy, sha256, size, the source's signature)."""
-    fd, before = open_regular(src)
+    fd, before = open_regular(src, allow_hardlinks)
     tmp = temp_path(folder)
     try:
         h = hashlib.sha256()

@@ -44,7 +44,9 @@ class IntakeSettings(BaseModel):
 
     workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1,
                          description="ingest worker processes; a big scan holds one, the others go on")
-    settle_seconds: float = Field(1.0, ge=0, description="size and mtime must hold still this long, "
+    # 2.5 s: a writer that closes the file between chunks 2 s apart (a copy over a slow share) was
+    # taken as 5 fragments with the 1 s this was before.
+    settle_seconds: float = Field(2.5, ge=0, description="size and mtime must hold still this long, "
                                                           "and no process may hold the file open for writing")
     scan_seconds: float = Field(10.0, gt=0, description="seconds between full scans of the inbox")
     max_file_seconds: float = Field(900.0, gt=0, description="wall time per file (timeout)")
@@ -58,6 +60,8 @@ class IntakeSettings(BaseModel):
                                                          "holder last renewed it")
     stop_grace_seconds: float = Field(7.0, ge=0, description="on SIGTERM/SIGINT, how long a file in "
                                                              "progress may finish before it is handed back")
+    allow_hardlinks: bool = Field(False, description="read inbox files that have another name elsewhere "
+                                                     "(a hard link); by default they are set aside unread")
     file_mode: int = Field(0o600, ge=0, le=0o777, description="mode of outbox JSON, reason files and the "
                                                               "SQLite database (archived originals: read-only)")
 
@@ -79,6 +83,7 @@ class Settings(BaseSettings):
     max_sheet_cells: int = Field(MAX_SHEET_CELLS, ge=1)
     max_page_pixels: int = Field(MAX_PAGE_PIXELS, ge=1)
     max_text_chars: int = Field(MAX_TEXT_CHARS, ge=1)
+    convert_seconds: float = Field(120.0, gt=0, description="wall time of one LibreOffice conversion")
     # Intake (VANTHU_WORKERS, VANTHU_SETTLE_SECONDS, VANTHU_MAX_FILE_SECONDS, VANTHU_MAX_WORKER_MEMORY,
     # VANTHU_RETRY_ATTEMPTS, VANTHU_RETRY_BACKOFF_SECONDS, VANTHU_LEASE_SECONDS, VANTHU_FILE_MODE=0o640, …)
     workers: int | None = Field(None, ge=1)
@@ -90,6 +95,7 @@ class Settings(BaseSettings):
     retry_backoff_seconds: float | None = None
     lease_seconds: float | None = None
     stop_grace_seconds: float | None = None
+    allow_hardlinks: bool | None = None
     file_mode: str | None = Field(None, description="octal, e.g. 640")
     test_postgres_url: str | None = None
     kill_points: int = 20

@@ -2,13 +2,14 @@
 version). Re-extracting a document with the same version replaces its records."""
 from __future__ import annotations
 
-import fcntl
+import errno
 import os
 import re
 from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
+from filelock import FileLock
 from alembic.config import Config
 from sqlalchemy import create_engine, delete, event, func, select, text
 from sqlalchemy.engine import Engine, make_url
@@ -31,6 +32,33 @@ def database_url(url: str | None = None) -> str:
 def sqlite_url(path: Path) -> str:
     """The URL of a SQLite database file."""
     return f"sqlite:///{Path(path).resolve()}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite URL; None for another database or an in-memory one."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return None
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+def set_aside_stale_sqlite_journal(path: Path, folder: Path) -> list[Path]:
+    """A -wal or -shm file left beside a SQLite database that is gone belongs to that lost
+    database: SQLite would replay it into a new file of the same name. Moved into `folder`."""
+    if path.exists():
+        return []
+    moved = []
+    for suffix in ("-wal", "-shm"):
+        stale = path.with_name(path.name + suffix)
+        if stale.exists():
+            folder.mkdir(parents=True, exist_ok=True)
+            dest = folder / f"{stale.name}.{int(stale.stat().st_mtime)}"
+            os.replace(stale, dest)
+            moved.append(dest)
+    return moved
 
 
 # Any fixed number: the PostgreSQL advisory lock every vanthu process takes to migrate.
@@ -62,12 +90,8 @@ def _sqlite_lock(engine: Engine):
     if path in (None, "", ":memory:"):
         yield
         return
-    fd = os.open(f"{path}.migrate.lock", os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+    with FileLock(f"{path}.migrate.lock", mode=0o600):
         yield
-    finally:
-        os.close(fd)  # closing releases the lock
 
 
 def migrate(engine: Engine) -> None:
@@ -88,13 +112,24 @@ def migrate(engine: Engine) -> None:
 
 def _create_sqlite_file(path: str, mode: int) -> None:
     """The database file with owner-only permissions (SQLite gives its -wal and -shm files the
-    database's mode)."""
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    database's mode). Its folder must exist: a URL with a typo creates nothing."""
+    if not Path(path).parent.is_dir():
+        raise FileNotFoundError(errno.ENOENT, "no such folder for the database", str(Path(path).parent))
     try:
         os.close(os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, mode))
         os.chmod(path, mode)
     except FileExistsError:
         pass
+
+
+def sqlite_file_identity(store: "Store") -> tuple[Path, int, int] | None:
+    """(path, device, inode) of a SQLite database file, None for any other database: what tells
+    that the file was replaced or removed while it was open."""
+    path = store.engine.url.database if store.engine.dialect.name == "sqlite" else None
+    if path in (None, "", ":memory:"):
+        return None
+    st = os.stat(path)
+    return Path(path), st.st_dev, st.st_ino
 
 
 class Store:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import case, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from models.intake import FINISHED, UNFINISHED, IntakeState
@@ -96,10 +96,26 @@ def claim_document(store: Store, sha256: str, owner: str, lease_seconds: float,
     return get(store, sha256)
 
 
-def release_document(store: Store, sha256: str, owner: str) -> None:
+def release_document(store: Store, sha256: str, owner: str, uncount: bool = False) -> None:
+    """Let go of a file's lease; `uncount`: the try it was claimed for does not count (a fault of
+    the machine stopped it, not the file)."""
+    values = dict(lease_owner=None, lease_until=None)
+    if uncount:
+        values["attempts"] = case((IntakeFile.attempts > 0, IntakeFile.attempts - 1), else_=0)
     with store.sessions.begin() as s:
         s.execute(update(IntakeFile).where(IntakeFile.sha256 == sha256, IntakeFile.lease_owner == owner)
-                  .values(lease_owner=None, lease_until=None).execution_options(synchronize_session=False))
+                  .values(**values).execution_options(synchronize_session=False))
+
+
+def release_owned(store: Store, owner: str, keep: set[str]) -> int:
+    """Let go of every file this owner holds but those in `keep` (after a fault lost their
+    answers), without counting a try."""
+    with store.sessions.begin() as s:
+        rows = s.execute(select(IntakeFile.sha256).where(IntakeFile.lease_owner == owner)).scalars().all()
+    lost = [sha for sha in rows if sha not in keep]
+    for sha in lost:
+        release_document(store, sha, owner, uncount=True)
+    return len(lost)
 
 
 def renew(store: Store, owner: str, lease_seconds: float) -> None:
@@ -129,11 +145,14 @@ def in_progress(store: Store) -> int:
         return s.scalar(select(func.count()).select_from(IntakeFile).where(IntakeFile.state.in_(WORKABLE))) or 0
 
 
-def record_duplicate(store: Store, sha256: str, name: str, kept_path: str) -> None:
-    """Once per kept copy: a retake of the same inbox entry after a crash finds its row."""
+def record_duplicate(store: Store, sha256: str, name: str, kept_path: str) -> bool:
+    """Once per kept copy: a retake of the same inbox entry after a crash finds its row. True when
+    the row is new."""
     with store.sessions.begin() as s:
-        if s.scalar(select(IntakeDuplicate.id).where(IntakeDuplicate.kept_path == kept_path)) is None:
-            s.add(IntakeDuplicate(sha256=sha256, name=name, kept_path=kept_path))
+        if s.scalar(select(IntakeDuplicate.id).where(IntakeDuplicate.kept_path == kept_path)) is not None:
+            return False
+        s.add(IntakeDuplicate(sha256=sha256, name=name, kept_path=kept_path))
+        return True
 
 
 def archived_documents(store: Store, since: dt.datetime | None = None) -> list[IntakeFile]:

@@ -49,9 +49,11 @@ def test_new_extractor_version_is_a_new_run(store, extracted):
 
 
 def test_cli_store_and_export(samples, tmp_path, capsys):
-    db = f"sqlite:///{tmp_path / 'not-yet' / 'cli.sqlite'}"  # the folder is created
-    assert cli_main(["extract", str(samples / "000.pdf"), "-o", str(tmp_path / "o"), "-q", "--store",
-                     "--database", db]) == 0
+    db = f"sqlite:///{tmp_path / 'not-yet' / 'cli.sqlite'}"  # a folder that does not exist: a typo, say so
+    args = ["extract", str(samples / "000.pdf"), "-o", str(tmp_path / "o"), "-q", "--store", "--database", db]
+    assert cli_main(args) == 2 and not (tmp_path / "not-yet").exists()
+    (tmp_path / "not-yet").mkdir()
+    assert cli_main(args) == 0
     capsys.readouterr()
     assert cli_main(["export", "tasks", "--format", "json", "--database", db]) == 0
     tasks = json.loads(capsys.readouterr().out)

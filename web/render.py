@@ -19,6 +19,7 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
+from extract.child import run_group
 from extract.media import DOCX, IMAGE_TYPES, PDF
 from extract.ocr.render import DEFAULT_DPI
 from models import Document, ExtractionResult
@@ -55,7 +56,7 @@ def rendered_pdf(data: bytes, sha256: str, cache: Path) -> Path:
         cmd = ["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--norestore",
                "--convert-to", "pdf", "--outdir", tmp, str(src)]
         try:
-            subprocess.run(cmd, capture_output=True, timeout=SOFFICE_TIMEOUT_S, check=True)
+            run_group(cmd, timeout=SOFFICE_TIMEOUT_S)
         except (subprocess.SubprocessError, OSError) as exc:
             raise RenderError("render_failed", f"LibreOffice could not render the DOCX: {exc}") from exc
         made = Path(tmp) / "source.pdf"

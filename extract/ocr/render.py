@@ -59,7 +59,11 @@ class PageSource:
     def __enter__(self) -> "PageSource":
         if self.kind == "pdf":
             import pypdfium2 as pdfium
-            self.doc = pdfium.PdfDocument(self.path)
+            try:
+                self.doc = pdfium.PdfDocument(self.path)
+            except pdfium.PdfiumError as exc:  # a page tree PDFium refuses (a DAG, a loop): the file's fault
+                from extract.errors import CorruptFileError
+                raise CorruptFileError(f"PDF structure cannot be rendered: {exc}") from exc
         else:
             Image.MAX_IMAGE_PIXELS = self.max_pixels
             self.doc = Image.open(self.path)
