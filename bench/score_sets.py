@@ -25,6 +25,10 @@ SETS = {
     # Eight more, chosen and annotated by a helper who never ran vanthu, scored once code was frozen.
     "holdout2": (ROOT / "corpus" / "holdout2" / "docs", ROOT / "corpus" / "holdout2" / "gold"),
 }
+# The first-sight pool (corpus/pool/<batch>/, issue 17): each batch is scored once with the code
+# as it is before anyone reads its misses (README "First-sight scores"), then joins development.
+SETS.update({f"pool-{b.name}": (b / "docs", b / "gold") for b in sorted((ROOT / "corpus" / "pool").glob("*"))
+             if (b / "gold").is_dir()})
 FORMATS = ("docx", "pdf", "scan-office")
 
 

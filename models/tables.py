@@ -43,6 +43,9 @@ class TypedTable(BaseModel):
     id: str
     kind: TableKind = "other"
     kind_reason: str = Field("", description="what in the columns made the kind")
+    kind_confidence: float = Field(1.0, description="how sure the kind is: below 1 when the columns say what "
+                                                    "the rows are but not with certainty (records/ gives the "
+                                                    "records this confidence and a table_kind_uncertain warning)")
     catalog_kind: Literal["technology", "product"] | None = None
     title: str | None = Field(None, description="heading printed above the table")
     header_rows: int

@@ -21,6 +21,7 @@ class WarningCode(StrEnum):
     SHEET_SKIPPED = "sheet_skipped"
     # tables and records
     TABLE_KIND_UNKNOWN = "table_kind_unknown"
+    TABLE_KIND_UNCERTAIN = "table_kind_uncertain"
     TOTAL_CHECKED = "total_checked"
     TOTAL_MISMATCH = "total_mismatch"
 

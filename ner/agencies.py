@@ -27,8 +27,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from normalize.agencies import (PROVINCE_LEVELS, AgencyEntry, Place, agency_entries, component_abbreviations,
-                                council_committee, find_place, head_abbreviations, known_agency, party_body,
+from normalize.agencies import (COMMUNE_LEVELS, PROVINCE_LEVELS, AgencyEntry, Place, agency_entries, component_abbreviations,
+                                council_committee, find_place, head_abbreviations, known_agency, owned_unit, party_body,
                                 province_departments, tidy_name)
 from normalize.ocr_repair import strip_diacritics_same_length
 from normalize.text import match_key
@@ -49,10 +49,17 @@ class FoundAgency:
 @dataclass(frozen=True)
 class AgencyContext:
     """What the whole document says about its bodies: the province that issued it (its bare 'UBND
-    tỉnh' or 'Sở Tài chính' is that province's) and the abbreviations it defines."""
+    tỉnh' or 'Sở Tài chính' is that province's), the abbreviations it defines, and the issuer's
+    own bodies that the text names relative to it (ner/issuer_context.py): its commune or
+    district ('UBND xã' in a commune's plan), its ministry ('Văn phòng Bộ'), its Party committee
+    ('Ban Thường vụ' in a Đảng ủy's resolution)."""
 
     province: Place | None = None
     aliases: dict[str, FoundAgency] = field(default_factory=dict)
+    locality: Place | None = None   # the issuer's own commune, district or province
+    ministry: str | None = None     # the ministry the issuer is or belongs to
+    party: str | None = None        # the local Party committee the issuer is or belongs to
+    issuer: str | None = None
 
 
 # -- heads ----------------------------------------------------------------------------------------
@@ -66,7 +73,7 @@ PLACE_HEADS = (
     "Liên đoàn Lao động", "Hội Cựu chiến binh", "Hội Nông dân", "Kho bạc Nhà nước", "Bảo hiểm xã hội",
     "Ngân hàng Nhà nước", "Cục Thuế", "Chi cục Thuế", "Cục Hải quan", "Cục Thống kê", "Chi cục Thống kê",
     "Thuế", "Công an", "Thanh tra", "Trung tâm Phục vụ hành chính công", "Đài Phát thanh và Truyền hình",
-    "Tỉnh đoàn", "Hội Chữ thập đỏ",
+    "Tỉnh đoàn", "Hội Chữ thập đỏ", "Ủy ban bầu cử",
 )
 # Named by a specific name, then perhaps a locality: 'Sở Tài chính tỉnh X', 'Cục Người có công'.
 NAME_HEADS = (
@@ -95,6 +102,11 @@ LOCAL_BRANCHES = {"Kho bạc Nhà nước", "Bảo hiểm xã hội", "Cục Thu
                   "Ủy ban Mặt trận Tổ quốc Việt Nam", "Hội Liên hiệp Phụ nữ", "Liên đoàn Lao động", "Hội Nông dân",
                   "Hội Cựu chiến binh", "Hội Chữ thập đỏ", "Tỉnh đoàn", "Đoàn đại biểu Quốc hội",
                   "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân", "Ủy ban nhân dân", "Hội đồng nhân dân"}
+# Bodies a commune (and a district) has of its own: bare in its own document ('HĐND', 'Đảng ủy',
+# 'Ủy ban bầu cử … của phường') they are that commune's.
+LOCALITY_BODIES = {"Ủy ban nhân dân", "Hội đồng nhân dân", "Ủy ban Mặt trận Tổ quốc Việt Nam", "Đảng ủy", "Công an",
+                   "Ủy ban bầu cử", "Trung tâm Phục vụ hành chính công", "Hội Liên hiệp Phụ nữ", "Hội Nông dân",
+                   "Hội Cựu chiến binh", "Hội Chữ thập đỏ"}
 # Words after a head that name the national body ('Tòa án nhân dân tối cao', 'Kho bạc Nhà nước').
 NATIONAL_SUFFIXES = ("tối cao", "Việt Nam", "Trung ương", "quốc gia", "Nhà nước", "Chính phủ", "Quốc hội")
 KIND_OF_HEAD = {"Bộ": "ministry", "Ủy ban nhân dân": "people_committee", "Hội đồng nhân dân": "people_council",
@@ -139,6 +151,9 @@ TAIL_STOPS = PHRASE_STOPS | {"và", "tỉnh", "huyện", "xã", "các", "những
 LOCALITY_CUE = re.compile(r"địa phương|tỉnh, thành phố|các tỉnh|các thành phố|các tỉnh, thành", re.IGNORECASE)
 # Words that make the places after them a location ('tại các tỉnh …', 'trên địa bàn các tỉnh …').
 WHERE_BEFORE = re.compile(r"\b(?:tại|ở|trên địa bàn|địa bàn|thuộc|đến|tới|giữa)\s+$", re.IGNORECASE)
+
+
+_LIST_ITEM = re.compile(r"\s*[-–+•]\s*[^.;:]{3,120}[;,.]?\s*")
 
 
 # -- tokens ---------------------------------------------------------------------------------------
@@ -229,6 +244,9 @@ class _Parser:
         self._cap = [t.word and (t.cap or self.all_caps) for t in self.toks]
         self._low = [t.word and not t.cap and not self.all_caps for t in self.toks]
         self.found: list[tuple[int, int, FoundAgency]] = []
+        # A cell of acting bodies or one item of a list ('- Vụ Lý luận chính trị;'): a name there
+        # runs to the item's end, lowercase words and all (in running text only a known name does).
+        self.item = actor_context or bool(_LIST_ITEM.fullmatch(text))
 
     # -- token helpers
     def key(self, i: int) -> str | None:
@@ -345,8 +363,28 @@ class _Parser:
         if lv is None:
             return None
         end, level = lv
-        place = self.place_at(end, level, ("province",) if level == "tỉnh" else ("province", "district"))
+        tiers = ("province",) if level == "tỉnh" else ("commune",) if level in COMMUNE_LEVELS else ("province", "district")
+        place = self.place_at(end, level, tiers)
         return (place[0], f"{level} {place[2]}") if place else None
+
+    def own_body(self, end: int, head: str) -> bool:
+        """A body of the issuer's own commune or district named by its kind alone, with no level
+        word or name after it."""
+        loc = self.ctx.locality
+        return loc is not None and loc.tier != "province" and head in LOCALITY_BODIES \
+            and self.level_at(end) is None and not self.is_cap(end) and self.key(end) not in ("các", "cấp")
+
+    def own_level_at(self, j: int) -> int | None:
+        """Past a level word that stands bare for the issuer's own commune or district ('UBND xã',
+        'Đảng ủy xã', 'HĐND phường' in that commune's document): its end, else None."""
+        loc = self.ctx.locality
+        lv = self.level_at(j)
+        if loc is None or lv is None or lv[1] != loc.level or loc.tier == "province":
+            return None
+        if self.is_cap(lv[0]) and not self.toks[lv[0]].text.isupper() and not self.verb_at(lv[0]) \
+                and not self.head_at(lv[0]):
+            return None  # 'xã Tân An': a commune named, perhaps another
+        return lv[0]
 
     def component_end(self, i: int) -> int:
         """A part of a specific name: a capitalized word and the lowercase words that make one word
@@ -398,6 +436,10 @@ class _Parser:
         """The longest gazetteer name or alias starting at token i (connectors aside)."""
         if i >= len(self.toks) or not (self.is_cap(i) or self.toks[i].text in _codes()):
             return None
+        prev = self.toks[i - 1] if i > 0 else None
+        if self.all_caps and prev is not None and prev.word and f"{prev.key} {self.toks[i].key}" in lexicon()[0] \
+                and not self._head_ends_at(i):
+            return None  # 'PHỤC VỤ HÀNH CHÍNH' is no 'Vụ Hành chính': the word began before
         index, longest = _known_names(self.plain)
         best, keys, j = None, [], i
         while j < len(self.toks) and len(keys) < longest:
@@ -480,6 +522,17 @@ class _Parser:
             return self.place_head(end, head, kind)
         if head in GAZETTEER_ONLY:
             return None
+        own = self.own_level_at(end)
+        if own is not None:  # 'Đảng ủy xã' in that commune's document
+            return own, f"{head} {self.ctx.locality.full()}", kind, True
+        if self.own_body(end, head):
+            return end, f"{head} {self.ctx.locality.full()}", kind, True
+        if self.own_ministry_unit(end, head):
+            return self.own_ministry_unit(end, head)[1]
+        if head == "Ban" and self.words_at(end, ("thường", "trực")) and self.starts_agency(end + 2):
+            inner = self.agency_at(end + 2)
+            if inner:
+                return inner  # 'Ban Thường trực Ủy ban MTTQ xã X' acts for that committee
         nested = self.agency_at(end) if self.starts_agency(end) else None
         if nested and head in (*NESTING_HEADS, "Ban", "Tổ giúp việc", "Tổ công tác"):
             # 'Văn phòng Tỉnh ủy X', 'Thanh tra Bộ Tài chính', 'Tổ giúp việc Ban Chỉ đạo …'
@@ -496,6 +549,7 @@ class _Parser:
             if k - j <= 1 and not self.level_at(k) and match_key(self.span_text(end, j)) == "chỉ đạo":
                 return None  # 'Ban Chỉ đạo' alone, or of one word ('Ban Chỉ đạo thi' of each exam): a kind, not one body
             j = k
+        j = self.item_tail(j)
         name = f"{head} {self.expand(end, j)}"
         committee = council_committee(name) if head == "Ban" else None
         if committee is not None:  # 'Ban KT-NS', 'Ban Văn hoá - Xã hội': one spelling
@@ -517,6 +571,15 @@ class _Parser:
         e = known_agency(name)
         if e is not None and e.kind != "province_department":
             return j, e.name, e.kind, True
+        owner = owned_unit(name)
+        if owner is not None and not loc:
+            # 'Ban Thường vụ', 'Ủy ban Kiểm tra', 'Ban Thường trực' alone: every committee has one;
+            # the issuer's own where the issuer is such a committee, else no one body
+            issuer = self.ctx.issuer if self.ctx.issuer and self.ctx.issuer.startswith(("Ủy ban", "Hội đồng")) else None
+            resolved = {"party": self.ctx.party, "issuer": issuer}.get(owner)
+            if resolved is None:
+                return None
+            return j, resolved if owner == "issuer" else f"{name} {resolved}", "party" if owner == "party" else kind, True
         if head == "Ban" and not loc and self.ctx.province is not None and self.key(end) in ("quản", "thường"):
             bare = self.bare_level(j)  # 'Ban Quản lý khu Kinh tế (tỉnh)' in the province's own document
             return bare, f"{name} {self.ctx.province.full()}", kind, True
@@ -540,7 +603,16 @@ class _Parser:
             return has_locality or self.key(start) in ("chỉ", "quản", "thường")
         return True
 
+    def own_ministry_unit(self, end: int, head: str) -> tuple[bool, Reading | None] | None:
+        """'Văn phòng Bộ', 'Thanh tra Bộ': the document's own ministry's unit, or no one body
+        (True, None) when the issuer is no ministry; None when the words are not these."""
+        if head in NESTING_HEADS and self.key(end) == "bộ" and self.is_cap(end) and not self.is_cap(end + 1):
+            return True, (end + 1, f"{head} {self.ctx.ministry}", "department", True) if self.ctx.ministry else None
+        return None
+
     def place_head(self, end: int, head: str, kind: str) -> Reading | None:
+        if self.own_ministry_unit(end, head):
+            return self.own_ministry_unit(end, head)[1]
         loc = self.locality_at(end)
         if loc:
             return loc[0], f"{head} {loc[1]}", kind, True
@@ -570,6 +642,11 @@ class _Parser:
     def bare_local(self, end: int, head: str, kind: str) -> Reading | None:
         """'UBND tỉnh', 'Ủy ban nhân dân Tỉnh', 'Tỉnh ủy', 'Kho bạc Nhà nước', 'Đoàn ĐBQH địa phương'
         with no place: the document's own province, when a province issued it. Never 'cấp tỉnh'."""
+        own = self.own_level_at(end)
+        if own is not None:  # 'UBND xã', 'Ủy ban MTTQ Việt Nam xã' in that commune's own document
+            return own, f"{head} {self.ctx.locality.full()}", kind, True
+        if self.own_body(end, head):  # 'HĐND', 'Ủy ban bầu cử' alone in a commune's document
+            return end, f"{head} {self.ctx.locality.full()}", kind, True
         p = self.ctx.province
         if p is None or self.key(end) in ("cấp", "các"):
             return None
@@ -590,6 +667,19 @@ class _Parser:
             j = end + 2 if self.words_at(end, ("địa", "phương")) else end
             return j, f"{head} {p.full()}", kind, True
         return None
+
+    def item_tail(self, j: int) -> int:
+        """In a cell or a list item, the lowercase words that end it belong to the name ('Vụ Lý luận
+        chính trị', 'Cục Quản lý lao động ngoài nước'); not a verb or a function word."""
+        if not self.item:
+            return j
+        k = j
+        while k < len(self.toks) and self.is_low(k) and self.key(k) not in TAIL_STOPS and not self.verb_at(k) \
+                and k - j < 6:
+            k += 1
+        if k > j and (k == len(self.toks) or self.toks[k].text in ",;.:()" or self.key(k) == "và"):
+            return k
+        return j
 
     def lowercase_tail(self, j: int) -> int | None:
         """Lowercase words that end in a locality belong to the name ('Ban Quản lý khu kinh tế tỉnh

@@ -8,7 +8,7 @@ import re
 from models import Block, Document, DocumentHeader
 from ner.agencies import find_agencies
 from ner.references import canonical_type_name, find_references, issuer_from_codes, type_from_code
-from normalize.agencies import canonical_agency
+from normalize.agencies import canonical_agency, known_agency
 from normalize.dates import DATE_PATTERNS, from_match
 from normalize.text import normalize_dashes
 
@@ -79,18 +79,76 @@ def parse_header(doc: Document) -> DocumentHeader:
             break
         if _BODY_START.match(text):
             break
-    h.issuer = issuer_name(" ".join(issuer_lines)) if issuer_lines else None
+    h.issuer = issuer_name(issuer_lines) if issuer_lines else None
     if h.symbol and h.issuer is None:
         h.issuer = issuer_from_codes(tuple(h.symbol.split("-")[1:]))
     return h
 
 
-def issuer_name(text: str) -> str | None:
+def issuer_name(lines: list[str] | str) -> str | None:
     """The body the header's issuer lines name ('ỦY BAN NHÂN DÂN / TỈNH ĐỒNG THÁP' → Ủy ban nhân
     dân tỉnh Đồng Tháp). A parent body printed above its unit ('BỘ TÀI CHÍNH / CỤC THUẾ') gives
-    the unit, the last body named."""
-    text = re.sub(r"\s+", " ", text).strip(" -_")
+    the unit, the last body named; a unit the parent's line does not name in full ('BAN CHẤP HÀNH
+    TRUNG ƯƠNG / BAN TỔ CHỨC', 'UBND THÀNH PHỐ HÀ NỘI / TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG') is named
+    with its parent (parent_unit)."""
+    lines = [lines] if isinstance(lines, str) else list(lines)
+    lines = [re.sub(r"\s+", " ", t).strip(" -_*") for t in lines]
+    lines = [t for t in lines if t]
+    text = " ".join(lines)
     found = find_agencies(text)
+    if found and len(lines) > 1 and found[-1].end <= len(text) - len(lines[-1]):
+        unit = parent_unit(lines[-1], found[-1].name)   # the last line is a unit nobody read yet
+        if unit:
+            return unit
     if found:
         return found[-1].name
     return canonical_agency(text) or (text.title() if text else None)
+
+
+# A standing board acts for the committee above it (ANNOTATION: 'Thường trực X' acts for X).
+_STANDING = re.compile(r"^(?:BAN\s+)?THƯỜNG\s+TRỰC$", re.IGNORECASE)
+_LOCAL_SUFFIX = re.compile(r"\b(?:(?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)\s+[^,()]+"
+                           r"|(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng) ủy\s+.+)$")
+
+
+def parent_unit(line: str, parent: str) -> str | None:
+    """A unit printed under its parent's line: 'BAN TỔ CHỨC' under the Central Committee is Ban Tổ
+    chức Trung ương; 'TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG' under a city's People's Committee is that
+    city's; 'BAN THƯỜNG TRỰC' is the committee itself; else the unit named with its parent."""
+    if _STANDING.match(line):
+        return parent
+    unit = sentence_case(line)
+    if unit is None:
+        return None
+    if parent == "Ban Chấp hành Trung ương Đảng":
+        for name in (f"{unit} Trung ương", f"{unit} Trung ương Đảng"):
+            e = known_agency(name)
+            if e is not None:
+                return e.name
+        return None
+    e = known_agency(unit)
+    if e is not None and e.kind != "province_department":
+        return e.name
+    local = _LOCAL_SUFFIX.search(parent)
+    if local and not local.group(0).startswith(("Tỉnh ủy", "Thành ủy", "Huyện ủy", "Đảng ủy")) \
+            and parent.startswith(("Ủy ban nhân dân", "Hội đồng nhân dân")):
+        return f"{unit} {local.group(0)}"   # the People's Committee's unit: the locality's
+    return f"{unit} {parent}"
+
+
+def sentence_case(line: str) -> str | None:
+    """'TIỂU BAN THÔNG TIN, TUYÊN TRUYỀN' → 'Tiểu ban Thông tin, tuyên truyền': a head noun as the
+    heads list spells it, the specific name with its first letter capital (a line in capitals
+    keeps no other case). None when the line starts with no head."""
+    key = line.lower()
+    for head in sorted(UNIT_HEADS, key=len, reverse=True):
+        if key == head.lower():
+            return head
+        if key.startswith(head.lower() + " "):
+            rest = line[len(head):].strip().lower()
+            return f"{head} {rest[:1].upper()}{rest[1:]}"
+    return None
+
+
+UNIT_HEADS = ("Ban", "Tiểu ban", "Văn phòng", "Trung tâm", "Cục", "Vụ", "Phòng", "Viện", "Chi cục", "Tổng cục",
+              "Tổ công tác", "Hội đồng", "Ủy ban", "Thanh tra", "Sở", "Đảng ủy", "Đoàn")

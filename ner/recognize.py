@@ -3,11 +3,13 @@ table cells and sentences from there), and fold the hits into one entry per dist
 value, keeping each occurrence for review."""
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from models import (Agency, Amount, DateMention, Document, Mentions, Occurrence, Reference, TextMentions,
                     TypedTable)
-from ner.agencies import AgencyContext, defined_aliases, find_agencies, issuing_province
+from ner.agencies import AgencyContext, defined_aliases, find_agencies
+from ner.issuer_context import issuer_context
 from ner.amounts import amount_in_cell, find_amounts
 from ner.dates import find_dates
 from ner.header import parse_header
@@ -35,14 +37,14 @@ class _Folder:
 
 
 def document_context(header, units: list[TextUnit]) -> AgencyContext:
-    """The province that issued the document (its bare 'UBND tỉnh', 'Sở Tài chính' are that
-    province's) and the abbreviations the document defines for bodies it names."""
-    ctx = AgencyContext(province=issuing_province(header.issuer))
+    """The issuer's own bodies (ner/issuer_context.py: its province and locality, ministry, Party
+    committee) and the abbreviations the document defines for bodies it names."""
+    ctx = issuer_context(header.issuer)
     aliases = {}
     for unit in units:
         if "tắt" in unit.text or "gọi là" in unit.text:
             aliases.update(defined_aliases(unit.text, find_agencies(unit.text, ocr=unit.ocr, ctx=ctx)))
-    return AgencyContext(ctx.province, aliases) if aliases else ctx
+    return dataclasses.replace(ctx, aliases=aliases) if aliases else ctx
 
 
 def recognize(doc: Document, typed: list[TypedTable]) -> Mentions:
@@ -105,6 +107,9 @@ def _merge_reference(entry: Reference, r: Reference) -> None:
     entry.repairs = sorted(set(entry.repairs) | set(r.repairs))
 
 
+FILING_LINE = re.compile(r"^\W{0,3}Lưu\s*:", re.IGNORECASE)
+
+
 def read_piece(unit: TextUnit, ctx: AgencyContext | None = None) -> TextMentions:
     """Every mention in one piece of text, each with its position."""
     text = normalize_dashes(unit.text)
@@ -116,7 +121,8 @@ def read_piece(unit: TextUnit, ctx: AgencyContext | None = None) -> TextMentions
 
     found_refs = find_references(text)
     masked = [(r.start, r.end) for r in found_refs]
-    found_agencies = find_agencies(text, masked, unit.agency_column, unit.ocr, ctx)
+    # 'Lưu: VT, Vụ KHTC.': where the copies are filed, not bodies the document addresses
+    found_agencies = [] if FILING_LINE.match(text) else find_agencies(text, masked, unit.agency_column, unit.ocr, ctx)
     previous_end = 0
     for r in found_refs:
         stated = stated_doc_type(text, r.start, previous_end if not r.in_list else 0)

@@ -30,12 +30,13 @@ class AgencyEntry:
 
 @dataclass(frozen=True)
 class Place:
-    """A province or a district (huyện, quận, thị xã, thành phố thuộc tỉnh)."""
+    """A province, a district (huyện, quận, thị xã, thành phố thuộc tỉnh) or a commune (xã,
+    phường, thị trấn, đặc khu)."""
 
-    short: str            # 'Đồng Tháp', 'Hồ Chí Minh', 'Quy Nhơn'
-    level: str            # 'tỉnh' | 'thành phố' | 'huyện' | 'quận' | 'thị xã'
-    tier: str             # 'province' | 'district'
-    province: str | None  # the province of a district
+    short: str            # 'Đồng Tháp', 'Hồ Chí Minh', 'Quy Nhơn', 'Lương Minh'
+    level: str            # 'tỉnh' | 'thành phố' | 'huyện' | 'quận' | 'thị xã' | 'xã' | 'phường' | …
+    tier: str             # 'province' | 'district' | 'commune'
+    province: str | None  # the province of a district or a commune
     current: bool         # exists after the 2025 reorganization (provinces) — districts were abolished
     aliases: tuple[str, ...] = ()
     # The province after the 2025 reorganization that took this unit over ('tỉnh Tuyên Quang' for
@@ -122,7 +123,28 @@ def places() -> tuple[Place, ...]:
             level = d["districtType"].lower()
             key = (f"{d['districtShort']}|{province}", "district")
             out[key] = Place(d["districtShort"], level, "district", province, False, (), merged_into.get(province))
+    for place in _communes(legacy, current):
+        out.setdefault((f"{place.level} {place.short}|{place.province}", "commune"), place)
     return tuple(out.values())
+
+
+def _communes(legacy: dict, current: dict):
+    """Every commune, ward, township and special zone: the 3,321 of the two-level government from
+    1 July 2025 and the ~10,000 before it (a commune's document names its own People's Committee,
+    Party committee and Front by them: 'Ủy ban nhân dân xã Lương Minh'). Only ever matched after
+    their level word ('xã', 'phường'): bare, too many are also people's or districts' names."""
+    for pkey, wards in current["DICT_PROVINCE_WARD_NO_ACCENTED"].items():
+        province = current["DICT_PROVINCE"][pkey]["provinceShort"]
+        for w in wards.values():
+            if isinstance(w.get("wardType"), str) and w.get("wardShort"):
+                yield Place(w["wardShort"], w["wardType"].lower(), "commune", province, True)
+    for pkey, districts in legacy["DICT_PROVINCE_DISTRICT_WARD_NO_ACCENTED"].items():
+        province = legacy["DICT_PROVINCE"][pkey]["provinceShort"]
+        for wards in districts.values():
+            for w in wards.values():
+                if isinstance(w.get("wardType"), str) and w.get("wardShort"):  # (a few rows lack them)
+                    yield Place(w["wardShort"], w["wardType"].lower(), "commune", province, False, (),
+                                _merged_into().get(province))
 
 
 # The locality a local body's name ends with: 'Sở Tài chính tỉnh Quảng Bình', 'Tỉnh ủy Hà Giang'.
@@ -171,12 +193,11 @@ def find_place(name: str, level: str | None = None, plain: bool = False) -> Plac
     level = level.lower().rstrip(".") if level else None
     if level in ("tp", "tp."):
         level = "thành phố"
-    for tier in ("province", "district"):
+    for tier in ("province", "district", "commune"):
         for p in found:
-            if p.tier != tier:
-                continue
-            if level is None or level == p.level or (tier == "district" and level in DISTRICT_LEVELS
-                                                     and level == p.level):
+            if p.tier != tier or tier == "commune" and level != p.level:
+                continue  # (a commune only after its own level word)
+            if level is None or level == p.level:
                 return p
     return None
 
@@ -263,6 +284,17 @@ def council_committee(text: str) -> AgencyEntry | None:
     """'Ban Văn hoá - Xã hội' → the People's Council committee of that name (any tone placement,
     any spacing of its dash); None for any other Ban."""
     return _council_committees().get(match_key(tidy_name(text)))
+
+
+@lru_cache(maxsize=1)
+def _owned_units() -> dict[str, str]:
+    return {match_key(k): v for k, v in load_json("agencies.json")["owned_units"].items()}
+
+
+def owned_unit(name: str) -> str | None:
+    """Whose a unit named alone is ('party', 'issuer', 'none'), for units every committee of a kind
+    has ('Ban Thường vụ', 'Ban Thường trực'); None for any other name."""
+    return _owned_units().get(match_key(tidy_name(name)))
 
 
 @lru_cache(maxsize=1)

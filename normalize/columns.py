@@ -28,7 +28,7 @@ COLUMN_ROLES: list[tuple[str, str]] = [
     (r"^(s ?tt|tt|số tt|số thứ tự)$", "stt"),
     (r"^đơn vị tính\b|^đvt\b", "measure"),
     (r"phối hợp|tham gia", "coordinating"),
-    (r"cơ quan trình|đơn vị trình|cơ quan đề xuất|đơn vị đề xuất|^trình\b", "submitter"),
+    (r"cơ quan trình|đơn vị trình|cơ quan đề xuất|đơn vị đề xuất|^trình\b|kiến nghị$", "submitter"),
     # money paid out, including norms per unit ('Mức chi', 'Tiền công'); never fees collected ('Mức thu')
     (r"kinh phí|vốn|dự toán|tổng mức|ngân sách|số tiền|giá trị|chi phí|mức hỗ trợ|phân bổ|mức chi|tiền công|"
      r"định mức chi", "budget"),
@@ -38,9 +38,9 @@ COLUMN_ROLES: list[tuple[str, str]] = [
     (r"thời gian", "time"),
     (r"mục tiêu", "objective"),
     (r"kết quả|sản phẩm dự kiến|sản phẩm chính|sản phẩm đầu ra", "result"),
-    (r"chủ trì|thực hiện|chủ đầu tư|đơn vị|cơ quan|bộ, ngành|địa phương|chủ quản", "agency"),
+    (r"chủ trì|thực hiện|chủ đầu tư|đơn vị|cơ quan|bộ, ngành|địa phương|chủ quản|phụ trách|chịu trách nhiệm", "agency"),
     (r"tên|nội dung|nhiệm vụ|giải pháp|đối tượng|hạng mục|danh mục|công trình|dự án|công việc|hoạt động|đề tài|"
-     r"khu vực|địa bàn", "name"),
+     r"khu vực|địa bàn|đề xuất|kiến nghị", "name"),
     (r"văn bản|số hiệu|ký hiệu|công văn|căn cứ", "reference"),
     (r"ghi chú", "note"),
     (r"địa điểm", "location"),
@@ -70,11 +70,23 @@ MONEY_KINDS: list[tuple[str, str]] = [
 
 
 # Money a table's caption says is paid in, not spent: fees and prices ('1. Mức học phí', e13).
-COLLECTED_WORDS = r"học phí|lệ phí|\bphí\b|mức thu|giá dịch vụ|giá bán|giá vé"
+# 'kinh phí' and 'chi phí' are money spent ('DỰ TOÁN KINH PHÍ …' was read as a fee table and gave no
+# records), so a bare 'phí' counts only after neither.
+COLLECTED_WORDS = r"học phí|lệ phí|(?<!kinh )(?<!chi )\bphí\b|mức thu|giá dịch vụ|giá bán|giá vé"
 
 
 def money_collected(caption: str) -> bool:
     return bool(re.search(COLLECTED_WORDS, match_key(caption)))
+
+
+# A title that says the table is money to be spent ('DỰ TOÁN KINH PHÍ …', 'KẾ HOẠCH VỐN …',
+# 'PHÂN BỔ …'): its rows are budget lines even when they read like tasks (a body and a time beside
+# each content).
+SPENT_WORDS = r"dự toán|kinh phí|kế hoạch vốn|phân bổ|nguồn vốn|tổng mức đầu tư"
+
+
+def money_spent(title: str) -> bool:
+    return bool(re.search(SPENT_WORDS, match_key(title)))
 
 
 # Letters a scan reads as symbols inside header words ('CHU TR]' for 'CHỦ TRÌ').

@@ -168,7 +168,7 @@ def _task(cells: _Cells, row: TypedRow) -> Task | None:
         source_ref_date=ref.date if ref else None,
         note=cells.text(row, ref_role) or None,
         provenance=RecordProvenance(table_id=cells.t.id, row=row.index, page=row.page),
-        confidence=1.0 if agencies else 0.6,
+        confidence=min(1.0 if agencies else 0.6, cells.t.kind_confidence),
     )
 
 
@@ -257,4 +257,5 @@ def _budget_line(cells: _Cells, row: TypedRow) -> BudgetLine | None:
         lead_agencies=lead,
         coordinating_agencies=cells.agencies(row, "coordinating"),
         period=re.sub(r"\s*[-–]\s*", "-", period) if period else None,
-        provenance=RecordProvenance(table_id=cells.t.id, row=row.index, page=row.page))
+        provenance=RecordProvenance(table_id=cells.t.id, row=row.index, page=row.page),
+        confidence=cells.t.kind_confidence)

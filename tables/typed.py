@@ -15,7 +15,8 @@ import re
 from collections import Counter
 
 from models import Document, Table, TypedColumn, TypedRow, TypedTable, Warning
-from normalize.columns import TIME_ROLES, column_role, money_collected, money_kind, rows_are, time_kind
+from normalize.columns import (TIME_ROLES, column_role, money_collected, money_kind, money_spent, rows_are,
+                               time_kind)
 from normalize.money import MoneyUnit, parse_unit, unit_from_header
 from normalize.ranges import parse_number_or_range
 from normalize.text import match_key
@@ -208,8 +209,11 @@ def type_table(table: Table, title: str | None = None, declared_unit: MoneyUnit 
             if col.role == "reference" and values and not any(_CITES.search(v) for v in values):
                 col.role = "name"
                 break
-    kind, reason = _table_kind(columns, title, len(body), bool(caption and money_collected(caption)))
-    return TypedTable(id=table.id, kind=kind, kind_reason=reason, catalog_kind=catalog_kind(title), title=title,
+    kind, reason = _table_kind(columns, title, len(body), bool(caption and money_collected(caption)),
+                               any(money_spent(t) for t in (title, caption) if t))
+    confidence = UNCERTAIN_KIND if reason.startswith("uncertain") else 1.0
+    return TypedTable(id=table.id, kind=kind, kind_reason=reason, kind_confidence=confidence,
+                      catalog_kind=catalog_kind(title), title=title,
                       header_rows=n_header, columns=columns, rows=rows, page=table.provenance.page,
                       ocr=table.provenance.source == "ocr")
 
@@ -227,9 +231,10 @@ def _category_columns(columns: list[TypedColumn], body: list[TypedRow]) -> None:
             c.role = "category"
 
 
-def _table_kind(columns: list[TypedColumn], title: str | None, n_body: int, collected: bool = False) -> tuple[str, str]:
+def _table_kind(columns: list[TypedColumn], title: str | None, n_body: int, collected: bool = False,
+                spent: bool = False) -> tuple[str, str]:
     """(kind, why) from what the columns mean; `collected`: the caption says the money is paid in
-    (fees), which no budget line is."""
+    (fees), which no budget line is; `spent`: the title says it is money to spend (a dự toán)."""
     roles = {c.role for c in columns}
     money = [c for c in columns if c.role == "budget" and c.multiplier]
     name = next((c for c in columns if c.role == "name"), None)
@@ -240,6 +245,9 @@ def _table_kind(columns: list[TypedColumn], title: str | None, n_body: int, coll
         return "catalog", f"title '{title}' lists technologies or products"
     if n_body < MIN_BODY_ROWS:
         return "other", "no body rows"
+    if money and spent and (name or lead) and not collected:
+        what = f"'{name.name}'" if name else "bodies"
+        return "budget", f"{what} with money in {money[0].unit} under a spending title"
     if name and lead and task_columns and not (rows_word == "items" and money and roles & {"period"}):
         why = [f"'{name.name}' rows", "a body in charge"] + sorted(task_columns)
         return "tasks", ", ".join(why)
@@ -251,7 +259,16 @@ def _table_kind(columns: list[TypedColumn], title: str | None, n_body: int, coll
     unpriced = [c.name for c in columns if c.role == "budget" and not c.multiplier]
     if unpriced and (name or lead):
         return "other", f"unknown: money in {', '.join(unpriced)} with no unit stated"
+    if name and lead and not roles & {"budget", "reference"}:  # (a list of documents by body is no task list)
+        # things with a body in charge and nothing else to tell what they are (a list of proposals
+        # and the ministry handling each): tasks, said to be uncertain, for a person to confirm
+        return "tasks", f"uncertain: '{name.name}' rows with a body in charge, no time, result or money column"
     return "other", ""
+
+
+# The confidence of records made from a table whose kind the columns do not settle (the review
+# queue puts them before the sure ones: stores/review.py, RISK_WEIGHTS['low_confidence']).
+UNCERTAIN_KIND = 0.6
 
 
 def type_tables(doc: Document) -> tuple[list[TypedTable], list[Warning]]:
@@ -261,4 +278,8 @@ def type_tables(doc: Document) -> tuple[list[TypedTable], list[Warning]]:
                         message=f"table {t.id} looks like budget lines but {t.kind_reason.split(': ', 1)[1]}; "
                                 "no records were made from it")
                 for t in typed if t.kind == "other" and t.kind_reason.startswith("unknown")]
+    warnings += [Warning(code="table_kind_uncertain", page=t.page, details={"table_id": t.id, "kind": t.kind},
+                         message=f"table {t.id} read as {t.kind}, uncertain: {t.kind_reason.split(': ', 1)[1]}; "
+                                 f"its records have confidence {t.kind_confidence:g}")
+                 for t in typed if t.kind_confidence < 1]
     return typed, warnings

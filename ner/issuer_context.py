@@ -1,0 +1,63 @@
+"""The issuer's own bodies, from its name in the header: what the text names relative to the
+issuer resolves to them (Decree 30/2020/NĐ-CP: a document names the bodies of its own level by
+their kind alone).
+
+- its locality at the lowest level: 'UBND xã', 'Đảng ủy xã', 'HĐND phường' in a commune's plan
+  are that commune's ('Ủy ban nhân dân xã Lương Minh');
+- its province, also for a commune or district issuer ('Tỉnh ủy' in a commune's plan);
+- its ministry, for a ministry or one of its units: 'Văn phòng Bộ', 'Thanh tra Bộ';
+- its local Party committee, for a committee or one of its organs: 'Ban Thường vụ', 'Ủy ban
+  Kiểm tra' alone."""
+from __future__ import annotations
+
+import re
+
+from ner.agencies import AgencyContext, FoundAgency, issuing_province
+from normalize.agencies import Place, find_place, known_agency
+
+# The locality a local body's name ends with: '… xã Lương Minh', '… tỉnh Hà Tĩnh'.
+_LOCALITY = re.compile(r"\b(?P<level>xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)\s+(?P<name>[^,()]+?)\s*$")
+# A local Party committee, or an organ named by one: 'Đảng ủy xã Phố Bảng', 'Ban Tuyên giáo Tỉnh ủy X'.
+_PARTY_COMMITTEE = re.compile(r"(?:(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy|Đảng ủy)\s+\S.*$")
+
+
+def issuer_locality(issuer: str | None) -> Place | None:
+    """The place a local issuer is named after, at its own level (a commune, a district, a province)."""
+    m = _LOCALITY.search(issuer or "")
+    if not m:
+        return None
+    place = find_place(m.group("name"), m.group("level"))
+    if place is not None:
+        return place
+    return Place(m.group("name"), m.group("level"), "commune" if m.group("level") in ("xã", "phường", "thị trấn",
+                 "đặc khu") else "district", None, True)
+
+
+def issuer_ministry(issuer: str | None) -> str | None:
+    e = known_agency(issuer) if issuer else None
+    if e is None:
+        return None
+    if e.kind == "ministry":
+        return e.name
+    return e.parent if e.parent and (known_agency(e.parent) or e).kind == "ministry" else None
+
+
+def issuer_party(issuer: str | None) -> str | None:
+    """The local Party committee the issuer is or belongs to ('Đảng ủy xã Phố Bảng'); central
+    organs ('Ban Tổ chức Trung ương') name none."""
+    m = _PARTY_COMMITTEE.search(issuer or "")
+    return m.group(0) if m else None
+
+
+def issuer_context(issuer: str | None, aliases: dict[str, FoundAgency] | None = None) -> AgencyContext:
+    locality = issuer_locality(issuer)
+    province = issuing_province(issuer)
+    if province is None and locality is not None and locality.province:
+        province = find_place(locality.province, None)   # a commune's or a district's province
+        if province is not None and province.tier != "province":
+            province = None
+    return AgencyContext(province=province, aliases=aliases or {}, locality=locality,
+                         ministry=issuer_ministry(issuer), party=issuer_party(issuer), issuer=issuer)
+
+
+__all__ = ["issuer_context", "issuer_locality", "issuer_ministry", "issuer_party"]

@@ -1,0 +1,148 @@
+"""Kinds of misses the first-sight pool (corpus/pool, issue 17) showed on documents nobody had read,
+each fixed by a general rule and tested here with a real sentence or structure of that kind. Each
+test failed on the code before its rule."""
+from __future__ import annotations
+
+import io
+
+import openpyxl
+import pytest
+from docx import Document as Docx
+
+from ner.agencies import find_agencies
+from ner.header import issuer_name
+from ner.issuer_context import issuer_context
+from pipeline import extract_bytes
+from tests.test_tables_records import _blocks, _run, _table
+
+
+def _names(text: str, issuer: str | None = None, **kw) -> list[str]:
+    return [f.name for f in find_agencies(text, ctx=issuer_context(issuer), **kw)]
+
+
+# -- the issuer's own bodies, named by their kind alone ------------------------------------------------
+def test_a_communes_document_names_its_own_bodies_by_their_kind():
+    """A ward's Front committee plans the 2026 elections: 'HĐND phường', 'Ủy ban bầu cử … của
+    phường', 'Đảng ủy' alone are that ward's (they were missed, or read as the province's)."""
+    issuer = "Ủy ban Mặt trận Tổ quốc Việt Nam phường Bắc Cam Ranh"
+    assert _names("các đoàn kiểm tra, giám sát công tác bầu cử do Thường trực HĐND phường và Ủy ban bầu cử "
+                  "phường chủ trì", issuer) == ["Hội đồng nhân dân phường Bắc Cam Ranh",
+                                                "Ủy ban bầu cử phường Bắc Cam Ranh"]
+    assert _names("Giám sát việc thành lập và hoạt động của Ủy ban bầu cử và các tổ chức phụ trách bầu cử của "
+                  "phường", issuer) == ["Ủy ban bầu cử phường Bắc Cam Ranh"]
+    assert _names("- Thường trực Đảng uỷ( B/c),", issuer) == ["Đảng ủy phường Bắc Cam Ranh"]
+    assert _names("Ban Thường vụ Đảng ủy xã, Ủy ban nhân dân xã", "Ủy ban Mặt trận Tổ quốc Việt Nam xã Lương Minh") \
+        == ["Ban Thường vụ Đảng ủy xã Lương Minh", "Ủy ban nhân dân xã Lương Minh"]
+    assert _names("Ban Thường vụ Tỉnh ủy", "Ủy ban bầu cử xã Phố Bảng") == ["Ban Thường vụ Tỉnh ủy Tuyên Quang"]
+
+
+def test_a_standing_board_acts_for_its_committee():
+    """'Ban Thường trực Ủy ban MTTQ Việt Nam xã Quảng Ninh' is that committee (ANNOTATION)."""
+    assert _names("Kế hoạch số 33/KH-MTTQ-BTT, ngày 17/11/2025 của Ban Thường trực Ủy ban MTTQ Việt Nam xã "
+                  "Quảng Ninh") == ["Ủy ban Mặt trận Tổ quốc Việt Nam xã Quảng Ninh"]
+
+
+def test_a_ministry_names_its_own_office_and_inspectorate_as_the_ministrys():
+    assert _names("Văn phòng Bộ chủ trì, phối hợp với Thanh tra Bộ", "Bộ Nội vụ") == \
+        ["Văn phòng Bộ Nội vụ", "Thanh tra Bộ Nội vụ"]
+    assert _names("Văn phòng Bộ chủ trì") == []   # whose? no one body
+
+
+def test_units_every_committee_has_need_an_owner():
+    """'Ban Thường vụ', 'Ủy ban Kiểm tra' alone are the issuing Party committee's; in a central
+    guidance to every province's committee they are no one body (they were output bare)."""
+    assert _names("Ban Thường vụ, Ủy ban Kiểm tra Đảng ủy xã", "Đảng ủy xã Phố Bảng") == \
+        ["Ban Thường vụ Đảng ủy xã Phố Bảng", "Ủy ban Kiểm tra Đảng ủy xã Phố Bảng"]
+    assert _names("Ban Thường vụ các tỉnh ủy, thành ủy chỉ đạo", "Ban Tổ chức Trung ương") == []
+    assert _names("Ban Chỉ huy phòng thủ dân sự") == []
+
+
+def test_filing_lines_name_no_bodies():
+    doc = _blocks("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "Nơi nhận:", "- Như trên;", "- Lưu: VT, Vụ KHTC.")
+    from ner import recognize
+    names = [a.name for a in recognize(doc, []).agencies]
+    assert "Vụ Kế hoạch - Tài chính" not in names and names == ["Bộ Lao động - Thương binh và Xã hội"]
+
+
+# -- the header's issuer ------------------------------------------------------------------------------
+@pytest.mark.parametrize("lines, issuer", [
+    (["BAN CHẤP HÀNH TRUNG ƯƠNG", "BAN TỔ CHỨC"], "Ban Tổ chức Trung ương"),
+    (["BAN CHẤP HÀNH TRUNG ƯƠNG", "VĂN PHÒNG"], "Văn phòng Trung ương Đảng"),
+    (["ỦY BAN MTTQ VIỆT NAM", "XÃ LƯƠNG MINH", "BAN THƯỜNG TRỰC"], "Ủy ban Mặt trận Tổ quốc Việt Nam xã Lương Minh"),
+    (["UBND THÀNH PHỐ HÀ NỘI", "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG"],
+     "Trung tâm Phục vụ hành chính công thành phố Hà Nội"),
+    (["ỦY BAN BẦU CỬ XÃ PHỐ BẢNG", "TIỂU BAN THÔNG TIN, TUYÊN TRUYỀN, KHÁNH TIẾT"],
+     "Tiểu ban Thông tin, tuyên truyền, khánh tiết Ủy ban bầu cử xã Phố Bảng"),
+    (["UBND TỈNH BÌNH THUẬN", "SỞ NỘI VỤ"], "Sở Nội vụ tỉnh Bình Thuận"),   # as before
+])
+def test_a_unit_printed_under_its_parent_is_the_issuer(lines, issuer):
+    """Party and commune headers gave 'Ban Chấp hành Trung ương Đảng', 'Vụ Hành chính' (inside
+    'PHỤC VỤ HÀNH CHÍNH') or a title-cased line."""
+    assert issuer_name(lines) == issuer
+
+
+# -- names in cells and list items --------------------------------------------------------------------
+def test_a_name_in_a_list_item_runs_to_the_items_end():
+    assert _names("- Vụ Lý luận chính trị;") == ["Vụ Lý luận chính trị"]
+    assert _names("Vụ Lý luận chính trị và các cơ quan, đơn vị", agency_column=True) == ["Vụ Lý luận chính trị"]
+
+
+def test_abbreviations_inside_a_name():
+    assert _names("Cục Kiểm soát TTHC") == ["Cục Kiểm soát thủ tục hành chính"]
+    assert _names("- Văn phòng ĐBQH tỉnh Hà Tĩnh;") == ["Văn phòng Đoàn đại biểu Quốc hội tỉnh Hà Tĩnh"]
+
+
+# -- tables -------------------------------------------------------------------------------------------
+_DU_TOAN = [["TT", "Nội dung", "Cơ quan chủ trì", "Kinh phí", "Thời gian"],
+            ["1", "Xây dựng cơ sở dữ liệu dân cư dùng chung", "Sở Khoa học và Công nghệ", "1.500", "Quý II/2026"],
+            ["2", "Đào tạo kỹ năng số cho cán bộ, công chức cấp xã", "Sở Nội vụ", "850", "Năm 2026"],
+            ["3", "Nâng cấp Trung tâm điều hành thông minh", "Văn phòng Ủy ban nhân dân tỉnh", "2.300", "Quý IV/2026"],
+            ["", "Tổng cộng", "", "4.650", ""]]
+_TITLE = "DỰ TOÁN KINH PHÍ THỰC HIỆN KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2026"
+
+
+def _du_toan_xlsx() -> bytes:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append([_TITLE])
+    ws.append(["Đơn vị tính: triệu đồng"])
+    for row in _DU_TOAN:
+        ws.append([int(c.replace(".", "")) if c.replace(".", "").isdigit() and k == 3 else c for k, c in enumerate(row)])
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _du_toan_docx() -> bytes:
+    d = Docx()
+    d.add_paragraph(_TITLE)
+    d.add_paragraph("Đơn vị tính: triệu đồng")
+    t = d.add_table(rows=len(_DU_TOAN), cols=5)
+    for r, row in enumerate(_DU_TOAN):
+        for c, text in enumerate(row):
+            t.cell(r, c).text = text
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("make, name", [(_du_toan_xlsx, "du-toan.xlsx"), (_du_toan_docx, "du-toan.docx")])
+def test_a_plain_du_toan_kinh_phi_sheet_gives_its_three_budget_lines(make, name):
+    """'kinh phí' matched the fee word 'phí': the sheet was read as a fee table and gave nothing."""
+    result = extract_bytes(make(), name)
+    lines = [(b.item[:20], b.amount.value) for b in result.records.budget]
+    assert lines == [("Xây dựng cơ sở dữ li", 1_500_000_000), ("Đào tạo kỹ năng số c", 850_000_000),
+                     ("Nâng cấp Trung tâm đ", 2_300_000_000)], (result.tables[0].kind_reason, lines)
+    assert any(w.code == "total_checked" for w in result.warnings)
+
+
+def test_a_table_of_proposals_and_the_ministry_handling_each_gives_uncertain_tasks():
+    """'TT | Tỉnh kiến nghị | Thông tin đề xuất | Bộ phụ trách tiếp nhận, xử lý': no column said
+    what the rows were, so nothing came out; now tasks at confidence 0.6 with a warning."""
+    table = _table([["TT", "Tỉnh kiến nghị", "Thông tin đề xuất", "Bộ phụ trách tiếp nhận, xử lý"],
+                    ["1", "Hưng Yên", "Đề nghị hướng dẫn việc bố trí trụ sở làm việc cấp xã", "Bộ Tài chính"],
+                    ["2", "Lào Cai", "Đề nghị điều chỉnh quy định tổ chức các cơ quan chuyên môn", "Bộ Nội vụ"]])
+    typed, records, warnings = _run(table)
+    assert typed.kind == "tasks" and typed.kind_confidence < 1
+    assert [(t.agency, t.confidence) for t in records.tasks] == [("Bộ Tài chính", 0.6), ("Bộ Nội vụ", 0.6)]
+    assert any(w.code == "table_kind_uncertain" for w in warnings)
