@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from normalize.agencies import (COMMUNE_LEVELS, PROVINCE_LEVELS, AgencyEntry, Place, agency_entries, component_abbreviations,
+from normalize.agencies import (COMMUNE_LEVELS, expand_abbreviations, PROVINCE_LEVELS, AgencyEntry, Place, agency_entries, component_abbreviations,
                                 council_committee, find_place, head_abbreviations, known_agency, owned_unit, party_body,
                                 province_departments, tidy_name)
 from normalize.ocr_repair import strip_diacritics_same_length
@@ -73,7 +73,7 @@ PLACE_HEADS = (
     "Liên đoàn Lao động", "Hội Cựu chiến binh", "Hội Nông dân", "Kho bạc Nhà nước", "Bảo hiểm xã hội",
     "Ngân hàng Nhà nước", "Cục Thuế", "Chi cục Thuế", "Cục Hải quan", "Cục Thống kê", "Chi cục Thống kê",
     "Thuế", "Công an", "Thanh tra", "Trung tâm Phục vụ hành chính công", "Đài Phát thanh và Truyền hình",
-    "Tỉnh đoàn", "Hội Chữ thập đỏ", "Ủy ban bầu cử",
+    "Tỉnh đoàn", "Thành đoàn", "Hội Chữ thập đỏ", "Ủy ban bầu cử", "Liên minh Hợp tác xã",
 )
 # Named by a specific name, then perhaps a locality: 'Sở Tài chính tỉnh X', 'Cục Người có công'.
 NAME_HEADS = (
@@ -100,7 +100,7 @@ LOCAL_BRANCHES = {"Kho bạc Nhà nước", "Bảo hiểm xã hội", "Cục Thu
                   "Văn phòng Hội đồng nhân dân", "Bộ Chỉ huy Quân sự", "Đài Phát thanh và Truyền hình",
                   "Trung tâm Phục vụ hành chính công", "Liên hiệp các Hội Khoa học và Kỹ thuật",
                   "Ủy ban Mặt trận Tổ quốc Việt Nam", "Hội Liên hiệp Phụ nữ", "Liên đoàn Lao động", "Hội Nông dân",
-                  "Hội Cựu chiến binh", "Hội Chữ thập đỏ", "Tỉnh đoàn", "Đoàn đại biểu Quốc hội",
+                  "Hội Cựu chiến binh", "Hội Chữ thập đỏ", "Tỉnh đoàn", "Đoàn đại biểu Quốc hội", "Liên minh Hợp tác xã",
                   "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân", "Ủy ban nhân dân", "Hội đồng nhân dân"}
 # Bodies a commune (and a district) has of its own: bare in its own document ('HĐND', 'Đảng ủy',
 # 'Ủy ban bầu cử … của phường') they are that commune's.
@@ -154,6 +154,19 @@ WHERE_BEFORE = re.compile(r"\b(?:tại|ở|trên địa bàn|địa bàn|thuộc
 
 
 _LIST_ITEM = re.compile(r"\s*[-–+•]\s*[^.;:]{3,120}[;,.]?\s*")
+
+
+# Bodies named by their place without its level word, like the Party's committees: 'Tỉnh đoàn
+# Quảng Ngãi' (the Youth Union's provincial committee), never 'Tỉnh đoàn tỉnh Quảng Ngãi'.
+NAMED_WITHOUT_LEVEL = {"Tỉnh đoàn", "Thành đoàn"}
+_LEVEL_PREFIX = re.compile(r"^(?:tỉnh|thành phố)\s+")
+
+
+def local_name(head: str, where: str) -> str:
+    """A local body's name: head and locality ('Sở Tài chính tỉnh X'), or head and place alone."""
+    if head in NAMED_WITHOUT_LEVEL:
+        return f"{head} {_LEVEL_PREFIX.sub('', where)}"
+    return f"{head} {where}"
 
 
 # -- tokens ---------------------------------------------------------------------------------------
@@ -486,9 +499,24 @@ class _Parser:
             return None
         known_ones = [c for c in candidates if c[3]]
         best = max(known_ones or candidates, key=lambda c: c[0])
+        region = self.region_after(best[0])
+        inside = self.region_after(best[0] - 2) if best[0] - 2 > i else None
+        if inside:   # a known name that ends in 'khu vực' ('Ngân hàng Nhà nước Khu vực') and its number
+            best = (inside[0], f"{tidy_name(expand_abbreviations(self.span_text(i, best[0] - 2)))} khu vực {inside[1]}",
+                    best[2], best[3])
+        elif region and "khu vực" not in best[1]:
+            # 'Chi cục Hải quan khu vực V', 'Ngân hàng Nhà nước khu vực XII': a body's numbered region
+            best = (region[0], f"{re.sub(r' (?:(?:tỉnh|thành phố) .+|Việt Nam)$', '', best[1])} khu vực {region[1]}",
+                    best[2], best[3])
         if self.key(best[0]) == "các" and (self.level_at(best[0] + 1) or self.key(best[0] + 1) in ("cấp", "địa")):
             return None  # 'KBNN các tỉnh …', 'Mặt trận Tổ quốc Việt Nam các cấp': each of them, no one body
         return best
+
+    def region_after(self, end: int) -> tuple[int, str] | None:
+        if self.words_at(end, ("khu", "vực")) and end + 2 < len(self.toks) and \
+                re.fullmatch(r"[IVXL]{1,6}|\d{1,2}", self.toks[end + 2].text):
+            return end + 3, self.toks[end + 2].text
+        return None
 
     def regional_unit(self, end: int, e: AgencyEntry) -> Reading | None:
         """'Kho bạc Nhà nước khu vực III', 'Kiểm toán nhà nước khu vực IX': a central body's unit
@@ -496,7 +524,7 @@ class _Parser:
         Thống kê from 2025)."""
         if self.words_at(end, ("khu", "vực")) and end + 2 < len(self.toks) and \
                 re.fullmatch(r"[IVXL]{1,6}|\d{1,2}", self.toks[end + 2].text):
-            return end + 3, f"{e.name} khu vực {self.toks[end + 2].text}", e.kind, True
+            return end + 3, f"{e.name.removesuffix(' Việt Nam')} khu vực {self.toks[end + 2].text}", e.kind, True
         return None
 
     def local_department(self, end: int, e: AgencyEntry) -> Reading | None:
@@ -613,9 +641,13 @@ class _Parser:
     def place_head(self, end: int, head: str, kind: str) -> Reading | None:
         if self.own_ministry_unit(end, head):
             return self.own_ministry_unit(end, head)[1]
+        if head in NAMED_WITHOUT_LEVEL:
+            place = self.place_at(end, None, ("province",))
+            if place and place[1] is not None:   # 'Tỉnh đoàn Bắc Ninh'
+                return place[0], local_name(head, place[1].full()), kind, True
         loc = self.locality_at(end)
         if loc:
-            return loc[0], f"{head} {loc[1]}", kind, True
+            return loc[0], local_name(head, loc[1]), kind, True
         for suffix in NATIONAL_SUFFIXES:
             keys = _keys(suffix, self.plain)
             if self.match_keys(end, keys):
@@ -629,7 +661,7 @@ class _Parser:
         if head in ("Ủy ban nhân dân", "Hội đồng nhân dân"):
             bare_place = self.place_at(end, None, ("province",))
             if bare_place and bare_place[1] is not None:  # 'UBND Bình Định'
-                return bare_place[0], f"{head} {bare_place[1].full()}", kind, True
+                return bare_place[0], local_name(head, bare_place[1].full()), kind, True
         return self.bare_local(end, head, kind)
 
     def bare_level(self, j: int) -> int:
@@ -656,7 +688,7 @@ class _Parser:
         if lv and lv[1] in PROVINCE_LEVELS:
             if self.is_cap(lv[0]) and not self.toks[lv[0]].text.isupper() and not self.verb_at(lv[0]):
                 return None  # 'tỉnh X' this parser does not know: not the document's own
-            return lv[0], f"{head} {p.full()}", kind, True
+            return lv[0], local_name(head, p.full()), kind, True
         if lv:
             return None  # 'UBND huyện' (which one?), 'UBND xã'
         if head in PARTY_PLACE_HEADS:
@@ -665,7 +697,7 @@ class _Parser:
             return end, party_body(head, p.short), "party", True
         if head in LOCAL_BRANCHES and head not in ("Ủy ban nhân dân", "Hội đồng nhân dân"):
             j = end + 2 if self.words_at(end, ("địa", "phương")) else end
-            return j, f"{head} {p.full()}", kind, True
+            return j, local_name(head, p.full()), kind, True
         return None
 
     def item_tail(self, j: int) -> int:
@@ -749,9 +781,18 @@ class _Parser:
             elif head and head[2] != "place" and self.key(head[0]) == ":":
                 self.enumerate_items(head[0], head, place_level=False)   # 'Văn phòng: Tỉnh ủy, UBND tỉnh' (Nơi nhận)
             return
-        head = self.head_at(i + 1)
+        head = self.head_at(i + 1) or self.listing_head_at(i + 1)
         if head is not None:
             self.enumerate_items(head[0], head, place_level=head[2] == "place")
+
+    def listing_head_at(self, i: int) -> tuple[int, str, str] | None:
+        """A head written lowercase before a colon list ('các sở: Giáo dục và Đào tạo, Tài chính'):
+        the items that follow are capitalized names under it."""
+        for keys, head, follow in _heads(self.plain).get(self.toks[i].name_key if i < len(self.toks) else "", ()):
+            end = i + len(keys)
+            if self.match_keys(i, keys) and self.key(end) == ":" and follow == "name":
+                return end, head, follow
+        return None
 
     def enumerate_items(self, j: int, head: tuple[int, str, str], place_level: bool) -> None:
         if place_level:
@@ -777,6 +818,28 @@ class _Parser:
                 break
 
     def enumerated_item(self, j: int, head: str, place_level: bool) -> int | None:
+        k = j   # the item as the list delimits it: 'Nông nghiệp và Phát triển nông thôn' up to its comma
+        while k < len(self.toks) and self.toks[k].text not in (",", ";", ".", ":", "(") and k - j < 12:
+            k += 1
+        e = None
+        if not place_level and k > j + 1:
+            ends = [k]   # a name with commas in it ('Văn hóa, Thể thao và Du lịch'): the longest known
+            while len(ends) < 3 and ends[-1] < len(self.toks) and self.toks[ends[-1]].text == ",":
+                m = ends[-1] + 1
+                while m < len(self.toks) and self.toks[m].text not in (",", ";", ".", ":", "(") and m - ends[-1] < 12:
+                    m += 1
+                ends.append(m)
+            for end in reversed(ends):
+                e = known_agency(f"{head} {self.expand(j, end)}")
+                if e is not None:
+                    k = end
+                    break
+            if e is not None and e.kind != "province_department":
+                self.add(j, k, e.name, e.kind, True)
+                return k
+            if e is not None and self.ctx.province is not None:
+                self.add(j, k, f"{e.name} {self.ctx.province.full()}", "province_department", True)
+                return k
         if place_level:
             place = self.place_at(j, None, ("province",))
             if not place or place[1] is None:
@@ -838,7 +901,7 @@ class _Parser:
             where = loc.group(0) if loc else self.ctx.province.full() if self.ctx.province else None
             if where:
                 place = re.sub(r"^(?:tỉnh|thành phố|huyện|quận|thị xã)\s+", "", where)
-                name = party_body(head[1], place) if head[2] == "party" else f"{head[1]} {where}"
+                name = party_body(head[1], place) if head[2] == "party" else local_name(head[1], where)
                 self.add(i, head[0], name, "party" if head[2] == "party" else "local", True)
 
     # -- places as actors

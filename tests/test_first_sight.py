@@ -146,3 +146,25 @@ def test_a_table_of_proposals_and_the_ministry_handling_each_gives_uncertain_tas
     assert typed.kind == "tasks" and typed.kind_confidence < 1
     assert [(t.agency, t.confidence) for t in records.tasks] == [("Bộ Tài chính", 0.6), ("Bộ Nội vụ", 0.6)]
     assert any(w.code == "table_kind_uncertain" for w in warnings)
+
+
+def test_a_list_under_a_lowercase_head_names_each_item_whole():
+    """'Giám đốc các sở: Giáo dục và Đào tạo, …' (a lowercase head) named no one; 'Nông nghiệp và
+    Phát triển nông thôn' (a lowercase word inside) ended the list; 'Văn hóa, Thể thao và Du
+    lịch' holds commas."""
+    issuer = "Ủy ban nhân dân tỉnh Tuyên Quang"
+    assert _names("Giám đốc các sở: Giáo dục và Đào tạo, Kế hoạch và Đầu tư, Tài chính; Chủ tịch", issuer) == [
+        "Sở Giáo dục và Đào tạo tỉnh Tuyên Quang", "Sở Kế hoạch và Đầu tư tỉnh Tuyên Quang",
+        "Sở Tài chính tỉnh Tuyên Quang"]
+    found = _names("lãnh đạo các Sở, ngành: Nông nghiệp và Phát triển nông thôn, Nội vụ, Văn hóa, Thể thao và Du "
+                   "lịch, Y tế, Liên minh Hợp tác xã tỉnh, Hội LHPN tỉnh, Tỉnh đoàn, Ban Dân tộc tỉnh;",
+                   "Ủy ban nhân dân tỉnh Quảng Ngãi")
+    assert found == ["Sở Nông nghiệp và Phát triển nông thôn tỉnh Quảng Ngãi", "Sở Nội vụ tỉnh Quảng Ngãi",
+                     "Sở Văn hóa, Thể thao và Du lịch tỉnh Quảng Ngãi", "Sở Y tế tỉnh Quảng Ngãi",
+                     "Liên minh Hợp tác xã tỉnh Quảng Ngãi", "Hội Liên hiệp Phụ nữ tỉnh Quảng Ngãi",
+                     "Tỉnh đoàn Quảng Ngãi", "Ban Dân tộc tỉnh Quảng Ngãi"]
+
+
+def test_numbered_regional_units():
+    assert _names("Chi cục Hải quan khu vực V, Ngân hàng Nhà nước khu vực XII, NHNN khu vực 14") == [
+        "Chi cục Hải quan khu vực V", "Ngân hàng Nhà nước khu vực XII", "Ngân hàng Nhà nước khu vực 14"]
