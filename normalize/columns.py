@@ -31,7 +31,7 @@ COLUMN_ROLES: list[tuple[str, str]] = [
     (r"cơ quan trình|đơn vị trình|cơ quan đề xuất|đơn vị đề xuất|^trình\b|kiến nghị$", "submitter"),
     # money paid out, including norms per unit ('Mức chi', 'Tiền công'); never fees collected ('Mức thu')
     (r"kinh phí|vốn|dự toán|tổng mức|ngân sách|số tiền|giá trị|chi phí|mức hỗ trợ|phân bổ|mức chi|tiền công|"
-     r"định mức chi", "budget"),
+     r"định mức chi|thành tiền|đơn giá", "budget"),
     (r"thời gian thực hiện \(tháng\)|thời gian \(tháng\)|số tháng", "duration"),
     (r"thời hạn|hoàn thành|tiến độ|thời gian trình|thời gian triển khai|thời gian ban hành|mốc", "deadline"),
     (r"^(giai đoạn|năm thực hiện)\b|thời kỳ|khởi công", "period"),
@@ -40,7 +40,7 @@ COLUMN_ROLES: list[tuple[str, str]] = [
     (r"kết quả|sản phẩm dự kiến|sản phẩm chính|sản phẩm đầu ra", "result"),
     (r"chủ trì|thực hiện|chủ đầu tư|đơn vị|cơ quan|bộ, ngành|địa phương|chủ quản|phụ trách|chịu trách nhiệm", "agency"),
     (r"tên|nội dung|nhiệm vụ|giải pháp|đối tượng|hạng mục|danh mục|công trình|dự án|công việc|hoạt động|đề tài|"
-     r"khu vực|địa bàn|đề xuất|kiến nghị", "name"),
+     r"khu vực|địa bàn|đề xuất|kiến nghị|chỉ tiêu", "name"),
     (r"văn bản|số hiệu|ký hiệu|công văn|căn cứ", "reference"),
     (r"ghi chú", "note"),
     (r"địa điểm", "location"),
@@ -65,7 +65,9 @@ MONEY_KINDS: list[tuple[str, str]] = [
     (r"trong đó|gồm", "part"),
     (r"lũy kế|đã bố trí|đã giải ngân|đã cấp|thực hiện|giải ngân|còn lại|chưa bố trí", "spent"),
     (r"kế hoạch vốn|phân bổ|giao|bố trí|hỗ trợ|bổ sung|dự kiến|đề xuất|kinh phí", "allocation"),
-    (r"tổng mức|tổng vốn|tổng kinh phí|tổng số|tổng cộng|^tổng", "total"),
+    (r"tổng mức|tổng vốn|tổng kinh phí|tổng số|tổng cộng|^tổng|thành tiền", "total"),
+    # a price per unit: the line's amount is its 'Thành tiền', never this
+    (r"đơn giá|định mức|mức chi", "rate"),
 ]
 
 

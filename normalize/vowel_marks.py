@@ -45,6 +45,18 @@ def lexicon() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
     return frozenset(words), {k: frozenset(v) for k, v in spellings.items()}
 
 
+def is_syllable(text: str) -> bool:
+    """Whether a piece of letters is one Vietnamese syllable of the word list ('thành', 'đồn'; not
+    'thàn', 'g'). True for everything when the word list is missing (nothing is then joined)."""
+    spellings = lexicon()[1]
+    if not spellings:
+        return True
+    key = fold_tone_placement(nfc(text.lower()))
+    bare = letters_only(key)
+    # (the list has letters alone, 'g', 't': a syllable has a vowel)
+    return bool(re.search(r"[aeiouy]", bare)) and key in spellings.get(bare, ())
+
+
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 
 

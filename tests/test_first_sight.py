@@ -168,3 +168,27 @@ def test_a_list_under_a_lowercase_head_names_each_item_whole():
 def test_numbered_regional_units():
     assert _names("Chi cục Hải quan khu vực V, Ngân hàng Nhà nước khu vực XII, NHNN khu vực 14") == [
         "Chi cục Hải quan khu vực V", "Ngân hàng Nhà nước khu vực XII", "Ngân hàng Nhà nước khu vực 14"]
+
+
+def test_a_cell_wrapped_inside_a_number_or_a_syllable_is_joined_again():
+    """A narrow column of a text PDF wraps '26.811.096' as '26.811.0' / '96' and 'Thành tiền
+    (đồng)' as 'Thàn' / 'h tiền (đồn' / 'g)': the amounts and the unit were lost (a rendered
+    budget table: 65 of its 98 amounts)."""
+    from extract.layout import join_wrapped
+    assert join_wrapped(["26.811.0", "96"]) == "26.811.096"
+    assert join_wrapped(["5.937.44", "0"]) == "5.937.440"
+    assert join_wrapped(["Thàn", "h tiền (đồn", "g)"]) == "Thành tiền (đồng)"
+    assert join_wrapped(["Tần suất (đợt/t", "háng)"]) == "Tần suất (đợt/tháng)"
+    assert join_wrapped(["Ủy ban nhân dân", "tỉnh"]) == "Ủy ban nhân dân tỉnh"
+    assert join_wrapped(["2026", "2027"]) == "2026 2027"
+
+
+def test_a_cost_estimate_takes_its_line_totals_not_its_unit_prices():
+    """'Đơn giá (đồng) | Thành tiền (đồng)' under a dự toán title: budget lines with the line
+    total ('Thành tiền' was no money column at all)."""
+    table = _table([["TT", "Chỉ tiêu", "Số lượng (mẫu)", "Đơn giá (đồng)", "Thành tiền (đồng)"],
+                    ["1", "pH", "72", "59.670", "4.296.240"],
+                    ["2", "Nhiệt độ", "72", "31.020", "2.233.440"]])
+    typed, records, _ = _run(table, "DỰ TOÁN KINH PHÍ QUAN TRẮC MÔI TRƯỜNG NƯỚC")
+    assert typed.kind == "budget"
+    assert [(b.item, b.amount.value) for b in records.budget] == [("pH", 4_296_240), ("Nhiệt độ", 2_233_440)]
