@@ -26,6 +26,10 @@ from normalize.text import match_key, normalize_dashes
 #   category      a second name column that labels groups of rows (set from the cells, tables/typed.py)
 COLUMN_ROLES: list[tuple[str, str]] = [
     (r"^(s ?tt|tt|số tt|số thứ tự)$", "stt"),
+    # a header that starts by saying what the rows are names them, whatever words follow ('Nội dung
+    # thực hiện' is no body in charge; 'Văn bản giao nhiệm vụ' cites a document, it names no task)
+    (r"^(văn bản|căn cứ)\b", "reference"),
+    (r"^(nội dung|tên|nhiệm vụ|công việc|hoạt động|giải pháp)\b(?!.*(?:chủ trì|phối hợp|kinh phí))", "name"),
     (r"^đơn vị tính\b|^đvt\b", "measure"),
     (r"phối hợp|tham gia", "coordinating"),
     (r"cơ quan trình|đơn vị trình|cơ quan đề xuất|đơn vị đề xuất|^trình\b|kiến nghị$", "submitter"),

@@ -192,3 +192,12 @@ def test_a_cost_estimate_takes_its_line_totals_not_its_unit_prices():
     typed, records, _ = _run(table, "DỰ TOÁN KINH PHÍ QUAN TRẮC MÔI TRƯỜNG NƯỚC")
     assert typed.kind == "budget"
     assert [(b.item, b.amount.value) for b in records.budget] == [("pH", 4_296_240), ("Nhiệt độ", 2_233_440)]
+
+
+@pytest.mark.parametrize("header, role", [("Nội dung thực hiện", "name"), ("Văn bản giao nhiệm vụ", "reference"),
+                                          ("Tên đơn vị", "name"), ("Cơ quan chủ trì thực hiện", "agency")])
+def test_a_header_that_starts_by_saying_what_the_rows_are(header, role):
+    """'Nội dung thực hiện' was read as the body in charge ('thực hiện'), and a task table gave no
+    tasks; 'Văn bản giao nhiệm vụ' as a second task name, and no row kept its source document."""
+    from normalize.columns import column_role
+    assert column_role(header) == role
