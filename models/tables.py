@@ -9,9 +9,9 @@ from models.document import BBox
 
 ColumnRole = Literal["stt", "agency", "coordinating", "submitter", "name", "objective", "result", "budget",
                      "duration", "deadline", "period", "time", "reference", "note", "location", "date", "measure",
-                     "other"]
-MoneyKind = Literal["total", "allocation", "spent", "part"]
-RowKind = Literal["data", "group", "total"]
+                     "category", "other"]
+MoneyKind = Literal["total", "allocation", "spent", "part", "rate"]
+RowKind = Literal["data", "group", "total", "part"]
 TableKind = Literal["tasks", "catalog", "budget", "other"]
 
 

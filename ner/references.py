@@ -149,8 +149,13 @@ def find_references(text: str) -> list[FoundReference]:
         found.append(FoundReference(f"{n}/{'-'.join(fixed)}", n, "-".join(fixed), m.start(), m.end(), type_code,
                                     tuple(fixed[1:] if type_code else fixed), False,
                                     (f"{n}{segs[0]}→{n}/{fixed[0]}", *repairs)))
+    found = [f for f in found if not _FORM_BEFORE.search(text, max(0, f.start - 12), f.start)]
     found.sort(key=lambda f: f.start)
     return found
+
+
+# 'Mẫu số 03/HNMT', 'theo mẫu 02/BBKP': the number of a form in an appendix, not a document's.
+_FORM_BEFORE = re.compile(r"\b(?:[Mm]ẫu|MẪU|[Bb]iểu|BIỂU)(?:\s+(?:số|SỐ))?\s*:?\s*$")
 
 
 def _known_codes() -> set[str]:

@@ -25,6 +25,7 @@ from tables.lists import catalog_kind, is_title, numbered_lists
 
 _GROUP = re.compile(r"^(?:[IVX]{1,5}[.)]?\s+|[A-Z][.)]\s+|nhóm\s+\d+|phần\s+[IVX\d]+)", re.IGNORECASE)
 _STT = re.compile(r"^\d{1,3}[.)]?$")
+_PART = re.compile(r"^\W{0,3}(?:trong đó|tr\.?\s*đó|gồm có)\b", re.IGNORECASE)
 # "I. Nhóm 1: …", and the same after OCR lost the numeral or the marks ("Nhom 2: …").
 _NHOM = re.compile(r"^\W{0,3}(?:[IVXL]{1,5}[.)]?\s*)?nh[oó]m\s+\d", re.IGNORECASE)
 # Letters a scan reads in a roman group number ('Ill' for III, 'Vv' for V, 'l' for I).
@@ -93,6 +94,11 @@ def _rows(table: Table, n_header: int, columns: list[TypedColumn]) -> list[Typed
         page = next((s.page for s in slots if s is not None and s.page), table.provenance.page)
         if is_total_row(cells):
             rows.append(TypedRow(index=r, kind="total", cells=cells, group=group, page=page))
+            continue
+        if _PART.match(first or next((c for c in cells if c.strip()), "")):
+            # 'Trong đó: Chi cân đối …': a part of the row above, neither a line of its own nor a
+            # member of its group's sum (a group checked against it alone was a false alarm)
+            rows.append(TypedRow(index=r, kind="part", cells=cells, group=group, group_row=group_row, page=page))
             continue
         spans_all = len(distinct) == 1 and len(cells) > 1 and all(s is slots[0] for s in slots if s is not None)
         with_numbers = any(k in numeric and cells[k] for k in range(len(cells)))
@@ -209,7 +215,8 @@ def type_table(table: Table, title: str | None = None, declared_unit: MoneyUnit 
             if col.role == "reference" and values and not any(_CITES.search(v) for v in values):
                 col.role = "name"
                 break
-    kind, reason = _table_kind(columns, title, len(body), bool(caption and money_collected(caption)),
+    # fees and prices are paid in, whether the caption or the title says so ('MỨC HỌC PHÍ …')
+    kind, reason = _table_kind(columns, title, len(body), any(money_collected(t) for t in (title, caption) if t),
                                any(money_spent(t) for t in (title, caption) if t))
     confidence = UNCERTAIN_KIND if reason.startswith("uncertain") else 1.0
     return TypedTable(id=table.id, kind=kind, kind_reason=reason, kind_confidence=confidence,

@@ -201,3 +201,41 @@ def test_a_header_that_starts_by_saying_what_the_rows_are(header, role):
     tasks; 'Văn bản giao nhiệm vụ' as a second task name, and no row kept its source document."""
     from normalize.columns import column_role
     assert column_role(header) == role
+
+
+def test_every_role_and_kind_the_extractor_writes_is_in_the_published_schema():
+    """A real .docx wrote the column role 'category', which the schema did not allow: its outbox
+    JSON failed `vanthu schema` and the API answered 500 (issue 18)."""
+    import typing
+    from models.tables import ColumnRole, MoneyKind, RowKind
+    from normalize.columns import COLUMN_ROLES, MONEY_KINDS
+    assert {r for _, r in COLUMN_ROLES} | {"category", "other"} <= set(typing.get_args(ColumnRole))
+    assert {k for _, k in MONEY_KINDS} <= set(typing.get_args(MoneyKind))
+    assert "part" in typing.get_args(RowKind)
+
+
+def test_a_trong_do_row_is_a_part_not_a_line_nor_a_member_of_its_groups_sum():
+    table = _table([["STT", "Nội dung", "Kế hoạch vốn năm 2026 (triệu đồng)"],
+                    ["I", "CHI CÂN ĐỐI NSĐP", "6.937.440"],
+                    ["", "Trong đó: Chi cân đối NSĐP tính tỷ lệ điều tiết", "6.036.288"],
+                    ["1", "Chi đầu tư phát triển", "5.937.440"],
+                    ["2", "Chi thường xuyên", "1.000.000"]])
+    typed, records, warnings = _run(table)
+    assert [r.kind for r in typed.rows] == ["group", "part", "data", "data"]
+    assert not any(w.code == "total_mismatch" for w in warnings)
+    assert [b.item for b in records.budget] == ["Chi đầu tư phát triển", "Chi thường xuyên"]
+
+
+def test_a_form_number_is_no_document_reference():
+    """'(Mẫu số 03/HNMT)': the number of a form in the plan's appendix was a reference."""
+    from ner.references import find_references
+    assert [r.key for r in find_references("Biên bản Hội nghị hiệp thương lần thứ hai (Mẫu số 03/HNMT) và theo "
+                                           "mẫu 02/BBKP; Quyết định số 03/QĐ-UBND")] == ["03/QĐ-UBND"]
+
+
+def test_a_title_that_names_a_fee_makes_a_fee_table():
+    """'MỨC HỌC PHÍ …' above the table (its title, not a caption) gave 62 budget lines."""
+    table = _table([["TT", "Tên đơn vị", "Mức thu (đồng/tháng)"], ["1", "Phường Ba Đình", "155.000"],
+                    ["2", "Xã Sóc Sơn", "50.000"]])
+    typed, records, _ = _run(table, "MỨC HỌC PHÍ ĐỐI VỚI CƠ SỞ GIÁO DỤC MẦM NON NĂM HỌC 2025-2026")
+    assert typed.kind == "other" and not records.budget
