@@ -13,6 +13,8 @@ _FIRST_CELL = re.compile(r"(?:\d{1,3}|[IVX]{1,5})[.)]?|[A-ZĐ][.)]")
 # Compared without marks: a scan reads 'TỔNG' as 'TONG'.
 TOTAL_ROW = re.compile(r"^(tong cong|tong so|tong|cong|tong kinh phi|cong chung|tong cong chung)\s*[:.]?$")
 MAX_HEADER_ROWS = 3
+# A group heading across the whole table: its number and its words in one cell.
+_GROUP_HEADING = re.compile(r"(?:[IVX]{1,5}|[A-ZĐ])[.)]\s+\S")
 
 
 def is_total_row(texts: list[str]) -> bool:
@@ -27,6 +29,9 @@ def header_row_count(table: Table) -> int:
         texts = [c.text if c is not None and c.row == r else "" for c in row]
         if _FIRST_CELL.fullmatch(first) or (r > 0 and is_total_row(texts)):
             return r
+        one_cell = len({id(c) for c in row if c is not None}) == 1
+        if r > 0 and one_cell and _GROUP_HEADING.match(first):
+            return r   # 'I. Kinh tế số' across the table: the first group, read whole (a scan)
     return 1 if table.n_rows > 1 else 0
 
 

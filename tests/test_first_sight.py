@@ -239,3 +239,13 @@ def test_a_title_that_names_a_fee_makes_a_fee_table():
                     ["2", "Xã Sóc Sơn", "50.000"]])
     typed, records, _ = _run(table, "MỨC HỌC PHÍ ĐỐI VỚI CƠ SỞ GIÁO DỤC MẦM NON NĂM HỌC 2025-2026")
     assert typed.kind == "other" and not records.budget
+
+
+def test_a_group_heading_across_the_table_ends_its_header():
+    """A scan reads the first group row 'I. Kinh tế số' as one cell across the table: it was taken
+    for a second header level ('TT / I. Kinh tế số'), and the scanned task table gave no tasks."""
+    from tables.headers import header_row_count
+    table = _table([["TT", "Chỉ tiêu", "Chủ trì"], ["I. Kinh tế số", None, None],
+                    ["1", "Tỷ trọng kinh tế số trong GRDP đạt 30%", "Sở Khoa học và Công nghệ"]],
+                   spans=[(1, 0, 1, 3)])
+    assert header_row_count(table) == 1
