@@ -14,6 +14,7 @@ import re
 
 from ner.agencies import AgencyContext, FoundAgency, issuing_province
 from normalize.agencies import Place, find_place, known_agency
+from normalize.ocr_repair import strip_diacritics_same_length as strip_marks
 
 # The locality a local body's name ends with: '… xã Lương Minh', '… tỉnh Hà Tĩnh'.
 _LOCALITY = re.compile(r"\b(?P<level>xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)\s+(?P<name>[^,()]+?)\s*$")
@@ -26,8 +27,8 @@ def issuer_locality(issuer: str | None) -> Place | None:
     m = _LOCALITY.search(issuer or "")
     if not m:
         return None
-    place = find_place(m.group("name"), m.group("level"))
-    if place is not None:
+    place = find_place(m.group("name"), m.group("level")) or find_place(m.group("name"), m.group("level"), plain=True)
+    if place is not None:   # (without marks too: a scan reads 'LƯƠNG MINH' as 'LƯỢNG MINH')
         return place
     return Place(m.group("name"), m.group("level"), "commune" if m.group("level") in ("xã", "phường", "thị trấn",
                  "đặc khu") else "district", None, True)
@@ -51,6 +52,9 @@ def issuer_party(issuer: str | None) -> str | None:
 
 def issuer_context(issuer: str | None, aliases: dict[str, FoundAgency] | None = None) -> AgencyContext:
     locality = issuer_locality(issuer)
+    m = _LOCALITY.search(issuer or "")
+    if m and locality is not None and locality.short != m.group("name") and locality.tier != "district":
+        issuer = issuer[:m.start("name")] + locality.short   # the place as the list spells it
     province = issuing_province(issuer)
     if province is None and locality is not None and locality.province:
         province = find_place(locality.province, None)   # a commune's or a district's province
@@ -60,4 +64,23 @@ def issuer_context(issuer: str | None, aliases: dict[str, FoundAgency] | None = 
                          ministry=issuer_ministry(issuer), party=issuer_party(issuer), issuer=issuer)
 
 
-__all__ = ["issuer_context", "issuer_locality", "issuer_ministry", "issuer_party"]
+def spelled_as_in_text(issuer: str | None, text: str) -> str | None:
+    """The issuer with its locality spelled as the document's own text spells it most often: a
+    scan's header reads 'XÃ LƯƠNG MINH' as 'XÃ LƯỢNG MINH' (another commune, in another province),
+    while the body names 'xã Lương Minh' a dozen times. Spellings are compared without marks."""
+    m = _LOCALITY.search(issuer or "")
+    if not m:
+        return issuer
+    level, name = m.group("level"), m.group("name")
+    plain = strip_marks(name.lower())
+    counts: dict[str, int] = {}
+    for found in re.finditer(rf"\b{re.escape(level)}\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s?){{1,4}})", text, re.IGNORECASE):
+        words = found.group(1).split()[:len(name.split())]
+        candidate = " ".join(words)
+        if strip_marks(candidate.lower()) == plain and find_place(candidate, level) is not None:
+            counts[candidate] = counts.get(candidate, 0) + 1
+    best = max(counts, key=counts.get, default=name)
+    return issuer if best == name or counts.get(best, 0) <= counts.get(name, 0) else issuer[:m.start("name")] + best
+
+
+__all__ = ["spelled_as_in_text", "issuer_context", "issuer_locality", "issuer_ministry", "issuer_party"]

@@ -9,7 +9,7 @@ import re
 from models import (Agency, Amount, DateMention, Document, Mentions, Occurrence, Reference, TextMentions,
                     TypedTable)
 from ner.agencies import AgencyContext, defined_aliases, find_agencies
-from ner.issuer_context import issuer_context
+from ner.issuer_context import issuer_context, spelled_as_in_text
 from ner.amounts import amount_in_cell, find_amounts
 from ner.dates import find_dates
 from ner.header import parse_header
@@ -52,6 +52,7 @@ def recognize(doc: Document, typed: list[TypedTable]) -> Mentions:
     refs, dates, amounts, agencies = _Folder(), _Folder(), _Folder(), _Folder()
     pieces = []
     units = text_units(doc, typed)
+    header.issuer = spelled_as_in_text(header.issuer, "\n".join(u.text for u in units[:400]))
     ctx = document_context(header, units)
     if header.issuer and [a.name for a in find_agencies(header.issuer)] == [header.issuer]:
         first = next((b for b in doc.blocks if b.kind not in ("header", "footer", "footnote")), None)

@@ -249,3 +249,14 @@ def test_a_group_heading_across_the_table_ends_its_header():
                     ["1", "Tỷ trọng kinh tế số trong GRDP đạt 30%", "Sở Khoa học và Công nghệ"]],
                    spans=[(1, 0, 1, 3)])
     assert header_row_count(table) == 1
+
+
+def test_a_scanned_header_misspelling_its_commune_takes_the_bodys_spelling():
+    """OCR read 'XÃ LƯƠNG MINH' as 'XÃ LƯỢNG MINH', a real commune of another province: every
+    bare 'Đảng ủy xã' became that commune's (the scans of a commune's plans: agencies 0.56)."""
+    from ner.issuer_context import spelled_as_in_text
+    text = "Căn cứ Kế hoạch số 21-KH/ĐU của Ban Thường vụ Đảng ủy xã Lương Minh; Ủy ban nhân dân xã Lương Minh"
+    assert spelled_as_in_text("Ủy ban Mặt trận Tổ quốc Việt Nam xã Lượng Minh", text) == \
+        "Ủy ban Mặt trận Tổ quốc Việt Nam xã Lương Minh"
+    assert spelled_as_in_text("Ủy ban nhân dân xã Lượng Minh", "xã Lượng Minh, huyện Tương Dương") == \
+        "Ủy ban nhân dân xã Lượng Minh"
