@@ -208,7 +208,7 @@ def _spellings_by_plain() -> dict[str, set[str]]:
     take a one-syllable place only where it stands alone)."""
     out: dict[str, set[str]] = {}
     for p in places():
-        if p.short:
+        if p.short and p.tier != "commune":   # (ten thousand communes would make every name ambiguous)
             out.setdefault(match_key(strip_diacritics_same_length(p.short)), set()).add(p.short)
     return out
 
