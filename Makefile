@@ -2,7 +2,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 OUT ?= out/demo
 
-.PHONY: install demo test bench score score-text historical
+.PHONY: install demo test test-fast bench score score-text historical pool-scans
 
 install:
 	bash install.sh
@@ -32,3 +32,13 @@ score-text:
 # `vanthu reprocess`, scored per form and encoding against the Unicode originals' gold.
 historical:
 	$(PY) -m bench.historical
+
+# The first-sight pool's office scans (not committed: 295 MB), rendered again from the texts with
+# ../shared/eval/mkcorpus (seeded: the same page images the README's first-sight rows were scored on).
+pool-scans:
+	for b in corpus/pool/*/; do PY=$(PY) bash scripts/render_external.sh --scans-only --set pool/$$(basename $$b); done
+
+# The extraction tests alone (no intake processes, no browser, no OCR of whole scans): ~1 minute.
+test-fast:
+	$(PY) -m pytest -q tests/test_first_sight.py tests/test_ner_text.py tests/test_tables_records.py \
+		tests/test_normalize.py tests/test_references.py tests/test_schema.py tests/test_extract.py
