@@ -115,13 +115,30 @@ def _group_totals(cells: _Cells, money_by_row: dict[int, Money | None]) -> list[
     out = []
     for g in (r for r in cells.t.rows if r.kind == "group"):
         subtotal = cells.money(g)
-        members = [money_by_row.get(r.index) for r in cells.t.rows if r.kind == "data" and r.group_row == g.index]
+        rows = [r for r in cells.t.rows if r.kind in ("data", "group", "part") and r.group_row == g.index]
+        members = [money_by_row.get(r.index) for r in rows if r.kind == "data"]
+        if len({numbering_rank(cells.text(r, "stt") or r.cells[0]) for r in rows}) > 1:
+            continue   # parts of parts ('1', 'a', '-', 'Trong đó'): not its own parts alone, so no check
         if subtotal is not None and members:
             for w in table_total_warning(cells.t, members, (subtotal, g.page)):
                 w.details["group_row"] = g.index
                 w.message = w.message.replace("total row", f"group row '{(g.group or '')[:60]}'", 1)
                 out.append(w)
     return out
+
+
+def numbering_rank(first: str) -> int:
+    """How deep a row's number puts it: 'A' 0, 'I' 1, '1' 2, '1.1' 3, 'a' 4, '-' 5, none 6."""
+    s = first.strip()
+    for pattern, rank in _NUMBERING:
+        if re.fullmatch(pattern, s):
+            return rank
+    return 6
+
+
+# Roman numerals before capital letters: 'I', 'V', 'X' number groups far more often than they letter them.
+_NUMBERING = ((r"[IVX]{1,5}[.)]?", 1), (r"[A-ZĐ][.)]?", 0), (r"\d{1,3}[.)]?", 2), (r"\d{1,3}(?:\.\d{1,3})+[.)]?", 3),
+              (r"[a-zđ][.)]?", 4), (r"[-–+•*]", 5))
 
 
 def _total(cells: _Cells) -> tuple[Money, int | None] | None:

@@ -260,3 +260,16 @@ def test_a_scanned_header_misspelling_its_commune_takes_the_bodys_spelling():
         "Ủy ban Mặt trận Tổ quốc Việt Nam xã Lương Minh"
     assert spelled_as_in_text("Ủy ban nhân dân xã Lượng Minh", "xã Lượng Minh, huyện Tương Dương") == \
         "Ủy ban nhân dân xã Lượng Minh"
+
+
+def test_a_group_is_checked_only_against_its_own_parts():
+    """'I. CHI CÂN ĐỐI' over '1 …', its 'a, b, c' and a 'Trong đó' list: the check summed parts of
+    parts with the parts and cried mismatch (a false alarm on the first sight of batch c)."""
+    table = _table([["STT", "Nội dung", "Dự toán năm 2026 (triệu đồng)"],
+                    ["I", "CHI CÂN ĐỐI NSĐP", "21.763.108"],
+                    ["1", "Chi đầu tư phát triển", "6.508.100"],
+                    ["a", "Chi đầu tư XDCB vốn trong nước", "1.240.600"],
+                    ["b", "Chi từ nguồn thu tiền sử dụng đất", "467.500"],
+                    ["2", "Chi thường xuyên", "15.255.008"]])
+    _, _, warnings = _run(table)
+    assert not any(w.code == "total_mismatch" for w in warnings)
