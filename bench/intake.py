@@ -151,7 +151,8 @@ def latency(tmp: Path, drops: int = 8) -> None:
         proc.communicate(timeout=30)
     took.sort()
     p95 = took[min(len(took) - 1, round(0.95 * (len(took) - 1)))]
-    print(f"docx drop → outbox latency (settle {1.0:g} s): idle watcher p50 {statistics.median(quiet):.2f} s; "
+    from models import settings
+    print(f"docx drop → outbox latency (settle {settings().intake().settle_seconds:g} s): idle watcher p50 {statistics.median(quiet):.2f} s; "
           f"while a 200-page scan is read: p50 {statistics.median(took):.2f} s, p95 {p95:.2f} s "
           f"({drops} drops); CLI baseline for one docx (launch to exit): {_cli_one(tmp, docx):.2f} s")
 
