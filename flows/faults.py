@@ -21,7 +21,7 @@ from pathlib import Path
 from sqlalchemy.exc import DBAPIError
 
 from models import IntakeFault
-from stores.db import DatabaseError
+from stores.db import DatabaseError, one_line
 
 log = logging.getLogger("vanthu.watch")
 
@@ -63,7 +63,7 @@ def fault_of(exc: BaseException) -> tuple[IntakeFault, str]:
     if isinstance(exc, DatabaseReplaced):
         return IntakeFault.DATABASE_REPLACED, str(exc)
     if isinstance(exc, (DBAPIError, DatabaseError, sqlite3.Error)):
-        message = _one_line(getattr(exc, "orig", None) or exc.__cause__ or exc)
+        message = one_line(exc.__cause__ if isinstance(exc, DatabaseError) and exc.__cause__ else exc)
         low = message.lower()
         for part, fault in _DATABASE_MESSAGES:
             if part in low:
@@ -73,18 +73,13 @@ def fault_of(exc: BaseException) -> tuple[IntakeFault, str]:
         fault = _OS_ERRORS.get(exc.errno, IntakeFault.DISK_ERROR)
         where = f" ({exc.filename})" if exc.filename else ""
         return fault, f"{exc.strerror or exc}{where}"
-    return IntakeFault.INTERNAL_ERROR, f"{type(exc).__name__}: {_one_line(exc)}"
+    return IntakeFault.INTERNAL_ERROR, f"{type(exc).__name__}: {one_line(exc)}"
 
 
 def is_fault(exc: BaseException) -> bool:
     """Whether an error met while working on one file is the machine's, not the file's."""
     return isinstance(exc, (DBAPIError, DatabaseError, sqlite3.Error, DatabaseReplaced)) or \
         isinstance(exc, OSError) and exc.errno in _OS_ERRORS
-
-
-def _one_line(exc: object) -> str:
-    lines = str(exc).strip().splitlines()
-    return (lines[0] if lines else type(exc).__name__)[:300]
 
 
 def _now() -> dt.datetime:

@@ -16,8 +16,9 @@ from pathlib import Path
 
 from extract.errors import ExtractionError
 from flows.faults import is_fault
-from flows.workspace import (NotRegularFile, StillChanging, Workspace, archive_path, aside_path, duplicate_path, move_aside, place, quarantine_path, remove_if_unchanged, safe_name,
-                             settle_temp, take_copy, write_json_atomic, write_sidecar)
+from flows.workspace import (NotRegularFile, StillChanging, Workspace, archive_path, aside_path, duplicate_path,
+                             move_aside, place, quarantine_path, remove_if_unchanged, safe_name, settle_temp,
+                             take_copy, write_json_atomic, write_sidecar)
 from normalize.file_names import display_name, key_bytes, name_key
 from models import ExtractOptions, ExtractionResult, IntakeSettings, IntakeState
 from stores import intake

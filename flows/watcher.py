@@ -17,7 +17,6 @@ import logging
 import os
 import queue
 import signal
-import sys
 import threading
 import time
 from dataclasses import dataclass
@@ -340,13 +339,9 @@ def watch_inbox(inbox: str | None, root: str | None = None, database_url: str | 
                     idle = watch.step(run, cfg, events, stop, observer is None)
                     if pause.clear():
                         run.recover()
-                except DatabaseError:
-                    if not run.connected_once:  # a database never reached is a setting to fix: one line, rc 2
-                        raise
-                    wait = pause.hit(sys.exc_info()[1])
-                    stop.event.wait(wait)
-                    continue
                 except Exception as exc:  # a fault of the machine (or a bug): pause, never exit
+                    if isinstance(exc, DatabaseError) and not run.connected_once:
+                        raise   # a database never reached is a setting to fix: one line, rc 2
                     wait = pause.hit(exc)
                     if pause.fault == IntakeFault.DATABASE_REPLACED:
                         run.tally["stopped_by"] = pause.fault

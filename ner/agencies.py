@@ -27,9 +27,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from normalize.agencies import (COMMUNE_LEVELS, expand_abbreviations, PROVINCE_LEVELS, AgencyEntry, Place, agency_entries, component_abbreviations,
-                                council_committee, find_place, head_abbreviations, known_agency, owned_unit, party_body,
-                                province_departments, tidy_name)
+from normalize.agencies import (COMMUNE_LEVELS, PROVINCE_LEVELS, AgencyEntry, Place, agency_entries,
+                                component_abbreviations, council_committee, expand_abbreviations, find_place,
+                                head_abbreviations, known_agency, owned_unit, party_body, province_departments,
+                                tidy_name)
 from normalize.ocr_repair import strip_diacritics_same_length
 from normalize.text import match_key
 from normalize.vowel_marks import lexicon
@@ -154,6 +155,7 @@ WHERE_BEFORE = re.compile(r"\b(?:tại|ở|trên địa bàn|địa bàn|thuộc
 
 
 _LIST_ITEM = re.compile(r"\s*[-–+•]\s*[^.;:]{3,120}[;,.]?\s*")
+ITEM_ENDS = (",", ";", ".", ":", "(")   # what ends an item of a list of bodies
 
 
 # Bodies named by their place without its level word, like the Party's committees: 'Tỉnh đoàn
@@ -380,19 +382,24 @@ class _Parser:
         place = self.place_at(end, level, tiers)
         return (place[0], f"{level} {place[2]}") if place else None
 
-    def own_body(self, end: int, head: str) -> bool:
-        """A body of the issuer's own commune or district named by its kind alone, with no level
-        word or name after it."""
+    def own_locality_body(self, end: int, head: str, kind: str) -> Reading | None:
+        """A body of the issuer's own commune or district named by its kind: with a bare level word
+        ('UBND xã', 'Đảng ủy xã' in that commune's document) or alone ('HĐND', 'Ủy ban bầu cử')."""
         loc = self.ctx.locality
-        return loc is not None and loc.tier != "province" and head in LOCALITY_BODIES \
-            and self.level_at(end) is None and not self.is_cap(end) and self.key(end) not in ("các", "cấp")
+        if loc is None or loc.tier == "province":
+            return None
+        own = self.own_level_at(end)
+        if own is None and head in LOCALITY_BODIES and self.level_at(end) is None and not self.is_cap(end) \
+                and self.key(end) not in ("các", "cấp"):
+            own = end
+        return (own, f"{head} {loc.full()}", kind, True) if own is not None else None
 
     def own_level_at(self, j: int) -> int | None:
         """Past a level word that stands bare for the issuer's own commune or district ('UBND xã',
-        'Đảng ủy xã', 'HĐND phường' in that commune's document): its end, else None."""
-        loc = self.ctx.locality
+        'Đảng ủy xã', 'HĐND phường' in that commune's document): its end, else None. (The context
+        has a commune or district: own_locality_body.)"""
         lv = self.level_at(j)
-        if loc is None or lv is None or lv[1] != loc.level or loc.tier == "province":
+        if lv is None or lv[1] != self.ctx.locality.level:
             return None
         if self.is_cap(lv[0]) and not self.toks[lv[0]].text.isupper() and not self.verb_at(lv[0]) \
                 and not self.head_at(lv[0]):
@@ -513,6 +520,7 @@ class _Parser:
         return best
 
     def region_after(self, end: int) -> tuple[int, str] | None:
+        """'khu vực V' at `end`: (its end, the number)."""
         if self.words_at(end, ("khu", "vực")) and end + 2 < len(self.toks) and \
                 re.fullmatch(r"[IVXL]{1,6}|\d{1,2}", self.toks[end + 2].text):
             return end + 3, self.toks[end + 2].text
@@ -522,10 +530,8 @@ class _Parser:
         """'Kho bạc Nhà nước khu vực III', 'Kiểm toán nhà nước khu vực IX': a central body's unit
         for a region, numbered (the regional Kiểm toán nhà nước units; Kho bạc, Thuế, Hải quan and
         Thống kê from 2025)."""
-        if self.words_at(end, ("khu", "vực")) and end + 2 < len(self.toks) and \
-                re.fullmatch(r"[IVXL]{1,6}|\d{1,2}", self.toks[end + 2].text):
-            return end + 3, f"{e.name.removesuffix(' Việt Nam')} khu vực {self.toks[end + 2].text}", e.kind, True
-        return None
+        region = self.region_after(end)
+        return (region[0], f"{e.name.removesuffix(' Việt Nam')} khu vực {region[1]}", e.kind, True) if region else None
 
     def local_department(self, end: int, e: AgencyEntry) -> Reading | None:
         """A province's department: with the locality written after it, or the document's province."""
@@ -550,13 +556,12 @@ class _Parser:
             return self.place_head(end, head, kind)
         if head in GAZETTEER_ONLY:
             return None
-        own = self.own_level_at(end)
-        if own is not None:  # 'Đảng ủy xã' in that commune's document
-            return own, f"{head} {self.ctx.locality.full()}", kind, True
-        if self.own_body(end, head):
-            return end, f"{head} {self.ctx.locality.full()}", kind, True
-        if self.own_ministry_unit(end, head):
-            return self.own_ministry_unit(end, head)[1]
+        own = self.own_locality_body(end, head, kind)
+        if own is not None:
+            return own
+        ministry_unit, reading = self.own_ministry_unit(end, head)
+        if ministry_unit:
+            return reading
         if head == "Ban" and self.words_at(end, ("thường", "trực")) and self.starts_agency(end + 2):
             inner = self.agency_at(end + 2)
             if inner:
@@ -631,16 +636,17 @@ class _Parser:
             return has_locality or self.key(start) in ("chỉ", "quản", "thường")
         return True
 
-    def own_ministry_unit(self, end: int, head: str) -> tuple[bool, Reading | None] | None:
-        """'Văn phòng Bộ', 'Thanh tra Bộ': the document's own ministry's unit, or no one body
-        (True, None) when the issuer is no ministry; None when the words are not these."""
+    def own_ministry_unit(self, end: int, head: str) -> tuple[bool, Reading | None]:
+        """'Văn phòng Bộ', 'Thanh tra Bộ': (True, the document's own ministry's unit), or (True,
+        None) when the issuer is no ministry (no one body); (False, None) for other words."""
         if head in NESTING_HEADS and self.key(end) == "bộ" and self.is_cap(end) and not self.is_cap(end + 1):
             return True, (end + 1, f"{head} {self.ctx.ministry}", "department", True) if self.ctx.ministry else None
-        return None
+        return False, None
 
     def place_head(self, end: int, head: str, kind: str) -> Reading | None:
-        if self.own_ministry_unit(end, head):
-            return self.own_ministry_unit(end, head)[1]
+        ministry_unit, reading = self.own_ministry_unit(end, head)
+        if ministry_unit:
+            return reading
         if head in NAMED_WITHOUT_LEVEL:
             place = self.place_at(end, None, ("province",))
             if place and place[1] is not None:   # 'Tỉnh đoàn Bắc Ninh'
@@ -674,11 +680,9 @@ class _Parser:
     def bare_local(self, end: int, head: str, kind: str) -> Reading | None:
         """'UBND tỉnh', 'Ủy ban nhân dân Tỉnh', 'Tỉnh ủy', 'Kho bạc Nhà nước', 'Đoàn ĐBQH địa phương'
         with no place: the document's own province, when a province issued it. Never 'cấp tỉnh'."""
-        own = self.own_level_at(end)
-        if own is not None:  # 'UBND xã', 'Ủy ban MTTQ Việt Nam xã' in that commune's own document
-            return own, f"{head} {self.ctx.locality.full()}", kind, True
-        if self.own_body(end, head):  # 'HĐND', 'Ủy ban bầu cử' alone in a commune's document
-            return end, f"{head} {self.ctx.locality.full()}", kind, True
+        own = self.own_locality_body(end, head, kind)
+        if own is not None:
+            return own
         p = self.ctx.province
         if p is None or self.key(end) in ("cấp", "các"):
             return None
@@ -709,7 +713,7 @@ class _Parser:
         while k < len(self.toks) and self.is_low(k) and self.key(k) not in TAIL_STOPS and not self.verb_at(k) \
                 and k - j < 6:
             k += 1
-        if k > j and (k == len(self.toks) or self.toks[k].text in ",;.:()" or self.key(k) == "và"):
+        if k > j and (k == len(self.toks) or self.toks[k].text in (*ITEM_ENDS, ")") or self.key(k) == "và"):
             return k
         return j
 
@@ -817,18 +821,20 @@ class _Parser:
             else:
                 break
 
-    def enumerated_item(self, j: int, head: str, place_level: bool) -> int | None:
-        k = j   # the item as the list delimits it: 'Nông nghiệp và Phát triển nông thôn' up to its comma
-        while k < len(self.toks) and self.toks[k].text not in (",", ";", ".", ":", "(") and k - j < 12:
+    def item_end(self, j: int) -> int:
+        """Where a list item that starts at token j ends: its comma, semicolon, stop or bracket."""
+        k = j
+        while k < len(self.toks) and self.toks[k].text not in ITEM_ENDS and k - j < 12:
             k += 1
+        return k
+
+    def enumerated_item(self, j: int, head: str, place_level: bool) -> int | None:
+        k = self.item_end(j)   # the item as the list delimits it: 'Nông nghiệp và Phát triển nông thôn'
         e = None
         if not place_level and k > j + 1:
             ends = [k]   # a name with commas in it ('Văn hóa, Thể thao và Du lịch'): the longest known
             while len(ends) < 3 and ends[-1] < len(self.toks) and self.toks[ends[-1]].text == ",":
-                m = ends[-1] + 1
-                while m < len(self.toks) and self.toks[m].text not in (",", ";", ".", ":", "(") and m - ends[-1] < 12:
-                    m += 1
-                ends.append(m)
+                ends.append(self.item_end(ends[-1] + 1))
             for end in reversed(ends):
                 e = known_agency(f"{head} {self.expand(j, end)}")
                 if e is not None:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from models import Block, Document, DocumentHeader
-from ner.agencies import find_agencies
+from ner.agencies import NAME_HEADS, PLACE_HEADS, find_agencies
+from ner.issuer_context import LOCALITY_SUFFIX
 from ner.references import canonical_type_name, find_references, issuer_from_codes, type_from_code
 from normalize.agencies import canonical_agency, known_agency
 from normalize.dates import DATE_PATTERNS, from_match
@@ -107,8 +108,6 @@ def issuer_name(lines: list[str] | str) -> str | None:
 
 # A standing board acts for the committee above it (ANNOTATION: 'Thường trực X' acts for X).
 _STANDING = re.compile(r"^(?:BAN\s+)?THƯỜNG\s+TRỰC$", re.IGNORECASE)
-_LOCAL_SUFFIX = re.compile(r"\b(?:(?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)\s+[^,()]+"
-                           r"|(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng) ủy\s+.+)$")
 
 
 def parent_unit(line: str, parent: str) -> str | None:
@@ -129,9 +128,8 @@ def parent_unit(line: str, parent: str) -> str | None:
     e = known_agency(unit)
     if e is not None and e.kind != "province_department":
         return e.name
-    local = _LOCAL_SUFFIX.search(parent)
-    if local and not local.group(0).startswith(("Tỉnh ủy", "Thành ủy", "Huyện ủy", "Đảng ủy")) \
-            and parent.startswith(("Ủy ban nhân dân", "Hội đồng nhân dân")):
+    local = LOCALITY_SUFFIX.search(parent)
+    if local and parent.startswith(("Ủy ban nhân dân", "Hội đồng nhân dân")):
         return f"{unit} {local.group(0)}"   # the People's Committee's unit: the locality's
     return f"{unit} {parent}"
 
@@ -150,5 +148,5 @@ def sentence_case(line: str) -> str | None:
     return None
 
 
-UNIT_HEADS = ("Ban", "Tiểu ban", "Văn phòng", "Trung tâm", "Cục", "Vụ", "Phòng", "Viện", "Chi cục", "Tổng cục",
-              "Tổ công tác", "Hội đồng", "Ủy ban", "Thanh tra", "Sở", "Đảng ủy", "Đoàn")
+# The heads of agencies.py, and a committee's sub-committee ('Tiểu ban …' of an election committee).
+UNIT_HEADS = (*NAME_HEADS, *PLACE_HEADS, "Tiểu ban")

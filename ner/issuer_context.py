@@ -11,27 +11,29 @@ their kind alone).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from ner.agencies import AgencyContext, FoundAgency, issuing_province
-from normalize.agencies import Place, find_place, known_agency
+from normalize.agencies import COMMUNE_LEVELS, DISTRICT_LEVELS, PROVINCE_LEVELS, Place, find_place, known_agency
 from normalize.ocr_repair import strip_diacritics_same_length as strip_marks
 
 # The locality a local body's name ends with: '… xã Lương Minh', '… tỉnh Hà Tĩnh'.
-_LOCALITY = re.compile(r"\b(?P<level>xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)\s+(?P<name>[^,()]+?)\s*$")
+_LEVELS = sorted({*COMMUNE_LEVELS, *DISTRICT_LEVELS, *PROVINCE_LEVELS}, key=len, reverse=True)
+LOCALITY_SUFFIX = re.compile(rf"\b(?P<level>{'|'.join(_LEVELS)})\s+(?P<name>[^,()]+?)\s*$")
 # A local Party committee, or an organ named by one: 'Đảng ủy xã Phố Bảng', 'Ban Tuyên giáo Tỉnh ủy X'.
 _PARTY_COMMITTEE = re.compile(r"(?:(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy|Đảng ủy)\s+\S.*$")
 
 
 def issuer_locality(issuer: str | None) -> Place | None:
     """The place a local issuer is named after, at its own level (a commune, a district, a province)."""
-    m = _LOCALITY.search(issuer or "")
+    m = LOCALITY_SUFFIX.search(issuer or "")
     if not m:
         return None
     place = find_place(m.group("name"), m.group("level")) or find_place(m.group("name"), m.group("level"), plain=True)
     if place is not None:   # (without marks too: a scan reads 'LƯƠNG MINH' as 'LƯỢNG MINH')
         return place
-    return Place(m.group("name"), m.group("level"), "commune" if m.group("level") in ("xã", "phường", "thị trấn",
-                 "đặc khu") else "district", None, True)
+    tier = "commune" if m.group("level") in COMMUNE_LEVELS else "district"
+    return Place(m.group("name"), m.group("level"), tier, None, True)
 
 
 def issuer_ministry(issuer: str | None) -> str | None:
@@ -52,7 +54,7 @@ def issuer_party(issuer: str | None) -> str | None:
 
 def issuer_context(issuer: str | None, aliases: dict[str, FoundAgency] | None = None) -> AgencyContext:
     locality = issuer_locality(issuer)
-    m = _LOCALITY.search(issuer or "")
+    m = LOCALITY_SUFFIX.search(issuer or "")
     if m and locality is not None and locality.short != m.group("name") and locality.tier != "district":
         issuer = issuer[:m.start("name")] + locality.short   # the place as the list spells it
     province = issuing_province(issuer)
@@ -64,13 +66,14 @@ def issuer_context(issuer: str | None, aliases: dict[str, FoundAgency] | None = 
                          ministry=issuer_ministry(issuer), party=issuer_party(issuer), issuer=issuer)
 
 
-def spelled_as_in_text(issuer: str | None, text: str) -> str | None:
+def spelled_as_in_text(issuer: str | None, texts: Iterable[str] | str) -> str | None:
     """The issuer with its locality spelled as the document's own text spells it most often: a
     scan's header reads 'XÃ LƯƠNG MINH' as 'XÃ LƯỢNG MINH' (another commune, in another province),
     while the body names 'xã Lương Minh' a dozen times. Spellings are compared without marks."""
-    m = _LOCALITY.search(issuer or "")
+    m = LOCALITY_SUFFIX.search(issuer or "")
     if not m:
         return issuer
+    text = texts if isinstance(texts, str) else "\n".join(texts)   # (joined only for a local issuer)
     level, name = m.group("level"), m.group("name")
     plain = strip_marks(name.lower())
     counts: dict[str, int] = {}

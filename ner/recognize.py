@@ -52,7 +52,7 @@ def recognize(doc: Document, typed: list[TypedTable]) -> Mentions:
     refs, dates, amounts, agencies = _Folder(), _Folder(), _Folder(), _Folder()
     pieces = []
     units = text_units(doc, typed)
-    header.issuer = spelled_as_in_text(header.issuer, "\n".join(u.text for u in units[:400]))
+    header.issuer = spelled_as_in_text(header.issuer, (u.text for u in units[:400]))
     ctx = document_context(header, units)
     if header.issuer and [a.name for a in find_agencies(header.issuer)] == [header.issuer]:
         first = next((b for b in doc.blocks if b.kind not in ("header", "footer", "footnote")), None)

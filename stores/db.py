@@ -78,7 +78,8 @@ def masked(url: str) -> str:
         return re.sub(r"//([^:/@]*):[^@]*@", r"//\1:***@", url)
 
 
-def _one_line(exc: Exception) -> str:
+def one_line(exc: BaseException) -> str:
+    """An error's first line, at most 300 characters (a driver's own error where one is wrapped)."""
     msg = str(getattr(exc, "orig", None) or exc).strip().splitlines()
     return (msg[0] if msg else type(exc).__name__)[:300]
 
@@ -150,9 +151,9 @@ class Store:
                 with engine.connect():
                     pass
         except (ArgumentError, NoSuchModuleError, ValueError) as exc:
-            raise DatabaseError(f"bad database URL {masked(url)!r}: {_one_line(exc)}") from exc
+            raise DatabaseError(f"bad database URL {masked(url)!r}: {one_line(exc)}") from exc
         except (DBAPIError, OSError) as exc:
-            raise DatabaseError(f"cannot open database {masked(url)}: {_one_line(exc)}") from exc
+            raise DatabaseError(f"cannot open database {masked(url)}: {one_line(exc)}") from exc
         return cls(engine)
 
     @staticmethod

@@ -19,7 +19,6 @@ from normalize.columns import (TIME_ROLES, column_role, money_collected, money_k
                                time_kind)
 from normalize.money import MoneyUnit, parse_unit, unit_from_header
 from normalize.ranges import parse_number_or_range
-from normalize.text import match_key
 from tables.headers import column_headers, header_row_count, is_total_row
 from tables.lists import catalog_kind, is_title, numbered_lists
 
