@@ -33,9 +33,8 @@ def _time_limit(seconds: float):
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from extract.errors import ExtractionError
+    from extract.errors import ExtractionError, io_reason
     from pipeline import extract_file
-    from flows.ingest import io_reason
     from flows.workspace import safe_name, write_json_atomic
     from normalize.file_names import display_name
 

@@ -1,6 +1,8 @@
 """Why a file could not be read. Each carries a stable machine-readable reason code."""
 from __future__ import annotations
 
+import errno
+
 
 class ExtractionError(Exception):
     reason = "extraction_failed"
@@ -57,3 +59,18 @@ class TimeLimitError(ExtractionError):
     extract` stops the file with this)."""
 
     reason = "timeout"
+
+
+# A file that cannot be read at all: the reason, whoever meets it (the watcher, `vanthu extract`).
+REASON_PERMISSION = "permission_denied"
+REASON_DISK_FULL = "disk_full"
+REASON_IO = "io_error"
+
+
+def io_reason(exc: OSError) -> str:
+    """The reason code of an OSError met reading or writing a file."""
+    if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM):
+        return REASON_PERMISSION
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return REASON_DISK_FULL
+    return REASON_IO

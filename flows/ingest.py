@@ -7,14 +7,13 @@ under a second and runs each file in a worker process with its limits (flows/wor
 Prefect flow around the same steps is in flows/prefect_flows.py."""
 from __future__ import annotations
 
-import errno
 import json
 import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from extract.errors import ExtractionError
+from extract.errors import ExtractionError, io_reason
 from flows.faults import is_fault
 from flows.workspace import (NotRegularFile, StillChanging, Workspace, archive_path, aside_path, duplicate_path,
                              move_aside, place, quarantine_path, remove_if_unchanged, safe_name, settle_temp,
@@ -31,9 +30,6 @@ def open_store(url: str, file_mode: int = 0o600) -> Store:
 
 
 # Stable reason codes of the intake itself (extraction's own are in extract/errors.py).
-REASON_PERMISSION = "permission_denied"
-REASON_DISK_FULL = "disk_full"
-REASON_IO = "io_error"
 REASON_SYMLINK = "symlink"
 REASON_NOT_FILE = "not_regular_file"
 REASON_HARDLINK = "hard_link"
@@ -42,14 +38,6 @@ REASON_MEMORY = "memory_limit"
 REASON_CRASHED = "worker_crashed"
 REASON_INTERNAL = "internal_error"
 REASON_CHANGED = "archive_changed"
-
-
-def io_reason(exc: OSError) -> str:
-    if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM):
-        return REASON_PERMISSION
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-        return REASON_DISK_FULL
-    return REASON_IO
 
 
 @dataclass(frozen=True)
