@@ -43,10 +43,12 @@ def _batch(folder: Path, copies: int) -> list[Path]:
 
 
 class TreePeak:
-    """Peak resident memory of a process and all its descendants, sampled every 0.1 s."""
+    """Peak memory of a process and all its descendants, sampled every 0.1 s: the sum of resident
+    sizes (RSS, which counts a page shared by N processes N times) and the sum of proportional
+    sizes (PSS, each shared page split among its sharers: what the tree takes from the machine)."""
 
     def __init__(self, pid: int):
-        self.pid, self.peak, self.running = pid, 0, True
+        self.pid, self.peak, self.peak_pss, self.running = pid, 0, 0, True
         self.thread = threading.Thread(target=self._run, daemon=True)
         self.thread.start()
 
@@ -55,15 +57,21 @@ class TreePeak:
             try:
                 root = psutil.Process(self.pid)
                 procs = [root, *root.children(recursive=True)]
-                self.peak = max(self.peak, sum(p.memory_info().rss for p in procs if p.is_running()))
+                sizes = [p.memory_full_info() for p in procs if p.is_running()]
+                self.peak = max(self.peak, sum(m.rss for m in sizes))
+                self.peak_pss = max(self.peak_pss, sum(m.pss for m in sizes))
             except psutil.Error:
                 pass
             time.sleep(0.1)
 
     def stop(self) -> float:
+        """Stop sampling; the peak RSS in MiB."""
         self.running = False
         self.thread.join()
         return self.peak / 2**20
+
+    def __str__(self) -> str:
+        return f"RSS {self.peak / 2**20:4.0f} MiB, PSS {self.peak_pss / 2**20:4.0f} MiB"
 
 
 def throughput(tmp: Path, copies: int) -> None:
@@ -75,7 +83,7 @@ def throughput(tmp: Path, copies: int) -> None:
     cli_peak = TreePeak(proc.pid)
     assert proc.wait() == 0
     cli = time.perf_counter() - t
-    cli_mib = cli_peak.stop()
+    cli_peak.stop()
     inbox = tmp / "w" / "inbox"
     inbox.mkdir(parents=True)
     for f in files:
@@ -85,13 +93,13 @@ def throughput(tmp: Path, copies: int) -> None:
     peak = TreePeak(proc.pid)
     assert proc.wait() == 0
     watch = time.perf_counter() - t
-    watch_mib = peak.stop()
+    peak.stop()
     n = len(files)
     print(f"intake throughput, {n} files ({copies} copies of 000/004 .docx/.pdf), {os.cpu_count()} cores, "
           f"launch to exit:")
-    print(f"  vanthu extract --store (baseline): {cli:6.1f} s  {n / cli * 60:6.1f} files/min  peak {cli_mib:6.0f} MiB")
+    print(f"  vanthu extract --store (baseline): {cli:6.1f} s  {n / cli * 60:6.1f} files/min  peak {cli_peak}")
     print(f"  vanthu watch --exit-when-idle:     {watch:6.1f} s  {n / watch * 60:6.1f} files/min  peak "
-          f"{watch_mib:6.0f} MiB (watcher + workers)  = {cli / watch * 100:.0f} % of the baseline's throughput")
+          f"{peak} (watcher + workers)  = {cli / watch * 100:.0f} % of the baseline's throughput")
 
 
 def _scan_pdf(pages: int) -> bytes:

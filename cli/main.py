@@ -35,7 +35,7 @@ def _time_limit(seconds: float):
 def cmd_extract(args: argparse.Namespace) -> int:
     from extract.errors import ExtractionError, io_reason
     from pipeline import extract_file
-    from flows.workspace import safe_name, write_json_atomic
+    from flows.workspace import safe_name, write_atomic
     from normalize.file_names import display_name
 
     from models import settings
@@ -56,7 +56,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 result = extract_file(src)
             if store is not None:
                 store.save_result(result)
-            write_json_atomic(out_dir / f"{safe_name(src.name)}.json",
+            write_atomic(out_dir / f"{safe_name(src.name)}.json",
                               result.model_dump_json(indent=1, exclude_none=False))
             if not args.quiet:
                 print(f"ok   {display_name(str(src))}: {len(result.references)} references, {len(result.dates)} dates, "
@@ -96,7 +96,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def _export_gold(store, out_dir: str | None) -> int:
     """Reviewed documents as gold files (../shared/eval/GOLD_FORMAT.md), named by content hash."""
-    from flows.workspace import write_json_atomic
+    from flows.workspace import write_atomic
     from records.corrections import gold_of
     from stores import review
     from stores.schema import DocumentRow
@@ -111,7 +111,7 @@ def _export_gold(store, out_dir: str | None) -> int:
             if gold_id in taken:  # '004.pdf' and '004.scan-office.tiff' both reviewed
                 gold_id = f"{gold_id}-{doc.sha256[:8]}"
             taken.add(gold_id)
-            write_json_atomic(Path(out_dir) / f"{gold_id}.json",
+            write_atomic(Path(out_dir) / f"{gold_id}.json",
                               json.dumps(gold_of(reviewed, gold_id), ensure_ascii=False, indent=1))
             n += 1
     print(f"{n} gold files in {out_dir}", file=sys.stderr)

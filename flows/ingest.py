@@ -17,7 +17,7 @@ from extract.errors import ExtractionError, io_reason
 from flows.faults import is_fault
 from flows.workspace import (NotRegularFile, StillChanging, Workspace, archive_path, aside_path, duplicate_path,
                              move_aside, place, quarantine_path, remove_if_unchanged, safe_name, settle_temp,
-                             take_copy, write_json_atomic, write_sidecar)
+                             take_copy, write_atomic, write_sidecar)
 from normalize.file_names import display_name, key_bytes, name_key
 from models import ExtractOptions, ExtractionResult, IntakeSettings, IntakeState
 from stores import intake
@@ -211,7 +211,7 @@ def finish_result(ws: Workspace, store: Store, sha: str, name: str, result: Extr
                   file_mode: int = 0o600) -> None:
     store.save_result(result)
     out = outbox_path(ws, name, sha)
-    write_json_atomic(out, store.outbox_json(result), file_mode)
+    write_atomic(out, store.outbox_json(result), file_mode)
     intake.advance(store, sha, IntakeState.STORED, extractor_version=result.extractor_version, outbox_path=str(out))
 
 

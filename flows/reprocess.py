@@ -15,7 +15,7 @@ from tqdm import tqdm
 from extract.errors import ExtractionError
 from pipeline import extract_file, extractor_version
 from flows.ingest import open_store
-from flows.workspace import write_json_atomic
+from flows.workspace import write_atomic
 from models import IntakeState
 from stores import intake
 
@@ -29,7 +29,7 @@ def reprocess_one(archive_path: str, name: str, outbox_path: str | None, url: st
     result = result.model_copy(update={"source": result.source.model_copy(update={"path": name})})
     open_store(url).save_result(result)
     if outbox_path:
-        write_json_atomic(Path(outbox_path), open_store(url).outbox_json(result))
+        write_atomic(Path(outbox_path), open_store(url).outbox_json(result))
     return "done"
 
 

@@ -8,6 +8,7 @@ whatever the input's name; temp files carry their owner (host and pid), so a res
 exactly those a killed process left."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import errno
 import hashlib
@@ -17,9 +18,12 @@ import re
 import shutil
 import socket
 import stat
+import tempfile
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import psutil
 
@@ -272,7 +276,20 @@ def clean_stale_temps(ws: Workspace, older_than_seconds: float = 86400) -> int:
         if stale(p, p.name):
             shutil.rmtree(p, ignore_errors=True) if p.is_dir() and not p.is_symlink() else p.unlink(missing_ok=True)
             n += 1
+    for p in Path(tempfile.gettempdir()).glob(f"{TEMP_PREFIX}*"):
+        if p.is_dir() and not p.is_symlink() and owner_alive(p.name[len(TEMP_PREFIX):]) is False:
+            shutil.rmtree(p, ignore_errors=True)
+            n += 1
     return n
+
+
+def process_temp_dir() -> Path:
+    """This process's folder in the system temp dir (.vanthu-<host>-<pid>), for what must live
+    there (a socket's path is limited to 107 bytes, too short for a folder under the intake root):
+    removed at exit, and by `clean_stale_temps` once its process is gone."""
+    folder = Path(tempfile.gettempdir()) / f"{TEMP_PREFIX}{owner_id()}"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    return folder
 
 
 # -- writing ------------------------------------------------------------------------------------------
@@ -360,21 +377,12 @@ def move_aside(path: Path, dest: Path) -> Path:
 
 
 def place(src: Path, dest: Path) -> Path:
-    """Put a copy of src's content at dest without a window where dest is partial (copy to a
-    temp name, fsync, rename). src is left where it is."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    if dest.exists():
-        return dest
-    tmp = temp_path(dest.parent)
-    try:
-        shutil.copyfile(src, tmp)
-        os.chmod(tmp, ARCHIVE_MODE)
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return settle_temp(tmp, dest)
+    """Put a copy of src's content at dest without a window where dest is partial. src is left
+    where it is."""
+    if not dest.exists():
+        with atomic_file(dest, ARCHIVE_MODE) as fh, open(src, "rb") as source:
+            shutil.copyfileobj(source, fh)
+    return dest
 
 
 def archive_path(ws: Workspace, sha256: str, name: str) -> Path:
@@ -398,15 +406,18 @@ def aside_path(ws: Workspace, name: str) -> Path:
     return ws.quarantine / "not-files" / f"{stamp}-{safe_name(name)}"
 
 
-def write_json_atomic(path: Path, payload: str, mode: int = 0o600) -> None:
-    """Write to a temp file in the same folder, fsync, rename: readers never see half a file."""
+@contextlib.contextmanager
+def atomic_file(path: Path, mode: int = 0o600) -> Iterator[BinaryIO]:
+    """A file that appears at path whole or not at all: written under a temp name in the same
+    folder (one the watcher and `clean_stale_temps` know), fsynced, renamed. The one place every
+    output of the intake, the outbox, the web cache and the uploads is written this way."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = temp_path(path.parent)
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
-        with open(fd, "w", encoding="utf-8") as fh:
+        with open(fd, "wb") as fh:
             os.fchmod(fh.fileno(), mode)  # the umask may have taken bits the setting gives
-            fh.write(payload)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
@@ -416,10 +427,15 @@ def write_json_atomic(path: Path, payload: str, mode: int = 0o600) -> None:
     _fsync_dir(path.parent)
 
 
+def write_atomic(path: Path, payload: str | bytes, mode: int = 0o600) -> None:
+    with atomic_file(path, mode) as fh:
+        fh.write(payload.encode("utf-8") if isinstance(payload, str) else payload)
+
+
 def write_sidecar(path: Path, reason: str, stage: str, message: str, sha256: str | None, name: str,
                   mode: int = 0o600) -> Path:
     sidecar = path.with_name(path.name + ".reason.json")
-    write_json_atomic(sidecar, json.dumps({
+    write_atomic(sidecar, json.dumps({
         "file": name, "sha256": sha256, "reason": reason, "stage": stage, "message": message,
         "time": dt.datetime.now(dt.timezone.utc).isoformat()}, ensure_ascii=False, indent=1), mode)
     return sidecar

@@ -503,6 +503,49 @@ def test_a_sick_postgresql_pauses_intake_and_it_resumes_by_itself(tmp_path, docx
     assert st["counts"].get("done") == 2 and not st["counts"].get("failed"), st
 
 
+def _chattr(flag: str, *paths: Path) -> bool:
+    return subprocess.run(["chattr", flag, *map(str, paths)], capture_output=True).returncode == 0
+
+
+@pytest.mark.parametrize("fault", ["database_locked", "database_read_only"])
+def test_a_sick_sqlite_database_pauses_intake_and_it_resumes_by_itself(tmp_path, docx, pdf, fault):
+    """SQLite held by another process's write lock for longer than the busy timeout, or its files
+    made read-only (immutable, which binds root too): the watcher stays up, status names the fault,
+    and every file ends done exactly once after the fault clears."""
+    import sqlite3
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "trước.docx").write_bytes(docx)
+    db = tmp_path / "vanthu.sqlite"
+    files = [db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")]
+    watcher = _watch_in_background(inbox, tmp_path)
+    holder = None
+    try:
+        assert wait_for(lambda: list((tmp_path / "outbox").glob("*.json")), 60, 0.3)
+        if fault == "database_locked":
+            holder = sqlite3.connect(db, timeout=30, isolation_level=None)
+            holder.execute("BEGIN EXCLUSIVE")
+        elif not _chattr("+i", *[f for f in files if f.exists()], tmp_path):
+            pytest.skip("this file system has no immutable flag")
+        (inbox / "trong lúc hỏng.pdf").write_bytes(pdf)
+        _paused_on(tmp_path, fault)
+        time.sleep(2)
+        assert watcher.poll() is None, watcher.communicate()
+    finally:
+        if holder is not None:
+            holder.execute("ROLLBACK")
+            holder.close()
+        _chattr("-i", *[f for f in files if f.exists()], tmp_path)
+    done = wait_for(lambda: status(tmp_path)["counts"].get("done") == 2, 90, 0.5)
+    out, err = _stop(watcher)
+    assert done, status(tmp_path)
+    assert watcher.returncode == 0, err
+    assert f"paused    {fault}" in out and "resumed" in out, out
+    st = status(tmp_path)
+    assert st["counts"].get("done") == 2 and not st["counts"].get("failed") and not st["entries"], st
+    assert len(list((tmp_path / "outbox").glob("*.json"))) == 2 and not os.listdir(inbox)
+
+
 def test_a_deleted_database_stops_the_watcher_and_rebuild_restores_it(tmp_path, docx, pdf, samples):
     """Deleting the SQLite file under a running watcher lost every record silently (it wrote on
     into the unlinked file and ended rc 0). Now it stops with database_replaced, and `vanthu
@@ -606,8 +649,8 @@ def test_signals_stop_the_watcher_and_all_it_started(tmp_path, signum):
 
 
 def test_kill_9_during_ocr_leaves_no_process_and_no_temp_copy(tmp_path):
-    system_tmp = tmp_path / "system-tmp"
-    system_tmp.mkdir()
+    # A short path, as /tmp is: the forkserver's socket lives there (a socket path has ≤ 107 bytes).
+    system_tmp = Path(tempfile.mkdtemp(prefix="st-", dir="/tmp"))
     watcher, started = _start_on_scan(tmp_path, env=env(TMPDIR=str(system_tmp)))
     watcher.kill()  # SIGKILL to the watcher alone, as the OOM killer or `kill -9 PID` would
     watcher.communicate(timeout=10)
@@ -615,7 +658,9 @@ def test_kill_9_during_ocr_leaves_no_process_and_no_temp_copy(tmp_path):
     done = vanthu("watch", str(tmp_path / "inbox"), "--exit-when-idle", env=env(TMPDIR=str(system_tmp)))
     assert done.returncode == 0, done.stderr
     assert status(tmp_path)["counts"].get("done") == 1
-    assert list(system_tmp.iterdir()) == [] and list((tmp_path / "tmp").iterdir()) == []
+    left = list(system_tmp.iterdir())
+    shutil.rmtree(system_tmp, ignore_errors=True)
+    assert left == [] and list((tmp_path / "tmp").iterdir()) == []
 
 
 # -- sharing the work ---------------------------------------------------------------------------------------

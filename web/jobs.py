@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import queue
 import threading
 import uuid
@@ -14,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from flows.workspace import safe_name
+from flows.workspace import atomic_file, safe_name
 from stores import intake
 from stores.db import Store
 from stores.review_schema import Job
@@ -27,18 +26,13 @@ CHUNK = 1 << 20
 def save_upload(stream, uploads: Path, name: str) -> tuple[Path, int, str]:
     """Write the upload under a temporary name, then rename it: the intake never sees half a file."""
     dest = uploads / uuid.uuid4().hex / safe_name(name)   # a folder each: the name stays the sender's
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(f".{dest.name}.part")
     size = 0
     digest = hashlib.sha256()
-    with open(tmp, "wb") as fh:
+    with atomic_file(dest) as fh:
         while chunk := stream.read(CHUNK):
             fh.write(chunk)
             digest.update(chunk)
             size += len(chunk)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, dest)
     return dest, size, digest.hexdigest()
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import difflib
 import io
 import json
-import os
 import re
 import subprocess
 import tempfile
@@ -21,6 +20,7 @@ from pathlib import Path
 
 from extract.child import run_group
 from extract.media import DOCX, IMAGE_TYPES, PDF
+from flows.workspace import write_atomic
 from extract.ocr.render import DEFAULT_DPI
 from models import Document, ExtractionResult
 from normalize.text import match_key
@@ -62,9 +62,7 @@ def rendered_pdf(data: bytes, sha256: str, cache: Path) -> Path:
         made = Path(tmp) / "source.pdf"
         if not made.exists():
             raise RenderError("render_failed", "LibreOffice made no PDF")
-        tmp_out = out.with_suffix(f".{os.getpid()}.tmp")
-        tmp_out.write_bytes(made.read_bytes())
-        os.replace(tmp_out, out)
+        write_atomic(out, made.read_bytes())
     return out
 
 
@@ -230,8 +228,5 @@ def docx_located(result: dict, data: bytes, sha256: str, cache: Path) -> dict:
     doc = extract_document(data)
     align_docx(doc, pdf)
     located = locate(ExtractionResult.model_validate(result), doc, box_pages="rendered_pdf").model_dump(mode="json")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(located, ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, out)
+    write_atomic(out, json.dumps(located, ensure_ascii=False))
     return located
