@@ -106,6 +106,9 @@ class Settings(BaseSettings):
     login_max_failures: int = Field(5, ge=1, description="failed sign-ins per name or address per window")
     login_window_minutes: float = Field(15, gt=0)
     secure_cookies: bool = Field(False, description="mark the session cookie Secure (behind HTTPS)")
+    webhook_allow: str = Field("", description="comma-separated hosts or networks (CIDR) a webhook may reach although "
+                                               "they are loopback, private or link-local: a receiver on the office "
+                                               "network, e.g. '10.1.2.3,192.168.5.0/24,hooks.local'")
 
     def extract_options(self) -> ExtractOptions:
         opts = ExtractOptions(ocr=self.ocr, max_ocr_pages=self.max_ocr_pages, max_input_bytes=self.max_input_bytes,

@@ -345,3 +345,31 @@ def tidy_name(text: str) -> str:
     s = fold_tone_placement(re.sub(r"\s+", " ", text)).strip(" ,;:.")
     s = re.sub(r"\s*,\s*", ", ", s)
     return re.sub(r"\s*[-–]\s*", " - ", s)
+
+
+@lru_cache(maxsize=1)
+def _suggestion_index() -> tuple[tuple[str, tuple[str, ...], str], ...]:
+    """(canonical name, its words and aliases folded to plain lower case, the folded name)."""
+    from normalize.ocr_repair import strip_diacritics_same_length
+    out = []
+    for e in (*agency_entries(), *province_departments()):
+        plain = strip_diacritics_same_length(match_key(e.name))
+        words = tuple(plain.split()) + tuple(strip_diacritics_same_length(match_key(a)) for a in e.aliases)
+        out.append((e.name, words, plain))
+    return tuple(out)
+
+
+def suggest_agencies(query: str, limit: int = 10) -> list[str]:
+    """Canonical names for what an analyst is typing, with or without marks, in any case: every
+    word typed begins a word of the name ('bo noi' → Bộ Nội vụ), or the query is an alias
+    ('BTC' → Bộ Tài chính). Names that begin with the query come first, then shorter names."""
+    from normalize.ocr_repair import strip_diacritics_same_length
+    q = strip_diacritics_same_length(match_key(query or ""))
+    if not q:
+        return []
+    typed = q.split()
+    hits = []
+    for name, words, plain in _suggestion_index():
+        if q in words[len(plain.split()):] or all(any(w.startswith(t) for w in words) for t in typed):
+            hits.append((not plain.startswith(q), len(name), name))
+    return [name for *_, name in sorted(set(hits))[:limit]]

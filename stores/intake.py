@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import PurePath
 
 from sqlalchemy import case, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from models.intake import FINISHED, UNFINISHED, IntakeState
+from models.review import WebhookEvent
 from stores.base import utcnow as now  # noqa: F401  (the stores' one clock; the watcher reads it as intake.now)
 from stores.db import Store
 from stores.schema import IntakeDuplicate, IntakeEntry, IntakeFile
@@ -74,8 +76,8 @@ def advance(store: Store, sha256: str, state: IntakeState, **fields) -> None:
             setattr(row, k, v)
         if state == IntakeState.FAILED:
             from stores.review import enqueue_event
-            enqueue_event(s, "document.failed", {"sha256": sha256, "name": row.name, "stage": row.stage,
-                                                 "reason": row.reason, "quarantine": row.quarantine_path})
+            enqueue_event(s, WebhookEvent.FAILED, {"sha256": sha256, "name": PurePath(row.name).name,
+                                                   "stage": row.stage, "reason": row.reason})
 
 
 def claim_document(store: Store, sha256: str, owner: str, lease_seconds: float,

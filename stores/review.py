@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import PurePath
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from models import ExtractionResult
+from models import ExtractionResult, WebhookEvent
 from normalize.text import match_key
 from records.corrections import ACTIONS, FIELDS, CorrectionIn, apply_corrections, current_value, field_scores
 from stores.base import utcnow
@@ -20,7 +21,7 @@ from stores.review_schema import AuditRow, Correction, DocumentReview, Webhook, 
 from stores.schema import DocumentRow, ExtractionRun
 
 STATES = ("new", "in_review", "reviewed", "rejected")
-EVENTS = ("document.extracted", "document.reviewed", "document.failed")
+EVENTS = tuple(WebhookEvent)
 # Risk puts first what most needs a person: a totals mismatch outweighs several warnings, an
 # OCR repair is a small doubt, low confidence scales up to 5.
 RISK_WEIGHTS = {"mismatch": 5.0, "warning": 1.0, "ocr_repair": 0.25, "low_confidence": 5.0}
@@ -60,8 +61,7 @@ def on_extracted(s: Session, doc: DocumentRow, run: ExtractionRun, result: Extra
     if row.state == "reviewed":
         s.flush()
         save_reviewed_run(s, doc.id)
-    enqueue_event(s, "document.extracted", {"document_id": doc.id, "sha256": doc.sha256, "name": doc.path,
-                                            "extractor_version": run.extractor_version})
+    enqueue_event(s, WebhookEvent.EXTRACTED, event_data(doc, extractor_version=run.extractor_version))
 
 
 def recheck(s: Session, row: DocumentReview, result: dict) -> None:
@@ -82,10 +82,15 @@ def _as_in(c: Correction) -> CorrectionIn:
 
 
 # -- events ---------------------------------------------------------------------------------------
+def event_data(doc: DocumentRow, **more) -> dict:
+    """What an event says of a document: its id, hash and file name (never a path of this server)."""
+    return {"document_id": doc.id, "sha256": doc.sha256, "name": PurePath(doc.path).name, **more}
+
+
 def enqueue_event(s: Session, event: str, data: dict) -> int:
     """A delivery row per active subscription to `event`, in the caller's transaction."""
     hooks = [h for h in s.execute(select(Webhook).where(Webhook.active.is_(True))).scalars() if event in h.events]
-    payload = {"event": event, "at": utcnow().isoformat(), "data": data}
+    payload = {"event": str(event), "at": utcnow().isoformat(), "data": data}
     for h in hooks:
         s.add(WebhookDelivery(webhook_id=h.id, event=event, payload=payload, status="pending", attempts=0,
                               next_attempt_at=utcnow()))
@@ -145,6 +150,12 @@ def extracted_result(s: Session, document_id: int) -> dict | None:
     row = s.get(DocumentReview, document_id)
     run = s.get(ExtractionRun, row.run_id) if row is not None and row.run_id else None
     return run.result if run is not None else None
+
+
+def current_value_of(s: Session, document_id: int, field: str, target: str):
+    """The extractor's value at (field, target) of a document's current run; None when none."""
+    result = extracted_result(s, document_id)
+    return current_value(result, field, target) if result is not None else None
 
 
 def corrections_of(s: Session, document_id: int) -> list[Correction]:
@@ -216,6 +227,9 @@ def correct(s: Session, document_id: int, user: str, field: str, target: str, ac
     review = s.get(DocumentReview, document_id)
     if review.state == "new":
         _set_state(s, review, "in_review", user, None)
+    elif review.state == "reviewed":  # the outbox JSON is rewritten: subscribers hear of it
+        enqueue_event(s, WebhookEvent.CORRECTED, event_data(s.get(DocumentRow, document_id), field=field,
+                                                           target=target, action=action))
     s.flush()
     recheck(s, review, result)
     return row
@@ -233,8 +247,14 @@ def _check_value(field: str, old, new_value) -> None:
         return
     if not isinstance(new_value, dict):
         raise CorrectionError("bad_value", "a correction of an item is an object of its fields")
+    merged = {**(old or {}), **new_value}
+    if field == "dates" and merged.get("precision") == "day":
+        try:
+            dt.date.fromisoformat(str(merged.get("value")))
+        except ValueError:
+            raise CorrectionError("bad_value", f"{merged.get('value')!r} is no day of the calendar") from None
     try:
-        kinds[field].model_validate({**(old or {}), **new_value})
+        kinds[field].model_validate(merged)
     except ValidationError as exc:
         raise CorrectionError("bad_value", str(exc).splitlines()[0] + ": " + "; ".join(
             f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()[:3])) from exc
@@ -248,7 +268,7 @@ def set_state(s: Session, document_id: int, state: str, user: str, reason: str |
     if state == "reviewed":
         review.reviewed_by, review.reviewed_at = user, utcnow()
         doc = s.get(DocumentRow, document_id)
-        enqueue_event(s, "document.reviewed", {"document_id": document_id, "sha256": doc.sha256, "name": doc.path})
+        enqueue_event(s, WebhookEvent.REVIEWED, event_data(doc))
     return review
 
 

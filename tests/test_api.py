@@ -48,7 +48,7 @@ def _server(url: str, root: Path, extracted):
     os.environ["VANTHU_MAX_INPUT_BYTES"] = "60000"
     settings.cache_clear()
     try:
-        app = create_app(url, root, Settings(login_max_failures=3), deliveries=False)  # the test delivers
+        app = create_app(url, root, Settings(login_max_failures=3, webhook_allow="127.0.0.1"), deliveries=False)  # the test delivers
         with TestClient(app) as client:
             yield {"client": client, "store": store, "root": root, "tokens": tokens, "run_id": run_id, "url": url}
     finally:
@@ -243,7 +243,7 @@ def test_webhooks_are_signed_and_reach_a_receiver_that_was_down(api):
     hook = r.json()
     doc = _doc_id(api)
     c.post(f"/api/documents/{doc}/state", headers=_bearer(api, "reviewer"), json={"state": "reviewed"})
-    assert deliver_due(api["store"], retry_delays=(0, 0, 0)) == 0      # nobody listening yet
+    assert deliver_due(api["store"], retry_delays=(0, 0, 0), allow="127.0.0.1") == 0      # nobody listening yet
     deliveries = c.get(f"/api/webhooks/{hook['id']}/deliveries", headers=h).json()
     assert deliveries and deliveries[0]["status"] == "pending" and deliveries[0]["attempts"] >= 1
     _Receiver.got = []
@@ -252,7 +252,7 @@ def test_webhooks_are_signed_and_reach_a_receiver_that_was_down(api):
     thread.start()
     try:
         for _ in range(40):
-            deliver_due(api["store"], retry_delays=(0, 0, 0))
+            deliver_due(api["store"], retry_delays=(0, 0, 0), allow="127.0.0.1")
             if _Receiver.got:
                 break
             time.sleep(0.25)
@@ -270,6 +270,60 @@ def test_webhooks_are_signed_and_reach_a_receiver_that_was_down(api):
     failed = [d for d in c.get(f"/api/webhooks/{hook['id']}/deliveries", headers=h).json()
               if d["event"] == "document.failed"]
     assert failed and failed[0]["payload"]["data"]["reason"].startswith("corrupt_file")
+
+
+def test_webhooks_to_this_machine_or_its_network_are_refused_and_deleting_one_cancels_its_deliveries(api):
+    """An admin could point a webhook at the cloud metadata service, a database port or ::1 and
+    read back what answered (a port probe). Now such targets are refused unless allow-listed
+    (VANTHU_WEBHOOK_ALLOW, here 127.0.0.1 only), at subscription and again at delivery; deleting
+    a subscription cancels what it still had to send; payloads carry no server path."""
+    from web.webhooks import TargetRefused, check_target, deliver_due
+    c, h = api["client"], _bearer(api, "admin")
+    for url in ("http://169.254.169.254/latest/meta-data/", "http://127.0.0.2:5432/", "http://[::1]:22/",
+                "http://0x7f000002/", "http://10.0.0.1/", "http://localhost.:9/", "http://[::ffff:192.168.1.1]/"):
+        r = c.post("/api/webhooks", headers=h, json={"url": url, "events": ["document.reviewed"]})
+        assert r.status_code == 422 and r.json()["reason"] == "target_refused", (url, r.text)
+    with pytest.raises(TargetRefused):
+        check_target("http://127.0.0.1:1/", allow="")
+    check_target("http://127.0.0.1:1/", allow="127.0.0.0/8")
+    # a subscription allowed at first: deleted, its pending delivery is cancelled, never sent
+    hook = c.post("/api/webhooks", headers=h, json={"url": "http://127.0.0.1:9/x",
+                                                     "events": ["document.corrected", "document.reviewed"]}).json()
+    doc = _doc_id(api)
+    rv = _bearer(api, "reviewer")
+    c.post(f"/api/documents/{doc}/state", headers=rv, json={"state": "reviewed"})
+    # a change after review is an event too
+    c.post(f"/api/documents/{doc}/corrections", headers=rv,
+           json={"field": "document", "target": "title", "action": "correct", "new_value": "Trích yếu đã sửa"})
+    events = [d["event"] for d in c.get(f"/api/webhooks/{hook['id']}/deliveries", headers=h).json()]
+    assert events == ["document.reviewed", "document.corrected"]
+    payloads = [d["payload"] for d in c.get(f"/api/webhooks/{hook['id']}/deliveries", headers=h).json()]
+    assert all("/" not in p["data"]["name"] for p in payloads), payloads
+    assert c.delete(f"/api/webhooks/{hook['id']}", headers=h).json()["cancelled"] == 2
+    assert deliver_due(api["store"], retry_delays=(0,), allow="127.0.0.1") == 0
+    assert {d["status"] for d in c.get(f"/api/webhooks/{hook['id']}/deliveries", headers=h).json()} == {"cancelled"}
+
+
+def test_impossible_dates_are_refused_and_dates_in_words_understood(api):
+    """31/02/2013 was accepted and exported as gold; a date typed in words was stored as typed.
+    (Amounts typed in the mention's unit: tests/test_normalize.py and the browser test.)"""
+    c, rv = api["client"], _bearer(api, "reviewer")
+    doc = _doc_id(api)
+    result = c.get(f"/api/documents/{doc}", headers=rv).json()
+    path = f"/api/documents/{doc}/corrections"
+    date = result["dates"][0]
+    target = f"{date['value']}|{date['precision']}"
+    for typed in ("31/02/2013", "2013-02-31"):
+        r = c.post(path, headers=rv, json={"field": "dates", "target": target, "action": "correct", "new_value": typed})
+        assert r.status_code == 422 and r.json()["reason"] == "bad_value", r.text
+    r = c.post(path, headers=rv, json={"field": "dates", "target": target, "action": "correct",
+                                       "new_value": {"value": "2013-02-31", "precision": "day"}})
+    assert r.status_code == 422, r.text  # the store checks what an API client sends as an object too
+    r = c.post(path, headers=rv, json={"field": "dates", "target": target, "action": "correct",
+                                       "new_value": "ngày 5 tháng 3 năm 2025"})
+    assert r.status_code == 200, r.text
+    reviewed = c.get(f"/api/documents/{doc}?version=reviewed", headers=rv).json()
+    assert any(d["value"] == "2025-03-05" and d.get("corrected_by_review") for d in reviewed["dates"])
 
 
 def test_sign_in_is_rate_limited_and_sessions_need_the_csrf_token(api):

@@ -33,7 +33,7 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, extracted):
-    """One uvicorn server on loopback with the scanned sample and the text PDF in the queue."""
+    """One uvicorn server on loopback with the scanned sample, the text PDF and a report in the queue."""
     import uvicorn
     from stores.db import Store, sqlite_url
     from web.app import create_app
@@ -43,6 +43,7 @@ def server(tmp_path_factory, extracted):
     store = Store.open(url)
     store.save_result(extracted("004.pdf"))
     store.save_result(extracted("004.scan-office.tiff"))
+    store.save_result(extracted("000.pdf"))   # amounts in triệu/tỷ đồng, tasks with budgets
     add_user(store, "chi", PASSWORD, "reviewer")
     add_user(store, "xem", PASSWORD, "viewer")
     port = _free_port()
@@ -128,24 +129,105 @@ def test_reviewer_opens_a_scan_sees_the_box_corrects_a_value_and_finds_audit_and
     assert abs(rel_x - (bbox[0] * scale - 3)) < 3 and abs(rel_y - (bbox[1] * scale - 3)) < 3
     assert abs(box.size["width"] - ((bbox[2] - bbox[0]) * scale + 6)) < 3
     browser.save_screenshot(str(SHOTS / "document.png"))
-    # correct it: the value, then the reason (two prompts)
+    # correct it in the inline editor: typed dd/mm/yyyy, what will be stored shown before saving
     target = item.get_attribute("data-target")
     item.find_element(By.CSS_SELECTOR, 'button[data-action="correct"]').click()
-    alert = _wait(lambda: _alert(browser))
-    alert.send_keys("2026-03-31")
-    alert.accept()
-    alert = _wait(lambda: _alert(browser))
-    alert.send_keys("đọc lại trên bản quét")
-    alert.accept()
+    editor = item.find_element(By.CSS_SELECTOR, "form.editor")
+    editor.find_element(By.NAME, "value").clear()
+    editor.find_element(By.NAME, "value").send_keys("31/02/2026")
+    _wait(lambda: "31/02/2026" in editor.find_element(By.CSS_SELECTOR, ".err").text)  # no such day: refused
+    editor.find_element(By.NAME, "value").clear()
+    editor.find_element(By.NAME, "value").send_keys("31/03/2026")
+    _wait(lambda: "2026-03-31" in editor.find_element(By.CSS_SELECTOR, ".preview").text)
+    editor.find_element(By.NAME, "reason").send_keys("đọc lại trên bản quét")
+    editor.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
     audit = _wait(lambda: "2026-03-31" in browser.find_element(By.ID, "audit").text and
                   browser.find_element(By.ID, "audit"))
     assert "chi" in audit.text and "đọc lại trên bản quét" in audit.text
+    # after the reload the page shows the corrected date in the item's place, marked
+    shown = browser.find_element(By.CSS_SELECTOR, f'.item[data-field="dates"][data-target="{target}"]')
+    assert "31/03/2026" in shown.find_element(By.CSS_SELECTOR, ".value").text
+    assert "corrected" in shown.get_attribute("class")
     browser.find_element(By.ID, "mark-reviewed").click()
     outbox = server["root"] / "outbox" / "004.scan-office.tiff.json"
     written = _wait(lambda: outbox.exists() and json.loads(outbox.read_text(encoding="utf-8")))
     assert written["review"]["state"] == "reviewed"
     assert any(d["value"] == "2026-03-31" for d in written["dates"])
     assert target not in {f"{d['value']}|{d['precision']}" for d in written["dates"] if not d.get("corrected_by_review")}
+
+
+def _report_link(browser):
+    from selenium.webdriver.common.by import By
+    return next(a for a in browser.find_elements(By.CSS_SELECTOR, "#queue a") if a.text.endswith("000.pdf"))
+
+
+def _edit(browser, item, typed: str, expect_preview: str):
+    from selenium.webdriver.common.by import By
+    item.find_element(By.CSS_SELECTOR, 'button[data-action="correct"]').click()
+    editor = item.find_element(By.CSS_SELECTOR, "form.editor")
+    box = editor.find_element(By.NAME, "value")
+    box.clear()
+    box.send_keys(typed)
+    _wait(lambda: expect_preview in editor.find_element(By.CSS_SELECTOR, ".preview").text)
+    return editor
+
+
+def test_an_analyst_corrects_in_the_documents_own_units_and_sees_every_correction_after_reload(server, browser):
+    """An amount typed as the document writes it (the figure in the mention's unit), an agency
+    picked from the suggestions typed without marks, a grid row's money: after the reload each
+    shows its corrected value, and the reviewed JSON says the same."""
+    from selenium.webdriver.common.by import By
+    _sign_in(browser, server["base"], "chi")
+    _report_link(browser).click()
+    doc_id = browser.find_element(By.CSS_SELECTOR, ".docview").get_attribute("data-document")
+    # an amount written in triệu/tỷ đồng: the editor starts with the document's own figure and unit
+    amount = next(el for el in browser.find_elements(By.CSS_SELECTOR, '.item[data-field="amounts"]')
+                  if el.get_attribute("data-unit") in ("triệu đồng", "tỷ đồng"))
+    unit, figure = amount.get_attribute("data-unit"), amount.get_attribute("data-value")
+    target = amount.get_attribute("data-target")
+    scale = 10**6 if unit == "triệu đồng" else 10**9
+    editor = _edit(browser, amount, "7", f"{7 * scale:,}".replace(",", "."))
+    assert editor.find_element(By.CSS_SELECTOR, ".unit").text == unit and figure
+    editor.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    def amount_shown():
+        el = browser.find_element(By.CSS_SELECTOR, f'.item[data-field="amounts"][data-target="{target}"]')
+        return "corrected" in el.get_attribute("class") and el
+    assert _wait(amount_shown).get_attribute("data-value") == "7"
+    # an agency: typed without marks, taken from the suggestions
+    agency = browser.find_element(By.CSS_SELECTOR, '.item[data-field="agencies"]')
+    agency_target = agency.get_attribute("data-target")
+    editor = _edit(browser, agency, "bo noi vu", "bo noi vu")
+    _wait(lambda: [o.get_attribute("value") for o in browser.find_elements(By.CSS_SELECTOR, "#agency-names option")]
+          == ["Bộ Nội vụ"])
+    box = editor.find_element(By.NAME, "value")
+    box.clear()
+    box.send_keys("Bộ Nội vụ")
+    editor.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    _wait(lambda: "Bộ Nội vụ" in browser.find_element(
+        By.CSS_SELECTOR, f'.item[data-field="agencies"][data-target="{agency_target}"] .value').text)
+    # a grid row: only the money cell changes, typed with its unit
+    row = browser.find_element(By.CSS_SELECTOR, "tr.rowitem")
+    row_target, field = row.get_attribute("data-target"), row.get_attribute("data-field")
+    money = row.find_element(By.CSS_SELECTOR, "input.money")
+    money.clear()
+    money.send_keys("1,5 tỷ")
+    row.find_element(By.CSS_SELECTOR, "button.saverow").click()
+    def row_shown():
+        tr = browser.find_element(By.CSS_SELECTOR, f'tr.rowitem[data-target="{row_target}"]')
+        return tr.find_element(By.CSS_SELECTOR, "input.money").get_attribute("value") == "1.500.000.000" and tr
+    row = _wait(row_shown)
+    assert "corrected" in row.get_attribute("class")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", row)
+    browser.save_screenshot(str(SHOTS / "grid.png"))
+    reviewed = browser.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        fetch('/api/documents/' + arguments[0] + '?version=reviewed', {credentials: 'same-origin'})
+            .then(r => r.json()).then(done);""", doc_id)
+    assert any(a["value"] == 7 * scale and a.get("corrected_by_review") for a in reviewed["amounts"])
+    assert any(a["name"] == "Bộ Nội vụ" for a in reviewed["agencies"])
+    money_of = {"tasks": "budget", "budget": "amount"}.get(field)
+    if money_of:
+        assert any((r.get(money_of) or {}).get("value") == 1_500_000_000 for r in reviewed["records"][field])
 
 
 def _alert(browser):

@@ -163,3 +163,27 @@ def test_file_name_keys_keep_every_byte_and_are_utf8():
     assert name_key("/in/công văn.docx") == "/in/công văn.docx"  # keys of UTF-8 names did not change
     assert display_name(os.fsdecode(b"\xff\xfebad.docx")) == "\\xff\\xfebad.docx"
     assert raw_name(b"\xff\xfebad.docx") == "%FF%FEbad.docx" and raw_name("hợp lệ.docx") is None
+
+
+def test_an_amount_is_typed_in_the_unit_the_document_wrote_it():
+    """Issue 18: «1.436.130 triệu đồng» corrected by typing "1.436.120" stored 1.436.120 đồng (a
+    million-fold slip); "1,5 tỷ" and "1.436.130 triệu đồng" were refused."""
+    from normalize.typed_values import typed_amount
+    assert typed_amount("1.436.120", "1.436.130 triệu đồng")[0] == 1_436_120_000_000
+    assert typed_amount("1,5 tỷ", "1.436.130 triệu đồng")[0] == 1_500_000_000
+    assert typed_amount("1.436.130 triệu đồng")[0] == 1_436_130_000_000
+    assert typed_amount("200 triệu")[0] == 200_000_000
+    assert typed_amount("12.000 USD")[:1] == (12_000,) and typed_amount("12.000 USD")[1].currency == "USD"
+    assert typed_amount("4,05", "4,05 tỷ đồng")[0] == 4_050_000_000
+    with pytest.raises(ValueError):
+        typed_amount("một tỷ")
+
+
+def test_a_typed_date_must_exist():
+    from normalize.typed_values import typed_date
+    assert typed_date("31/03/2026").value == "2026-03-31"
+    assert typed_date("ngày 5 tháng 3 năm 2025").value == "2025-03-05"
+    assert typed_date("quý II/2026") == ("2026-Q2", "quarter")
+    for impossible in ("31/02/2013", "2013-02-31", "30/2/2024", "hôm qua"):
+        with pytest.raises(ValueError):
+            typed_date(impossible)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-import os
 import secrets
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -20,12 +19,14 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Redirect
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from flows.ingest import outbox_path
-from flows.workspace import Workspace, write_json_atomic
-from models import Settings, settings
-from normalize.numbers import NumberFormatError, parse_vn_number
+from flows.workspace import Workspace, write_atomic
+from models import Settings, WebhookEvent, settings
+from normalize.agencies import suggest_agencies
+from normalize.typed_values import typed_amount, typed_date
+from web.review_view import shown_items
 from stores import review
 from stores.db import Store
 from stores.intake import get as intake_row
@@ -34,7 +35,7 @@ from stores.schema import BudgetRow, CatalogRow, DocumentRow, ExtractionRun, Tas
 from web import auth, i18n
 from web.jobs import JobRunner, job_dict, new_job, save_upload
 from web.render import RenderError, docx_located, page_source
-from web.webhooks import DeliveryLoop
+from web.webhooks import DeliveryLoop, TargetRefused, check_target
 
 HERE = Path(__file__).resolve().parent
 PAGE_SIZE = 50
@@ -70,7 +71,7 @@ def create_app(database_url: str | None = None, root: Path | None = None, cfg: S
     url = store.engine.url.render_as_string(hide_password=False)
     root = Path(root or cfg.serve_root).resolve()
     ctx = Context(store, url, root, cfg, JobRunner(store, url, root),
-                  DeliveryLoop(store) if background and deliveries else None)
+                  DeliveryLoop(store, cfg.webhook_allow) if background and deliveries else None)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -86,7 +87,8 @@ def create_app(database_url: str | None = None, root: Path | None = None, cfg: S
                   version="1", lifespan=lifespan)
     app.state.ctx = ctx
     templates = Jinja2Templates(directory=str(HERE / "templates"))
-    templates.env.globals.update(fmt_number=i18n.fmt_number, fmt_date=i18n.fmt_date, fmt_money=i18n.fmt_money)
+    templates.env.globals.update(fmt_number=i18n.fmt_number, fmt_date=i18n.fmt_date, fmt_money=i18n.fmt_money,
+                                 readable=i18n.readable)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     _routes(app, ctx, templates)
     return app
@@ -150,7 +152,7 @@ class StateBody(BaseModel):
 
 class WebhookBody(BaseModel):
     url: str = Field(pattern=r"^https?://", max_length=2000)
-    events: list[Literal["document.extracted", "document.reviewed", "document.failed"]] = Field(min_length=1)
+    events: list[WebhookEvent] = Field(min_length=1)
     secret: str | None = Field(None, min_length=16, max_length=128)
 
 
@@ -225,7 +227,7 @@ def publish(ctx: Context, s, document_id: int) -> Path | None:
     # the intake's own JSON, or the outbox's rule for a name (another document's JSON of the same name is kept)
     out = Path(irow.outbox_path) if irow and irow.outbox_path else \
         outbox_path(Workspace.of_root(ctx.root), Path(doc.path).name, doc.sha256)
-    write_json_atomic(out, json.dumps(run.result, ensure_ascii=False, indent=1))
+    write_atomic(out, json.dumps(run.result, ensure_ascii=False, indent=1))
     return out
 
 
@@ -345,7 +347,7 @@ def _routes(app: FastAPI, ctx: Context, templates: Jinja2Templates) -> None:
                 sizes = []
         return templates.TemplateResponse(request, "document.html", _base(
             request, who, doc=doc, row=row, r=extracted, reviewed=reviewed, corrections=corrections, audit=audit,
-            next_id=nxt, sizes=sizes, can_write=who.can("reviewer")))
+            next_id=nxt, sizes=sizes, can_write=who.can("reviewer"), shown=shown_items(extracted, corrections)))
 
     @app.get("/documents/{document_id}/pages/{number}.png", include_in_schema=False)
     def page_png(document_id: int, number: int, who: auth.Principal = Depends(page_need("viewer"))):
@@ -362,10 +364,7 @@ def _routes(app: FastAPI, ctx: Context, templates: Jinja2Templates) -> None:
                 data = page_source(path, doc.sha256, ctx.cache).png(number)
             except RenderError as exc:
                 raise HTTPException(404, exc.reason)
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(data)
-            os.replace(tmp, cached)
+            write_atomic(cached, data)
         return FileResponse(cached, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
 
     @app.get("/documents/{document_id}/pages/{number}/text", include_in_schema=False)
@@ -436,18 +435,29 @@ def _routes(app: FastAPI, ctx: Context, templates: Jinja2Templates) -> None:
                     for a in review.audit_of(s, document_id)]
 
     @app.post("/api/documents/{document_id}/corrections", tags=["review"])
-    def api_correct(document_id: int, body: CorrectionBody, who: auth.Principal = Depends(need("reviewer", True))):
-        """Accept, correct, reject or add one field or record row; every call is an audit row."""
+    def api_correct(document_id: int, body: CorrectionBody, who: auth.Principal = Depends(need("reviewer", True)),
+                    dry_run: bool = False):
+        """Accept, correct, reject or add one field or record row; every call is an audit row.
+        `dry_run=true` answers the value as it would be stored (what the editor shows before
+        saving) and stores nothing."""
         with ctx.store.sessions.begin() as s:
             if s.get(DocumentReview, document_id) is None:
                 raise ApiError(404, "not_found", f"no document {document_id}")
+            old = review.current_value_of(s, document_id, body.field, body.target)
+            if dry_run:
+                return {"new_value": _value(body.field, body.target, body.new_value, old)}
             try:
                 c = review.correct(s, document_id, who.name, body.field, body.target, body.action,
-                                   _value(body.field, body.new_value), body.reason)
+                                   _value(body.field, body.target, body.new_value, old), body.reason)
             except review.CorrectionError as exc:
                 raise ApiError(422, exc.reason, str(exc))
             out = publish(ctx, s, document_id)
             return {"id": c.id, "status": c.status, "outbox": str(out) if out else None}
+
+    @app.get("/api/agencies/suggest", tags=["review"])
+    def api_suggest_agencies(q: str = Query("", max_length=200), who: auth.Principal = Depends(need("viewer"))):
+        """Canonical agency names for what is typed, with or without marks (the correction editor's list)."""
+        return {"names": suggest_agencies(q)}
 
     @app.post("/api/documents/{document_id}/state", tags=["review"])
     def api_state(document_id: int, body: StateBody, who: auth.Principal = Depends(need("reviewer", True))):
@@ -548,8 +558,13 @@ def _routes(app: FastAPI, ctx: Context, templates: Jinja2Templates) -> None:
     def api_add_webhook(body: WebhookBody, who: auth.Principal = Depends(need("admin", True))):
         """Subscribe a URL; the body of each POST is signed: X-Vanthu-Signature: sha256=HMAC(secret, body)."""
         secret = body.secret or secrets.token_urlsafe(32)
+        try:
+            check_target(body.url, ctx.cfg.webhook_allow)
+        except TargetRefused as exc:
+            raise ApiError(422, "target_refused", str(exc))
         with ctx.store.sessions.begin() as s:
-            h = Webhook(url=body.url, secret=secret, events=list(body.events), active=True, created_by=who.name)
+            h = Webhook(url=body.url, secret=secret, events=[str(e) for e in body.events], active=True,
+                        created_by=who.name)
             s.add(h)
             s.flush()
             return {"id": h.id, "url": h.url, "events": h.events, "secret": secret}
@@ -561,7 +576,10 @@ def _routes(app: FastAPI, ctx: Context, templates: Jinja2Templates) -> None:
             if h is None:
                 raise ApiError(404, "not_found", f"no webhook {webhook_id}")
             h.active = False
-            return {"id": webhook_id, "active": False}
+            cancelled = s.execute(update(WebhookDelivery).where(WebhookDelivery.webhook_id == webhook_id,
+                                                                WebhookDelivery.status == "pending")
+                                  .values(status="cancelled", last_error="the subscription was deleted")).rowcount
+            return {"id": webhook_id, "active": False, "cancelled": cancelled}
 
     @app.get("/api/webhooks/{webhook_id}/deliveries", tags=["webhooks"])
     def api_deliveries(webhook_id: int, who: auth.Principal = Depends(need("admin"))):
@@ -582,25 +600,62 @@ def _query_string(f: dict) -> str:
     return urlencode(f)
 
 
-def _value(field: str, value):
-    """A plain value typed into the page becomes the item's field: '1131/QĐ-TTg' a reference's
-    key, number and symbol; '1.436.130' an amount's value; a name an agency's name."""
-    if not isinstance(value, str) or field == "document":
-        return value
-    v = value.strip()
-    if field == "references":
-        number, _, symbol = v.partition("/")
-        return {"key": v, "number": number, "symbol": symbol, "text": v}
-    if field == "dates":
-        return {"value": v, "text": v}
-    if field == "amounts":
-        try:
-            amount = parse_vn_number(v)
-        except NumberFormatError:
-            amount = None
-        if amount is None or amount != amount.to_integral_value():
-            raise ApiError(422, "bad_value", "an amount is a whole number of đồng, e.g. 1.436.130.000")
-        return {"value": int(amount), "text": value}
-    if field == "agencies":
-        return {"name": v, "text": v}
-    return {"name": v}
+def _value(field: str, target: str, value, old):
+    """What the analyst typed becomes the item's fields, read as the document writes it
+    (normalize.typed_values): '1.436.120' under «1.436.130 triệu đồng» is 1.436.120 triệu đồng,
+    '1,5 tỷ' is 1.500.000.000 đồng, '31/02/2013' is refused, 'ngày 5 tháng 3 năm 2025' is
+    2025-03-05; '1131/QĐ-TTg' a reference's key, number and symbol; a name an agency's name. A
+    record row sends only the cells that changed, each as typed."""
+    old = old if isinstance(old, dict) else {}
+    try:
+        if field == "document":
+            if target == "date" and isinstance(value, str) and value.strip():
+                return typed_date(value).value
+            return value
+        if field in ("tasks", "catalog", "budget") and isinstance(value, dict):
+            return _record_cells(field, value, old)
+        if not isinstance(value, str):
+            return value
+        v = value.strip()
+        text = {} if old else {"text": v}  # a correction keeps where the document said it
+        if field == "references":
+            number, _, symbol = v.partition("/")
+            return {"key": v, "number": number, "symbol": symbol, **text}
+        if field == "dates":
+            parsed = typed_date(v)
+            return {"value": parsed.value, "precision": parsed.precision, "start": None, "end": None, **text}
+        if field == "amounts":
+            amount, unit = typed_amount(v, old.get("text"))
+            return {"value": amount, "low": None, "high": None, "currency": unit.currency, "unit": unit.name, **text}
+        return {"name": v, **text}
+    except ValueError as exc:
+        raise ApiError(422, "bad_value", str(exc))
+
+
+_MONEY_CELL = {"tasks": "budget", "budget": "amount"}
+_WHOLE_NUMBER_CELLS = ("number", "group")
+
+
+def _record_cells(field: str, cells: dict, old: dict) -> dict:
+    """A grid row's changed cells, typed as shown: money in đồng as the grid writes it
+    ('20.000.000.000') or with a unit ('20 tỷ'), numbers as numbers, text as text."""
+    out = {}
+    for col, typed in cells.items():
+        typed = typed.strip() if isinstance(typed, str) else typed
+        if col == _MONEY_CELL.get(field):
+            if typed in (None, ""):
+                out[col] = None
+            else:
+                written = "USD" if (old.get(col) or {}).get("currency") == "USD" else None
+                amount, unit = typed_amount(str(typed), written)
+                out[col] = {"currency": unit.currency, "value": amount, "low": None, "high": None}
+        elif col in _WHOLE_NUMBER_CELLS:
+            if typed in (None, ""):
+                out[col] = None
+            elif not str(typed).isdigit():
+                raise ValueError(f"«{typed}» không phải một số thứ tự")
+            else:
+                out[col] = int(typed)
+        else:
+            out[col] = typed or None
+    return out

@@ -41,6 +41,12 @@ WORDS = {
                   "Keys: j/k next/previous field · a accept · c correct · r reject · n next document"),
     "role": ("Vai trò", "Role"), "rows": ("dòng", "rows"), "documents": ("văn bản", "documents"),
     "occurrences": ("Vị trí", "Occurrences"), "none": ("—", "—"),
+    "accept_done": ("Đã chấp nhận", "Accepted"), "correct_done": ("Đã sửa", "Corrected"),
+    "reject_done": ("Đã loại bỏ", "Rejected"), "add_done": ("Đã thêm", "Added"), "cancel": ("Hủy", "Cancel"),
+    "will_store": ("Sẽ lưu", "Will store"),
+    "col_number": ("STT", "No."), "col_agency": ("Cơ quan chủ trì", "Lead body"), "col_name": ("Tên", "Name"),
+    "col_source_ref": ("Văn bản giao", "Assigned by"), "col_group": ("Nhóm", "Group"),
+    "col_item": ("Nội dung", "Item"), "col_period": ("Thời kỳ", "Period"),
 }
 
 
@@ -84,3 +90,19 @@ def fmt_money(m: dict | None, lang: str = "vi") -> str:
     if m.get("value") is not None:
         return f"{fmt_number(m['value'], lang)} {unit}"
     return f"{fmt_number(m.get('low'), lang)} – {fmt_number(m.get('high'), lang)} {unit}"
+
+
+_NOT_SHOWN = {"provenance", "occurrences", "boxes", "position", "confidence"}
+
+
+def readable(value) -> str:
+    """An audit value as a person reads it: 'value: 2026-03-31; text: ngày 31/3/2026', marks as
+    they are (not \\u escapes), where-it-is fields left out."""
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {readable(v)}" for k, v in value.items()
+                         if k not in _NOT_SHOWN and v not in (None, "", [], {}))
+    if isinstance(value, list):
+        return ", ".join(readable(v) for v in value)
+    return str(value)

@@ -81,53 +81,138 @@
     });
   });
 
-  async function post(path, body) {
+  // Errors show where the analyst is working (in the editor, or a banner), never in alert().
+  function showError(where, msg) {
+    let el = where && where.querySelector(".err");
+    if (!el) {
+      el = document.getElementById("page-error");
+      if (!el) {
+        el = document.createElement("div");
+        el.id = "page-error";
+        el.className = "stale";
+        el.setAttribute("role", "alert");
+        document.getElementById("fields").prepend(el);
+      }
+    }
+    el.textContent = msg;
+    el.hidden = false;
+  }
+
+  async function call(path, body, where) {
     const r = await fetch(path, {
       method: "POST", credentials: "same-origin",
       headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
       body: JSON.stringify(body || {}),
     });
+    let j = null;
+    try { j = await r.json(); } catch (e) { /* not JSON */ }
     if (!r.ok) {
-      let msg = r.status + "";
-      try { const j = await r.json(); msg = (j.reason || "") + ": " + (j.detail || ""); } catch (e) { /* not JSON */ }
-      alert(msg);
+      showError(where, (j && (j.detail || j.reason)) || String(r.status));
       return null;
     }
-    return r.json();
+    return j || {};
+  }
+  const post = (path, body) => call(path, body, null);
+  const correctionsPath = "/api/documents/" + docId + "/corrections";
+
+  function describe(field, v) {
+    if (v === null || v === undefined) return "—";
+    if (typeof v !== "object") return String(v);
+    if (field === "amounts" && v.value !== null && v.value !== undefined)
+      return v.value.toLocaleString("vi-VN") + " " + (v.currency === "USD" ? "USD" : "đồng");
+    if (field === "dates") return v.value + " (" + v.precision + ")";
+    return v.name || v.key || JSON.stringify(v);
+  }
+
+  // The inline editor: the value as the document writes it (an amount in the mention's unit),
+  // what will be stored shown before saving, a reason, Save / Cancel.
+  function openEditor(el) {
+    if (el.querySelector(".editor")) return;
+    const field = el.dataset.field, target = el.dataset.target;
+    const ed = document.createElement("form");
+    ed.className = "editor";
+    ed.innerHTML = '<input name="value" autocomplete="off"> <span class="unit"></span>' +
+      '<input name="reason" placeholder="Lý do / reason"> <button type="submit">Lưu</button>' +
+      ' <button type="button" class="cancel">Hủy</button><span class="preview" aria-live="polite"></span>' +
+      '<span class="err" role="alert" hidden></span>';
+    ed.elements.value.value = el.dataset.value || "";
+    ed.querySelector(".unit").textContent = el.dataset.unit || "";
+    if (field === "agencies") ed.elements.value.setAttribute("list", "agency-names");
+    el.appendChild(ed);
+    ed.addEventListener("click", (ev) => ev.stopPropagation());
+    const typed = () => ed.elements.value.value.trim();
+    let timer = null;
+    async function preview() {
+      const err = ed.querySelector(".err");
+      err.hidden = true;
+      const got = await call(correctionsPath + "?dry_run=true",
+                             { field: field, target: target, action: "correct", new_value: typed() }, ed);
+      ed.querySelector(".preview").textContent = got ? "→ " + describe(field, got.new_value) : "";
+    }
+    async function suggest() {
+      const r = await fetch("/api/agencies/suggest?q=" + encodeURIComponent(typed()), { credentials: "same-origin" });
+      if (!r.ok) return;
+      const list = document.getElementById("agency-names");
+      list.replaceChildren(...(await r.json()).names.map((n) => Object.assign(document.createElement("option"), { value: n })));
+    }
+    ed.elements.value.addEventListener("input", () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => { preview(); if (field === "agencies") suggest(); }, 250);
+    });
+    ed.querySelector(".cancel").addEventListener("click", () => ed.remove());
+    ed.addEventListener("keydown", (ev) => { if (ev.key === "Escape") ed.remove(); });
+    ed.addEventListener("submit", async (ev) => {
+      ev.preventDefault();
+      const done = await call(correctionsPath, { field: field, target: target, action: "correct",
+                                                 new_value: typed(), reason: ed.elements.reason.value.trim() || null }, ed);
+      if (done) location.reload();
+    });
+    ed.elements.value.focus();
+    ed.elements.value.select();
+    preview();
   }
 
   async function act(el, action) {
-    const field = el.dataset.field, target = el.dataset.target;
-    let value = null, reason = null;
     if (action === "correct") {
       if (el.classList.contains("rowitem")) return saveRow(el);
-      value = prompt(el.querySelector(".label, .value") ? el.querySelector(".value").textContent.trim() : "",
-                     el.dataset.value || "");
-      if (value === null) return;
-      reason = prompt("Lý do / reason", "") || null;
+      return openEditor(el);
     }
-    const done = await post("/api/documents/" + docId + "/corrections",
-                            { field: field, target: target, action: action, new_value: value, reason: reason });
+    const done = await post(correctionsPath, { field: el.dataset.field, target: el.dataset.target, action: action });
     if (done) location.reload();
   }
 
+  // A grid row sends only the cells the analyst changed, each as typed: an old value can never
+  // overwrite a correction made elsewhere.
   async function saveRow(tr) {
     const value = {};
-    tr.querySelectorAll("input.cell").forEach((inp) => {
-      const col = inp.dataset.col, v = inp.value.trim();
-      if (inp.classList.contains("money")) {
-        const digits = v.replace(/[.\s]/g, "");
-        value[col] = digits ? { currency: "VND", value: parseInt(digits, 10) } : null;
-      } else if (col === "number" || col === "group") {
-        value[col] = v ? parseInt(v, 10) : null;
-      } else {
-        value[col] = v || null;
-      }
+    tr.querySelectorAll(".cell").forEach((inp) => {
+      if (inp.value.trim() !== (inp.dataset.was || "").trim()) value[inp.dataset.col] = inp.value.trim();
     });
-    const done = await post("/api/documents/" + docId + "/corrections",
-                            { field: tr.dataset.field, target: tr.dataset.target, action: "correct", new_value: value });
+    if (!Object.keys(value).length) return;
+    const done = await call(correctionsPath, { field: tr.dataset.field, target: tr.dataset.target, action: "correct",
+                                               new_value: value }, tr);
     if (done) location.reload();
   }
+
+  // Grid cells grow with their text, so a long name is read whole, not cut.
+  function fit(t) { t.style.height = "auto"; t.style.height = t.scrollHeight + "px"; }
+  document.querySelectorAll("table.grid textarea.cell").forEach((t) => { fit(t); t.addEventListener("input", () => fit(t)); });
+
+  // Sortable columns: by the cell's value (money by its number), again to reverse.
+  document.querySelectorAll("table.grid button.sort").forEach((b) => b.addEventListener("click", () => {
+    const table = b.closest("table"), body = table.tBodies[0], col = parseInt(b.dataset.col, 10);
+    const up = b.dataset.dir !== "up";
+    b.dataset.dir = up ? "up" : "down";
+    const key = (tr) => tr.cells[col].dataset.sort || "";
+    const rows = Array.from(body.rows);
+    rows.sort((a, c) => {
+      const x = key(a), y = key(c);
+      const r = b.dataset.numeric ? (parseFloat(x) || 0) - (parseFloat(y) || 0)
+                                  : x.localeCompare(y, "vi", { numeric: true });
+      return up ? r : -r;
+    });
+    rows.forEach((tr) => body.appendChild(tr));
+  }));
 
   document.querySelectorAll(".act").forEach((b) => b.addEventListener("click", (ev) => {
     ev.stopPropagation();
