@@ -3,10 +3,10 @@ where the result is a well-formed token; each returns what it changed so callers
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from corpus import load_json
+from normalize.text import strip_diacritics_same_length  # noqa: F401  (used here and by callers)
 
 # Đ-bearing parts of số/ký hiệu that OCR reads with a plain D. Short codes are replaced only
 # when they are the whole segment ('QD' → 'QĐ'); codes of three letters or more wherever they
@@ -63,19 +63,6 @@ def _d_variants(segment: str) -> list[str]:
                 chars[i] = "Đ"
         out.append("".join(chars))
     return sorted(out, key=lambda v: v.count("Đ"))
-
-
-def strip_diacritics_same_length(text: str) -> str:
-    """'Đà Nẵng' → 'Da Nang', one character for one, so offsets stay valid. For matching OCR
-    text that lost its marks; never for output."""
-    out = []
-    for ch in text:
-        if ch in "đĐ":
-            out.append("d" if ch == "đ" else "D")
-            continue
-        base = unicodedata.normalize("NFD", ch)[0]
-        out.append(base if len(base) == 1 else ch)
-    return "".join(out)
 
 
 # Letters Tesseract reads for digits in a number: O/o for 0, l/I/| for 1. A segment is repaired

@@ -49,3 +49,31 @@ def match_key(text: str) -> str:
     """A comparison key: NFC, folded tone placement, dashes unified, case-folded, single spaces."""
     s = fold_tone_placement(normalize_dashes(nfc(text))).lower()
     return re.sub(r"\s+", " ", s).strip(" .;,:")
+
+
+def strip_diacritics_same_length(text: str) -> str:
+    """'Đà Nẵng' → 'Da Nang', one character for one, so offsets stay valid. For matching OCR
+    text that lost its marks; never for output."""
+    out = []
+    for ch in text:
+        if ch in "đĐ":
+            out.append("d" if ch == "đ" else "D")
+            continue
+        base = unicodedata.normalize("NFD", ch)[0]
+        out.append(base if len(base) == 1 else ch)
+    return "".join(out)
+
+
+def search_key(text: str) -> str:
+    """What search compares: the match key without marks ('Bộ Nội vụ' → 'bo noi vu'), so a word
+    typed with or without marks, in any case and either tone placement, finds the same texts."""
+    return strip_diacritics_same_length(match_key(text))
+
+
+# The same folding in SQL, for stores whose text columns hold names as written: every marked
+# letter (both cases) to its plain lower-case letter; SQL's lower() then folds ASCII only,
+# which is all that is left (SQLite's lower() folds nothing else).
+MARKED = "".join(sorted({c for c in (chr(i) for i in range(0xC0, 0x1EFA))
+                         if unicodedata.category(c).startswith("L") and strip_diacritics_same_length(c) != c
+                         and strip_diacritics_same_length(c).isascii()}))
+PLAIN = "".join(strip_diacritics_same_length(c).lower() for c in MARKED)

@@ -2,6 +2,8 @@
 version). Re-extracting a document with the same version replaces its records."""
 from __future__ import annotations
 
+import functools
+
 import errno
 import os
 import re
@@ -133,6 +135,16 @@ def sqlite_file_identity(store: "Store") -> tuple[Path, int, int] | None:
     return Path(path), st.st_dev, st.st_ino
 
 
+@functools.cache
+def _fold_table() -> dict[int, str]:
+    from normalize.text import MARKED, PLAIN
+    return str.maketrans(MARKED, PLAIN)
+
+
+def _vn_fold(value: str | None) -> str | None:
+    return None if value is None else value.translate(_fold_table()).lower()
+
+
 class Store:
     def __init__(self, engine: Engine):
         self.engine = engine
@@ -171,6 +183,9 @@ class Store:
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA journal_mode=WAL")
             cur.close()
+            # vn_fold(text): the search folding of normalize.text (PostgreSQL has it as a SQL
+            # function, migration 0005), so filters match names typed without marks
+            dbapi_conn.create_function("vn_fold", 1, _vn_fold, deterministic=True)
         return engine
 
     def has_result(self, sha256: str, extractor_version: str) -> bool:

@@ -13,7 +13,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from models import ExtractionResult, WebhookEvent
-from normalize.text import match_key
+from normalize.text import search_key
 from records.corrections import ACTIONS, FIELDS, CorrectionIn, apply_corrections, current_value, field_scores
 from stores.base import utcnow
 from stores.rows import fill_run
@@ -43,10 +43,10 @@ def queue_fields(result: ExtractionResult) -> dict:
                      *(c for t in result.tables for r in t.rows for c in r.cells)])
     return dict(name=result.source.path, warnings=len(result.warnings), mismatches=mismatches,
                 ocr_repairs=len(result.ocr_repairs), min_confidence=min_conf, risk=round(risk, 3), doc_key=key,
-                doc_key_folded=match_key(key) if key else None,
+                doc_key_folded=search_key(key) if key else None,
                 doc_type=h.doc_type, issuer=h.issuer, doc_date=(h.date or "")[:10] or None, title=h.title,
-                agencies="\n".join(match_key(a.name) for a in result.agencies),
-                search_text=match_key(text)[:SEARCH_TEXT_MAX])
+                agencies="\n".join(search_key(a.name) for a in result.agencies),
+                search_text=search_key(text)[:SEARCH_TEXT_MAX])
 
 
 def on_extracted(s: Session, doc: DocumentRow, run: ExtractionRun, result: ExtractionResult) -> None:
@@ -105,15 +105,15 @@ def queue_query(f: dict):
     if f.get("doc_type"):
         q = q.where(DocumentReview.doc_type == f["doc_type"])
     if f.get("key"):
-        q = q.where(DocumentReview.doc_key_folded.contains(match_key(f["key"]), autoescape=True))
+        q = q.where(DocumentReview.doc_key_folded.contains(search_key(f["key"]), autoescape=True))
     if f.get("agency"):
-        q = q.where(DocumentReview.agencies.contains(match_key(f["agency"]), autoescape=True))
+        q = q.where(DocumentReview.agencies.contains(search_key(f["agency"]), autoescape=True))
     if f.get("date_from"):
         q = q.where(DocumentReview.doc_date >= f["date_from"])
     if f.get("date_to"):
         q = q.where(DocumentReview.doc_date <= f["date_to"])
     if f.get("q"):
-        for word in match_key(f["q"]).split()[:8]:
+        for word in search_key(f["q"]).split()[:8]:
             q = q.where(DocumentReview.search_text.contains(word, autoescape=True))
     return q
 

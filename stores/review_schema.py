@@ -70,7 +70,7 @@ class DocumentReview(Base):
     min_confidence: Mapped[float] = mapped_column(Float, default=1.0)
     name: Mapped[str] = mapped_column(Text)
     doc_key: Mapped[str | None] = mapped_column(String(160))
-    doc_key_folded: Mapped[str | None] = mapped_column(String(160), index=True)   # match_key(doc_key)
+    doc_key_folded: Mapped[str | None] = mapped_column(String(160), index=True)   # search_key(doc_key): no marks, lower case
     doc_type: Mapped[str | None] = mapped_column(String(120), index=True)
     issuer: Mapped[str | None] = mapped_column(Text)
     doc_date: Mapped[str | None] = mapped_column(String(10), index=True)

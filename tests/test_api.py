@@ -326,6 +326,22 @@ def test_impossible_dates_are_refused_and_dates_in_words_understood(api):
     assert any(d["value"] == "2025-03-05" and d.get("corrected_by_review") for d in reviewed["dates"])
 
 
+def test_searches_without_marks_find_what_searches_with_marks_find(api):
+    """"cong nghe chien luoc" found 0 documents (with marks, 6); agency "bo noi vu" found 0;
+    /api/records?agency= missed Vietnamese capitals on SQLite (lower() folds ASCII only)."""
+    c, h = api["client"], _bearer(api, "viewer")
+
+    def found(**f) -> set[int]:
+        return {i["id"] for i in c.get("/api/documents", headers=h, params=f).json()["items"]}
+    for marked, plain in (({"q": "Danh mục công nghệ chiến lược"}, {"q": "danh muc cong nghe chien luoc"}),
+                          ({"agency": "Bộ Khoa học và Công nghệ"}, {"agency": "BO KHOA HOC VA CONG NGHE"}),
+                          ({"q": "hoá"}, {"q": "hóa"})):
+        assert found(**marked) and found(**marked) == found(**plain), (marked, plain)
+    rows = c.get("/api/records/catalog", headers=h, params={"q": "Trí tuệ nhân tạo"}).json()["items"]
+    plain = c.get("/api/records/catalog", headers=h, params={"q": "TRI TUE NHAN TAO"}).json()["items"]
+    assert rows and [r["id"] for r in rows] == [r["id"] for r in plain]
+
+
 def test_sign_in_is_rate_limited_and_sessions_need_the_csrf_token(api):
     c = api["client"]
     c.cookies.clear()

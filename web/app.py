@@ -25,6 +25,7 @@ from flows.ingest import outbox_path
 from flows.workspace import Workspace, write_atomic
 from models import Settings, WebhookEvent, settings
 from normalize.agencies import suggest_agencies
+from normalize.text import search_key
 from normalize.typed_values import typed_amount, typed_date
 from web.review_view import shown_items
 from stores import review
@@ -527,18 +528,20 @@ def _routes(app: FastAPI, ctx: Context, templates: Jinja2Templates) -> None:
             query = query.where(table.id > cursor)
         if document_id is not None:
             query = query.where(ExtractionRun.document_id == document_id)
+        # vn_fold: the search folding in SQL (stores/db.py, migration 0005): any case, marks or none
         if q:
             column = table.item if kind == "budget" else table.name
-            query = query.where(func.lower(column).contains(q.lower(), autoescape=True))
+            query = query.where(func.vn_fold(column).contains(search_key(q), autoescape=True))
         if agency and kind == "tasks":
-            query = query.where(func.lower(TaskRow.agency).contains(agency.lower(), autoescape=True))
+            query = query.where(func.vn_fold(TaskRow.agency).contains(search_key(agency), autoescape=True))
         with ctx.store.sessions() as s:
             rows = list(s.execute(query).all())
         more = len(rows) > limit
         rows = rows[:limit]
         items = [{"id": r.id, "document_id": d, **r.data} for r, d in rows]
         if agency and kind != "tasks":
-            items = [i for i in items if any(agency.lower() in a.lower() for a in i.get("lead_agencies") or [])]
+            wanted = search_key(agency)
+            items = [i for i in items if any(wanted in search_key(a) for a in i.get("lead_agencies") or [])]
         return {"items": items, "next_cursor": rows[-1][0].id if more else None}
 
     @app.get("/api/scores", tags=["review"])
