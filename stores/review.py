@@ -13,6 +13,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from models import ExtractionResult, WebhookEvent
+from models.warnings import INFORMATIONAL
 from normalize.text import search_key
 from records.corrections import ACTIONS, FIELDS, CorrectionIn, apply_corrections, current_value, field_scores
 from stores.base import utcnow
@@ -24,7 +25,10 @@ STATES = ("new", "in_review", "reviewed", "rejected")
 EVENTS = tuple(WebhookEvent)
 # Risk puts first what most needs a person: a totals mismatch outweighs several warnings, an
 # OCR repair is a small doubt, low confidence scales up to 5.
-RISK_WEIGHTS = {"mismatch": 5.0, "warning": 1.0, "ocr_repair": 0.25, "low_confidence": 5.0}
+# The review queue's order (README, "Queue"): what may be wrong, weighted by what it costs when it
+# is. A repaired digit can change a number or a date; a repaired mark changes a name's spelling.
+RISK_WEIGHTS = {"mismatch": 5.0, "warning": 1.0, "digit_repair": 1.0, "ocr_repair": 0.1, "low_confidence": 5.0,
+                "stale_correction": 3.0}
 SEARCH_TEXT_MAX = 200_000   # characters of a document's text kept for search
 
 
@@ -32,11 +36,15 @@ SEARCH_TEXT_MAX = 200_000   # characters of a document's text kept for search
 def queue_fields(result: ExtractionResult) -> dict:
     """What the queue filters and sorts on, from one result."""
     mismatches = sum(1 for w in result.warnings if "mismatch" in w.code)
+    concerns = sum(1 for w in result.warnings if w.code not in INFORMATIONAL) - mismatches
+    digit_repairs = sum(1 for r in result.ocr_repairs if r.rule == "digit_lookalike")
     confidences = [m.confidence for m in [*result.references, *result.dates, *result.amounts, *result.agencies]]
     confidences += [r.confidence for r in [*result.records.tasks, *result.records.catalog, *result.records.budget]]
     min_conf = min(confidences, default=1.0)
-    risk = (RISK_WEIGHTS["mismatch"] * mismatches + RISK_WEIGHTS["warning"] * (len(result.warnings) - mismatches)
-            + RISK_WEIGHTS["ocr_repair"] * len(result.ocr_repairs) + RISK_WEIGHTS["low_confidence"] * (1 - min_conf))
+    risk = (RISK_WEIGHTS["mismatch"] * mismatches + RISK_WEIGHTS["warning"] * concerns
+            + RISK_WEIGHTS["digit_repair"] * digit_repairs
+            + RISK_WEIGHTS["ocr_repair"] * (len(result.ocr_repairs) - digit_repairs)
+            + RISK_WEIGHTS["low_confidence"] * (1 - min_conf))
     h = result.document
     key = f"{h.number}/{h.symbol}" if h.number and h.symbol else (h.symbol or h.number)
     text = " ".join([*(b.text for b in result.blocks),
@@ -58,6 +66,7 @@ def on_extracted(s: Session, doc: DocumentRow, run: ExtractionRun, result: Extra
         setattr(row, k, v)
     row.run_id = run.id
     recheck(s, row, run.result)
+    row.risk = round(row.risk + RISK_WEIGHTS["stale_correction"] * row.stale_corrections, 3)
     if row.state == "reviewed":
         s.flush()
         save_reviewed_run(s, doc.id)

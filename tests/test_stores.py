@@ -58,3 +58,18 @@ def test_cli_store_and_export(samples, tmp_path, capsys):
     assert cli_main(["export", "tasks", "--format", "json", "--database", db]) == 0
     tasks = json.loads(capsys.readouterr().out)
     assert len(tasks) == 37 and tasks[0]["source_ref"] == "2631/BQP-KHQS"
+
+
+def test_informational_warnings_add_no_review_risk(extracted):
+    """The 38-page scan scored 43.75, mostly from 31 `deskewed` and an agreeing `total_checked`:
+    what was done and checked is no risk; a mismatch and a repaired digit are."""
+    from models import Warning
+    from stores.review import queue_fields
+    clean = extracted("004.pdf").model_copy(deep=True)
+    clean.warnings = []
+    base = queue_fields(clean)["risk"]
+    clean.warnings = [Warning(code="deskewed", message="1.2°", page=p) for p in range(1, 32)]
+    clean.warnings.append(Warning(code="total_checked", message="the totals agree"))
+    assert queue_fields(clean)["risk"] == base
+    clean.warnings.append(Warning(code="total_mismatch", message="1.000 ≠ 1.100"))
+    assert queue_fields(clean)["risk"] == base + 5
