@@ -322,5 +322,17 @@ def test_a_viewer_sees_no_actions_and_the_server_refuses_a_write(server, browser
         assert s.get(DocumentReview, int(doc_id)).state != "rejected"
 
 
+def test_the_api_docs_render_from_installed_files(server, browser):
+    """/docs loaded Swagger UI from a CDN: blank on an office network. Every request this page
+    makes stays on the server (this machine has no internet, so a CDN asset would not load)."""
+    from selenium.webdriver.common.by import By
+    browser.get(server["base"] + "/docs")
+    assert _wait(lambda: browser.find_elements(By.CSS_SELECTOR, ".opblock"), timeout=30)
+    loaded = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    assert loaded and all(u.startswith(server["base"]) for u in loaded), loaded
+    assert "bearer" in browser.execute_script(
+        "return fetch('/openapi.json').then(r => r.json()).then(j => Object.keys(j.components.securitySchemes))")
+
+
 def test_screenshots_are_saved():
     assert (SHOTS / "queue.png").stat().st_size > 5000 and (SHOTS / "document.png").stat().st_size > 5000

@@ -84,15 +84,47 @@ def create_app(database_url: str | None = None, root: Path | None = None, cfg: S
         if ctx.deliveries is not None:
             ctx.deliveries.stop()
 
+    # /docs is served from installed files (an office network has no CDN); no ReDoc
     app = FastAPI(title="vanthu", description="Review app and API for extracted Vietnamese official documents",
-                  version="1", lifespan=lifespan)
+                  version="1", lifespan=lifespan, docs_url=None, redoc_url=None)
     app.state.ctx = ctx
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals.update(fmt_number=i18n.fmt_number, fmt_date=i18n.fmt_date, fmt_money=i18n.fmt_money,
                                  readable=i18n.readable)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    _api_docs(app)
     _routes(app, ctx, templates)
     return app
+
+
+def _api_docs(app: FastAPI) -> None:
+    """Swagger UI from the installed package's files (fastapi-offline ships Swagger UI 5, which
+    reads the OpenAPI 3.1 FastAPI writes; swagger-ui-bundle's 4.15 cannot), and an OpenAPI that
+    says how to sign in: a bearer token (`Authorization: Bearer vt_…`) or the session cookie."""
+    import fastapi_offline
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from fastapi.openapi.utils import get_openapi
+    assets = Path(fastapi_offline.__file__).parent / "static"
+    app.mount("/docs-assets", StaticFiles(directory=str(assets)), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    def swagger_ui():
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="vanthu API",
+                                   swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+                                   swagger_css_url="/docs-assets/swagger-ui.css",
+                                   swagger_favicon_url="/docs-assets/favicon.png")
+
+    def openapi() -> dict:
+        if app.openapi_schema is None:
+            schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+            schema.setdefault("components", {})["securitySchemes"] = {
+                "bearer": {"type": "http", "scheme": "bearer", "description": "an API token (`vanthu token`)"},
+                "session": {"type": "apiKey", "in": "cookie", "name": auth.SESSION_COOKIE,
+                            "description": "the review app's sign-in; writes also need the X-CSRF-Token header"}}
+            schema["security"] = [{"bearer": []}, {"session": []}]
+            app.openapi_schema = schema
+        return app.openapi_schema
+    app.openapi = openapi
 
 
 # -- who is asking --------------------------------------------------------------------------------
