@@ -75,6 +75,8 @@ PLACE_HEADS = (
     "Ngân hàng Nhà nước", "Cục Thuế", "Chi cục Thuế", "Cục Hải quan", "Cục Thống kê", "Chi cục Thống kê",
     "Thuế", "Công an", "Thanh tra", "Trung tâm Phục vụ hành chính công", "Đài Phát thanh và Truyền hình",
     "Tỉnh đoàn", "Thành đoàn", "Hội Chữ thập đỏ", "Ủy ban bầu cử", "Liên minh Hợp tác xã",
+    # after the 2025 reorganization: a commune's joint office, the provinces' enforcement offices
+    "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân", "Thi hành án dân sự",
 )
 # Named by a specific name, then perhaps a locality: 'Sở Tài chính tỉnh X', 'Cục Người có công'.
 NAME_HEADS = (
@@ -103,11 +105,13 @@ LOCAL_BRANCHES = {"Kho bạc Nhà nước", "Bảo hiểm xã hội", "Cục Thu
                   "Ủy ban Mặt trận Tổ quốc Việt Nam", "Hội Liên hiệp Phụ nữ", "Liên đoàn Lao động", "Hội Nông dân",
                   "Hội Cựu chiến binh", "Hội Chữ thập đỏ", "Tỉnh đoàn", "Đoàn đại biểu Quốc hội", "Liên minh Hợp tác xã",
                   "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân", "Ủy ban nhân dân", "Hội đồng nhân dân"}
+# Bodies only a commune has (since 7/2025): never a province's, though a province's text names them.
+COMMUNE_ONLY_HEADS = {"Văn phòng Hội đồng nhân dân và Ủy ban nhân dân"}
 # Bodies a commune (and a district) has of its own: bare in its own document ('HĐND', 'Đảng ủy',
 # 'Ủy ban bầu cử … của phường') they are that commune's.
 LOCALITY_BODIES = {"Ủy ban nhân dân", "Hội đồng nhân dân", "Ủy ban Mặt trận Tổ quốc Việt Nam", "Đảng ủy", "Công an",
                    "Ủy ban bầu cử", "Trung tâm Phục vụ hành chính công", "Hội Liên hiệp Phụ nữ", "Hội Nông dân",
-                   "Hội Cựu chiến binh", "Hội Chữ thập đỏ"}
+                   "Hội Cựu chiến binh", "Hội Chữ thập đỏ", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân"}
 # Words after a head that name the national body ('Tòa án nhân dân tối cao', 'Kho bạc Nhà nước').
 NATIONAL_SUFFIXES = ("tối cao", "Việt Nam", "Trung ương", "quốc gia", "Nhà nước", "Chính phủ", "Quốc hội")
 KIND_OF_HEAD = {"Bộ": "ministry", "Ủy ban nhân dân": "people_committee", "Hội đồng nhân dân": "people_council",
@@ -161,6 +165,9 @@ ITEM_ENDS = (",", ";", ".", ":", "(")   # what ends an item of a list of bodies
 # Bodies named by their place without its level word, like the Party's committees: 'Tỉnh đoàn
 # Quảng Ngãi' (the Youth Union's provincial committee), never 'Tỉnh đoàn tỉnh Quảng Ngãi'.
 NAMED_WITHOUT_LEVEL = {"Tỉnh đoàn", "Thành đoàn"}
+# Courts and procuracies of a region inside a province (since 1/7/2025): 'Viện kiểm sát nhân dân
+# khu vực 1 - Tuyên Quang', 'TAND khu vực 3', named by number and province.
+REGIONAL_HEADS = ("Viện kiểm sát nhân dân", "Tòa án nhân dân")
 _LEVEL_PREFIX = re.compile(r"^(?:tỉnh|thành phố)\s+")
 
 
@@ -581,6 +588,8 @@ class _Parser:
             k = self.phrase_tail(j)
             if k - j <= 1 and not self.level_at(k) and match_key(self.span_text(end, j)) == "chỉ đạo":
                 return None  # 'Ban Chỉ đạo' alone, or of one word ('Ban Chỉ đạo thi' of each exam): a kind, not one body
+            if self.key(j) in ("các", "cấp") and match_key(self.span_text(end, j)) == "chỉ đạo":
+                return None  # 'Ban Chỉ đạo các cấp', 'Ban Chỉ đạo cấp quân khu': every level's, no one body
             j = k
         j = self.item_tail(j)
         name = f"{head} {self.expand(end, j)}"
@@ -594,6 +603,11 @@ class _Parser:
         if loc is None and tail is not None and self.ctx.province is not None and self.bare_level(tail) > tail:
             # '… du lịch tỉnh' in the province's text, 'Bộ Tư lệnh Thành phố' in the city's (holdout2 k01)
             loc = (self.bare_level(tail), self.ctx.province.full())
+        if loc is None and head == "Phòng" and self.ctx.locality is not None and self.ctx.locality.tier != "province":
+            # a department named bare in its commune's or district's own document ('Phòng Văn hóa -
+            # Xã hội', 'Phòng Kinh tế' in a 2026 commune's decision) is that commune's
+            loc = (j, self.ctx.locality.full())
+            tail = j
         if loc:
             name, j = f"{head} {self.expand(end, tail)} {loc[1]}", loc[0]
         elif self.starts_agency(j) and not (j > 0 and self.toks[j - 1].text in ",;"):
@@ -647,6 +661,8 @@ class _Parser:
         ministry_unit, reading = self.own_ministry_unit(end, head)
         if ministry_unit:
             return reading
+        if head in REGIONAL_HEADS and self.words_at(end, ("khu", "vực")):
+            return self.regional_body(end + 2, head, kind)
         if head in NAMED_WITHOUT_LEVEL:
             place = self.place_at(end, None, ("province",))
             if place and place[1] is not None:   # 'Tỉnh đoàn Bắc Ninh'
@@ -669,6 +685,27 @@ class _Parser:
             if bare_place and bare_place[1] is not None:  # 'UBND Bình Định'
                 return bare_place[0], local_name(head, bare_place[1].full()), kind, True
         return self.bare_local(end, head, kind)
+
+    def regional_body(self, k: int, head: str, kind: str) -> Reading | None:
+        """After 'khu vực': its number, then its province ('- Tuyên Quang', 'tỉnh Hà Tĩnh'), or the
+        document's own province; no province, no one body."""
+        if k >= len(self.toks) or not self.toks[k].text.isdigit():
+            return None
+        number, k = self.toks[k].text, k + 1
+        province = self.ctx.province.short if self.ctx.province else None
+        if k < len(self.toks) and self.toks[k].text in "-–":
+            place = self.place_at(k + 1, None, ("province",))
+            if place and place[1] is not None:
+                province, k = place[1].short, place[0]
+            elif province and self.is_cap(k + 1) and strip_diacritics_same_length(self.toks[k + 1].key) == \
+                    strip_diacritics_same_length(match_key(province)).replace(" ", ""):
+                k += 2   # '- TuyênQuang': the document's own province, its space lost
+        else:
+            loc = self.locality_at(k)
+            place = find_place(loc[1]) if loc else None
+            if place is not None and place.tier == "province":
+                province, k = place.short, loc[0]
+        return (k, f"{head} khu vực {number} - {province}", kind, True) if province else None
 
     def bare_level(self, j: int) -> int:
         """Past a bare level word ('tỉnh', 'thành phố') that stands for the document's province."""
@@ -891,6 +928,10 @@ class _Parser:
                 if (head := self.head_at(i)) and head[2] in ("place", "party")
                 and (self.toks[head[0]].text if head[0] < len(self.toks) else "") in (",", "và")
                 and not any(a <= i < b for a, b, _ in self.found)]
+        # a commune's joint office named in a province's text: no one body, nor its inner heads
+        inside = [(i, h[0]) for i in range(len(self.toks)) if (h := self.head_at(i)) and h[1] in COMMUNE_ONLY_HEADS]
+        bare = [(i, head) for i, head in bare if head[1] not in COMMUNE_ONLY_HEADS
+                and not any(a < i < b for a, b in inside)]
         heads = [FoundAgency(h[1], "local", self.toks[i].start, self.toks[h[0] - 1].end, "") for i, h in bare]
         chain = sorted([f for _, _, f in choose(self.found)] + heads, key=lambda f: f.start)
         for i, head in bare:

@@ -149,8 +149,9 @@ _COMPOSITE = [*((rx, _day_range) for rx in _DAY_RANGES), *((rx, _month_range) fo
               *((rx, _quarter_range) for rx in _QUARTER_RANGES), (_HALF, _half), (_QUALIFIED, _qualified)]
 
 
-def find_dates(text: str, masked: list[tuple[int, int]] = ()) -> list[FoundDate]:
-    """masked: spans already claimed (document numbers), never read as dates."""
+def find_dates(text: str, masked: list[tuple[int, int]] = (), year: int | None = None) -> list[FoundDate]:
+    """masked: spans already claimed (document numbers), never read as dates. year: the year a
+    table column's header gives a day and month with none of their own."""
     taken = list(masked)
     out: list[FoundDate] = []
     for rx, read in _COMPOSITE:
@@ -168,7 +169,7 @@ def find_dates(text: str, masked: list[tuple[int, int]] = ()) -> list[FoundDate]
             hint = None
             if kind in ("dm_num", "dm_words"):
                 s, e = _sentence_bounds(text, m.start())
-                hint = _year_in(text[s:e])
+                hint = _year_in(text[s:e]) or year
             parsed = from_match(kind, m, hint)
             if parsed is None:
                 continue

@@ -134,7 +134,7 @@ def read_piece(unit: TextUnit, ctx: AgencyContext | None = None) -> TextMentions
             doc_type_stated=bool(stated), date=date, issuer=issuer, repairs=list(r.repairs), **where(r.start, r.end)))
         if not r.in_list:
             previous_end = r.end
-    for d in find_dates(text, masked):
+    for d in find_dates(text, masked, unit.column_year):
         piece.dates.append(DateMention(value=d.value, precision=d.precision, start=d.range_start, end=d.range_end,
                                        qualifier=d.qualifier, **where(d.start, d.end)))
     for a in _amounts(text, unit, masked):

@@ -3,10 +3,12 @@ table cell with what its column says (money unit, acting bodies). Cells are read
 tables, after fill-down, so records/ finds every cell's mentions under (table, row, column)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from models import Document, Position, TypedTable
 from normalize.columns import AGENCY_ROLES
+from normalize.dates import YEAR
 from normalize.money import MoneyUnit
 
 
@@ -19,6 +21,7 @@ class TextUnit:
     row: int | None = None
     col: int | None = None
     column_unit: MoneyUnit | None = None   # money unit the column header declares
+    column_year: int | None = None          # the year the column header names ('Thời gian (Năm 2026)')
     agency_column: bool = False             # the column names the acting body
     ocr: bool = False                       # read by OCR: marks may be missing
     # A sentence split over several paragraphs is read as one unit; each part's block id and
@@ -51,6 +54,16 @@ def _column_unit(t: TypedTable, k: int) -> MoneyUnit | None:
     return MoneyUnit(c.multiplier, c.currency, c.unit) if c.multiplier and c.currency and c.unit else None
 
 
+def _column_year(t: TypedTable, k: int) -> int | None:
+    """A header that names one year ('Thời gian (Năm 2026)', 'Ngày thực hiện năm 2025') gives it to
+    the day-and-month dates of its cells ('ngày 23 tháng 1')."""
+    years = set(_HEADER_YEAR.findall(t.columns[k].name)) if k < len(t.columns) else set()
+    return int(years.pop()) if len(years) == 1 else None
+
+
+_HEADER_YEAR = re.compile(rf"\bnăm\s+({YEAR})\b", re.IGNORECASE)
+
+
 def _table_units(doc: Document, t: TypedTable) -> list[TextUnit]:
     source = next((x for x in doc.tables if x.id == t.id), None) if t.source == "table" else None
     grid = source.grid() if source is not None else None
@@ -73,7 +86,7 @@ def _table_units(doc: Document, t: TypedTable) -> list[TextUnit]:
             actor = row.kind == "group" or (t.columns[k].role in AGENCY_ROLES if k < len(t.columns) else False)
             units.append(TextUnit(
                 text, row.page or t.page, table_id=t.id, row=row.index, col=k,
-                column_unit=_column_unit(t, k) if single else None,
+                column_unit=_column_unit(t, k) if single else None, column_year=_column_year(t, k),
                 agency_column=actor, ocr=t.ocr, counted=counted))
     return units
 

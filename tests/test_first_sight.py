@@ -273,3 +273,71 @@ def test_a_group_is_checked_only_against_its_own_parts():
                     ["2", "Chi thường xuyên", "15.255.008"]])
     _, _, warnings = _run(table)
     assert not any(w.code == "total_mismatch" for w in warnings)
+
+
+# -- batch g (2026-12-06): the 2025 reorganization's bodies -----------------------------------------------
+def test_a_communes_own_office_and_departments_are_the_communes():
+    """Since 1/7/2025 a commune has a joint office and departments of its own (Phòng Kinh tế, Phòng
+    Văn hóa - Xã hội); 'Văn phòng HĐND&UBND' was read as the province's People's Council office,
+    'Phòng Văn hóa - Xã hội' bare was dropped."""
+    issuer = "Ủy ban nhân dân xã Nghĩa Lâm"
+    assert _names("1. Chánh Văn phòng HĐND&UBND, Trưởng các phòng chuyên môn, Giám đốc Trung tâm", issuer) == \
+        ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã Nghĩa Lâm"]
+    assert _names("Chánh Văn phòng HĐND - UBND xã, Trưởng các phòng: Kinh tế", issuer) == \
+        ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã Nghĩa Lâm"]
+    assert _names("2. Phòng Văn hóa - Xã hội: Tham mưu bố trí, xếp ngạch công chức", issuer) == \
+        ["Phòng Văn hóa - Xã hội xã Nghĩa Lâm"]
+    assert _names("2. Phòng Văn hóa - Xã hội: Tham mưu bố trí", "Bộ Nội vụ") == []   # whose? no one body
+    # a province's resolution naming the communes' offices: no body of the province
+    named = _names("công tác bầu cử thuộc phòng Văn hóa - Xã hội, Văn phòng Hội đồng nhân dân và Ủy ban nhân dân, "
+                   "Ủy ban Mặt trận Tổ quốc Việt Nam cấp xã", "Hội đồng nhân dân tỉnh Quảng Ninh")
+    assert not any("Quảng Ninh" in n or "Hội đồng nhân dân" in n for n in named), named
+
+
+def test_regional_procuracies_and_courts_are_named_by_number_and_province():
+    """'VKSND khu vực 1 - TuyênQuang' (its space lost) and 'Viện kiểm sát nhân dân khu vực 2' in a
+    provincial procuracy's notice were dropped."""
+    issuer = "Viện kiểm sát nhân dân tỉnh Tuyên Quang"
+    assert _names("VKSND khu vực 1 - TuyênQuang", issuer) == ["Viện kiểm sát nhân dân khu vực 1 - Tuyên Quang"]
+    assert _names("Viện kiểm sát nhân dân khu vực 2 có trụ sở tại", issuer) == \
+        ["Viện kiểm sát nhân dân khu vực 2 - Tuyên Quang"]
+    assert _names("Tòa án nhân dân khu vực 3 - Hà Tĩnh") == ["Tòa án nhân dân khu vực 3 - Hà Tĩnh"]
+    assert _names("Viện kiểm sát nhân dân khu vực 2 có trụ sở tại") == []   # which province's?
+
+
+def test_the_provinces_enforcement_offices_are_bodies_and_their_media_are_not():
+    """'Thi hành án dân sự tỉnh X' (since 2025) was dropped; the merged newspaper and broadcaster
+    is a media outlet, not listed (house precedent: holdout2 k03, pool b02)."""
+    assert _names("- Tòa án nhân dân tỉnh Tuyên Quang;\n- Thi hành án dân sự tỉnh Tuyên Quang;") == \
+        ["Tòa án nhân dân tỉnh Tuyên Quang", "Thi hành án dân sự tỉnh Tuyên Quang"]
+    assert _names("các cơ quan THADS đã đạt những kết quả tích cực", "Ủy ban nhân dân tỉnh Quảng Ngãi") == []
+
+
+def test_the_supreme_procuracys_appellate_institutes_are_known_by_their_short_names():
+    assert _names("thành lập Viện Công tố và Kiểm sát xét xử phúc thẩm tại Thành phố Hồ Chí Minh (gọi tắt là "
+                  "Viện Phúc thẩm 3).") == ["Viện Công tố và Kiểm sát xét xử phúc thẩm tại Thành phố Hồ Chí Minh"]
+
+
+def test_a_steering_committee_of_every_level_is_no_one_body():
+    assert _names("Ban Chỉ đạo các cấp thu thập, kết nối, xử lý và cung cấp thông tin") == []
+
+
+def test_a_table_column_that_names_its_year_dates_its_cells():
+    """A schedule whose column says 'Thời gian (Năm 2026)' and whose cells say 'ngày 23 tháng 1':
+    21 dates were dropped for want of a year."""
+    doc = extract_bytes(_docx_table([["TT", "Nội dung", "Thời gian (Năm 2026)"],
+                                     ["1", "Giải đáp vướng mắc về cải cách hành chính",
+                                      "Từ 20 giờ 15 phút - 20 giờ 45 phút ngày 23 tháng 1"]]), "lịch.docx")
+    assert "2026-01-23" in {d.value for d in doc.dates}
+
+
+def _docx_table(rows: list[list[str]]) -> bytes:
+    d = Docx()
+    d.add_paragraph("LỊCH PHÁT SÓNG CHUYÊN MỤC CẢI CÁCH HÀNH CHÍNH")
+    t = d.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            t.cell(r, c).text = text
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
