@@ -120,9 +120,14 @@ def _export_gold(store, out_dir: str | None) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
+    from models import settings
     from web.app import create_app
     app = create_app(args.database, Path(args.root) if args.root else None)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning" if args.quiet else "info")
+    # X-Forwarded-For is believed only from the proxies named in VANTHU_TRUSTED_PROXIES (uvicorn's
+    # default believes 127.0.0.1, so any local client could choose the address it signs in from)
+    proxies = settings().trusted_proxies.strip()
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning" if args.quiet else "info",
+                proxy_headers=bool(proxies), forwarded_allow_ips=proxies or None)
     return 0
 
 

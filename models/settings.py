@@ -103,9 +103,12 @@ class Settings(BaseSettings):
     # the review app and API (`vanthu serve`)
     serve_root: str = Field(".", description="intake root of the server: uploads/, archive/, outbox/, cache/")
     session_hours: float = Field(12, gt=0, description="how long a sign-in lasts")
-    login_max_failures: int = Field(5, ge=1, description="failed sign-ins per name or address per window")
+    login_max_failures: int = Field(5, ge=1, description="failed sign-ins per name from one address per window "
+                                                         "(4× that per address, whatever the names)")
     login_window_minutes: float = Field(15, gt=0)
     secure_cookies: bool = Field(False, description="mark the session cookie Secure (behind HTTPS)")
+    trusted_proxies: str = Field("", description="comma-separated addresses of reverse proxies whose "
+                                                  "X-Forwarded-For is believed; none by default")
     webhook_allow: str = Field("", description="comma-separated hosts or networks (CIDR) a webhook may reach although "
                                                "they are loopback, private or link-local: a receiver on the office "
                                                "network, e.g. '10.1.2.3,192.168.5.0/24,hooks.local'")

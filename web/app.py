@@ -295,7 +295,7 @@ def _routes(app: FastAPI, ctx: Context, templates: Jinja2Templates) -> None:
     def login_page(request: Request, next: str = "/"):
         token = secrets.token_urlsafe(24)
         resp = templates.TemplateResponse(request, "login.html", _base(request, None, login_csrf=token,
-                                                                         next=_local(next), error=None))
+                                                                         next=_local(next), error=None, name=""))
         resp.set_cookie("vanthu_login_csrf", token, httponly=True, samesite="strict", secure=ctx.cfg.secure_cookies)
         return resp
 
@@ -312,7 +312,7 @@ def _routes(app: FastAPI, ctx: Context, templates: Jinja2Templates) -> None:
         except auth.AuthError as exc:
             fresh = secrets.token_urlsafe(24)
             resp = templates.TemplateResponse(request, "login.html", _base(
-                request, None, login_csrf=fresh, next=_local(next), error=exc.reason),
+                request, None, login_csrf=fresh, next=_local(next), error=exc.reason, name=name),
                 status_code=429 if exc.reason == "rate_limited" else 401)
             resp.set_cookie("vanthu_login_csrf", fresh, httponly=True, samesite="strict",
                             secure=ctx.cfg.secure_cookies)

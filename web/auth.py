@@ -86,11 +86,13 @@ def sign_in(store: Store, name: str, password: str, remote: str, hours: float, m
     """(session token for the cookie, CSRF token) or AuthError."""
     since = utcnow() - dt.timedelta(minutes=window_minutes)
     with store.sessions.begin() as s:
-        by_name = s.scalar(select(func.count()).select_from(LoginFailure).where(
-            LoginFailure.at >= since, LoginFailure.name == name[:120]))
+        # Counted per name *and* address: wrong passwords typed for a name from elsewhere cannot lock
+        # its owner out (they were counted per name alone: anyone could lock any account).
+        by_pair = s.scalar(select(func.count()).select_from(LoginFailure).where(
+            LoginFailure.at >= since, LoginFailure.name == name[:120], LoginFailure.remote == remote[:64]))
         by_address = s.scalar(select(func.count()).select_from(LoginFailure).where(
             LoginFailure.at >= since, LoginFailure.remote == remote[:64]))
-        if by_name >= max_failures or by_address >= ADDRESS_FACTOR * max_failures:
+        if by_pair >= max_failures or by_address >= ADDRESS_FACTOR * max_failures:
             raise AuthError("rate_limited", f"too many failed sign-ins; wait {window_minutes:g} minutes")
         user = s.execute(select(User).where(User.name == name, User.active.is_(True))).scalar_one_or_none()
         try:
@@ -107,7 +109,7 @@ def sign_in(store: Store, name: str, password: str, remote: str, hours: float, m
         s.execute(delete(WebSession).where(WebSession.expires_at < utcnow()))
         s.add(WebSession(token_hash=_digest(token), user_id=user.id, csrf_token=csrf,
                          expires_at=utcnow() + dt.timedelta(hours=hours)))
-        s.execute(delete(LoginFailure).where(LoginFailure.name == name[:120]))
+        s.execute(delete(LoginFailure).where(LoginFailure.name == name[:120], LoginFailure.remote == remote[:64]))
     return token, csrf
 
 
