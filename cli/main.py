@@ -43,17 +43,19 @@ def cmd_extract(args: argparse.Namespace) -> int:
     out_dir = Path(args.output)
     out_dir.mkdir(parents=True, exist_ok=True)
     failed = 0
-    store = None
+    store, options = None, None
     if args.store:
         from stores.db import Store
+        from stores.review import with_learned_rules
         store = Store.open(args.database)
+        options = with_learned_rules(store)   # what analysts taught, for the documents of this store
     for name in args.files:
         src = Path(name)
         try:
             if not src.is_file():
                 raise ExtractionError(f"no such file: {src}")
             with _time_limit(limit):
-                result = extract_file(src)
+                result = extract_file(src, options)
             if store is not None:
                 store.save_result(result)
             write_atomic(out_dir / f"{safe_name(src.name)}.json",

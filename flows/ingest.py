@@ -177,6 +177,7 @@ def process_document(ws: Workspace, url: str, sha: str, options: ExtractOptions 
                      file_mode: int = 0o600) -> str:
     """Drive one archived file from whatever state it is in to done or failed."""
     from pipeline import extract_bytes
+    from stores.review import with_learned_rules
 
     store = open_store(url, file_mode)
     row = intake.get(store, sha)
@@ -185,7 +186,7 @@ def process_document(ws: Workspace, url: str, sha: str, options: ExtractOptions 
     if row.state == IntakeState.ARCHIVED:
         data = Path(row.archive_path).read_bytes()
         try:
-            result = extract_bytes(data, original_name(row.name, row.taken_from), options)
+            result = extract_bytes(data, original_name(row.name, row.taken_from), with_learned_rules(store, options))
         except ExtractionError as exc:
             return quarantine(ws, store, sha, "extract", exc.reason, exc.message, file_mode)
         except MemoryError:

@@ -22,8 +22,9 @@ from stores import intake
 
 @task(retries=1, retry_delay_seconds=1)
 def reprocess_one(archive_path: str, name: str, outbox_path: str | None, url: str) -> str:
+    from stores.review import with_learned_rules
     try:
-        result = extract_file(Path(archive_path))
+        result = extract_file(Path(archive_path), with_learned_rules(open_store(url)))
     except ExtractionError as exc:
         return f"failed:{exc.reason}"
     result = result.model_copy(update={"source": result.source.model_copy(update={"path": name})})

@@ -5,14 +5,14 @@ from models.intake import IntakeFault, IntakeState
 from models.mentions import (Agency, Amount, DateMention, Mentions, Occurrence, Person, Position, Reference,
                              TextMentions)
 from models.records import BudgetLine, CatalogItem, Money, MonthRange, RecordProvenance, Records, Task
-from models.review import WebhookEvent
+from models.review import AgencyRule, WebhookEvent
 from models.result import SCHEMA_VERSION, ExtractionResult, SourceInfo, TextBlock
 from models.settings import ExtractOptions, IntakeSettings, Settings, settings
 from models.tables import TypedColumn, TypedRow, TypedTable
 from models.warnings import Warning
 
 __all__ = [
-    "WebhookEvent",
+    "AgencyRule", "WebhookEvent",
     "Agency", "Amount", "Block", "BudgetLine", "CatalogItem", "Cell", "DateMention", "Document",
     "DocumentHeader", "ExtractOptions", "ExtractionResult", "IntakeFault", "IntakeSettings", "IntakeState", "Mentions", "Money", "MonthRange",
     "OcrRepair", "Occurrence", "Page", "Person", "Position", "Provenance", "RecordProvenance", "Records",

@@ -9,6 +9,8 @@ from functools import lru_cache
 from pydantic import BaseModel, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from models.review import AgencyRule
+
 DEFAULT_DATABASE_URL = "sqlite:///vanthu.sqlite"
 MAX_INPUT_BYTES = 256 * 1024 * 1024
 MAX_OCR_PAGES = 1000
@@ -36,6 +38,8 @@ class ExtractOptions(BaseModel):
     max_sheet_cells: int = Field(MAX_SHEET_CELLS, ge=1, description="most filled cells read from a workbook")
     max_page_pixels: int = Field(MAX_PAGE_PIXELS, ge=1, description="largest rendered page, in pixels")
     max_text_chars: int = Field(MAX_TEXT_CHARS, ge=1, description="most characters of text in one document")
+    agency_rules: list[AgencyRule] = Field(default_factory=list, description="what analysts taught the agency "
+                                                                             "recognizer (read from the store)")
 
 
 class IntakeSettings(BaseModel):

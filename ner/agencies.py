@@ -61,6 +61,7 @@ class AgencyContext:
     ministry: str | None = None     # the ministry the issuer is or belongs to
     party: str | None = None        # the local Party committee the issuer is or belongs to
     issuer: str | None = None
+    rejected: frozenset[str] = frozenset()   # texts (match keys) an analyst said name no body
 
 
 # -- heads ----------------------------------------------------------------------------------------

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 
-from models import (Agency, Amount, DateMention, Document, Mentions, Occurrence, Reference, TextMentions,
+from models import (Agency, AgencyRule, Amount, DateMention, Document, Mentions, Occurrence, Reference, TextMentions,
                     TypedTable)
-from ner.agencies import AgencyContext, defined_aliases, find_agencies
+from ner.agencies import AgencyContext, FoundAgency, defined_aliases, find_agencies
 from ner.issuer_context import issuer_context, spelled_as_in_text
 from ner.amounts import amount_in_cell, find_amounts
 from ner.dates import find_dates
@@ -17,7 +18,7 @@ from ner.references import (find_references, issue_date_after, issuer_from_codes
                             type_from_code)
 from ner.units import TextUnit, text_units
 from normalize.agencies import successor_of
-from normalize.text import normalize_dashes
+from normalize.text import match_key, normalize_dashes
 
 
 class _Folder:
@@ -36,24 +37,40 @@ class _Folder:
         return item
 
 
-def document_context(header, units: list[TextUnit]) -> AgencyContext:
+def document_context(header, units: list[TextUnit], agency_rules: Sequence[AgencyRule] = ()) -> AgencyContext:
     """The issuer's own bodies (ner/issuer_context.py: its province and locality, ministry, Party
-    committee) and the abbreviations the document defines for bodies it names."""
+    committee), the abbreviations the document defines for bodies it names, and what analysts
+    taught for documents of this issuer (aliases they corrected, names they rejected)."""
     ctx = issuer_context(header.issuer)
-    aliases = {}
+    aliases, rejected = learned_for(header.issuer, agency_rules)
     for unit in units:
         if "tắt" in unit.text or "gọi là" in unit.text:
             aliases.update(defined_aliases(unit.text, find_agencies(unit.text, ocr=unit.ocr, ctx=ctx)))
-    return dataclasses.replace(ctx, aliases=aliases) if aliases else ctx
+    return dataclasses.replace(ctx, aliases=aliases, rejected=rejected) if aliases or rejected else ctx
 
 
-def recognize(doc: Document, typed: list[TypedTable]) -> Mentions:
+def learned_for(issuer: str | None, rules: Sequence[AgencyRule]) -> tuple[dict[str, FoundAgency], frozenset[str]]:
+    """The analysts' rules that hold for a document of this issuer: (aliases, rejected texts as
+    match keys). A rule scoped to an issuer holds for that issuer's documents only."""
+    mine = match_key(issuer) if issuer else None
+    aliases, rejected = {}, set()
+    for r in rules:
+        if r.issuer is not None and match_key(r.issuer) != mine:
+            continue
+        if r.kind == "alias" and r.name:
+            aliases[r.text] = FoundAgency(r.name, "learned", 0, 0, r.text, True)
+        elif r.kind == "reject":
+            rejected.add(match_key(r.text))
+    return aliases, frozenset(rejected)
+
+
+def recognize(doc: Document, typed: list[TypedTable], agency_rules: Sequence[AgencyRule] = ()) -> Mentions:
     header = parse_header(doc)
     refs, dates, amounts, agencies = _Folder(), _Folder(), _Folder(), _Folder()
     pieces = []
     units = text_units(doc, typed)
     header.issuer = spelled_as_in_text(header.issuer, (u.text for u in units[:400]))
-    ctx = document_context(header, units)
+    ctx = document_context(header, units, agency_rules)
     if header.issuer and [a.name for a in find_agencies(header.issuer)] == [header.issuer]:
         first = next((b for b in doc.blocks if b.kind not in ("header", "footer", "footnote")), None)
         agencies.add(header.issuer, Agency(name=header.issuer, text=header.issuer,
@@ -124,6 +141,8 @@ def read_piece(unit: TextUnit, ctx: AgencyContext | None = None) -> TextMentions
     masked = [(r.start, r.end) for r in found_refs]
     # 'Lưu: VT, Vụ KHTC.': where the copies are filed, not bodies the document addresses
     found_agencies = [] if FILING_LINE.match(text) else find_agencies(text, masked, unit.agency_column, unit.ocr, ctx)
+    if ctx is not None:
+        found_agencies = _as_taught(found_agencies, ctx)
     previous_end = 0
     for r in found_refs:
         stated = stated_doc_type(text, r.start, previous_end if not r.in_list else 0)
@@ -145,6 +164,21 @@ def read_piece(unit: TextUnit, ctx: AgencyContext | None = None) -> TextMentions
                                      successor=successor_of(g.name, ctx.province if ctx else None),
                                      **where(g.start, g.end)))
     return piece
+
+
+def _as_taught(found: list[FoundAgency], ctx: AgencyContext) -> list[FoundAgency]:
+    """What an analyst taught for this issuer's documents wins over the recognizer's reading of the
+    same words: rejected words name nothing, corrected words name what the analyst wrote."""
+    renamed = {match_key(text): a.name for text, a in ctx.aliases.items() if a.kind == "learned"}
+    if not renamed and not ctx.rejected:
+        return found
+    out = []
+    for g in found:
+        key = match_key(g.text)
+        if key in ctx.rejected:
+            continue
+        out.append(dataclasses.replace(g, name=renamed[key], known=True) if key in renamed else g)
+    return out
 
 
 def _amounts(text: str, unit: TextUnit, masked):

@@ -3,11 +3,12 @@ file in extract_file; options default to the process settings (VANTHU_OCR, …).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from pathlib import Path
 
 from extract import extract_document
 from extract.errors import TooMuchTextError
-from models import (Document, ExtractOptions, ExtractionResult, Mentions, Records, SourceInfo, TextBlock, TypedTable,
+from models import (AgencyRule, Document, ExtractOptions, ExtractionResult, Mentions, Records, SourceInfo, TextBlock, TypedTable,
                     Warning, settings)
 from ner import recognize
 from normalize.file_names import display_name, raw_name
@@ -17,10 +18,12 @@ from pipeline.locate import locate
 from pipeline.version import extractor_version
 
 
-def run_stages(doc: Document) -> tuple[list[TypedTable], Mentions, Records, list[Warning]]:
-    """The stages after extraction, for a Document already read."""
+def run_stages(doc: Document, agency_rules: Sequence[AgencyRule] = ()) -> tuple[list[TypedTable], Mentions, Records,
+                                                                              list[Warning]]:
+    """The stages after extraction, for a Document already read; agency_rules: what analysts
+    taught the agency recognizer (ExtractOptions.agency_rules)."""
     typed, table_warnings = type_tables(doc)
-    mentions = recognize(doc, typed)
+    mentions = recognize(doc, typed, agency_rules)
     records, warnings = assemble_records(typed, mentions)
     return typed, mentions, records, [*table_warnings, *warnings]
 
@@ -38,12 +41,13 @@ def extract_bytes(data: bytes, path: str | Path, options: ExtractOptions | None 
     options = options or settings().extract_options()
     doc = extract_document(data, options)
     check_text_length(doc, options.max_text_chars)
-    return result_of(doc, data, path)
+    return result_of(doc, data, path, options.agency_rules)
 
 
-def result_of(doc: Document, data: bytes, path: str | Path) -> ExtractionResult:
+def result_of(doc: Document, data: bytes, path: str | Path,
+              agency_rules: Sequence[AgencyRule] = ()) -> ExtractionResult:
     """The stages after extraction, with page and box on every mention, row and record."""
-    typed, mentions, records, warnings = run_stages(doc)
+    typed, mentions, records, warnings = run_stages(doc, agency_rules)
     result = ExtractionResult(
         extractor_version=extractor_version(),
         source=SourceInfo(path=display_name(path), raw_path=raw_name(path), sha256=hashlib.sha256(data).hexdigest(), media_type=doc.media_type,

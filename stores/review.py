@@ -12,13 +12,13 @@ from pathlib import PurePath
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from models import ExtractionResult, WebhookEvent
+from models import AgencyRule, ExtractOptions, ExtractionResult, WebhookEvent, settings
 from models.warnings import INFORMATIONAL
-from normalize.text import search_key
+from normalize.text import match_key, search_key
 from records.corrections import ACTIONS, FIELDS, CorrectionIn, apply_corrections, current_value, field_scores
 from stores.base import utcnow
 from stores.rows import fill_run
-from stores.review_schema import AuditRow, Correction, DocumentReview, Webhook, WebhookDelivery
+from stores.review_schema import AuditRow, Correction, DocumentReview, LearnedAgencyRule, Webhook, WebhookDelivery
 from stores.schema import DocumentRow, ExtractionRun
 
 STATES = ("new", "in_review", "reviewed", "rejected")
@@ -239,8 +239,76 @@ def correct(s: Session, document_id: int, user: str, field: str, target: str, ac
     elif review.state == "reviewed":  # the outbox JSON is rewritten: subscribers hear of it
         enqueue_event(s, WebhookEvent.CORRECTED, event_data(s.get(DocumentRow, document_id), field=field,
                                                            target=target, action=action))
+    if field == "agencies" and action in ("correct", "reject", "add"):
+        learn(s, document_id, (result.get("document") or {}).get("issuer"), action, old, new_value, user)
     s.flush()
     recheck(s, review, result)
+    return row
+
+
+# -- what analysts teach the extractor (issue 17, item 6) ------------------------------------------
+def _texts_of(item: dict | None) -> list[str]:
+    """The words a mention was written as, every occurrence's (at most 10)."""
+    if not isinstance(item, dict):
+        return []
+    texts = [o.get("text") for o in item.get("occurrences") or []] + [item.get("text")]
+    return list(dict.fromkeys(t.strip() for t in texts if isinstance(t, str) and t.strip()))[:10]
+
+
+def learn(s: Session, document_id: int, issuer: str | None, action: str, old, new_value, user: str) -> None:
+    """An agency correction becomes rules for the next extraction of this issuer's documents: a
+    rejected body's words name nothing; a corrected or added body's words name what the analyst
+    wrote ('VPUBTP' → Văn phòng Ủy ban nhân dân thành phố Hồ Chí Minh)."""
+    if action == "reject":
+        for text in _texts_of(old):
+            _rule(s, "reject", text, None, issuer, document_id, user)
+        return
+    name = (new_value or {}).get("name") if isinstance(new_value, dict) else None
+    if not name:
+        return
+    texts = _texts_of(old) if action == "correct" else _texts_of(new_value)
+    for text in texts:
+        _rule(s, "alias", text, name.strip(), issuer, document_id, user)
+
+
+def _rule(s: Session, kind: str, text: str, name: str | None, issuer: str | None, document_id: int, user: str) -> None:
+    key = match_key(text)[:300]
+    for other in s.execute(select(LearnedAgencyRule).where(
+            LearnedAgencyRule.text_key == key, LearnedAgencyRule.active.is_(True))).scalars():
+        if other.issuer == issuer:   # the newer decision on the same words replaces the older
+            other.active, other.revoked_by = False, f"replaced by {user}"
+    s.add(LearnedAgencyRule(kind=kind, text=text[:300], text_key=key, name=name, issuer=issuer,
+                            document_id=document_id, created_by=user))
+
+
+def agency_rules(s: Session) -> list[AgencyRule]:
+    """The active rules, oldest first (a later rule on the same words has replaced the older)."""
+    rows = s.execute(select(LearnedAgencyRule).where(LearnedAgencyRule.active.is_(True))
+                     .order_by(LearnedAgencyRule.id)).scalars()
+    return [AgencyRule(kind=r.kind, text=r.text, name=r.name, issuer=r.issuer) for r in rows]
+
+
+def with_learned_rules(store, options: ExtractOptions | None = None) -> ExtractOptions:
+    """Extraction options carrying the store's active agency rules (every path that extracts for a
+    store: the intake's workers, `vanthu reprocess`, `vanthu extract --store`)."""
+    options = options or settings().extract_options()
+    with store.sessions() as s:
+        return options.model_copy(update={"agency_rules": agency_rules(s)})
+
+
+def list_rules(s: Session, include_revoked: bool = False) -> list[LearnedAgencyRule]:
+    q = select(LearnedAgencyRule).order_by(LearnedAgencyRule.id.desc())
+    if not include_revoked:
+        q = q.where(LearnedAgencyRule.active.is_(True))
+    return list(s.execute(q).scalars())
+
+
+def revoke_rule(s: Session, rule_id: int, user: str) -> LearnedAgencyRule | None:
+    row = s.get(LearnedAgencyRule, rule_id)
+    if row is not None and row.active:
+        row.active, row.revoked_by = False, user
+        s.add(AuditRow(user_name=user, action="revoke_rule", field="agencies", target=row.text,
+                       old_value={"kind": row.kind, "name": row.name, "issuer": row.issuer}))
     return row
 
 

@@ -121,6 +121,24 @@ class AuditRow(Base):
     reason: Mapped[str | None] = mapped_column(Text)
 
 
+class LearnedAgencyRule(Base):
+    """An agency rule an analyst's correction taught (models.AgencyRule): read by the next
+    extraction, listed and revoked by an admin (`/api/learned`)."""
+
+    __tablename__ = "learned_agency_rules"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))            # alias | reject
+    text: Mapped[str] = mapped_column(String(300))           # as the document writes it
+    text_key: Mapped[str] = mapped_column(String(300), index=True)   # match_key(text)
+    name: Mapped[str | None] = mapped_column(String(300))
+    issuer: Mapped[str | None] = mapped_column(String(300))
+    document_id: Mapped[int | None] = mapped_column(Integer)  # where it was taught
+    created_by: Mapped[str] = mapped_column(String(120))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    revoked_by: Mapped[str | None] = mapped_column(String(120))
+
+
 class Webhook(Base):
     __tablename__ = "webhooks"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -342,6 +342,33 @@ def test_searches_without_marks_find_what_searches_with_marks_find(api):
     assert rows and [r["id"] for r in rows] == [r["id"] for r in plain]
 
 
+def test_what_an_analyst_corrects_in_agencies_the_next_extraction_knows(api, extracted):
+    """Issue 17, item 6: a rejected body and a corrected name become rules the next extraction of
+    the issuer's documents reads; an admin lists and revokes them."""
+    from pipeline import extract_file
+    from stores.review import with_learned_rules
+    c, rv, adm = api["client"], _bearer(api, "reviewer"), _bearer(api, "admin")
+    doc = _doc_id(api)
+    result = c.get(f"/api/documents/{doc}", headers=rv).json()
+    rejected, renamed = result["agencies"][2], result["agencies"][3]
+    path = f"/api/documents/{doc}/corrections"
+    assert c.post(path, headers=rv, json={"field": "agencies", "target": rejected["name"], "action": "reject"}).status_code == 200
+    assert c.post(path, headers=rv, json={"field": "agencies", "target": renamed["name"], "action": "correct",
+                                         "new_value": "Cơ quan do người rà soát đặt tên"}).status_code == 200
+    rules = c.get("/api/learned", headers=adm).json()
+    assert {r["kind"] for r in rules} == {"alias", "reject"} and all(r["issuer"] == result["document"]["issuer"]
+                                                                    for r in rules)
+    assert c.get("/api/learned", headers=rv).status_code == 403
+    again = extract_file(SAMPLES / "004.pdf", with_learned_rules(api["store"]))
+    names = [a.name for a in again.agencies]
+    assert rejected["name"] not in names and renamed["name"] not in names
+    assert "Cơ quan do người rà soát đặt tên" in names
+    for r in rules:
+        assert c.delete(f"/api/learned/{r['id']}", headers=adm).json()["active"] is False
+    back = [a.name for a in extract_file(SAMPLES / "004.pdf", with_learned_rules(api["store"])).agencies]
+    assert rejected["name"] in back and renamed["name"] in back
+
+
 def test_sign_in_is_rate_limited_and_sessions_need_the_csrf_token(api):
     c = api["client"]
     c.cookies.clear()

@@ -341,3 +341,19 @@ def _docx_table(rows: list[list[str]]) -> bytes:
     out = io.BytesIO()
     d.save(out)
     return out.getvalue()
+
+
+def test_an_alias_an_analyst_taught_is_read_where_the_recognizer_read_nothing():
+    """Issue 17, item 6: 'VPUBTP' (the city office's abbreviation, in no gazetteer) named nothing;
+    once an analyst corrected it, the next extraction reads it."""
+    from models import AgencyRule, settings
+    d = Docx()
+    d.add_paragraph("Giao VPUBTP chủ trì, phối hợp với Sở Tài chính tổng hợp báo cáo.")
+    out = io.BytesIO()
+    d.save(out)
+    before = [a.name for a in extract_bytes(out.getvalue(), "giao.docx").agencies]
+    taught = settings().extract_options().model_copy(update={"agency_rules": [AgencyRule(
+        kind="alias", text="VPUBTP", name="Văn phòng Ủy ban nhân dân Thành phố Hồ Chí Minh")]})
+    after = [a.name for a in extract_bytes(out.getvalue(), "giao.docx", taught).agencies]
+    assert "Văn phòng Ủy ban nhân dân Thành phố Hồ Chí Minh" not in before
+    assert "Văn phòng Ủy ban nhân dân Thành phố Hồ Chí Minh" in after

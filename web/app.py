@@ -583,6 +583,26 @@ def _routes(app: FastAPI, ctx: Context, templates: Jinja2Templates) -> None:
             return review.extractor_scores(s)
 
     # -- API: webhooks (admin) ---------------------------------------------------------------------------
+    @app.get("/api/learned", tags=["review"])
+    def api_learned(include_revoked: bool = False, who: auth.Principal = Depends(need("admin"))):
+        """What analysts' agency corrections taught the extractor: aliases and rejections, each with
+        the issuer it holds for, who taught it, where; read by the next extraction."""
+        with ctx.store.sessions() as s:
+            return [{"id": r.id, "kind": r.kind, "text": r.text, "name": r.name, "issuer": r.issuer,
+                     "document_id": r.document_id, "created_by": r.created_by, "created_at": r.created_at.isoformat(),
+                     "active": r.active, "revoked_by": r.revoked_by}
+                    for r in review.list_rules(s, include_revoked)]
+
+    @app.delete("/api/learned/{rule_id}", tags=["review"])
+    def api_revoke_learned(rule_id: int, who: auth.Principal = Depends(need("admin", True))):
+        """Revoke a learned rule: the next extraction no longer reads it (`vanthu reprocess --force`
+        re-reads what is stored)."""
+        with ctx.store.sessions.begin() as s:
+            row = review.revoke_rule(s, rule_id, who.name)
+            if row is None:
+                raise ApiError(404, "not_found", f"no learned rule {rule_id}")
+            return {"id": rule_id, "active": row.active}
+
     @app.get("/api/webhooks", tags=["webhooks"])
     def api_webhooks(who: auth.Principal = Depends(need("admin"))):
         with ctx.store.sessions() as s:
