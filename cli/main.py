@@ -45,9 +45,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
     failed = 0
     store, options = None, None
     if args.store:
-        from stores.db import Store
+        from stores.db import Store, database_url
         from stores.review import with_learned_rules
-        store = Store.open(args.database)
+        store = Store.open(database_url(args.database, args.root))
         options = with_learned_rules(store)   # what analysts taught, for the documents of this store
     for name in args.files:
         src = Path(name)
@@ -87,9 +87,9 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from stores.db import Store
+    from stores.db import Store, database_url
     from stores.export import export_records
-    store = Store.open(args.database)
+    store = Store.open(database_url(args.database, args.root))
     if args.kind == "gold":
         return _export_gold(store, args.reviewed)
     sys.stdout.write(export_records(store, args.kind, args.format))
@@ -136,11 +136,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_user(args: argparse.Namespace) -> int:
     import getpass
     import os
-    from stores.db import Store
+    from stores.db import Store, database_url
     from web.auth import AuthError, add_user
     password = os.environ.get("VANTHU_NEW_PASSWORD") or getpass.getpass(f"password for {args.name}: ")
     try:
-        add_user(Store.open(args.database), args.name, password, args.role)
+        add_user(Store.open(database_url(args.database, args.root)), args.name, password, args.role)
     except AuthError as exc:
         print(f"vanthu user add: {exc.reason}: {exc}", file=sys.stderr)
         return 2
@@ -149,9 +149,9 @@ def cmd_user(args: argparse.Namespace) -> int:
 
 
 def cmd_token(args: argparse.Namespace) -> int:
-    from stores.db import Store
+    from stores.db import Store, database_url
     from web.auth import create_token
-    print(create_token(Store.open(args.database), args.name, args.role))
+    print(create_token(Store.open(database_url(args.database, args.root)), args.name, args.role))
     return 0
 
 
@@ -170,9 +170,8 @@ def cmd_watch(args: argparse.Namespace) -> int:
 
 
 def _intake_url(args: argparse.Namespace) -> str:
-    from flows.workspace import DATABASE_FILE
-    from stores.db import sqlite_url
-    return args.database or sqlite_url(Path(args.root) / DATABASE_FILE)
+    from stores.db import database_url
+    return database_url(args.database, getattr(args, "root", None))
 
 
 def cmd_reprocess(args: argparse.Namespace) -> int:
@@ -268,6 +267,17 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+_DATABASE_HELP = ("SQLAlchemy URL (default: VANTHU_DATABASE_URL, else the root's vanthu.sqlite; the same rule "
+                  "for every command)")
+
+
+def _database_args(parser: argparse.ArgumentParser, root_help: str = "intake root (default: the current folder)",
+                   **root_kw) -> None:
+    parser.add_argument("--root", default=root_kw.get("default"), required=root_kw.get("required", False),
+                        help=root_help)
+    parser.add_argument("--database", default=None, help=_DATABASE_HELP)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="vanthu", description="Extract Vietnamese official documents")
     sub = p.add_subparsers(dest="command", required=True)
@@ -275,8 +285,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("files", nargs="+")
     e.add_argument("-o", "--output", default="out")
     e.add_argument("--store", action="store_true", help="also write records to the database")
-    e.add_argument("--database", default=None, help="SQLAlchemy URL (default: VANTHU_DATABASE_URL "
-                                                    "or sqlite:///vanthu.sqlite)")
+    _database_args(e)
     e.add_argument("-q", "--quiet", action="store_true")
     e.set_defaults(func=cmd_extract)
     s = sub.add_parser("schema", help="print the JSON Schema of ExtractionResult")
@@ -285,13 +294,11 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("kind", choices=["tasks", "catalog", "budget", "gold"])
     x.add_argument("--format", choices=["json", "csv"], default="json")
     x.add_argument("--reviewed", metavar="DIR", help="gold: write reviewed documents as gold files into DIR")
-    x.add_argument("--database", default=None)
+    _database_args(x)
     x.set_defaults(func=cmd_export)
     w = sub.add_parser("watch", help="watch an inbox folder and ingest what lands there")
     w.add_argument("inbox")
-    w.add_argument("--root", default=None, help="folder for archive/, quarantine/, outbox/ and the "
-                                                 "database (default: the inbox's parent)")
-    w.add_argument("--database", default=None)
+    _database_args(w, "folder for archive/, quarantine/, outbox/ and the database (default: the inbox's parent)")
     w.add_argument("--settle", type=float, default=None, help="seconds a file must hold still (default 2.5; "
                                                               "VANTHU_SETTLE_SECONDS; raise it for network shares)")
     w.add_argument("--scan", type=float, default=None, help="seconds between safety-net scans (default 10)")
@@ -301,8 +308,7 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("--max-seconds", type=float, default=None)
     w.set_defaults(func=cmd_watch)
     k = sub.add_parser("work", help="process files other watchers archived (shared archive and database)")
-    k.add_argument("--root", required=True, help="the shared intake root (archive/, quarantine/, outbox/)")
-    k.add_argument("--database", default=None, help="the shared database (PostgreSQL URL)")
+    _database_args(k, "the shared intake root (archive/, quarantine/, outbox/)", required=True)
     k.add_argument("--workers", type=int, default=None)
     k.add_argument("--exit-when-idle", action="store_true")
     k.add_argument("--max-seconds", type=float, default=None)
@@ -315,26 +321,21 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--force", action="store_true", help="also documents that have current results")
     r.add_argument("--dask", metavar="ADDRESS", help="run on an existing Dask cluster (tcp://host:8786)")
     r.add_argument("--workers", type=int, default=None, help="local worker processes (default: cores)")
-    r.add_argument("--root", default=".", help="the intake root (holds vanthu.sqlite)")
-    r.add_argument("--database", default=None)
+    _database_args(r, default=".")
     r.add_argument("-q", "--quiet", action="store_true")
     r.set_defaults(func=cmd_reprocess)
     rb = sub.add_parser("rebuild", help="recreate the intake database from the archive, outbox and quarantine")
-    rb.add_argument("--root", required=True, help="the intake root (archive/, outbox/, quarantine/)")
-    rb.add_argument("--database", default=None, help="the database to fill (default: the root's vanthu.sqlite)")
+    _database_args(rb, "the intake root (archive/, outbox/, quarantine/)", required=True)
     rb.set_defaults(func=cmd_rebuild)
     st = sub.add_parser("status", help="counts per state and the last failures")
-    st.add_argument("--root", default=".")
-    st.add_argument("--database", default=None)
+    _database_args(st, default=".")
     st.add_argument("--failures", type=int, default=10)
     st.add_argument("--json", action="store_true")
     st.set_defaults(func=cmd_status)
     sv = sub.add_parser("serve", help="the review app and the HTTP API")
     sv.add_argument("--host", default="127.0.0.1")
     sv.add_argument("--port", type=int, default=8000)
-    sv.add_argument("--root", default=None, help="intake root: uploads/, archive/, outbox/, cache/ "
-                                                 "(default: VANTHU_SERVE_ROOT or .)")
-    sv.add_argument("--database", default=None)
+    _database_args(sv, "intake root: uploads/, archive/, outbox/, cache/ (default: VANTHU_SERVE_ROOT or .)")
     sv.add_argument("-q", "--quiet", action="store_true")
     sv.set_defaults(func=cmd_serve)
     u = sub.add_parser("user", help="manage review app users")
@@ -342,14 +343,14 @@ def build_parser() -> argparse.ArgumentParser:
     ua = usub.add_parser("add", help="add a user or change their role and password (VANTHU_NEW_PASSWORD or prompt)")
     ua.add_argument("name")
     ua.add_argument("--role", choices=["viewer", "reviewer", "admin"], required=True)
-    ua.add_argument("--database", default=None)
+    _database_args(ua)
     ua.set_defaults(func=cmd_user)
     tk = sub.add_parser("token", help="bearer tokens for systems")
     tsub = tk.add_subparsers(dest="token_command", required=True)
     tc = tsub.add_parser("create", help="print a new token (shown once)")
     tc.add_argument("--name", default="system")
     tc.add_argument("--role", choices=["viewer", "reviewer", "admin"], required=True)
-    tc.add_argument("--database", default=None)
+    _database_args(tc)
     tc.set_defaults(func=cmd_token)
     return p
 

@@ -28,9 +28,8 @@ from typing import BinaryIO
 import psutil
 
 from normalize.file_names import display_name
-from stores.db import sqlite_url
+from stores.db import database_url
 
-DATABASE_FILE = "vanthu.sqlite"   # the intake's database, next to its folders
 IGNORED_SUFFIXES = (".part", ".crdownload", ".tmp", ".partial", ".download", ".swp")
 NAME_MAX = 255                    # bytes in one path component (Linux, ext4, NTFS via SMB)
 # The longest base name we reuse: the quarantine prefix (13 bytes), the sidecar suffix
@@ -87,7 +86,8 @@ class Workspace:
 
     @property
     def database_url(self) -> str:
-        return sqlite_url(self.root / DATABASE_FILE)
+        """This root's database by the one rule (stores.db.database_url)."""
+        return database_url(None, self.root)
 
 
 # -- names ----------------------------------------------------------------------------------------

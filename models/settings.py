@@ -11,7 +11,6 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from models.review import AgencyRule
 
-DEFAULT_DATABASE_URL = "sqlite:///vanthu.sqlite"
 MAX_INPUT_BYTES = 256 * 1024 * 1024
 MAX_OCR_PAGES = 1000
 # A workbook's filled cells are read into memory: far above any report's appendix (the largest
@@ -79,7 +78,8 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="VANTHU_", extra="ignore")
 
-    database_url: str = DEFAULT_DATABASE_URL
+    database_url: str | None = Field(None, description="SQLAlchemy URL; unset: the intake root's vanthu.sqlite "
+                                                         "(stores.db.database_url)")
     ocr: bool | None = None
     ocr_workers: int | None = Field(None, ge=1)
     max_ocr_pages: int = Field(MAX_OCR_PAGES, ge=1)

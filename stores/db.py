@@ -26,9 +26,15 @@ from stores.schema import (BudgetRow, CatalogRow, DocumentRow, ExtractionRun, Me
 _ALEMBIC_INI = Path(__file__).with_name("alembic.ini")
 
 
-def database_url(url: str | None = None) -> str:
-    """The URL given, else VANTHU_DATABASE_URL, else the default (models/settings.py)."""
-    return url or settings().database_url
+DATABASE_FILE = "vanthu.sqlite"   # an intake root's database, next to its folders
+
+
+def database_url(url: str | None = None, root: Path | str | None = None) -> str:
+    """The one rule every command follows for its database: the URL given (--database), else
+    VANTHU_DATABASE_URL, else the intake root's vanthu.sqlite (--root; `watch`: the inbox's
+    parent; no root: the current folder). `serve --root R` and `watch`/`status --root R` so open
+    the same queue, with or without the variable."""
+    return url or settings().database_url or sqlite_url(Path(root or ".") / DATABASE_FILE)
 
 
 def sqlite_url(path: Path) -> str:

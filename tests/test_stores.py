@@ -73,3 +73,32 @@ def test_informational_warnings_add_no_review_risk(extracted):
     assert queue_fields(clean)["risk"] == base
     clean.warnings.append(Warning(code="total_mismatch", message="1.000 ≠ 1.100"))
     assert queue_fields(clean)["risk"] == base + 5
+
+
+def test_one_database_rule_for_every_command(tmp_path):
+    """`serve`, `extract`, `export` used ./vanthu.sqlite or VANTHU_DATABASE_URL; `watch`, `status`,
+    `reprocess` used <root>/vanthu.sqlite and ignored the variable: `vanthu serve --root R` started
+    elsewhere did not open R's queue. Now every command: --database, else the variable, else the
+    root's file."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+    from models import Settings
+    from stores.db import database_url, sqlite_url
+    from web.app import create_app
+    root, elsewhere = tmp_path / "R", tmp_path / "elsewhere"
+    root.mkdir()
+    elsewhere.mkdir()
+    env = {k: v for k, v in os.environ.items() if k != "VANTHU_DATABASE_URL"}
+    vanthu = str(Path(sys.executable).with_name("vanthu"))
+    subprocess.run([vanthu, "user", "add", "an", "--role", "admin", "--root", str(root)], cwd=elsewhere, check=True,
+                   env={**env, "VANTHU_NEW_PASSWORD": "mật-khẩu-dài-9"}, capture_output=True)
+    assert (root / "vanthu.sqlite").exists() and not (elsewhere / "vanthu.sqlite").exists()
+    status = subprocess.run([vanthu, "status", "--root", str(root), "--json"], cwd=elsewhere, env=env,
+                            capture_output=True, text=True)
+    assert status.returncode == 0, status.stderr
+    app = create_app(None, root, Settings(), background=False)
+    assert app.state.ctx.store.engine.url.database == str((root / "vanthu.sqlite").resolve())
+    assert database_url(None, root) == sqlite_url(root / "vanthu.sqlite")
+    assert database_url("sqlite:////x/y.sqlite", root) == "sqlite:////x/y.sqlite"

@@ -30,6 +30,7 @@ from normalize.typed_values import typed_amount, typed_date
 from web.review_view import shown_items
 from stores import review
 from stores.db import Store
+from stores.db import database_url as resolve_database_url
 from stores.intake import get as intake_row
 from stores.review_schema import DocumentReview, Job, Webhook, WebhookDelivery
 from stores.schema import BudgetRow, CatalogRow, DocumentRow, ExtractionRun, TaskRow
@@ -68,9 +69,9 @@ def create_app(database_url: str | None = None, root: Path | None = None, cfg: S
     """background: the upload worker and (with `deliveries`) the webhook delivery loop run beside
     the server."""
     cfg = cfg or settings()
-    store = Store.open(database_url)
-    url = store.engine.url.render_as_string(hide_password=False)
     root = Path(root or cfg.serve_root).resolve()
+    store = Store.open(resolve_database_url(database_url, root))   # the root's queue, as watch and status open it
+    url = store.engine.url.render_as_string(hide_password=False)
     ctx = Context(store, url, root, cfg, JobRunner(store, url, root),
                   DeliveryLoop(store, cfg.webhook_allow) if background and deliveries else None)
 
