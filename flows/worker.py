@@ -38,10 +38,22 @@ def _die_with_parent(parent: int) -> None:
             os.killpg(os.getpgid(0), signal.SIGKILL)  # this worker, its OCR processes, Tesseract
 
 
+def _take_environment(env: dict[str, str]) -> None:
+    """The watcher's environment as it is now (VANTHU_* settings, PREFECT_*): a forked worker
+    inherits the forkserver's, frozen when the forkserver started (found by the test suite: a
+    process whose first intake ran while a limit was lowered kept that limit for every later
+    worker)."""
+    from models import settings
+    os.environ.clear()
+    os.environ.update(env)
+    settings.cache_clear()
+
+
 def serve(cfg: dict, conn: Connection) -> None:
     """The worker's life: jobs in, answers out, until the watcher closes the connection."""
     os.setsid()
     os.dup2(2, 1)  # anything a library prints goes to stderr, never among the watcher's lines
+    _take_environment(cfg["env"])
     parent = os.getppid()  # the forkserver, which ends when the watcher ends
     threading.Thread(target=_die_with_parent, args=(parent,), daemon=True).start()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the watcher decides when work stops
@@ -147,6 +159,7 @@ class WorkerProcess:
     stop it (closing its connection; SIGKILL to its whole process group when it must go now)."""
 
     def __init__(self, config: dict):
+        config = {**config, "env": dict(os.environ)}
         ctx = _context()
         self.conn, child = ctx.Pipe(duplex=True)
         # Not a daemon: a daemonic process may not start the OCR processes it needs; the watcher

@@ -113,17 +113,21 @@ def _du_toan_xlsx() -> bytes:
     return out.getvalue()
 
 
-def _du_toan_docx() -> bytes:
+def _docx_with_table(paragraphs: list[str], rows: list[list[str]]) -> bytes:
     d = Docx()
-    d.add_paragraph(_TITLE)
-    d.add_paragraph("Đơn vị tính: triệu đồng")
-    t = d.add_table(rows=len(_DU_TOAN), cols=5)
-    for r, row in enumerate(_DU_TOAN):
+    for text in paragraphs:
+        d.add_paragraph(text)
+    t = d.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
         for c, text in enumerate(row):
             t.cell(r, c).text = text
     out = io.BytesIO()
     d.save(out)
     return out.getvalue()
+
+
+def _du_toan_docx() -> bytes:
+    return _docx_with_table([_TITLE, "Đơn vị tính: triệu đồng"], _DU_TOAN)
 
 
 @pytest.mark.parametrize("make, name", [(_du_toan_xlsx, "du-toan.xlsx"), (_du_toan_docx, "du-toan.docx")])
@@ -325,22 +329,11 @@ def test_a_steering_committee_of_every_level_is_no_one_body():
 def test_a_table_column_that_names_its_year_dates_its_cells():
     """A schedule whose column says 'Thời gian (Năm 2026)' and whose cells say 'ngày 23 tháng 1':
     21 dates were dropped for want of a year."""
-    doc = extract_bytes(_docx_table([["TT", "Nội dung", "Thời gian (Năm 2026)"],
-                                     ["1", "Giải đáp vướng mắc về cải cách hành chính",
-                                      "Từ 20 giờ 15 phút - 20 giờ 45 phút ngày 23 tháng 1"]]), "lịch.docx")
+    doc = extract_bytes(_docx_with_table(["LỊCH PHÁT SÓNG CHUYÊN MỤC CẢI CÁCH HÀNH CHÍNH"], [
+        ["TT", "Nội dung", "Thời gian (Năm 2026)"],
+        ["1", "Giải đáp vướng mắc về cải cách hành chính", "Từ 20 giờ 15 phút - 20 giờ 45 phút ngày 23 tháng 1"]]),
+        "lịch.docx")
     assert "2026-01-23" in {d.value for d in doc.dates}
-
-
-def _docx_table(rows: list[list[str]]) -> bytes:
-    d = Docx()
-    d.add_paragraph("LỊCH PHÁT SÓNG CHUYÊN MỤC CẢI CÁCH HÀNH CHÍNH")
-    t = d.add_table(rows=len(rows), cols=len(rows[0]))
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            t.cell(r, c).text = text
-    out = io.BytesIO()
-    d.save(out)
-    return out.getvalue()
 
 
 def test_an_alias_an_analyst_taught_is_read_where_the_recognizer_read_nothing():

@@ -692,6 +692,22 @@ def test_two_watchers_and_a_worker_share_one_inbox(tmp_path, docx, samples, post
     assert not st["counts"].get("duplicate") and st["counts"].get("done") == len(files)
 
 
+def test_a_worker_reads_the_settings_of_now_not_those_of_its_forkserver(tmp_path, docx, monkeypatch):
+    """Workers are forked from a forkserver whose environment froze when it started: a limit
+    lowered for one intake in a long-lived process (a test, the web server) stayed lowered for
+    every later worker (found by the suite: test_api's 60 KB limit quarantined test_intake's files)."""
+    from flows.uploads import ingest_bytes
+    from models import settings
+    monkeypatch.setenv("VANTHU_MAX_TEXT_CHARS", "10")
+    settings.cache_clear()
+    cfg = settings().intake(workers=1, settle_seconds=0)
+    first = ingest_bytes(docx, "trước.docx", tmp_path / "a", cfg=cfg)
+    assert (first.state, first.reason) == ("failed", "too_much_text"), first
+    monkeypatch.delenv("VANTHU_MAX_TEXT_CHARS")
+    settings.cache_clear()
+    assert ingest_bytes(docx, "sau.docx", tmp_path / "b", cfg=cfg).state == "done"
+
+
 def test_ingest_bytes_for_uploads(tmp_path, docx):
     """The call an upload handler makes: the same archive, limits and reason codes as the inbox."""
     from flows.uploads import ingest_bytes
