@@ -357,12 +357,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    from stores.db import DatabaseError
     try:
         return args.func(args)
-    except DatabaseError as exc:  # one line, no traceback, no password
+    except Exception as exc:
+        # A DatabaseError exists only where a command opened a database: stores.db (SQLAlchemy,
+        # 0.6 s) is not imported for `vanthu extract` without --store.
+        db = sys.modules.get("stores.db")
+        if db is None or not isinstance(exc, db.DatabaseError):
+            raise
         from normalize.file_names import display_name
-        print(f"vanthu: {display_name(str(exc))}", file=sys.stderr)
+        print(f"vanthu: {display_name(str(exc))}", file=sys.stderr)   # one line, no traceback, no password
         return 2
 
 

@@ -28,7 +28,6 @@ from typing import BinaryIO
 import psutil
 
 from normalize.file_names import display_name
-from stores.db import database_url
 
 IGNORED_SUFFIXES = (".part", ".crdownload", ".tmp", ".partial", ".download", ".swp")
 NAME_MAX = 255                    # bytes in one path component (Linux, ext4, NTFS via SMB)
@@ -87,6 +86,7 @@ class Workspace:
     @property
     def database_url(self) -> str:
         """This root's database by the one rule (stores.db.database_url)."""
+        from stores.db import database_url  # (not at import: `vanthu extract` needs no database)
         return database_url(None, self.root)
 
 

@@ -111,6 +111,8 @@ class Settings(BaseSettings):
                                                          "(4× that per address, whatever the names)")
     login_window_minutes: float = Field(15, gt=0)
     secure_cookies: bool = Field(False, description="mark the session cookie Secure (behind HTTPS)")
+    cache_dir: str = Field("~/.cache/vanthu", description="tables built once from their sources (the places "
+                                                          "index), rebuilt when the sources change")
     trusted_proxies: str = Field("", description="comma-separated addresses of reverse proxies whose "
                                                   "X-Forwarded-For is believed; none by default")
     webhook_allow: str = Field("", description="comma-separated hosts or networks (CIDR) a webhook may reach although "

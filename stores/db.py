@@ -10,9 +10,7 @@ import re
 from contextlib import contextmanager
 from pathlib import Path
 
-from alembic import command
 from filelock import FileLock
-from alembic.config import Config
 from sqlalchemy import create_engine, delete, event, func, select, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
@@ -106,6 +104,8 @@ def _sqlite_lock(engine: Engine):
 def migrate(engine: Engine) -> None:
     """Bring the schema to the head revision, one process at a time (a file lock for SQLite, an
     advisory lock for PostgreSQL): the second process waits, then finds nothing to do."""
+    from alembic import command   # (at first use: opening a store is rarer than importing this module)
+    from alembic.config import Config
     cfg = Config(str(_ALEMBIC_INI))
     if engine.dialect.name == "sqlite":
         with _sqlite_lock(engine), engine.begin() as conn:

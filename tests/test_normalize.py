@@ -187,3 +187,27 @@ def test_a_typed_date_must_exist():
     for impossible in ("31/02/2013", "2013-02-31", "30/2/2024", "hôm qua"):
         with pytest.raises(ValueError):
             typed_date(impossible)
+
+
+def test_the_places_tables_are_read_back_from_the_users_cache_and_only_from_the_users_own(tmp_path, monkeypatch):
+    """The places index was rebuilt from the package's JSON in every process (~1.2 s of a small
+    file's 2.7 s): now it is built once per version of its sources and read back; a cache file
+    others may write is not unpickled."""
+    import os
+    from models import settings
+    from normalize import agencies
+    monkeypatch.setenv("VANTHU_CACHE_DIR", str(tmp_path))
+    settings.cache_clear()
+    agencies._place_tables.cache_clear()
+    try:
+        built = agencies._place_tables()
+        [cache] = tmp_path.glob("places-*.pickle")
+        assert agencies._read_own_pickle(cache)[0] == built[0]
+        os.chmod(cache, 0o666)   # writable by anyone: never read
+        assert agencies._read_own_pickle(cache) is None
+        agencies._place_tables.cache_clear()
+        assert agencies._place_tables()[0] == built[0]   # rebuilt, and written anew
+        assert agencies._read_own_pickle(cache) is not None
+    finally:
+        settings.cache_clear()
+        agencies._place_tables.cache_clear()
