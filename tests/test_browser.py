@@ -129,6 +129,19 @@ def test_reviewer_opens_a_scan_sees_the_box_corrects_a_value_and_finds_audit_and
     assert abs(rel_x - (bbox[0] * scale - 3)) < 3 and abs(rel_y - (bbox[1] * scale - 3)) < 3
     assert abs(box.size["width"] - ((bbox[2] - bbox[0]) * scale + 6)) < 3
     browser.save_screenshot(str(SHOTS / "document.png"))
+    # zoomed in twice (a scan's small print), the box is still on its words
+    browser.find_element(By.ID, "zoom-in").click()
+    browser.find_element(By.ID, "zoom-in").click()
+    assert browser.find_element(By.ID, "zoom-level").text == "156%"
+    item.find_element(By.CSS_SELECTOR, ".value").click()
+    _wait(lambda: box.is_displayed())
+    zoomed = img.size["width"] / width_pt
+    assert zoomed > scale * 1.5
+    rel_x = box.location["x"] - img.location["x"]
+    rel_y = box.location["y"] - img.location["y"]
+    assert abs(rel_x - (bbox[0] * zoomed - 3)) < 3 and abs(rel_y - (bbox[1] * zoomed - 3)) < 3
+    browser.save_screenshot(str(SHOTS / "document-zoomed.png"))
+    browser.find_element(By.ID, "zoom-width").click()
     # correct it in the inline editor: typed dd/mm/yyyy, what will be stored shown before saving
     target = item.get_attribute("data-target")
     item.find_element(By.CSS_SELECTOR, 'button[data-action="correct"]').click()

@@ -26,10 +26,36 @@
     box.style.height = ((bbox[3] - bbox[1]) * k + 6) + "px";
     box.hidden = false;
     box.dataset.page = page;
-    box.scrollIntoView({ block: "center", behavior: "instant" });
+    box.scrollIntoView({ block: "center", inline: "center", behavior: "instant" });
   }
   img.addEventListener("load", place);
   window.addEventListener("resize", place);
+
+  // Zoom: the page at a share of the pane's width (100% = fit width), or the whole page in view;
+  // the box is placed from the image's drawn width, so it stays on its words at every zoom.
+  const sheet = document.getElementById("sheet");
+  const level = document.getElementById("zoom-level");
+  let zoom = 1;
+  function setZoom(z) {
+    zoom = Math.min(4, Math.max(0.25, z));
+    img.style.width = (zoom * 100) + "%";
+    if (level) level.textContent = Math.round(zoom * 100) + "%";
+    place();
+  }
+  function fitPage() {
+    const size = sizes[img.dataset.page];
+    if (!size) return;
+    const avail = sheet.getBoundingClientRect();
+    const h = window.innerHeight - avail.top - 12;
+    setZoom(Math.min(1, (h * size[0] / size[1]) / sheet.clientWidth));
+  }
+  const zin = document.getElementById("zoom-in");
+  if (zin) {
+    zin.addEventListener("click", () => setZoom(zoom * 1.25));
+    document.getElementById("zoom-out").addEventListener("click", () => setZoom(zoom / 1.25));
+    document.getElementById("zoom-width").addEventListener("click", () => setZoom(1));
+    document.getElementById("zoom-page").addEventListener("click", fitPage);
+  }
 
   function showPage(page, bbox) {
     if (!page) return;
@@ -305,6 +331,8 @@
     else if (ev.key === "c" && el && el.querySelector(".act")) { act(el, "correct"); ev.preventDefault(); }
     else if (ev.key === "r" && el && el.querySelector(".act")) { act(el, "reject"); ev.preventDefault(); }
     else if (ev.key === "n" && view.dataset.next) { location.href = "/documents/" + view.dataset.next; }
+    else if (ev.key === "+" || ev.key === "=") { setZoom(zoom * 1.25); ev.preventDefault(); }
+    else if (ev.key === "-") { setZoom(zoom / 1.25); ev.preventDefault(); }
   });
 
   const saved = parseInt(sessionStorage.getItem("vanthu-item-" + docId) || "-1", 10);
