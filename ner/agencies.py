@@ -771,15 +771,15 @@ class _Parser:
         return None
 
     def phrase_tail(self, j: int) -> int:
-        """'Ban Chỉ đạo [Trung ương | tỉnh X] về phát triển khoa học, công nghệ, …', 'Ban Chỉ đạo
+        """'Ban Chỉ đạo [Trung ương | quốc gia | tỉnh X] về phát triển khoa học, công nghệ, …', 'Ban Chỉ đạo
         chuyển đổi số trong các cơ quan đảng': the lowercase phrase that says what is steered or
         managed, to a function word or a punctuation mark."""
         k = j
         loc = self.locality_at(k)
         if loc:
             k = loc[0]
-        elif self.words_at(k, ("trung", "ương")):
-            k += 2
+        elif self.words_at(k, ("trung", "ương")) or self.words_at(k, ("quốc", "gia")):
+            k += 2   # 'Ban Chỉ đạo Trung ương về …', 'Ban Chỉ đạo quốc gia về dữ liệu'
         if self.key(k) == "về":
             k += 1
         elif not (k == j and self.is_low(k) and self.key(k) not in PHRASE_STOPS):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from models import Document, Position, TypedTable
 from normalize.columns import AGENCY_ROLES
 from normalize.dates import YEAR
-from normalize.money import MoneyUnit
+from normalize.money import MoneyUnit, parse_unit
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,23 @@ def _column_unit(t: TypedTable, k: int) -> MoneyUnit | None:
     return MoneyUnit(c.multiplier, c.currency, c.unit) if c.multiplier and c.currency and c.unit else None
 
 
+# Columns whose figures are no money even in a row priced in đồng: its number, its unit, its dates.
+_NOT_PRICED = frozenset({"stt", "measure", "date", "period", "duration", "deadline", "time", "reference"})
+
+
+def _row_unit(t: TypedTable, cells: list[str]) -> MoneyUnit | None:
+    """The money unit a row states in its own unit column ('Đơn vị tính': 'Đồng/học sinh/ngày',
+    '1.000 đồng/trẻ/tháng', 'triệu đồng'): norm and fee tables price each row in its own unit."""
+    for k, c in enumerate(t.columns):
+        if c.role == "measure" and k < len(cells) and cells[k]:
+            return parse_unit(cells[k].split("/", 1)[0].strip())
+    return None
+
+
+def _priced(t: TypedTable, k: int, row_unit: MoneyUnit | None) -> MoneyUnit | None:
+    return row_unit if row_unit is not None and (k >= len(t.columns) or t.columns[k].role not in _NOT_PRICED) else None
+
+
 def _column_year(t: TypedTable, k: int) -> int | None:
     """A header that names one year ('Thời gian (Năm 2026)', 'Ngày thực hiện năm 2025') gives it to
     the day-and-month dates of its cells ('ngày 23 tháng 1')."""
@@ -74,6 +91,7 @@ def _table_units(doc: Document, t: TypedTable) -> list[TextUnit]:
                 units.append(TextUnit(c.text, c.page or source.provenance.page, table_id=t.id, row=c.row, col=c.col,
                                       ocr=t.ocr))
     for row in t.rows:
+        row_unit = _row_unit(t, row.cells)
         for k, text in enumerate(row.cells):
             if not text:
                 continue
@@ -86,7 +104,8 @@ def _table_units(doc: Document, t: TypedTable) -> list[TextUnit]:
             actor = row.kind == "group" or (t.columns[k].role in AGENCY_ROLES if k < len(t.columns) else False)
             units.append(TextUnit(
                 text, row.page or t.page, table_id=t.id, row=row.index, col=k,
-                column_unit=_column_unit(t, k) if single else None, column_year=_column_year(t, k),
+                column_unit=(_column_unit(t, k) or _priced(t, k, row_unit)) if single else None,
+                column_year=_column_year(t, k),
                 agency_column=actor, ocr=t.ocr, counted=counted))
     return units
 

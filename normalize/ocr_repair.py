@@ -35,11 +35,13 @@ def _codes_without_d_bar() -> frozenset[str]:
 
 
 def repair_symbol_segment(segment: str) -> str:
-    """'QD' → 'QĐ', 'BCDTW' → 'BCĐTW', 'CN&DMST' → 'CN&ĐMST', 'BGDDT' → 'BGDĐT', 'K2DT' → 'K2ĐT',
+    """'UBTVQHI4' → 'UBTVQH14', 'QD' → 'QĐ', 'BCDTW' → 'BCĐTW', 'CN&DMST' → 'CN&ĐMST', 'BGDDT' → 'BGDĐT', 'K2DT' → 'K2ĐT',
     'LDTBXH' → 'LĐTBXH': a D that, as Đ, makes a code the gazetteers know. A segment that is a
     code itself stays: the Party writes Hướng dẫn 'HD' ('38-HD/BTCTW', holdout2 k05), not 'HĐ'."""
     if segment in _SHORT_D:
         return _SHORT_D[segment]
+    # A legislature's number read with I or l for 1 ('UBTVQHI4', 'QHl5'): the codes end in two digits.
+    segment = re.sub(r"^((?:UBTV)?QH)[Il|](\d)$", r"\g<1>1\2", segment)
     if segment in _codes_without_d_bar():
         return segment
     for code in sorted(_LONG_D, key=len, reverse=True):

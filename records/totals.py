@@ -167,12 +167,32 @@ def _check(sentence: str, s0: int, cue: re.Match, spans, following) -> tuple | N
     return total, parts, subset, source
 
 
+def _marker_kind(text: str) -> str:
+    """'-', '+', '•' as they are; 'a)' and 'b.' are letters; '1.' and '2)' are numbers."""
+    marker = _LIST_ITEM.match(text).group(0).strip()
+    return "letter" if marker[0].isalpha() else "number" if marker[0].isdigit() else marker.replace("–", "-")
+
+
 def _following_parts(following, unit: MoneyUnit) -> list[Amount] | None:
-    """'…, trong đó:' ending a paragraph: the list items after it ('- Vốn ngân sách trung ương: 60 tỷ đồng;')."""
-    parts = []
+    """'…, trong đó:' ending a paragraph: the list items after it ('- Vốn ngân sách trung ương: 60 tỷ
+    đồng;'), at the first item's level only. An item that ends with ':' opens a sub-list ('- Chi đầu
+    tư: 718.692 triệu đồng, bao gồm:' then '+ …' items): its items are parts of that item, not of
+    the total (summed with it, they made 3 false alarms in one budget resolution of batch h); an
+    item of another kind that no item opened ends the list."""
+    parts: list[Amount] = []
+    kind, nested, opens = None, set(), False
     for piece in following:
         if not _LIST_ITEM.match(piece.text):
             break
+        k = _marker_kind(piece.text)
+        kind = kind or k
+        if k != kind:
+            if not (opens or k in nested):
+                break
+            nested.add(k)
+            opens = piece.text.rstrip().endswith(":")
+            continue
+        opens = piece.text.rstrip().endswith(":")
         part = _part_of(piece.text, 0, [(piece.span(a), a) for a in piece.amounts], unit)
         if part is False:
             return None

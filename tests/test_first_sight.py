@@ -350,3 +350,48 @@ def test_an_alias_an_analyst_taught_is_read_where_the_recognizer_read_nothing():
     after = [a.name for a in extract_bytes(out.getvalue(), "giao.docx", taught).agencies]
     assert "Văn phòng Ủy ban nhân dân Thành phố Hồ Chí Minh" not in before
     assert "Văn phòng Ủy ban nhân dân Thành phố Hồ Chí Minh" in after
+
+
+def test_a_row_that_states_its_money_unit_prices_its_figures():
+    """A fee table prices each row in its own 'Đơn vị tính' cell ('Đồng/học sinh/ngày'): its
+    ceilings (20.000, 35.000 — the second row's unit merged down from the first) were no amounts."""
+    doc = extract_bytes(_docx_with_table(["MỨC TRẦN GIÁ CÁC DỊCH VỤ PHỤC VỤ, HỖ TRỢ HOẠT ĐỘNG GIÁO DỤC"], [
+        ["TT", "Danh mục dịch vụ phục vụ, hỗ trợ hoạt động giáo dục, đào tạo", "Đơn vị tính", "Mức trần", "Ghi chú"],
+        ["1.1.1", "Bữa sáng", "Đồng/học sinh/ngày", "20.000", ""],
+        ["1.2", "Dịch vụ chăm sóc bán trú", "Đồng/học sinh/tháng", "235.000", ""]]), "mức trần.docx")
+    assert {a.value for a in doc.amounts} == {20_000, 235_000}
+    assert not doc.records.budget   # a fee table lists rates, not budget lines
+
+
+def test_a_legislatures_number_read_with_an_i_for_a_one_is_repaired():
+    """An OCR'd National Assembly resolution cites '343/2017/UBTVQHI4' and '475/BC-UBTVQHI4'."""
+    from ner.references import find_references
+    assert [r.key for r in find_references("Nghị quyết số 343/2017/UBTVQHI4 ngày 19 tháng 01 năm 2017 và "
+                                           "Báo cáo số 475/BC-UBTVQHI4 của Ủy ban Thường vụ Quốc hội")] == \
+        ["343/2017/UBTVQH14", "475/BC-UBTVQH14"]
+
+
+def test_a_national_steering_committee_is_named_with_what_it_steers():
+    """'Ban Chỉ đạo quốc gia về dữ liệu' was cut to 'Ban Chỉ đạo quốc gia' (as 'Trung ương' was not)."""
+    assert _names("đồng chí thành viên Ban Chỉ đạo quốc gia về dữ liệu (Theo Quyết định số 2") == \
+        ["Ban Chỉ đạo quốc gia về dữ liệu"]
+    assert _names("Ban Chỉ đạo quốc gia về tìm kiếm, quy tập hài cốt liệt sĩ chủ trì") == \
+        ["Ban Chỉ đạo quốc gia về tìm kiếm, quy tập hài cốt liệt sĩ"]
+
+
+def test_a_total_is_compared_with_its_own_level_of_items_only():
+    """Budget resolution (batch h): 'g) … 977.450 triệu đồng, gồm:' then '- … 718.692 triệu đồng,
+    bao gồm:' with its '+' items: the '+' items were summed with the '-' items, three false alarms."""
+    d = Docx()
+    for line in ["g) Các khoản chi ngân sách địa phương chưa phân bổ: 977.450 triệu đồng, gồm:",
+                 "- Chi đầu tư phát triển chưa phân bổ: 718.692 triệu đồng, bao gồm:",
+                 "+ Chi đầu tư từ nguồn vốn xây dựng cơ bản tập trung dự phòng: 39.830 triệu đồng;",
+                 "+ Chi đầu tư từ nguồn vốn ngân sách trung ương hỗ trợ có mục tiêu vốn trong nước: 678.862 triệu đồng;",
+                 "- Chi thường xuyên chưa phân bổ: 258.758 triệu đồng; bao gồm:",
+                 "+ Kinh phí sự nghiệp chưa phân bổ 258.758 triệu đồng tiếp tục theo dõi thực hiện;",
+                 "2.2. Chi từ nguồn thu để lại quản lý qua ngân sách nhà nước: 59.400 triệu đồng."]:
+        d.add_paragraph(line)
+    out = io.BytesIO()
+    d.save(out)
+    checks = [w for w in extract_bytes(out.getvalue(), "dự toán.docx").warnings if w.code.startswith("total")]
+    assert [w.code for w in checks] == ["total_checked", "total_checked"], [w.message for w in checks]
