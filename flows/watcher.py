@@ -36,6 +36,7 @@ log = logging.getLogger("vanthu.watch")
 TICK = 0.05                     # seconds between looks at events, workers and settling files
 DB_POLL_SECONDS = 1.0           # how often an idle watcher asks the database for others' work
 CRASHES_BEFORE_QUARANTINE = 2   # a file that killed its worker this often is set aside
+START_FAILURES_BEFORE_PAUSE = 3 # workers dying before "ready" this often in a row pause intake
 
 
 def say(line: str) -> None:
@@ -66,6 +67,7 @@ class Intake:
         self.last_db_poll = 0.0
         self.last_renew = time.monotonic()
         self.hint = False   # a file was archived here: look for work now
+        self.start_failures = 0   # workers in a row that died before they were ready
 
     alive = staticmethod(owner_alive)
 
@@ -157,10 +159,17 @@ class Intake:
             elif w.exited() is not None:
                 for answer in w.answers():
                     self._answer(w, answer)
-                job, code = w.job, w.exited()
+                job, code, ready = w.job, w.exited(), w.ready
                 w.kill()
                 if job is not None:
                     self._crashed(job, code)
+                self.start_failures = 0 if ready else self.start_failures + 1
+                if self.start_failures >= START_FAILURES_BEFORE_PAUSE:
+                    # restarted at once forever, they would spin: a named fault, with backoff
+                    self.start_failures = 0
+                    raise WorkerFault(IntakeFault.WORKER_START_FAILED,
+                                      f"{START_FAILURES_BEFORE_PAUSE} workers in a row died before they were ready "
+                                      f"(last exit code {code}); see the log")
                 self.workers[i] = self._start_worker()
         if time.monotonic() - self.last_renew > self.cfg.lease_seconds / 3:
             intake.renew(self.store, self.owner, self.cfg.lease_seconds)

@@ -27,4 +27,5 @@ class IntakeFault(StrEnum):
     DISK_FULL = "disk_full"
     DISK_READ_ONLY = "disk_read_only"
     DISK_ERROR = "disk_error"                      # I/O errors of the file system
+    WORKER_START_FAILED = "worker_start_failed"    # workers die before they are ready (a broken install)
     INTERNAL_ERROR = "internal_error"              # a bug of the watcher itself: logged with its traceback
