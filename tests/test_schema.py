@@ -47,3 +47,22 @@ def test_cli_schema_describes_typed_tables(capsys):
     table = schema["properties"]["tables"]["items"]
     assert table["$ref"].endswith("/TypedTable")
     assert "columns" in schema["$defs"]["TypedTable"]["properties"]
+
+
+def test_every_output_the_corpora_produce_validates_against_the_published_schema(capsys, extracted):
+    """An extractor that writes a value the schema does not publish (the column role 'category'
+    did, issue 18's 500) fails here: every bundled sample and every external document's .docx,
+    extracted, validated against `vanthu schema`."""
+    import jsonschema
+    from cli.main import main
+    from pipeline import extract_file
+    assert main(["schema"]) == 0
+    validator = jsonschema.Draft202012Validator(json.loads(capsys.readouterr().out))
+    samples = ROOT / "corpus" / "samples"
+    outputs = [extracted(p.name) for p in sorted(samples.iterdir()) if p.suffix != ".tiff"]
+    outputs += [extract_file(p) for p in sorted((ROOT / "corpus" / "external" / "docs").glob("*/*.docx"))]
+    assert len(outputs) >= 20
+    for result in outputs:
+        errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
+                  for e in validator.iter_errors(json.loads(result.model_dump_json()))]
+        assert not errors, (result.source.path, errors[:5])
