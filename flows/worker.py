@@ -14,6 +14,7 @@ started as separate interpreters to TODO MiB; the first file of a new worker cos
 The watcher side is `WorkerProcess`."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import multiprocessing
@@ -122,6 +123,23 @@ def _serve_jobs(cfg: dict, ws, conn: Connection, send) -> int:
 _STARTING = threading.Lock()  # one worker start at a time through the forkserver's socket
 
 
+@contextlib.contextmanager
+def _main_module_hidden():
+    """multiprocessing runs the host's main script again in every new process (as __mp_main__):
+    a worker needs nothing of it, a script read from stdin cannot be run again (every worker died:
+    FileNotFoundError '<stdin>'), and a script without a __main__ guard would run once per worker.
+    Hidden while a worker starts, so the preparation data names no main module."""
+    main = sys.modules["__main__"]
+    saved = {k: main.__dict__[k] for k in ("__file__", "__spec__") if k in main.__dict__}
+    main.__dict__.pop("__file__", None)
+    main.__spec__ = None
+    try:
+        yield
+    finally:
+        main.__dict__.pop("__spec__", None)
+        main.__dict__.update(saved)
+
+
 @functools.cache
 def _context() -> multiprocessing.context.ForkServerContext:
     """The forkserver every worker of this process is forked from (started on the first worker;
@@ -175,7 +193,7 @@ class WorkerProcess:
         self.started_at = 0.0
 
     def _start(self, child: Connection) -> None:
-        with _STARTING:
+        with _STARTING, _main_module_hidden():
             self.proc.start()
         child.close()
 

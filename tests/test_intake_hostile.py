@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import ROOT
 from tests.intake_helpers import (VANTHU, blank_pdf, descendants, env, huge_xlsx, scan_pdf, start, status,
                                   still_running, tesseract_under, text_bomb_pdf, tree_bytes, vanthu, variant,
                                   wait_for)
@@ -706,6 +707,20 @@ def test_a_worker_reads_the_settings_of_now_not_those_of_its_forkserver(tmp_path
     monkeypatch.delenv("VANTHU_MAX_TEXT_CHARS")
     settings.cache_clear()
     assert ingest_bytes(docx, "sau.docx", tmp_path / "b", cfg=cfg).state == "done"
+
+
+def test_a_host_whose_main_script_cannot_run_again_still_gets_workers(tmp_path, docx):
+    """multiprocessing re-runs the host's main script in every worker: a host reading its script
+    from stdin had every worker die (FileNotFoundError '<stdin>'), and intake paused on
+    worker_start_failed; a script without a __main__ guard would run once per worker."""
+    (tmp_path / "d.docx").write_bytes(docx)
+    script = (f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
+              "from pathlib import Path\nfrom flows.uploads import ingest_bytes\nfrom models import settings\n"
+              f"r = ingest_bytes(Path({str(tmp_path / 'd.docx')!r}).read_bytes(), 'd.docx', Path({str(tmp_path)!r}), "
+              "cfg=settings().intake(workers=1, settle_seconds=0))\n"
+              "print('RESULT', r.state)\n")
+    done = subprocess.run([sys.executable, "-"], input=script, text=True, capture_output=True, timeout=300, env=env())
+    assert "RESULT done" in done.stdout, done.stderr[-2000:]
 
 
 def test_ingest_bytes_for_uploads(tmp_path, docx):
