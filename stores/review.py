@@ -360,8 +360,13 @@ def bulk_accept(s: Session, document_id: int, user: str) -> int:
     """Accept every field and row the extractor gave that has no decision yet."""
     result = extracted_result(s, document_id)
     decided = {(c.field, c.target) for c in corrections_of(s, document_id)}
-    from records.corrections import item_key, items_of
+    from records.corrections import HEADER_FIELDS, item_key, items_of
     n = 0
+    for name in HEADER_FIELDS:   # the header's fields too (they were skipped): those the extractor filled
+        if (result.get("document") or {}).get(name) is not None and ("document", name) not in decided:
+            correct(s, document_id, user, "document", name, "accept", reason="bulk accept")
+            decided.add(("document", name))
+            n += 1
     for field in FIELDS[1:]:
         for item in items_of(result, field):
             target = item_key(field, item)

@@ -369,6 +369,20 @@ def test_what_an_analyst_corrects_in_agencies_the_next_extraction_knows(api, ext
     assert rejected["name"] in back and renamed["name"] in back
 
 
+def test_accept_all_decides_the_header_fields_too(api):
+    """'Accept all' skipped the header's fields (type, number, symbol, issuer, date, place, title):
+    a document marked reviewed after it still had its header undecided."""
+    from stores import review
+    c, rv = api["client"], _bearer(api, "reviewer")
+    doc = _doc_id(api)
+    assert c.post(f"/api/documents/{doc}/accept-all", headers=rv).status_code == 200
+    header = c.get(f"/api/documents/{doc}", headers=rv).json()["document"]
+    with api["store"].sessions() as s:
+        decided = {(x.field, x.target) for x in review.corrections_of(s, doc)}
+    filled = [k for k in ("doc_type", "number", "symbol", "issuer", "date", "place", "title") if header.get(k)]
+    assert filled and all(("document", k) in decided for k in filled), (filled, decided)
+
+
 def test_sign_in_is_rate_limited_and_sessions_need_the_csrf_token(api):
     c = api["client"]
     c.cookies.clear()
