@@ -61,7 +61,9 @@ class AgencyContext:
     ministry: str | None = None     # the ministry the issuer is or belongs to
     party: str | None = None        # the local Party committee the issuer is or belongs to
     issuer: str | None = None
-    rejected: frozenset[str] = frozenset()   # texts (match keys) an analyst said name no body
+    # what analysts taught for this issuer's documents: words (match key) → the body they name,
+    # None where they name none (ner/recognize.learned_for)
+    taught: dict[str, str | None] = field(default_factory=dict)
 
 
 # -- heads ----------------------------------------------------------------------------------------

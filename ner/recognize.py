@@ -42,26 +42,28 @@ def document_context(header, units: list[TextUnit], agency_rules: Sequence[Agenc
     committee), the abbreviations the document defines for bodies it names, and what analysts
     taught for documents of this issuer (aliases they corrected, names they rejected)."""
     ctx = issuer_context(header.issuer)
-    aliases, rejected = learned_for(header.issuer, agency_rules)
+    aliases, taught = learned_for(header.issuer, agency_rules)
     for unit in units:
         if "tắt" in unit.text or "gọi là" in unit.text:
             aliases.update(defined_aliases(unit.text, find_agencies(unit.text, ocr=unit.ocr, ctx=ctx)))
-    return dataclasses.replace(ctx, aliases=aliases, rejected=rejected) if aliases or rejected else ctx
+    return dataclasses.replace(ctx, aliases=aliases, taught=taught) if aliases or taught else ctx
 
 
-def learned_for(issuer: str | None, rules: Sequence[AgencyRule]) -> tuple[dict[str, FoundAgency], frozenset[str]]:
-    """The analysts' rules that hold for a document of this issuer: (aliases, rejected texts as
-    match keys). A rule scoped to an issuer holds for that issuer's documents only."""
+def learned_for(issuer: str | None, rules: Sequence[AgencyRule]) -> tuple[dict[str, FoundAgency], dict[str, str | None]]:
+    """The analysts' rules that hold for a document of this issuer: (aliases for the recognizer
+    to find the words by, and words as match keys → the body they name, None for none). A rule
+    scoped to an issuer holds for that issuer's documents only."""
     mine = match_key(issuer) if issuer else None
-    aliases, rejected = {}, set()
+    aliases, taught = {}, {}
     for r in rules:
         if r.issuer is not None and match_key(r.issuer) != mine:
             continue
         if r.kind == "alias" and r.name:
             aliases[r.text] = FoundAgency(r.name, "learned", 0, 0, r.text, True)
+            taught[match_key(r.text)] = r.name
         elif r.kind == "reject":
-            rejected.add(match_key(r.text))
-    return aliases, frozenset(rejected)
+            taught[match_key(r.text)] = None
+    return aliases, taught
 
 
 def recognize(doc: Document, typed: list[TypedTable], agency_rules: Sequence[AgencyRule] = ()) -> Mentions:
@@ -169,15 +171,15 @@ def read_piece(unit: TextUnit, ctx: AgencyContext | None = None) -> TextMentions
 def _as_taught(found: list[FoundAgency], ctx: AgencyContext) -> list[FoundAgency]:
     """What an analyst taught for this issuer's documents wins over the recognizer's reading of the
     same words: rejected words name nothing, corrected words name what the analyst wrote."""
-    renamed = {match_key(text): a.name for text, a in ctx.aliases.items() if a.kind == "learned"}
-    if not renamed and not ctx.rejected:
+    if not ctx.taught:
         return found
     out = []
     for g in found:
         key = match_key(g.text)
-        if key in ctx.rejected:
-            continue
-        out.append(dataclasses.replace(g, name=renamed[key], known=True) if key in renamed else g)
+        if key not in ctx.taught:
+            out.append(g)
+        elif ctx.taught[key] is not None:
+            out.append(dataclasses.replace(g, name=ctx.taught[key], known=True))
     return out
 
 

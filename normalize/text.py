@@ -71,9 +71,12 @@ def search_key(text: str) -> str:
 
 
 # The same folding in SQL, for stores whose text columns hold names as written: every marked
-# letter (both cases) to its plain lower-case letter; SQL's lower() then folds ASCII only,
-# which is all that is left (SQLite's lower() folds nothing else).
-MARKED = "".join(sorted({c for c in (chr(i) for i in range(0xC0, 0x1EFA))
-                         if unicodedata.category(c).startswith("L") and strip_diacritics_same_length(c) != c
-                         and strip_diacritics_same_length(c).isascii()}))
-PLAIN = "".join(strip_diacritics_same_length(c).lower() for c in MARKED)
+# letter (both cases) to its plain lower-case letter and every dash to '-', as search_key does;
+# SQL's lower() then folds ASCII only, which is all that is left (SQLite's lower() folds nothing
+# else).
+_LETTERS = "".join(sorted({c for c in (chr(i) for i in range(0xC0, 0x1EFA))
+                           if unicodedata.category(c).startswith("L") and strip_diacritics_same_length(c) != c
+                           and strip_diacritics_same_length(c).isascii()}))
+_DASH_CHARS = "".join(c for c in map(chr, range(0x2000, 0x2300)) if _DASHES.fullmatch(c))   # _DASHES's
+MARKED = _LETTERS + _DASH_CHARS
+PLAIN = "".join(strip_diacritics_same_length(c).lower() for c in _LETTERS) + "-" * len(_DASH_CHARS)

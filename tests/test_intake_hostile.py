@@ -411,12 +411,12 @@ def _status_json(root: Path, *extra: str) -> dict:
     return json.loads(vanthu("status", "--root", str(root), "--json", *extra).stdout)
 
 
-def _paused_on(root: Path, fault: str, *extra: str) -> dict:
+def _paused_on(root: Path, fault: str, *extra: str, timeout: float = 60) -> dict:
     """Waits until status names the watcher's fault (read from its state file)."""
     def paused():
         st = _status_json(root, *extra)
         return st if any(w.get("fault") == fault for w in st["watchers"]) else None
-    st = wait_for(paused, 60, 0.5)
+    st = wait_for(paused, timeout, 0.5)
     assert st, _status_json(root, *extra)
     return st
 
@@ -529,7 +529,8 @@ def test_a_sick_sqlite_database_pauses_intake_and_it_resumes_by_itself(tmp_path,
         elif not _chattr("+i", *[f for f in files if f.exists()], tmp_path):
             pytest.skip("this file system has no immutable flag")
         (inbox / "trong lúc hỏng.pdf").write_bytes(pdf)
-        _paused_on(tmp_path, fault)
+        # a writer waits SQLITE_BUSY_SECONDS (30 s) for a lock before it is a fault: one wait or two
+        _paused_on(tmp_path, fault, timeout=150)
         time.sleep(2)
         assert watcher.poll() is None, watcher.communicate()
     finally:
