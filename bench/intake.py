@@ -8,7 +8,8 @@
 - peak memory: of the watcher's whole process tree (sampled) and of the CLI.
 
 `python -m bench.intake [copies]` (VANTHU_BENCH_INTAKE_COPIES, default 8: 8 copies of the four
-sample documents = 32 files)."""
+sample documents = 32 files); `python -m bench.intake --office DOCX SCANS`: throughput and memory
+only, on an office's load (issue 16 measured 200 Word files and 20 six-page scans)."""
 from __future__ import annotations
 
 import os
@@ -74,8 +75,24 @@ class TreePeak:
         return f"RSS {self.peak / 2**20:4.0f} MiB, PSS {self.peak_pss / 2**20:4.0f} MiB"
 
 
-def throughput(tmp: Path, copies: int) -> None:
-    files = _batch(tmp / "batch", copies)
+def _office_load(folder: Path, docx: int, scans: int) -> list[Path]:
+    """The issue's load: Word dispatches with a few office scans among them (6-page scanned PDFs)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    words = [(SAMPLES / n).read_bytes() for n in ("000.docx", "004.docx")]
+    scan = _scan_pdf(6)
+    out = []
+    for k in range(docx):
+        out.append(folder / f"{k:03d}.docx")
+        out[-1].write_bytes(words[k % 2] + f"{k:04d}".encode())
+    for k in range(scans):
+        out.append(folder / f"{k:03d}.scan.pdf")
+        out[-1].write_bytes(scan + f"\n%{k:04d}".encode())
+    return out
+
+
+def throughput(tmp: Path, copies: int, files: list[Path] | None = None, label: str = "") -> None:
+    files = files or _batch(tmp / "batch", copies)
+    label = label or f"{copies} copies of 000/004 .docx/.pdf"
     cli_out = tmp / "cli"
     t = time.perf_counter()
     proc = subprocess.Popen([VANTHU, "extract", *map(str, files), "-o", str(cli_out), "--store", "-q",
@@ -95,7 +112,7 @@ def throughput(tmp: Path, copies: int) -> None:
     watch = time.perf_counter() - t
     peak.stop()
     n = len(files)
-    print(f"intake throughput, {n} files ({copies} copies of 000/004 .docx/.pdf), {os.cpu_count()} cores, "
+    print(f"intake throughput, {n} files ({label}), {os.cpu_count()} cores, "
           f"launch to exit:")
     print(f"  vanthu extract --store (baseline): {cli:6.1f} s  {n / cli * 60:6.1f} files/min  peak {cli_peak}")
     print(f"  vanthu watch --exit-when-idle:     {watch:6.1f} s  {n / watch * 60:6.1f} files/min  peak "
@@ -194,6 +211,12 @@ def startup(tmp: Path, repeat: int = 3) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--office"]:
+        docx, scans = int(argv[1]), int(argv[2])
+        with tempfile.TemporaryDirectory() as tmp:
+            files = _office_load(Path(tmp) / "batch", docx, scans)
+            throughput(Path(tmp), 0, files, f"{docx} .docx and {scans} six-page office scans")
+        return 0
     copies = int(argv[0]) if argv else int(os.environ.get("VANTHU_BENCH_INTAKE_COPIES", "8"))
     with tempfile.TemporaryDirectory() as tmp:
         startup(Path(tmp))

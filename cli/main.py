@@ -247,8 +247,8 @@ def cmd_status(args: argparse.Namespace) -> int:
         print(f"watcher       {w['owner']}: {w['state']}{fault}")
     if database:
         return 1
-    from models import IntakeState
-    for state in [*IntakeState, "duplicate", intake.ENTRY_RETRYING, intake.ENTRY_GIVEN_UP, intake.ENTRY_SET_ASIDE]:
+    from models import EntryState, IntakeState
+    for state in [*IntakeState, "duplicate", EntryState.RETRYING, EntryState.GIVEN_UP, EntryState.SET_ASIDE]:
         print(f"{state:13s} {st['counts'].get(state, 0)}")
     if st["working"]:
         print("in progress:")

@@ -19,7 +19,7 @@ from flows.workspace import (NotRegularFile, StillChanging, Workspace, archive_p
                              move_aside, place, quarantine_path, remove_if_unchanged, safe_name, settle_temp,
                              take_copy, write_atomic, write_sidecar)
 from normalize.file_names import display_name, key_bytes, name_key
-from models import ExtractOptions, ExtractionResult, IntakeSettings, IntakeState
+from models import ExtractOptions, ExtractionResult, IntakeSettings, IntakeState, TakeOutcome
 from stores import intake
 from stores.db import Store
 
@@ -42,9 +42,8 @@ REASON_CHANGED = "archive_changed"
 
 @dataclass(frozen=True)
 class Taken:
-    """What became of one inbox entry: outcome is 'archived', 'duplicate', 'set_aside',
-    'retrying', 'given_up', 'changing' (still being written) or 'busy' (another watcher has it)."""
-    outcome: str
+    """What became of one inbox entry."""
+    outcome: TakeOutcome
     sha256: str | None = None
     reason: str | None = None
     message: str | None = None
@@ -59,17 +58,17 @@ def take_entry(ws: Workspace, store: Store, path: Path, sig: str, owner: str, cf
     name = display_name(name or path.name)
     key = name_key(path)   # the database's text for the entry: any bytes, valid UTF-8
     if not intake.claim_entry(store, key, name, sig, owner, cfg.lease_seconds, alive):
-        return Taken("busy")
+        return Taken(TakeOutcome.BUSY)
     try:
         tmp, sha, size, taken_sig = take_copy(path, ws.archive, cfg.allow_hardlinks)
     except StillChanging:
         intake.release_entry(store, key, owner)
-        return Taken("changing")
+        return Taken(TakeOutcome.CHANGING)
     except NotRegularFile as exc:
         return _set_aside(ws, store, path, name, exc.kind, cfg)
     except FileNotFoundError:
         intake.drop_entry(store, key)
-        return Taken("gone")
+        return Taken(TakeOutcome.GONE)
     except OSError as exc:
         if is_fault(exc):  # our disk is full or read-only: the watcher pauses, the entry is not charged
             intake.release_entry(store, key, owner)
@@ -86,14 +85,14 @@ def take_entry(ws: Workspace, store: Store, path: Path, sig: str, owner: str, cf
             # we hold the entry's lease, so nobody else is placing it now
             dest = settle_temp(tmp, archive_path(ws, sha, name))
             intake.advance(store, sha, IntakeState.ARCHIVED, archive_path=str(dest))
-            outcome = "archived"
+            outcome = TakeOutcome.ARCHIVED
         elif row.taken_from == taken_from:  # taken before a crash: this is that same file
             tmp.unlink(missing_ok=True)
-            outcome = "archived"
+            outcome = TakeOutcome.ARCHIVED
         else:
             kept = settle_temp(tmp, duplicate_path(ws, sha, name, taken_from))
             intake.record_duplicate(store, sha, name, str(kept))
-            outcome = "duplicate"
+            outcome = TakeOutcome.DUPLICATE
     except Exception as exc:
         tmp.unlink(missing_ok=True)
         if isinstance(exc, OSError) and not is_fault(exc):
@@ -119,7 +118,7 @@ def _same_entry(taken_from: str | None, key: str) -> bool:
 
 def _problem(store: Store, key: str, reason: str, message: str, cfg: IntakeSettings) -> Taken:
     row = intake.entry_problem(store, key, reason, message, cfg.retry_attempts, cfg.retry_backoff_seconds)
-    return Taken(row.state, reason=reason, message=message)
+    return Taken(TakeOutcome(row.state), reason=reason, message=message)
 
 
 def _set_aside(ws: Workspace, store: Store, path: Path, name: str, kind: str, cfg: IntakeSettings) -> Taken:
@@ -134,7 +133,7 @@ def _set_aside(ws: Workspace, store: Store, path: Path, name: str, kind: str, cf
         dest = None
     intake.entry_problem(store, name_key(path), reason, message, cfg.retry_attempts, cfg.retry_backoff_seconds,
                          set_aside=True, moved_to=str(dest) if dest else None)
-    return Taken("set_aside", reason=reason, message=message)
+    return Taken(TakeOutcome.SET_ASIDE, reason=reason, message=message)
 
 
 # -- archive → store and outbox (in a worker process) ----------------------------------------------

@@ -10,7 +10,7 @@ from flows.ingest import take_entry
 from flows.watcher import Intake
 from flows.workspace import Workspace, safe_name, signature
 from normalize.file_names import display_name
-from models import ExtractOptions, IntakeSettings, settings
+from models import ExtractOptions, IntakeSettings, TakeOutcome, settings
 from stores import intake
 
 
@@ -38,9 +38,9 @@ def ingest_bytes(data: bytes, name: str, root: Path, database_url: str | None = 
         with Intake(ws, database_url or ws.database_url, cfg.model_copy(update={"workers": 1})) as run:
             run.connect()
             taken = take_entry(ws, run.store, src, signature(src.lstat()), run.owner, cfg, run.alive, name)
-            if taken.outcome == "duplicate":
+            if taken.outcome == TakeOutcome.DUPLICATE:
                 return Ingested("duplicate", taken.sha256, display_name(name))
-            if taken.outcome != "archived":
+            if taken.outcome != TakeOutcome.ARCHIVED:
                 return Ingested("failed", taken.sha256 or "", display_name(name), taken.reason, taken.message)
             run.process_now(taken.sha256)
     row = intake.get(run.store, taken.sha256)

@@ -28,7 +28,7 @@ from flows.ingest import (REASON_CRASHED, REASON_INTERNAL, REASON_MEMORY, REASON
 from flows.worker import WorkerProcess
 from flows.workspace import Workspace, clean_stale_temps, held_for_writing, is_ignored, owner_alive, owner_id, signature
 from normalize.file_names import display_name, name_key
-from models import IntakeFault, IntakeSettings, IntakeState, settings
+from models import EntryState, IntakeFault, IntakeSettings, IntakeState, TakeOutcome, settings
 from stores import intake
 from stores.db import DatabaseError, Store, sqlite_file_identity
 
@@ -454,16 +454,17 @@ def _take_ready(run: Intake, ws: Workspace, settling: dict[Path, Settling], cfg:
             settling[path] = Settling(sig, now)  # settle again once the writer lets go
             continue
         taken = take_entry(ws, run.store, path, sig, run.owner, cfg, run.alive)
-        if taken.outcome in ("changing",):
+        if taken.outcome == TakeOutcome.CHANGING:
             settling[path] = Settling(None, now)
             continue
         settling.pop(path, None)
-        if taken.outcome == "archived":
+        if taken.outcome == TakeOutcome.ARCHIVED:
             run.hint = True
-        elif taken.outcome in ("duplicate", "set_aside", "retrying", "given_up"):
+        elif taken.outcome in (TakeOutcome.DUPLICATE, TakeOutcome.SET_ASIDE, TakeOutcome.RETRYING,
+                               TakeOutcome.GIVEN_UP):
             detail = f" [{taken.reason}] {taken.message}" if taken.reason else ""
             run.count(taken.outcome, path.name + detail if detail else path.name)
-        if taken.outcome == "retrying":
+        if taken.outcome == TakeOutcome.RETRYING:
             settling[path] = Settling(sig, now)  # looked at again; claim_entry waits for the backoff
 
 
@@ -480,7 +481,7 @@ def _idle(run: Intake, ws: Workspace, settling: dict[Path, Settling], watching: 
         if is_ignored(path.name):
             continue
         row = intake.entry(run.store, name_key(path))
-        if row is None or row.state not in (intake.ENTRY_GIVEN_UP, intake.ENTRY_SET_ASIDE):
+        if row is None or row.state not in (EntryState.GIVEN_UP, EntryState.SET_ASIDE):
             return False
         try:
             if row.signature != signature(os.lstat(path)):

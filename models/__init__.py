@@ -1,7 +1,7 @@
 """Pydantic schemas every stage speaks."""
 from models.document import Block, Cell, Document, OcrRepair, Page, Provenance, Table
 from models.header import DocumentHeader
-from models.intake import IntakeFault, IntakeState
+from models.intake import EntryState, IntakeFault, IntakeState, TakeOutcome
 from models.mentions import (Agency, Amount, DateMention, Mentions, Occurrence, Person, Position, Reference,
                              TextMentions)
 from models.records import BudgetLine, CatalogItem, Money, MonthRange, RecordProvenance, Records, Task
@@ -14,7 +14,7 @@ from models.warnings import Warning
 __all__ = [
     "AgencyRule", "WebhookEvent",
     "Agency", "Amount", "Block", "BudgetLine", "CatalogItem", "Cell", "DateMention", "Document",
-    "DocumentHeader", "ExtractOptions", "ExtractionResult", "IntakeFault", "IntakeSettings", "IntakeState", "Mentions", "Money", "MonthRange",
+    "DocumentHeader", "ExtractOptions", "ExtractionResult", "EntryState", "IntakeFault", "IntakeSettings", "IntakeState", "TakeOutcome", "Mentions", "Money", "MonthRange",
     "OcrRepair", "Occurrence", "Page", "Person", "Position", "Provenance", "RecordProvenance", "Records",
     "Reference", "SCHEMA_VERSION", "Settings", "SourceInfo", "Table", "Task", "TextBlock", "TextMentions", "TypedColumn",
     "TypedRow", "TypedTable", "Warning", "settings",

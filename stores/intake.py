@@ -12,18 +12,15 @@ from pathlib import PurePath
 from sqlalchemy import case, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
-from models.intake import FINISHED, UNFINISHED, IntakeState
+from models.intake import FINISHED, UNFINISHED, EntryState, IntakeState, check_transition
 from models.review import WebhookEvent
 from stores.base import utcnow as now  # noqa: F401  (the stores' one clock; the watcher reads it as intake.now)
 from stores.db import Store
 from stores.schema import IntakeDuplicate, IntakeEntry, IntakeFile
 
-__all__ = ["FINISHED", "UNFINISHED", "IntakeState", "advance", "archived_documents", "get", "receive",
-           "record_duplicate", "status", "claim_document", "release_document", "renew",
-           "claimable_documents", "claim_entry", "entry_problem", "drop_entry", "entry", "ENTRY_TAKING",
-           "ENTRY_RETRYING", "ENTRY_GIVEN_UP", "ENTRY_SET_ASIDE"]
-
-ENTRY_TAKING, ENTRY_RETRYING, ENTRY_GIVEN_UP, ENTRY_SET_ASIDE = "taking", "retrying", "given_up", "set_aside"
+__all__ = ["FINISHED", "UNFINISHED", "EntryState", "IntakeState", "advance", "archived_documents", "get",
+           "receive", "record_duplicate", "status", "claim_document", "release_document", "renew",
+           "claimable_documents", "claim_entry", "entry_problem", "drop_entry", "entry"]
 WORKABLE = (IntakeState.ARCHIVED, IntakeState.STORED, IntakeState.QUARANTINING)
 
 
@@ -69,8 +66,10 @@ def receive(store: Store, sha256: str, name: str, state: IntakeState = IntakeSta
 
 
 def advance(store: Store, sha256: str, state: IntakeState, **fields) -> None:
+    """Move a file to `state` (models.intake.TRANSITIONS says which moves exist) with `fields`."""
     with store.sessions.begin() as s:
         row = s.execute(select(IntakeFile).where(IntakeFile.sha256 == sha256)).scalar_one()
+        check_transition(row.state, state)
         row.state = state
         for k, v in fields.items():
             setattr(row, k, v)
@@ -182,21 +181,21 @@ def claim_entry(store: Store, path: str, name: str, signature: str, owner: str, 
         with store.sessions.begin() as s:
             row = s.execute(select(IntakeEntry).where(IntakeEntry.path == path)).scalar_one_or_none()
             if row is None:
-                s.add(IntakeEntry(path=path, name=name, state=ENTRY_TAKING, attempts=0, signature=signature,
+                s.add(IntakeEntry(path=path, name=name, state=EntryState.TAKING, attempts=0, signature=signature,
                                   lease_owner=owner, lease_until=until))
                 return True
             if not lease_free(row.lease_owner, row.lease_until, owner, alive):
                 return False
             changed = row.signature != signature
-            if row.state in (ENTRY_GIVEN_UP, ENTRY_SET_ASIDE) and not changed:
+            if row.state in (EntryState.GIVEN_UP, EntryState.SET_ASIDE) and not changed:
                 return False
-            if row.state == ENTRY_RETRYING and not changed and row.next_try_at and _utc(row.next_try_at) > now():
+            if row.state == EntryState.RETRYING and not changed and row.next_try_at and _utc(row.next_try_at) > now():
                 return False
             held = IntakeEntry.lease_owner.is_(None) if row.lease_owner is None \
                 else IntakeEntry.lease_owner == row.lease_owner
             values = dict(lease_owner=owner, lease_until=until, signature=signature, name=name)
-            if changed and row.state in (ENTRY_GIVEN_UP, ENTRY_SET_ASIDE):
-                values.update(state=ENTRY_TAKING, attempts=0, reason=None, message=None, next_try_at=None)
+            if changed and row.state in (EntryState.GIVEN_UP, EntryState.SET_ASIDE):
+                values.update(state=EntryState.TAKING, attempts=0, reason=None, message=None, next_try_at=None)
             done = s.execute(update(IntakeEntry).where(IntakeEntry.id == row.id, held).values(**values)
                              .execution_options(synchronize_session=False))
             return done.rowcount == 1
@@ -214,11 +213,11 @@ def entry_problem(store: Store, path: str, reason: str, message: str, max_attemp
         row.reason, row.message, row.moved_to = reason, message[:2000], moved_to
         row.lease_owner = row.lease_until = None
         if set_aside:
-            row.state, row.next_try_at = ENTRY_SET_ASIDE, None
+            row.state, row.next_try_at = EntryState.SET_ASIDE, None
         elif row.attempts >= max_attempts:
-            row.state, row.next_try_at = ENTRY_GIVEN_UP, None
+            row.state, row.next_try_at = EntryState.GIVEN_UP, None
         else:
-            row.state = ENTRY_RETRYING
+            row.state = EntryState.RETRYING
             row.next_try_at = now() + dt.timedelta(seconds=backoff_seconds * 2 ** (row.attempts - 1))
         s.flush()
         return row
@@ -230,8 +229,8 @@ def retry_given_up(store: Store) -> int:
     no quarantine, their original still in the archive). Quarantined files stay failed: their
     own content was the problem."""
     with store.sessions.begin() as s:
-        entries = s.execute(update(IntakeEntry).where(IntakeEntry.state == ENTRY_GIVEN_UP)
-                            .values(state=ENTRY_RETRYING, attempts=0, next_try_at=None)
+        entries = s.execute(update(IntakeEntry).where(IntakeEntry.state == EntryState.GIVEN_UP)
+                            .values(state=EntryState.RETRYING, attempts=0, next_try_at=None)
                             .execution_options(synchronize_session=False))
         files = s.execute(update(IntakeFile).where(IntakeFile.state == IntakeState.FAILED,
                                                    IntakeFile.quarantine_path.is_(None),
@@ -247,7 +246,7 @@ def release_entry(store: Store, path: str, owner: str) -> None:
         row = s.execute(select(IntakeEntry).where(IntakeEntry.path == path)).scalar_one_or_none()
         if row is None or row.lease_owner != owner:
             return
-        if row.state == ENTRY_TAKING and row.attempts == 0:
+        if row.state == EntryState.TAKING and row.attempts == 0:
             s.delete(row)
         else:
             row.lease_owner = row.lease_until = None
@@ -257,7 +256,7 @@ def drop_entry(store: Store, path: str) -> None:
     """The entry was taken (archived) or is gone from the inbox: nothing left to show (what was
     set aside stays on record)."""
     with store.sessions.begin() as s:
-        s.execute(delete(IntakeEntry).where(IntakeEntry.path == path, IntakeEntry.state != ENTRY_SET_ASIDE))
+        s.execute(delete(IntakeEntry).where(IntakeEntry.path == path, IntakeEntry.state != EntryState.SET_ASIDE))
 
 
 def status(store: Store, last_failures: int = 10) -> dict:
@@ -268,7 +267,7 @@ def status(store: Store, last_failures: int = 10) -> dict:
                                   .order_by(IntakeFile.updated_at.desc()).limit(last_failures)).scalars())
         working = list(s.execute(select(IntakeFile).where(IntakeFile.state.in_(WORKABLE),
                                                           or_(IntakeFile.lease_owner.is_not(None)))).scalars())
-        problems = list(s.execute(select(IntakeEntry).where(IntakeEntry.state != ENTRY_TAKING)
+        problems = list(s.execute(select(IntakeEntry).where(IntakeEntry.state != EntryState.TAKING)
                                   .order_by(IntakeEntry.updated_at.desc())).scalars())
     for e in problems:
         counts[e.state] = counts.get(e.state, 0) + 1

@@ -102,3 +102,20 @@ def test_one_database_rule_for_every_command(tmp_path):
     assert app.state.ctx.store.engine.url.database == str((root / "vanthu.sqlite").resolve())
     assert database_url(None, root) == sqlite_url(root / "vanthu.sqlite")
     assert database_url("sqlite:////x/y.sqlite", root) == "sqlite:////x/y.sqlite"
+
+
+def test_the_store_refuses_a_state_move_the_transition_table_does_not_allow(tmp_path):
+    """A file cannot skip a side effect: done only after its JSON is stored, failed only through
+    quarantine or the retries; a quarantine never becomes done."""
+    from models.intake import IllegalTransition, IntakeState
+    from stores import intake
+    s = Store.open(f"sqlite:///{tmp_path / 'v.sqlite'}")
+    intake.receive(s, "a" * 64, "x.docx")
+    with pytest.raises(IllegalTransition):
+        intake.advance(s, "a" * 64, IntakeState.DONE)          # received: nothing archived yet
+    intake.advance(s, "a" * 64, IntakeState.ARCHIVED, archive_path="/a")
+    intake.advance(s, "a" * 64, IntakeState.QUARANTINING)
+    with pytest.raises(IllegalTransition):
+        intake.advance(s, "a" * 64, IntakeState.DONE)
+    intake.advance(s, "a" * 64, IntakeState.FAILED)
+    assert intake.get(s, "a" * 64).state == IntakeState.FAILED
