@@ -225,6 +225,10 @@ class WorkerProcess:
         return out
 
     def exited(self) -> int | None:
+        """The exit code; 255 for a worker that could not be started (the forkserver failed):
+        poll() counts it as a start failure instead of waiting for it forever."""
+        if self.proc.pid is None:
+            return None if self._starting.is_alive() else 255
         return self.proc.exitcode
 
     def kill(self) -> None:

@@ -6,19 +6,26 @@ pages instead of each holding its own copy."""
 from __future__ import annotations
 
 import gc
+import sys
 from pathlib import Path
 
 
 def _warm_up() -> bool:
+    """Whether the sample was read. The warm-up only saves time: whatever it meets, the forkserver
+    must live (it died when the first intake of a process ran under a lowered limit, and every
+    worker start then waited forever)."""
     import corpus
     import extract.pdf_reader  # noqa: F401
     import flows.ingest  # noqa: F401  (the store and the intake's own modules)
+    from models import ExtractOptions
     from pipeline import extract_bytes
     sample = Path(corpus.__file__).parent / "samples" / "004.docx"
     try:
         if sample.exists():
-            extract_bytes(sample.read_bytes(), "warm-up")
-    except MemoryError:
+            # the code's defaults, not the environment's limits of the moment
+            extract_bytes(sample.read_bytes(), "warm-up", ExtractOptions(ocr=False))
+    except Exception as exc:  # noqa: BLE001  (said once; the workers start cold instead)
+        print(f"vanthu: worker warm-up skipped: {type(exc).__name__}: {exc}", file=sys.stderr)
         return False
     return True
 

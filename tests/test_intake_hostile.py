@@ -740,3 +740,18 @@ def test_ingest_bytes_for_uploads(tmp_path, docx):
     bad = ingest_bytes(b"MZ\x90\x00 not a document", "virus.pdf", tmp_path, cfg=cfg)
     assert (bad.state, bad.reason) == ("failed", "unsupported_format")
     assert list((tmp_path / "tmp").iterdir()) == []
+
+
+def test_a_forkserver_first_started_under_a_lowered_limit_still_serves_workers(tmp_path, docx):
+    """The forkserver reads a sample as its warm-up: the first intake of a fresh process ran under
+    VANTHU_MAX_TEXT_CHARS=10, the warm-up raised, the forkserver died, and the upload waited for a
+    worker until its 15-minute limit."""
+    (tmp_path / "d.docx").write_bytes(docx)
+    script = (f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
+              "from pathlib import Path\nfrom flows.uploads import ingest_bytes\nfrom models import settings\n"
+              f"r = ingest_bytes(Path({str(tmp_path / 'd.docx')!r}).read_bytes(), 'd.docx', Path({str(tmp_path)!r}), "
+              "cfg=settings().intake(workers=1, settle_seconds=0))\n"
+              "print('RESULT', r.state, r.reason)\n")
+    done = subprocess.run([sys.executable, "-"], input=script, text=True, capture_output=True, timeout=120,
+                          env={**env(), "VANTHU_MAX_TEXT_CHARS": "10"})
+    assert "RESULT failed too_much_text" in done.stdout, done.stderr[-2000:]
