@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from normalize.agencies import (COMMUNE_LEVELS, PROVINCE_LEVELS, AgencyEntry, Place, agency_entries,
                                 component_abbreviations, council_committee, expand_abbreviations, find_place,
-                                head_abbreviations, known_agency, owned_unit, party_body, province_departments,
+                                head_abbreviations, known_agency, owned_unit, party_body, party_units, province_departments,
                                 tidy_name)
 from normalize.ocr_repair import strip_diacritics_same_length
 from normalize.text import match_key
@@ -155,6 +155,8 @@ _VERBS = ("tổ chức thực hiện", "tham mưu", "chủ trì", "phối hợp"
 _VERB_STARTS: dict[str, tuple[str, ...]] = {}
 for _v in sorted(_VERBS, key=len):
     _VERB_STARTS[_v.split()[0]] = tuple(_v.split())
+# A document's number inside a name ('Ban Chỉ đạo Nghị quyết số 57-NQ/TW').
+_DOCUMENT_NUMBER = re.compile(r"\d+(?:[-/][^\W_]+)+")
 TAIL_STOPS = PHRASE_STOPS | {"và", "tỉnh", "huyện", "xã", "các", "những", "trên", "địa", "bàn", "thuộc", "trực"}
 LOCALITY_CUE = re.compile(r"địa phương|tỉnh, thành phố|các tỉnh|các thành phố|các tỉnh, thành", re.IGNORECASE)
 # Words that make the places after them a location ('tại các tỉnh …', 'trên địa bàn các tỉnh …').
@@ -233,6 +235,18 @@ def _heads(plain: bool) -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
     for entry in sorted(heads, key=lambda x: -len(x[0])):
         index.setdefault(entry[0][0], []).append(entry)
     return index
+
+
+@lru_cache(maxsize=1)
+def _owned_unit_words() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Head → (the keys of the words after it, the organ) for the organs every Party committee
+    has, longest first ('Ủy ban' → [(('kiểm', 'tra'), 'Ủy ban Kiểm tra')], 'Ban' → …)."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for unit in party_units():
+        head = next((h for h in ("Ủy ban", "Ban") if unit.startswith(h + " ")), None)
+        if head:
+            out.setdefault(head, []).append((_keys(unit[len(head):], False), unit))
+    return {h: sorted(v, key=lambda x: len(x[0]), reverse=True) for h, v in out.items()}
 
 
 @lru_cache(maxsize=2)
@@ -319,7 +333,8 @@ class _Parser:
         words = lexicon()[0]
         prev = self.toks[i - 1] if i > 0 else None
         if prev is not None and prev.word and prev.end == self.toks[i].start - 1 and \
-                f"{prev.key} {self.toks[i].key}" in words and not self._head_ends_at(i):
+                f"{prev.key} {self.toks[i].key}" in words and not self._head_ends_at(i) \
+                and not self._capital_breaks_word(i):
             return None   # (a head just before it is a whole: 'Văn phòng' + 'Thành ủy', not 'phòng thành')
         for keys, head, follow in _heads(self.plain).get(self.toks[i].name_key, ()):
             if not self.match_keys(i, keys) or (len(keys) == 1 and not self.marks_fit(i, head)):
@@ -335,6 +350,26 @@ class _Parser:
                 return None
             return end, head, follow
         return None
+
+    def _capital_breaks_word(self, i: int) -> bool:
+        """A capital starts a name, not the second syllable of a word: in 'Giao Ban Xây dựng Đảng
+        chủ trì' (a sentence's first word, then a capital) or 'giao Ban Tổ chức', 'Ban' is no
+        'giao ban' (a briefing); 'Phục Vụ' (title case) and all-caps lines stay one word."""
+        if self.all_caps or not self.is_cap(i) or self.toks[i].text.isupper():
+            return False
+        prev = self.toks[i - 1].text
+        if prev.lower() in ("trưởng", "phó"):
+            # 'Trưởng Ban Chỉ đạo …' is a position; the body it heads would need its locality,
+            # which the bare name does not give (measured: g19 lost 0.005 with it read)
+            return False
+        return self.is_low(i - 1) or (self._sentence_start(i - 1) and not prev.isupper())
+
+    def _sentence_start(self, i: int) -> bool:
+        """Token i begins its line or follows a sentence's or an item's mark."""
+        if i <= 0:
+            return True
+        before = self.text[self.toks[i - 1].end:self.toks[i].start]
+        return "\n" in before or self.toks[i - 1].text in (".", ":", ";", "-", "–", "+", "•", "(")
 
     def _head_ends_at(self, i: int) -> bool:
         """A head noun of two words ends just before token i ('Văn phòng')."""
@@ -584,7 +619,15 @@ class _Parser:
             # The Party's organs inside a body are named by it (Điều lệ Đảng): 'Đảng ủy UBND TP',
             # 'Đảng đoàn Quốc hội', 'Ban Cán sự đảng Bộ Tư pháp'. Party bodies, whatever body names them.
             return nested[0], f"{head} {nested[1]}", "party", nested[3]
-        j = self.name_end(end)
+        if head in LOCALITY_BODIES and self.level_at(end):
+            # 'Đảng ủy xã Công Hải', 'ĐẢNG ỦY PHƯỜNG HÀ ĐÔNG': a commune's or ward's Party committee
+            # is named by its locality, like its People's Committee (every commune has one since 7/2025)
+            placed = self.place_head(end, head, kind)
+            if placed is not None:
+                return placed
+        j, organ = self.name_end(end), None
+        if j == end:
+            j, organ = self.owned_unit_words(end, head)
         if j == end:
             return None
         if head == "Ban" and match_key(self.span_text(end, j)).startswith(("chỉ đạo", "quản lý")):
@@ -595,7 +638,7 @@ class _Parser:
                 return None  # 'Ban Chỉ đạo các cấp', 'Ban Chỉ đạo cấp quân khu': every level's, no one body
             j = k
         j = self.item_tail(j)
-        name = f"{head} {self.expand(end, j)}"
+        name = organ or f"{head} {self.expand(end, j)}"
         committee = council_committee(name) if head == "Ban" else None
         if committee is not None:  # 'Ban KT-NS', 'Ban Văn hoá - Xã hội': one spelling
             name, kind = committee.name, committee.kind
@@ -652,6 +695,15 @@ class _Parser:
         if head == "Ban":
             return has_locality or self.key(start) in ("chỉ", "quản", "thường")
         return True
+
+    def owned_unit_words(self, end: int, head: str) -> tuple[int, str | None]:
+        """(end, the organ as named) for a Party committee's organ written in lowercase after its
+        head ('Ủy ban kiểm tra Đảng ủy', 'Ban thường vụ Tỉnh ủy'): the organs every committee has."""
+        for words, organ in _owned_unit_words().get(head, ()):
+            if all(self.is_low(end + k) for k in range(len(words))) and \
+                    tuple(self.key(end + k) for k in range(len(words))) == words:
+                return end + len(words), organ
+        return end, None
 
     def own_ministry_unit(self, end: int, head: str) -> tuple[bool, Reading | None]:
         """'Văn phòng Bộ', 'Thanh tra Bộ': (True, the document's own ministry's unit), or (True,
@@ -801,7 +853,20 @@ class _Parser:
                 m += 1
             else:
                 break
+        if end > k and self.key(end - 1) == "số":
+            end = self.number_end(end)   # 'Ban Chỉ đạo Nghị quyết số 57-NQ/TW': the number is the name's
         return end
+
+    def number_end(self, j: int) -> int:
+        """The end of a document's number at token j ('57-NQ/TW'), or j where none starts there."""
+        if j >= len(self.toks):
+            return j
+        m = _DOCUMENT_NUMBER.match(self.text, self.toks[j].start)
+        if m is None:
+            return j
+        while j < len(self.toks) and self.toks[j].end <= m.end():
+            j += 1
+        return j
 
     def expand(self, i: int, j: int) -> str:
         """The text of tokens i..j with the specific-name abbreviations spelled out."""

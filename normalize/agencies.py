@@ -358,6 +358,11 @@ def _owned_units() -> dict[str, str]:
     return {match_key(k): v for k, v in load_json("agencies.json")["owned_units"].items()}
 
 
+def party_units() -> tuple[str, ...]:
+    """The organs every Party committee has ('Ban Thường vụ', 'Ủy ban Kiểm tra', …), as written."""
+    return tuple(k for k, v in load_json("agencies.json")["owned_units"].items() if v == "party")
+
+
 def owned_unit(name: str) -> str | None:
     """Whose a unit named alone is ('party', 'issuer', 'none'), for units every committee of a kind
     has ('Ban Thường vụ', 'Ban Thường trực'); None for any other name."""
@@ -411,7 +416,8 @@ def tidy_name(text: str) -> str:
     parts. Diacritics and case are kept."""
     s = fold_tone_placement(re.sub(r"\s+", " ", text)).strip(" ,;:.")
     s = re.sub(r"\s*,\s*", ", ", s)
-    return re.sub(r"\s*[-–]\s*", " - ", s)
+    s = re.sub(r"\s*[-–]\s*", " - ", s)
+    return re.sub(r"\b(\d+) - (?=[^\W\d_]+/)", r"\1-", s)   # a document's number: '57-NQ/TW
 
 
 @lru_cache(maxsize=1)

@@ -24,11 +24,15 @@ from normalize.text import match_key, normalize_dashes
 #   location      where                        date        a day
 #   measure       a unit of measurement ('Đơn vị tính': never the body in charge)
 #   category      a second name column that labels groups of rows (set from the cells, tables/typed.py)
+#   person        people by name ('Họ và tên'): a list of members, never tasks
 COLUMN_ROLES: list[tuple[str, str]] = [
     (r"^(s ?tt|tt|số tt|số thứ tự)$", "stt"),
     # a header that starts by saying what the rows are names them, whatever words follow ('Nội dung
     # thực hiện' is no body in charge; 'Văn bản giao nhiệm vụ' cites a document, it names no task)
     (r"^(văn bản|căn cứ)\b", "reference"),
+    # people, not things to do or pay for: a list of members (their unit beside them is where they
+    # work, not a body in charge) gave 35 uncertain tasks
+    (r"^(họ và tên|họ tên|họ, tên)\b", "person"),
     (r"^(nội dung|tên|nhiệm vụ|công việc|hoạt động|giải pháp)\b(?!.*(?:chủ trì|phối hợp|kinh phí))", "name"),
     (r"^đơn vị tính\b|^đvt\b", "measure"),
     (r"phối hợp|tham gia", "coordinating"),
@@ -93,6 +97,17 @@ SPENT_WORDS = r"dự toán|kinh phí|kế hoạch vốn|phân bổ|nguồn vốn
 
 def money_spent(title: str) -> bool:
     return bool(re.search(SPENT_WORDS, match_key(title)))
+
+
+# A title that says the table states rates, not lines of a budget: norms and prices per person,
+# per medal, per unit ('MỨC THƯỞNG ĐỐI VỚI VẬN ĐỘNG VIÊN …', 'ĐỊNH MỨC CHI …', 'BẢNG GIÁ …'). Its
+# rows are what each case is paid (ANNOTATION: spending norms give no budget records); a dự toán
+# priced by norms is titled for its money ('DỰ TOÁN KINH PHÍ …') and stays a budget.
+RATE_TITLE = r"^(?:phụ lục\s+\S+\s*[:.-]?\s*)?(?:mức|định mức|đơn giá|bảng giá|khung giá|biểu giá)\b"
+
+
+def money_rates(title: str) -> bool:
+    return bool(re.search(RATE_TITLE, match_key(title).strip()))
 
 
 # Letters a scan reads as symbols inside header words ('CHU TR]' for 'CHỦ TRÌ').

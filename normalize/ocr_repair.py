@@ -51,6 +51,9 @@ def repair_symbol_segment(segment: str) -> str:
         for variant in _d_variants(segment):
             if variant in known:
                 return variant
+    # Initials that only a Đ begins in an official code: 'Đại học' (ĐHVN, ĐHNN, ĐHBK) and 'Đảng ủy'
+    # (ĐU, ĐUK); no word such a code abbreviates begins D-H or D-U.
+    segment = re.sub(r"^D(?=H[A-Z]|U(?:[A-Z]|$))", "Đ", segment)
     return re.sub(r"(?<=\d)DT$", "ĐT", segment)  # K2ĐT: a numbered unit 'Đào tạo'
 
 

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 
 from models import Document, Table, TypedColumn, TypedRow, TypedTable, Warning
-from normalize.columns import (TIME_ROLES, column_role, money_collected, money_kind, money_spent, rows_are,
+from normalize.columns import (TIME_ROLES, column_role, money_collected, money_kind, money_rates, money_spent, rows_are,
                                time_kind)
 from normalize.money import MoneyUnit, parse_unit, unit_from_header
 from normalize.ranges import parse_number_or_range
@@ -216,7 +216,7 @@ def type_table(table: Table, title: str | None = None, declared_unit: MoneyUnit 
                 break
     # fees and prices are paid in, whether the caption or the title says so ('MỨC HỌC PHÍ …')
     kind, reason = _table_kind(columns, title, len(body), any(money_collected(t) for t in (title, caption) if t),
-                               any(money_spent(t) for t in (title, caption) if t))
+                               any(money_spent(t) for t in (title, caption) if t), bool(title and money_rates(title)))
     confidence = UNCERTAIN_KIND if reason.startswith("uncertain") else 1.0
     return TypedTable(id=table.id, kind=kind, kind_reason=reason, kind_confidence=confidence,
                       catalog_kind=catalog_kind(title), title=title,
@@ -238,9 +238,10 @@ def _category_columns(columns: list[TypedColumn], body: list[TypedRow]) -> None:
 
 
 def _table_kind(columns: list[TypedColumn], title: str | None, n_body: int, collected: bool = False,
-                spent: bool = False) -> tuple[str, str]:
+                spent: bool = False, rates: bool = False) -> tuple[str, str]:
     """(kind, why) from what the columns mean; `collected`: the caption says the money is paid in
-    (fees), which no budget line is; `spent`: the title says it is money to spend (a dự toán)."""
+    (fees), which no budget line is; `spent`: the title says it is money to spend (a dự toán);
+    `rates`: the title says the table states rates (norms, prices), which no budget line is."""
     roles = {c.role for c in columns}
     money = [c for c in columns if c.role == "budget" and c.multiplier]
     name = next((c for c in columns if c.role == "name"), None)
@@ -251,6 +252,8 @@ def _table_kind(columns: list[TypedColumn], title: str | None, n_body: int, coll
         return "catalog", f"title '{title}' lists technologies or products"
     if n_body < MIN_BODY_ROWS:
         return "other", "no body rows"
+    if money and rates:
+        return "other", f"rates per case ('{title}'), not budget lines"
     if money and spent and (name or lead) and not collected:
         what = f"'{name.name}'" if name else "bodies"
         return "budget", f"{what} with money in {money[0].unit} under a spending title"
@@ -265,6 +268,12 @@ def _table_kind(columns: list[TypedColumn], title: str | None, n_body: int, coll
     unpriced = [c.name for c in columns if c.role == "budget" and not c.multiplier]
     if unpriced and (name or lead):
         return "other", f"unknown: money in {', '.join(unpriced)} with no unit stated"
+    if name and not lead and not money and len(task_columns & {"result", "deadline", "objective"}) >= 2 \
+            and rows_word != "items":
+        # what was directed and what became of it, no body named (a report on the issuer's own
+        # tasks: 'Nội dung chỉ đạo', 'Kết quả thực hiện', 'Tiến độ'): tasks, for a person to confirm
+        return "tasks", f"uncertain: '{name.name}' rows with " + ", ".join(sorted(task_columns)) + \
+            ", no body in charge named"
     if name and lead and not roles & {"budget", "reference"}:  # (a list of documents by body is no task list)
         # things with a body in charge and nothing else to tell what they are (a list of proposals
         # and the ministry handling each): tasks, said to be uncertain, for a person to confirm

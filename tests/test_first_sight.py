@@ -395,3 +395,80 @@ def test_a_total_is_compared_with_its_own_level_of_items_only():
     d.save(out)
     checks = [w for w in extract_bytes(out.getvalue(), "dự toán.docx").warnings if w.code.startswith("total")]
     assert [w.code for w in checks] == ["total_checked", "total_checked"], [w.message for w in checks]
+
+
+# -- batch i (2026-12-06): kinds its first sight showed -------------------------------------------------
+def test_a_table_titled_as_rates_gives_no_budget_lines():
+    """A decree's appendix of medal rewards ('MỨC THƯỞNG ĐỐI VỚI VẬN ĐỘNG VIÊN …', Đơn vị tính: Triệu
+    đồng) states what each medal is paid: 25 budget records were made from it."""
+    table = _table([["TT", "Tên cuộc thi", "HCV", "HCB", "HCĐ", "Phá kỷ lục"],
+                    ["I", "Đại hội thể thao", "", "", "", ""],
+                    ["1", "Đại hội thể thao thế giới (Olympic Games)", "3.500", "2.200", "1.400", "+1.400"],
+                    ["2", "Đại hội thể thao châu Á (ASIAD)", "280", "180", "120", "+120"]])
+    doc = _blocks("MỨC THƯỞNG ĐỐI VỚI VẬN ĐỘNG VIÊN LẬP THÀNH TÍCH TẠI CÁC ĐẠI HỘI, GIẢI THI ĐẤU THỂ THAO QUỐC TẾ",
+                  "Đơn vị tính: Triệu đồng")
+    from pipeline.run import run_stages
+    typed, _, records, _ = run_stages(doc.model_copy(update={"tables": [table.model_copy(update={"order": 2})]}))
+    assert typed[0].kind == "other" and "rates" in typed[0].kind_reason
+    assert records.budget == []
+    # a dự toán priced by norms is titled for its money: still budget lines
+    typed, records, _ = _run(_table([["TT", "Nội dung", "Mức chi (triệu đồng)", "Thành tiền (triệu đồng)"],
+                                     ["1", "Tổ chức hội nghị", "20", "40"], ["2", "In tài liệu", "5", "10"]]),
+                             "DỰ TOÁN KINH PHÍ TỔ CHỨC HỘI NGHỊ")
+    assert typed.kind == "budget" and len(records.budget) == 2
+
+
+def test_a_party_committees_organs_written_in_lowercase_or_after_a_verb_are_found():
+    """A commune Party committee's plan: 'Cơ quan chủ trì, thực hiện: Uỷ ban kiểm tra Đảng uỷ.',
+    'Giao Ban Xây dựng Đảng chủ trì' ('giao ban' is a word: a briefing), 'Ban thường vụ Tỉnh ủy'."""
+    issuer = "Đảng ủy xã Công Hải"
+    assert _names("- Cơ quan chủ trì, thực hiện: Uỷ ban kiểm tra Đảng uỷ.", issuer) == \
+        ["Ủy ban Kiểm tra Đảng ủy xã Công Hải"]
+    assert _names("Giao Ban Xây dựng Đảng chủ trì, phối hợp với các cơ quan", issuer) == \
+        ["Ban Xây dựng Đảng Đảng ủy xã Công Hải"]
+    assert _names("Ban thường vụ Tỉnh ủy Thanh Hóa chỉ đạo") == ["Ban Thường vụ Tỉnh ủy Thanh Hóa"]
+    assert _names("tổ chức họp giao ban định kỳ", issuer) == []
+    assert _names("III. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU (chi tiết Phụ lục đính kèm)") == []
+    # 'trực ban' is a word too; the capital starts a name, whose number is part of it
+    assert _names("Với vai trò là Cơ quan Thường trực Ban Chỉ đạo Nghị quyết số 57-NQ/TW, Văn phòng Trung ương "
+                  "Đảng đã chủ trì")[0] == "Ban Chỉ đạo Nghị quyết số 57-NQ/TW"
+
+
+def test_a_scan_that_reads_d_bar_as_d_in_a_university_or_party_code_is_repaired():
+    """OCR of a university's decisions read 'Quyết định số 1592/QĐ-ĐHVN' as '1592/QĐ-DHVN' and a
+    commune Party committee's 'Nghị quyết số 02-NQ/ĐU' as '02-NQ/DU'."""
+    from ner.references import find_references
+    keys = [r.key for r in find_references("theo Quyết định số 1592/QĐ-DHVN ngày 31/12/2024 và Nghị quyết "
+                                            "số 02-NQ/DU ngày 30/8/2025 của Ban Thường vụ Đảng uỷ xã")]
+    assert keys == ["1592/QĐ-ĐHVN", "02-NQ/ĐU"]
+
+
+def test_a_communes_party_committee_is_named_by_its_locality():
+    """'ĐẢNG BỘ TỈNH KHÁNH HOÀ / ĐẢNG UỶ XÃ CÔNG HẢI' above a conclusion: 'Đảng ủy xã Công Hải' was
+    no body at all (only the People's Committee was named by its commune), so the issuer read
+    'Đảng Bộ Tỉnh Khánh Hoà Đảng Uỷ Xã Công Hải' and none of its own organs were found."""
+    assert issuer_name(["ĐẢNG BỘ TỈNH KHÁNH HOÀ", "ĐẢNG UỶ XÃ CÔNG HẢI"]) == "Đảng ủy xã Công Hải"
+    assert _names("theo chỉ đạo của Đảng ủy phường Hà Đông") == ["Đảng ủy phường Hà Đông"]
+
+
+def test_a_list_of_people_is_no_task_table():
+    """A university's report lists its council's members ('Họ và tên', 'Đơn vị công tác', 'Chức
+    danh'): each person was an uncertain task of the unit they work in (35 tasks)."""
+    typed, records, _ = _run(_table([["STT", "Họ và tên", "Đơn vị công tác", "Chức danh", "Ghi chú"],
+                                     ["1", "Nguyễn Văn A", "Bộ Giáo dục và Đào tạo", "Chủ tịch", ""],
+                                     ["2", "Trần Thị B", "Đại học Quốc gia Hà Nội", "Ủy viên", ""]]), "PHÍA VIỆT NAM")
+    assert typed.kind == "other" and records.tasks == []
+
+
+def test_a_report_on_directed_tasks_without_a_body_column_gives_uncertain_tasks():
+    """A commune Party committee reports on what the province directed ('Nội dung chỉ đạo', 'Kết
+    quả thực hiện', 'Tiến độ'): the rows are its own tasks, no body named; they were no records."""
+    typed, records, warnings = _run(_table([
+        ["Chỉ đạo của Thường trực, Ban Thường vụ Tỉnh uỷ", "Nội dung chỉ đạo", "Kết quả thực hiện", "Tiến độ"],
+        ["Thông báo số 28-TB/TU", "Khẩn trương hoàn thành việc xây dựng quy chế làm việc", "Đã ban hành", "X"],
+        ["Thông báo số 28-TB/TU", "Củng cố, kiện toàn cấp uỷ", "Đã thực hiện", "X"]]))
+    assert typed.kind == "tasks" and typed.kind_confidence < 1
+    assert [t.name for t in records.tasks] == ["Khẩn trương hoàn thành việc xây dựng quy chế làm việc",
+                                               "Củng cố, kiện toàn cấp uỷ"]
+    assert all(t.agency is None for t in records.tasks)
+    assert any(w.code == "table_kind_uncertain" for w in warnings)
