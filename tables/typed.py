@@ -207,6 +207,14 @@ def type_table(table: Table, title: str | None = None, declared_unit: MoneyUnit 
         if col.role == "budget":
             col.money_kind = money_kind(col.name)
     _category_columns(columns, body)
+    if not any(c.role == "reference" for c in columns):
+        # a column whose every cell cites a document ('Thông báo số 98-TB/TU') under a header that
+        # does not say so ('Chỉ đạo của Ban Thường vụ Tỉnh uỷ'): the rows' source documents
+        for col in columns:
+            values = [r.cells[col.index] for r in body if col.index < len(r.cells) and r.cells[col.index].strip()]
+            if col.role == "other" and len(values) >= 2 and all(_CITES.search(v[:80]) for v in values):
+                col.role = "reference"
+                break
     if not any(c.role == "name" for c in columns):
         # no name column: a column of text that cites no document names the rows ('Loại văn bản')
         for col in columns:

@@ -470,5 +470,5 @@ def test_a_report_on_directed_tasks_without_a_body_column_gives_uncertain_tasks(
     assert typed.kind == "tasks" and typed.kind_confidence < 1
     assert [t.name for t in records.tasks] == ["Khẩn trương hoàn thành việc xây dựng quy chế làm việc",
                                                "Củng cố, kiện toàn cấp uỷ"]
-    assert all(t.agency is None for t in records.tasks)
+    assert all(t.agency is None and t.source_ref == "28-TB/TU" for t in records.tasks)
     assert any(w.code == "table_kind_uncertain" for w in warnings)
