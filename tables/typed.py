@@ -42,11 +42,15 @@ CONTENT_MAJORITY = 0.6
 MIN_BODY_ROWS = 1
 
 
+_BARE_APPENDIX = re.compile(r"^(?:phụ lục|PHỤ LỤC|Phụ lục)\s*[\w.-]*\s*$")
+
+
 def _context_before(doc: Document, table: Table) -> tuple[str | None, MoneyUnit | None, str | None]:
     """The nearest heading-like block above the table (an appendix title, 'DANH MỤC …'), the
     money unit a short line just above it declares, and its caption (the last short line above
     it that declares no unit: '1. Mức học phí')."""
     best, declared, caption = None, None, None
+    previous_title = False
     earlier_tables = [t.order for t in doc.tables if t.order < table.order]
     after = max(earlier_tables, default=-1)
     for b in doc.blocks:
@@ -56,7 +60,14 @@ def _context_before(doc: Document, table: Table) -> tuple[str | None, MoneyUnit 
         if b.kind in ("header", "footer", "footnote"):
             continue
         if is_title(t) and len(t) > 6 or b.kind == "heading" or t.startswith(("Phụ lục", "PHỤ LỤC")):
-            best = t
+            # a title wrapped over two lines (a scan reads each as a block: 'MỨC THƯỞNG … TẠI' /
+            # 'CÁC ĐẠI HỘI …') is one title; an appendix's number line stays apart
+            continued = best is not None and previous_title and not _BARE_APPENDIX.match(best) \
+                and not t.startswith(("Phụ lục", "PHỤ LỤC"))
+            best = f"{best} {t}" if continued else t
+            previous_title = True
+        else:
+            previous_title = False
         if b.order > after:
             short = len(t) < DECLARED_UNIT_MAX_CHARS
             # 'Đơn vị tính: triệu đồng', or the unit alone on its line ('Triệu đồng', '(tỷ đồng)');

@@ -472,3 +472,20 @@ def test_a_report_on_directed_tasks_without_a_body_column_gives_uncertain_tasks(
                                                "Củng cố, kiện toàn cấp uỷ"]
     assert all(t.agency is None and t.source_ref == "28-TB/TU" for t in records.tasks)
     assert any(w.code == "table_kind_uncertain" for w in warnings)
+
+
+def test_a_title_a_scan_reads_as_two_blocks_is_one_title():
+    """The office scan of the reward decree reads its appendix title as two blocks ('PHỤ LỤC I MỨC
+    THƯỞNG … TẠI' / 'CÁC ĐẠI HỘI, GIẢI THI ĐẤU THỂ THAO QUỐC TẾ'): the table's title was the second
+    line alone, no longer a rate title, and the scan gave 15 budget lines the .docx did not."""
+    from pipeline.run import run_stages
+    table = _table([["TT", "Tên cuộc thi", "HCV", "HCB", "HCĐ"],
+                    ["1", "Đại hội thể thao thế giới (Olympic Games)", "3.500", "2.200", "1.400"],
+                    ["2", "Đại hội thể thao châu Á (ASIAD)", "280", "180", "120"]])
+    doc = _blocks("PHỤ LỤC I MỨC THƯỞNG ĐỐI VỚI VẬN ĐỘNG VIÊN LẬP THÀNH TÍCH TẠI",
+                  "CÁC ĐẠI HỘI, GIẢI THI ĐẤU THỂ THAO QUỐC TẾ",
+                  "(Kèm theo Nghị định số 349/2025/NĐ-CP 30 tháng 12 năm 2025 của Chính phủ)",
+                  "Đơn vị tính: Triệu đồng")
+    typed, _, records, _ = run_stages(doc.model_copy(update={"tables": [table.model_copy(update={"order": 4})]}))
+    assert typed[0].title.endswith("TẠI CÁC ĐẠI HỘI, GIẢI THI ĐẤU THỂ THAO QUỐC TẾ")
+    assert records.budget == []
