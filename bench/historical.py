@@ -112,7 +112,7 @@ def group_of(path: Path) -> tuple[str, str, str]:
 
 def archive(files: list[Path], root: Path) -> str:
     """Put every file in the intake archive and register it as the watcher would, with an outbox path."""
-    from flows.workspace import Workspace, archive_path, place, sha256_file
+    from intake.workspace import Workspace, archive_path, place, sha256_file
     from stores import intake
     from stores.db import Store
     ws = Workspace.at(root / "inbox", root)

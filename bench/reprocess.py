@@ -16,7 +16,7 @@ COPIES = int(os.environ.get("VANTHU_BENCH_COPIES", "20"))
 
 
 def _archive(root: Path) -> tuple[str, int]:
-    from flows.workspace import Workspace, archive_path, place, sha256_file
+    from intake.workspace import Workspace, archive_path, place, sha256_file
     from stores import intake
     from stores.db import Store
     ws = Workspace.at(root / "inbox", root)
@@ -42,7 +42,7 @@ def _archive(root: Path) -> tuple[str, int]:
 
 
 def main() -> int:
-    from flows.reprocess import run_reprocess
+    from intake.reprocess import run_reprocess
     with tempfile.TemporaryDirectory() as tmp:
         url, n = _archive(Path(tmp))
         started = time.perf_counter()

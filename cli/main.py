@@ -35,7 +35,7 @@ def _time_limit(seconds: float):
 def cmd_extract(args: argparse.Namespace) -> int:
     from extract.errors import ExtractionError, io_reason
     from pipeline import extract_file
-    from flows.workspace import safe_name, write_atomic
+    from intake.workspace import safe_name, write_atomic
     from normalize.file_names import display_name
 
     from models import settings
@@ -98,7 +98,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def _export_gold(store, out_dir: str | None) -> int:
     """Reviewed documents as gold files (../shared/eval/GOLD_FORMAT.md), named by content hash."""
-    from flows.workspace import write_atomic
+    from intake.workspace import write_atomic
     from records.corrections import gold_of
     from stores import review
     from stores.schema import DocumentRow
@@ -156,7 +156,7 @@ def cmd_token(args: argparse.Namespace) -> int:
 
 
 def cmd_watch(args: argparse.Namespace) -> int:
-    from flows.watcher import watch_inbox
+    from intake.watcher import watch_inbox
     inbox = getattr(args, "inbox", None)
     tally = watch_inbox(inbox, args.root, args.database, settle_seconds=getattr(args, "settle", None),
                         scan_seconds=getattr(args, "scan", None), exit_when_idle=args.exit_when_idle,
@@ -175,7 +175,7 @@ def _intake_url(args: argparse.Namespace) -> str:
 
 
 def cmd_reprocess(args: argparse.Namespace) -> int:
-    from flows.reprocess import run_reprocess
+    from intake.reprocess import run_reprocess
     mode = "since" if args.since else ("changed" if args.changed else "all")
     since = dt.datetime.fromisoformat(args.since).replace(tzinfo=dt.timezone.utc) if args.since else None
     tally = run_reprocess(_intake_url(args), mode, since, args.force, args.dask, args.workers,
@@ -185,10 +185,10 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
 
 
 def cmd_rebuild(args: argparse.Namespace) -> int:
-    """Recreate the intake database from the archive, the outbox and quarantine (flows/rebuild.py)."""
-    from flows.faults import read_states
-    from flows.rebuild import rebuild
-    from flows.workspace import Workspace, owner_alive
+    """Recreate the intake database from the archive, the outbox and quarantine (intake/rebuild.py)."""
+    from intake.faults import read_states
+    from intake.rebuild import rebuild
+    from intake.workspace import Workspace, owner_alive
     from normalize.file_names import display_name
     from stores.db import Store, set_aside_stale_sqlite_journal, sqlite_path
     root = Path(args.root)
@@ -214,8 +214,8 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
 def cmd_status(args: argparse.Namespace) -> int:
     """Counts per state, the last failures, and each running watcher's state (a fault it is paused
     on) — the watchers' own files say that even when the database cannot be read."""
-    from flows.faults import fault_of, read_states
-    from flows.workspace import Workspace, owner_alive
+    from intake.faults import fault_of, read_states
+    from intake.workspace import Workspace, owner_alive
     from normalize.file_names import display_name
     from stores import intake
     from stores.db import Store, sqlite_path

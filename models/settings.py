@@ -1,6 +1,6 @@
 """Every VANTHU_* setting in one place, read from the environment once, when first asked for
 (never at import time). Stages get what they need passed down (ExtractOptions); only the entry
-points (cli/, pipeline/, flows/, the tests) call `settings()`."""
+points (cli/, pipeline/, intake/, the tests) call `settings()`."""
 from __future__ import annotations
 
 import os

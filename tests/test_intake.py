@@ -12,9 +12,9 @@ import pytest
 from PIL import Image, ImageDraw
 from sqlalchemy import text
 
-import flows.ingest as ingest
-from flows.reprocess import run_reprocess
-from flows.watcher import watch_inbox
+import intake.ingest as ingest
+from intake.reprocess import run_reprocess
+from intake.watcher import watch_inbox
 from models import IntakeState
 from stores import intake
 from stores.db import Store
@@ -146,7 +146,7 @@ class _Taker:
     """One watcher's intake steps in this process, on a workspace under tmp_path."""
 
     def __init__(self, tmp_path: Path):
-        from flows.workspace import Workspace
+        from intake.workspace import Workspace
         from models import settings
         self.ws = Workspace.at(tmp_path / "inbox", tmp_path)
         self.store = ingest.open_store(self.ws.database_url)
@@ -158,11 +158,11 @@ class _Taker:
         return path
 
     def take(self, path: Path):
-        from flows.workspace import owner_alive, owner_id, signature
+        from intake.workspace import owner_alive, owner_id, signature
         return ingest.take_entry(self.ws, self.store, path, signature(path.lstat()), owner_id(), self.cfg, owner_alive)
 
     def take_killed_at(self, step: str, path: Path, monkeypatch) -> None:
-        """Take `path`, dying when the take reaches `step` (a function of flows.ingest)."""
+        """Take `path`, dying when the take reaches `step` (a function of intake.ingest)."""
         with monkeypatch.context() as m:
             m.setattr(ingest, step, _die)
             with pytest.raises(_Killed):

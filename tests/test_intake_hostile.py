@@ -703,7 +703,7 @@ def test_a_worker_reads_the_settings_of_now_not_those_of_its_forkserver(tmp_path
     """Workers are forked from a forkserver whose environment froze when it started: a limit
     lowered for one intake in a long-lived process (a test, the web server) stayed lowered for
     every later worker (found by the suite: test_api's 60 KB limit quarantined test_intake's files)."""
-    from flows.uploads import ingest_bytes
+    from intake.uploads import ingest_bytes
     from models import settings
     monkeypatch.setenv("VANTHU_MAX_TEXT_CHARS", "10")
     settings.cache_clear()
@@ -721,7 +721,7 @@ def test_a_host_whose_main_script_cannot_run_again_still_gets_workers(tmp_path, 
     worker_start_failed; a script without a __main__ guard would run once per worker."""
     (tmp_path / "d.docx").write_bytes(docx)
     script = (f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
-              "from pathlib import Path\nfrom flows.uploads import ingest_bytes\nfrom models import settings\n"
+              "from pathlib import Path\nfrom intake.uploads import ingest_bytes\nfrom models import settings\n"
               f"r = ingest_bytes(Path({str(tmp_path / 'd.docx')!r}).read_bytes(), 'd.docx', Path({str(tmp_path)!r}), "
               "cfg=settings().intake(workers=1, settle_seconds=0))\n"
               "print('RESULT', r.state)\n")
@@ -731,7 +731,7 @@ def test_a_host_whose_main_script_cannot_run_again_still_gets_workers(tmp_path, 
 
 def test_ingest_bytes_for_uploads(tmp_path, docx):
     """The call an upload handler makes: the same archive, limits and reason codes as the inbox."""
-    from flows.uploads import ingest_bytes
+    from intake.uploads import ingest_bytes
     from models import settings
     cfg = settings().intake(workers=1, settle_seconds=0)
     first = ingest_bytes(docx, "tải lên\n.docx", tmp_path, cfg=cfg)
@@ -748,7 +748,7 @@ def test_a_forkserver_first_started_under_a_lowered_limit_still_serves_workers(t
     worker until its 15-minute limit."""
     (tmp_path / "d.docx").write_bytes(docx)
     script = (f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
-              "from pathlib import Path\nfrom flows.uploads import ingest_bytes\nfrom models import settings\n"
+              "from pathlib import Path\nfrom intake.uploads import ingest_bytes\nfrom models import settings\n"
               f"r = ingest_bytes(Path({str(tmp_path / 'd.docx')!r}).read_bytes(), 'd.docx', Path({str(tmp_path)!r}), "
               "cfg=settings().intake(workers=1, settle_seconds=0))\n"
               "print('RESULT', r.state, r.reason)\n")

@@ -153,7 +153,7 @@ def test_damaged_and_password_protected_workbooks_are_refused(samples):
 
 
 def test_the_watcher_quarantines_bad_workbooks_with_their_reason(tmp_path, samples):
-    from flows.watcher import watch_inbox
+    from intake.watcher import watch_inbox
     from stores import intake
     from stores.db import Store
     inbox = tmp_path / "inbox"

@@ -21,8 +21,8 @@ from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
 from sqlalchemy import select, update
 
-from flows.ingest import outbox_path
-from flows.workspace import Workspace, write_atomic
+from intake.ingest import outbox_path
+from intake.workspace import Workspace, write_atomic
 from models import Settings, WebhookEvent, settings
 from normalize.agencies import suggest_agencies
 from normalize.text import search_key

@@ -1,5 +1,5 @@
 """Uploads through the API go the way of a file dropped in the watched folder: the upload is
-written whole under <root>/uploads/ and handed to the intake flow (flows/ingest.py: hash,
+written whole under <root>/uploads/ and handed to the intake flow (intake/ingest.py: hash,
 dedupe, archive, extract, store, outbox — or quarantine with a reason). A job row follows it;
 jobs left queued or running by a stopped server are taken up again at start."""
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from flows.workspace import atomic_file, safe_name
+from intake.workspace import atomic_file, safe_name
 from stores import intake
 from stores.db import Store
 from stores.review_schema import Job
@@ -79,7 +79,7 @@ class JobRunner:
 
     def process(self, job_id: str) -> dict:
         """Run one job through the intake flow now; returns the job as a dict."""
-        from flows.uploads import ingest_bytes
+        from intake.uploads import ingest_bytes
         with self.lock:
             with self.store.sessions.begin() as s:
                 job = s.get(Job, job_id)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from extract.child import run_group
 from extract.media import DOCX, IMAGE_TYPES, PDF
-from flows.workspace import write_atomic
+from intake.workspace import write_atomic
 from extract.ocr.render import DEFAULT_DPI
 from models import Document, ExtractionResult
 from normalize.text import match_key

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import flows.prefect_env  # noqa: F401
+import intake.prefect_env  # noqa: F401
 from prefect import flow, task
 from prefect.futures import as_completed
 from prefect.task_runners import ProcessPoolTaskRunner
@@ -14,8 +14,8 @@ from tqdm import tqdm
 
 from extract.errors import ExtractionError
 from pipeline import extract_file, extractor_version
-from flows.ingest import open_store
-from flows.workspace import write_atomic
+from intake.ingest import open_store
+from intake.workspace import write_atomic
 from models import IntakeState
 from stores import intake
 

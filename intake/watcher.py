@@ -2,8 +2,8 @@
 
 The watcher finds inbox entries (inotify through watchdog, and a full scan every scan_seconds as
 a safety net), takes a file once it is complete — size and mtime held still for settle_seconds
-and no process holding it open for writing — copies it into the archive (flows/ingest.py), and
-hands archived files to N worker processes (flows/worker.py), smallest first, so one big scan
+and no process holding it open for writing — copies it into the archive (intake/ingest.py), and
+hands archived files to N worker processes (intake/worker.py), smallest first, so one big scan
 never delays a small dispatch. Every claim is a lease in the database: two watchers on one inbox,
 or workers on other machines sharing the archive and a PostgreSQL database, never take the same
 file twice. Limits per file end in quarantine with their own reason: wall time (the watcher kills
@@ -22,11 +22,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from flows.faults import DatabaseReplaced, Pause, StateFile, WorkerFault
-from flows.ingest import (REASON_CRASHED, REASON_INTERNAL, REASON_MEMORY, REASON_TIMEOUT, open_store, quarantine,
+from intake.faults import DatabaseReplaced, Pause, StateFile, WorkerFault
+from intake.ingest import (REASON_CRASHED, REASON_INTERNAL, REASON_MEMORY, REASON_TIMEOUT, open_store, quarantine,
                           take_entry)
-from flows.worker import WorkerProcess
-from flows.workspace import Workspace, clean_stale_temps, held_for_writing, is_ignored, owner_alive, owner_id, signature
+from intake.worker import WorkerProcess
+from intake.workspace import Workspace, clean_stale_temps, held_for_writing, is_ignored, owner_alive, owner_id, signature
 from normalize.file_names import display_name, name_key
 from models import EntryState, IntakeFault, IntakeSettings, IntakeState, TakeOutcome, settings
 from stores import intake
@@ -326,7 +326,7 @@ def watch_inbox(inbox: str | None, root: str | None = None, database_url: str | 
     'stopped_by' with the fault when a replaced database stopped it).
 
     A fault of the database or the disk never ends the watcher: the step that met it is given up,
-    the watcher pauses (flows/faults.py: backoff, its state in watchers/<owner>.json for
+    the watcher pauses (intake/faults.py: backoff, its state in watchers/<owner>.json for
     `vanthu status`), and the next try resumes where the database says things stand."""
     cfg = settings().intake(settle_seconds=settle_seconds, scan_seconds=scan_seconds, workers=workers)
     if inbox is not None:

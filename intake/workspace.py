@@ -80,7 +80,7 @@ class Workspace:
 
     @property
     def watchers(self) -> Path:
-        """One state file per running watcher (flows/faults.py), readable without the database."""
+        """One state file per running watcher (intake/faults.py), readable without the database."""
         return self.root / "watchers"
 
     @property

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import flows.prefect_env  # noqa: F401  (must precede the prefect import)
+import intake.prefect_env  # noqa: F401  (must precede the prefect import)
 from prefect import flow
 
-from flows.ingest import process_document
-from flows.workspace import Workspace
+from intake.ingest import process_document
+from intake.workspace import Workspace
 
 
 @flow(name="ingest_document", log_prints=False)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from flows.workspace import TEMP_PREFIX, Workspace, sha256_file
+from intake.workspace import TEMP_PREFIX, Workspace, sha256_file
 from models import ExtractionResult, IntakeState
 from stores import intake
 from stores.db import Store
@@ -110,7 +110,7 @@ def rebuild(ws: Workspace, store: Store) -> Rebuilt:
         done.already_known += not new
     for sha, path in ((p.parent.parent.name, p) for p in sorted(ws.archive.glob("??/*/duplicates/*"))):
         if len(sha) == SHA_LENGTH and path.is_file():
-            # kept as "<entry hash>-<name>" (flows/workspace.duplicate_path)
+            # kept as "<entry hash>-<name>" (intake/workspace.duplicate_path)
             done.duplicates += intake.record_duplicate(store, sha, path.name.split("-", 1)[-1], str(path))
     return done
 

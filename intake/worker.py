@@ -6,7 +6,7 @@ watcher (it checks its parent twice a second), so a kill -9 of the watcher leave
 running.
 
 Workers are forked from one warm process (multiprocessing's forkserver, whose preload is
-`flows.worker_preload`: the readers, recognizers and word lists loaded once), so N workers share
+`intake.worker_preload`: the readers, recognizers and word lists loaded once), so N workers share
 those pages instead of each loading its own copy. Measured with bench.intake (16 files, 2
 workers, 2 cores): the watcher tree's proportional memory (PSS) went from 392 MiB with workers
 started as separate interpreters to 359 MiB, and launch → the JSON of a docx already waiting from
@@ -29,7 +29,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 PARENT_CHECK_SECONDS = 0.5
-PRELOAD = ["flows.worker_preload"]
+PRELOAD = ["intake.worker_preload"]
 
 
 # -- the worker process ---------------------------------------------------------------------------------
@@ -59,7 +59,7 @@ def serve(cfg: dict, conn: Connection) -> None:
     parent = os.getppid()  # the forkserver, which ends when the watcher ends
     threading.Thread(target=_die_with_parent, args=(parent,), daemon=True).start()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the watcher decides when work stops
-    from flows.workspace import Workspace, owner_id
+    from intake.workspace import Workspace, owner_id
     ws = Workspace.of_root(Path(cfg["root"]))
     scratch = ws.tmp / owner_id()
     scratch.mkdir(parents=True, exist_ok=True)
@@ -76,16 +76,16 @@ def serve(cfg: dict, conn: Connection) -> None:
         except (BrokenPipeError, ConnectionResetError):  # the watcher is gone: so is this worker, quietly
             os._exit(0)
 
-    from flows.worker_preload import WARM
+    from intake.worker_preload import WARM
     if cfg.get("prefect"):
-        import flows.prefect_flows  # noqa: F401
+        import intake.prefect_flows  # noqa: F401
     send({"ready": True, "pid": os.getpid(), "warm": WARM})
     sys.exit(_serve_jobs(cfg, ws, conn, send))
 
 
 def _serve_jobs(cfg: dict, ws, conn: Connection, send) -> int:
-    from flows.faults import fault_of, is_fault
-    from flows.ingest import REASON_INTERNAL, REASON_MEMORY, process_document
+    from intake.faults import fault_of, is_fault
+    from intake.ingest import REASON_INTERNAL, REASON_MEMORY, process_document
     from models import settings
     options = settings().extract_options()
     if not settings().ocr_workers:
@@ -101,7 +101,7 @@ def _serve_jobs(cfg: dict, ws, conn: Connection, send) -> int:
         sha = job["sha"]
         try:
             if cfg.get("prefect"):
-                from flows.prefect_flows import ingest_document
+                from intake.prefect_flows import ingest_document
                 outcome = ingest_document(sha, str(ws.root), cfg["url"], cfg["file_mode"])
             else:
                 outcome = process_document(ws, cfg["url"], sha, options, cfg["file_mode"])
@@ -159,7 +159,7 @@ def _forkserver_temp_dir() -> None:
     import tempfile
     from multiprocessing import util
 
-    from flows.workspace import process_temp_dir
+    from intake.workspace import process_temp_dir
     folder = process_temp_dir()
     if len(str(folder)) + len("/pymp-12345678/listener-12345678") >= 107:
         folder.rmdir()
@@ -251,5 +251,5 @@ class WorkerProcess:
         self.kill()
 
     def _cleanup(self) -> None:
-        from flows.workspace import HOST
+        from intake.workspace import HOST
         shutil.rmtree(self.root / "tmp" / f"{HOST}-{self.proc.pid}", ignore_errors=True)

@@ -3,8 +3,8 @@ the store and the outbox, or to quarantine (`process_document`).
 
 Every step first commits its state to the intake table, then acts, so a crash at any point is
 resumed without losing or duplicating work. Nothing here imports Prefect: the watcher starts in
-under a second and runs each file in a worker process with its limits (flows/worker.py); the
-Prefect flow around the same steps is in flows/prefect_flows.py."""
+under a second and runs each file in a worker process with its limits (intake/worker.py); the
+Prefect flow around the same steps is in intake/prefect_flows.py."""
 from __future__ import annotations
 
 import json
@@ -14,8 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from extract.errors import ExtractionError, io_reason
-from flows.faults import is_fault
-from flows.workspace import (NotRegularFile, StillChanging, Workspace, archive_path, aside_path, duplicate_path,
+from intake.faults import is_fault
+from intake.workspace import (NotRegularFile, StillChanging, Workspace, archive_path, aside_path, duplicate_path,
                              move_aside, place, quarantine_path, remove_if_unchanged, safe_name, settle_temp,
                              take_copy, write_atomic, write_sidecar)
 from normalize.file_names import display_name, key_bytes, name_key

@@ -6,9 +6,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from flows.ingest import take_entry
-from flows.watcher import Intake
-from flows.workspace import Workspace, safe_name, signature
+from intake.ingest import take_entry
+from intake.watcher import Intake
+from intake.workspace import Workspace, safe_name, signature
 from normalize.file_names import display_name
 from models import ExtractOptions, IntakeSettings, TakeOutcome, settings
 from stores import intake

@@ -1,4 +1,4 @@
-"""Imported once by the forkserver that ingest workers are forked from (flows/worker.py): its
+"""Imported once by the forkserver that ingest workers are forked from (intake/worker.py): its
 import is the warm-up. The readers, the recognizers and their word lists are loaded and one
 sample document is read before the first fork, so every worker starts warm (the first document
 as fast as the rest: 2.4 s cold → 0.3 s warm for a 13-page docx) and the workers share these
@@ -16,7 +16,7 @@ def _warm_up() -> bool:
     worker start then waited forever)."""
     import corpus
     import extract.pdf_reader  # noqa: F401
-    import flows.ingest  # noqa: F401  (the store and the intake's own modules)
+    import intake.ingest  # noqa: F401  (the store and the intake's own modules)
     from models import ExtractOptions
     from pipeline import extract_bytes
     sample = Path(corpus.__file__).parent / "samples" / "004.docx"
