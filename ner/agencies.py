@@ -27,10 +27,11 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ner.references import PARTY_RE, STATE_RE
 from normalize.agencies import (COMMUNE_LEVELS, PROVINCE_LEVELS, AgencyEntry, Place, agency_entries,
                                 component_abbreviations, council_committee, expand_abbreviations, find_place,
-                                head_abbreviations, known_agency, owned_unit, party_body, party_units, province_departments,
-                                tidy_name)
+                                head_abbreviations, known_agency, owned_unit, party_body, party_units,
+                                province_departments, tidy_name)
 from normalize.ocr_repair import strip_diacritics_same_length
 from normalize.text import match_key
 from normalize.vowel_marks import lexicon
@@ -155,15 +156,14 @@ _VERBS = ("tổ chức thực hiện", "tham mưu", "chủ trì", "phối hợp"
 _VERB_STARTS: dict[str, tuple[str, ...]] = {}
 for _v in sorted(_VERBS, key=len):
     _VERB_STARTS[_v.split()[0]] = tuple(_v.split())
-# A document's number inside a name ('Ban Chỉ đạo Nghị quyết số 57-NQ/TW').
-_DOCUMENT_NUMBER = re.compile(r"\d+(?:[-/][^\W_]+)+")
 TAIL_STOPS = PHRASE_STOPS | {"và", "tỉnh", "huyện", "xã", "các", "những", "trên", "địa", "bàn", "thuộc", "trực"}
 LOCALITY_CUE = re.compile(r"địa phương|tỉnh, thành phố|các tỉnh|các thành phố|các tỉnh, thành", re.IGNORECASE)
 # Words that make the places after them a location ('tại các tỉnh …', 'trên địa bàn các tỉnh …').
 WHERE_BEFORE = re.compile(r"\b(?:tại|ở|trên địa bàn|địa bàn|thuộc|đến|tới|giữa)\s+$", re.IGNORECASE)
 
 
-_LIST_ITEM = re.compile(r"\s*[-–+•]\s*[^.;:]{3,120}[;,.]?\s*")
+BULLETS = "-–+•"                        # what begins an item of a list
+_LIST_ITEM = re.compile(rf"\s*[{BULLETS}]\s*[^.;:]{{3,120}}[;,.]?\s*")
 ITEM_ENDS = (",", ";", ".", ":", "(")   # what ends an item of a list of bodies
 
 
@@ -358,7 +358,7 @@ class _Parser:
         if self.all_caps or not self.is_cap(i) or self.toks[i].text.isupper():
             return False
         prev = self.toks[i - 1].text
-        if prev.lower() in ("trưởng", "phó"):
+        if self.toks[i - 1].key in POSITION_WORDS:
             # 'Trưởng Ban Chỉ đạo …' is a position; the body it heads would need its locality,
             # which the bare name does not give (measured: g19 lost 0.005 with it read)
             return False
@@ -369,7 +369,8 @@ class _Parser:
         if i <= 0:
             return True
         before = self.text[self.toks[i - 1].end:self.toks[i].start]
-        return "\n" in before or self.toks[i - 1].text in (".", ":", ";", "-", "–", "+", "•", "(")
+        mark = self.toks[i - 1].text
+        return "\n" in before or (mark in ITEM_ENDS and mark != ",") or mark in BULLETS
 
     def _head_ends_at(self, i: int) -> bool:
         """A head noun of two words ends just before token i ('Văn phòng')."""
@@ -861,7 +862,8 @@ class _Parser:
         """The end of a document's number at token j ('57-NQ/TW'), or j where none starts there."""
         if j >= len(self.toks):
             return j
-        m = _DOCUMENT_NUMBER.match(self.text, self.toks[j].start)
+        start = self.toks[j].start
+        m = STATE_RE.match(self.text, start) or PARTY_RE.match(self.text, start)
         if m is None:
             return j
         while j < len(self.toks) and self.toks[j].end <= m.end():

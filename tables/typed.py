@@ -181,6 +181,11 @@ def _refine_time(column: TypedColumn, values: list[str]) -> None:
 _CITES = re.compile(r"\d+\s*[/-]\s*[A-ZĐ]")
 
 
+def _filled(col: TypedColumn, body: list) -> list[str]:
+    """The column's non-empty cells in the body rows."""
+    return [r.cells[col.index] for r in body if col.index < len(r.cells) and r.cells[col.index].strip()]
+
+
 def _numeric_share(values: list[str]) -> float:
     filled = [v for v in values if v.strip(" -–")]
     return sum(parse_number_or_range(v) is not None for v in filled) / len(filled) if filled else 0.0
@@ -222,7 +227,7 @@ def type_table(table: Table, title: str | None = None, declared_unit: MoneyUnit 
         # a column whose every cell cites a document ('Thông báo số 98-TB/TU') under a header that
         # does not say so ('Chỉ đạo của Ban Thường vụ Tỉnh uỷ'): the rows' source documents
         for col in columns:
-            values = [r.cells[col.index] for r in body if col.index < len(r.cells) and r.cells[col.index].strip()]
+            values = _filled(col, body)
             citing = sum(bool(_CITES.search(v[:80])) for v in values)
             # (≥ 80 %: a row a page break split in two leaves a cell that cites nothing, i03's PDF)
             if col.role == "other" and citing >= 2 and citing >= 0.8 * len(values):
@@ -231,7 +236,7 @@ def type_table(table: Table, title: str | None = None, declared_unit: MoneyUnit 
     if not any(c.role == "name" for c in columns):
         # no name column: a column of text that cites no document names the rows ('Loại văn bản')
         for col in columns:
-            values = [r.cells[col.index] for r in body if col.index < len(r.cells) and r.cells[col.index].strip()]
+            values = _filled(col, body)
             if col.role == "reference" and values and not any(_CITES.search(v) for v in values):
                 col.role = "name"
                 break
