@@ -2,7 +2,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 OUT ?= out/demo
 
-.PHONY: install demo test test-fast bench score score-text historical pool-scans
+.PHONY: install demo test test-fast bench score score-text historical pool-scans learning-curve
 
 install:
 	bash install.sh
@@ -11,8 +11,10 @@ install:
 demo:
 	$(VENV)/bin/vanthu extract corpus/samples/* -o $(OUT) --store --database sqlite:///$(OUT)/vanthu.sqlite
 
-# Store tests run against SQLite and a real PostgreSQL server started here.
+# Lint first (pyproject [tool.ruff]: errors that are bugs, import order), then the suite; store
+# tests run against SQLite and a real PostgreSQL server started here.
 test:
+	$(PY) -m ruff check .
 	VANTHU_TEST_POSTGRES_URL=$${VANTHU_TEST_POSTGRES_URL:-$$(bash scripts/test-postgres.sh)} $(PY) -m pytest
 
 bench:
@@ -32,6 +34,13 @@ score-text:
 # `vanthu reprocess`, scored per form and encoding against the Unicode originals' gold.
 historical:
 	$(PY) -m bench.historical
+
+# The learned agency scorer held out batch by batch, and a learning curve on the newest batch:
+# review its first k documents (their gold stands in for the analyst), retrain, score the rest.
+CURVE_BATCH ?= $(lastword $(sort $(patsubst corpus/pool/%/gold,pool-%,$(wildcard corpus/pool/*/gold))))
+learning-curve:
+	$(PY) -m bench.score_sets --formats docx --sets $$($(PY) -c "from corpus import gold_sets; print(','.join(gold_sets()))") >/dev/null
+	$(PY) -m bench.agency_learning --curve $(CURVE_BATCH)
 
 # The first-sight pool's office scans (not committed: 295 MB), rendered again from the texts with
 # ../shared/eval/mkcorpus (seeded: the same page images the README's first-sight rows were scored on).

@@ -15,5 +15,5 @@ fi
 PY=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 .venv/bin/pip install -q --upgrade pip
-.venv/bin/pip install -q -e '.[flows,web,test]'
+.venv/bin/pip install -q -e '.[flows,web,test,train]'
 make demo

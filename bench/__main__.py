@@ -2,7 +2,6 @@
 process: pdfplumber's extract_text alone on the same PDF. Prints ratios, not absolute verdicts."""
 from __future__ import annotations
 
-import statistics
 import sys
 import time
 import tracemalloc
@@ -50,10 +49,10 @@ def main(argv: list[str]) -> int:
             print(f"{doc_id}.{ext:8s} {pages:5d} {took:14.4f} {base:16.4f} {took / base:6.2f}  {peak:8.1f}")
     print("baseline: pdfplumber page.extract_text() on the PDF of the same document; DOCX pages are the "
           "PDF rendering's page count; best of", repeat)
-    from bench.ocr import main as ocr_main
-    from bench.latency import main as latency_main
-    from bench.reprocess import main as reprocess_main
     from bench.intake import main as intake_main
+    from bench.latency import main as latency_main
+    from bench.ocr import main as ocr_main
+    from bench.reprocess import main as reprocess_main
     from bench.web import main as web_main
     ocr_main()
     reprocess_main()

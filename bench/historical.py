@@ -23,8 +23,14 @@ import sys
 import time
 from pathlib import Path
 
-from bench.legacy_docs import (appendix_xlsx, build_fonts, legacy_docx, legacy_docx_for_pdf,
-                               soffice_convert_many, unicode_docx_for_pdf)
+from bench.legacy_docs import (
+    appendix_xlsx,
+    build_fonts,
+    legacy_docx,
+    legacy_docx_for_pdf,
+    soffice_convert_many,
+    unicode_docx_for_pdf,
+)
 from normalize.legacy_encodings import LegacyEncoding, undecoded
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -18,6 +18,7 @@ SHARED_SCAN = ROOT.parent / "shared" / "corpus" / "000" / "000.scan-office.pdf"
 
 def _render_pages(pdf: Path, out: Path) -> list[Path]:
     import pypdfium2 as pdfium
+
     from extract.ocr.render import choose_dpi, native_dpi
     doc = pdfium.PdfDocument(str(pdf))
     paths = []

@@ -12,23 +12,19 @@ import subprocess
 import sys
 from pathlib import Path
 
+from corpus import gold_sets
 from pipeline import extract_file
 
 ROOT = Path(__file__).resolve().parents[1]
 SCORER = ROOT / "tests" / "gold_score.py"
 SETS = {
     "seeds": (ROOT.parent / "shared" / "corpus", ROOT.parent / "shared" / "eval" / "gold"),
-    "external": (ROOT / "corpus" / "external" / "docs", ROOT / "corpus" / "external" / "gold"),
-    # Five more real documents, gold by helpers who read them. Its misses were looked at once
-    # (some general rules followed), so "holdout2" is the set no rule has seen.
-    "holdout": (ROOT / "corpus" / "holdout" / "docs", ROOT / "corpus" / "holdout" / "gold"),
-    # Eight more, chosen and annotated by a helper who never ran vanthu, scored once code was frozen.
-    "holdout2": (ROOT / "corpus" / "holdout2" / "docs", ROOT / "corpus" / "holdout2" / "gold"),
+    # external: the first real documents; holdout: five more, whose misses were looked at once;
+    # holdout2: eight chosen and annotated by a helper who never ran vanthu; pool-<batch>: the
+    # first-sight pool (issue 17), each batch scored once with the code as it is before anyone
+    # reads its misses (README "First-sight scores"), then development.
+    **gold_sets(),
 }
-# The first-sight pool (corpus/pool/<batch>/, issue 17): each batch is scored once with the code
-# as it is before anyone reads its misses (README "First-sight scores"), then joins development.
-SETS.update({f"pool-{b.name}": (b / "docs", b / "gold") for b in sorted((ROOT / "corpus" / "pool").glob("*"))
-             if (b / "gold").is_dir()})
 FORMATS = ("docx", "pdf", "scan-office")
 
 

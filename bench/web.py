@@ -61,6 +61,7 @@ def _generate(store, n: int) -> None:
 def main() -> int:
     from fastapi.testclient import TestClient
     from sqlalchemy import text
+
     from stores.db import Store, sqlite_url
     from stores.schema import DocumentRow
     from web.app import create_app

@@ -14,6 +14,7 @@ def _time_limit(seconds: float):
     """SIGALRM ends the file in TimeLimitError after `seconds` (the main thread's Python code is
     interrupted; the watcher, with worker processes, kills instead)."""
     import signal
+
     from extract.errors import TimeLimitError
 
     class Expired(BaseException):  # not an Exception: no reader's "one bad page" handler swallows it
@@ -34,11 +35,10 @@ def _time_limit(seconds: float):
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from extract.errors import ExtractionError, io_reason
-    from pipeline import extract_file
     from intake.workspace import safe_name, write_atomic
-    from normalize.file_names import display_name
-
     from models import settings
+    from normalize.file_names import display_name
+    from pipeline import extract_file
     limit = settings().intake().max_file_seconds
     out_dir = Path(args.output)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -122,6 +122,7 @@ def _export_gold(store, out_dir: str | None) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
+
     from models import settings
     from web.app import create_app
     app = create_app(args.database, Path(args.root) if args.root else None)
@@ -136,6 +137,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_user(args: argparse.Namespace) -> int:
     import getpass
     import os
+
     from stores.db import Store, database_url
     from web.auth import AuthError, add_user
     password = os.environ.get("VANTHU_NEW_PASSWORD") or getpass.getpass(f"password for {args.name}: ")
@@ -338,6 +340,8 @@ def build_parser() -> argparse.ArgumentParser:
     _database_args(sv, "intake root: uploads/, archive/, outbox/, cache/ (default: VANTHU_SERVE_ROOT or .)")
     sv.add_argument("-q", "--quiet", action="store_true")
     sv.set_defaults(func=cmd_serve)
+    from cli.train import add_parser as add_train
+    add_train(sub)
     u = sub.add_parser("user", help="manage review app users")
     usub = u.add_subparsers(dest="user_command", required=True)
     ua = usub.add_parser("add", help="add a user or change their role and password (VANTHU_NEW_PASSWORD or prompt)")

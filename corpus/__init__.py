@@ -14,3 +14,13 @@ SAMPLES_DIR = ROOT / "samples"
 def load_json(name: str) -> dict:
     """Read a packaged gazetteer file once per process."""
     return json.loads((GAZETTEER_DIR / name).read_text(encoding="utf-8"))
+
+
+def gold_sets() -> dict[str, tuple[Path, Path]]:
+    """The repository's documents with gold, by set: name → (docs folder, gold folder). Each
+    document is docs/<id>/<id>.<rendition>, its gold gold/<id>.json. The pool's batches are
+    `pool-<letter>` (issue 17: each scored once at first sight, then development)."""
+    sets = {name: (ROOT / name / "docs", ROOT / name / "gold") for name in ("external", "holdout", "holdout2")}
+    sets.update({f"pool-{b.name}": (b / "docs", b / "gold") for b in sorted((ROOT / "pool").glob("*"))
+                 if (b / "gold").is_dir()})
+    return sets

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-
 from xml.parsers import expat
 
 from extract.errors import CorruptFileError, UnsafeContentError

@@ -14,6 +14,7 @@ from extract.errors import ConversionError
 from extract.media import CONVERTED_TO_DOCX, DOC
 from models import Document, ExtractOptions
 
+
 def convert_timeout() -> float:
     """Seconds one LibreOffice conversion may take (VANTHU_CONVERT_SECONDS, default 120)."""
     from models import settings

@@ -19,7 +19,6 @@ from normalize.legacy_encodings import LegacyDecoder, conversion_warnings, font_
 from normalize.numbers import format_vn_number
 from normalize.text import clean_text
 
-
 Pieces = list[tuple[str | None, str]]  # a cell's text by font: a rich-text cell has several
 
 

@@ -15,11 +15,25 @@ from pathlib import Path
 
 from extract.errors import ExtractionError, io_reason
 from intake.faults import is_fault
-from intake.workspace import (NotRegularFile, StillChanging, Workspace, archive_path, aside_path, duplicate_path,
-                             move_aside, place, quarantine_path, remove_if_unchanged, safe_name, settle_temp,
-                             take_copy, write_atomic, write_sidecar)
+from intake.workspace import (
+    NotRegularFile,
+    StillChanging,
+    Workspace,
+    archive_path,
+    aside_path,
+    duplicate_path,
+    move_aside,
+    place,
+    quarantine_path,
+    remove_if_unchanged,
+    safe_name,
+    settle_temp,
+    take_copy,
+    write_atomic,
+    write_sidecar,
+)
+from models import ExtractionResult, ExtractOptions, IntakeSettings, IntakeState, TakeOutcome
 from normalize.file_names import display_name, key_bytes, name_key
-from models import ExtractOptions, ExtractionResult, IntakeSettings, IntakeState, TakeOutcome
 from stores import intake
 from stores.db import Store
 

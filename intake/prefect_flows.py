@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import intake.prefect_env  # noqa: F401  (must precede the prefect import)
 from prefect import flow
 
+import intake.prefect_env  # noqa: F401  (must precede the prefect import)
 from intake.ingest import process_document
 from intake.workspace import Workspace
 

@@ -6,17 +6,17 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import intake.prefect_env  # noqa: F401
 from prefect import flow, task
 from prefect.futures import as_completed
 from prefect.task_runners import ProcessPoolTaskRunner
 from tqdm import tqdm
 
+import intake.prefect_env  # noqa: F401
 from extract.errors import ExtractionError
-from pipeline import extract_file, extractor_version
 from intake.ingest import open_store
 from intake.workspace import write_atomic
 from models import IntakeState
+from pipeline import extract_file, extractor_version
 from stores import intake
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 from intake.ingest import take_entry
 from intake.watcher import Intake
 from intake.workspace import Workspace, safe_name, signature
-from normalize.file_names import display_name
 from models import ExtractOptions, IntakeSettings, TakeOutcome, settings
+from normalize.file_names import display_name
 from stores import intake
 
 

@@ -23,12 +23,27 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from intake.faults import DatabaseReplaced, Pause, StateFile, WorkerFault
-from intake.ingest import (REASON_CRASHED, REASON_INTERNAL, REASON_MEMORY, REASON_TIMEOUT, open_store, quarantine,
-                          take_entry)
+from intake.ingest import (
+    REASON_CRASHED,
+    REASON_INTERNAL,
+    REASON_MEMORY,
+    REASON_TIMEOUT,
+    open_store,
+    quarantine,
+    take_entry,
+)
 from intake.worker import WorkerProcess
-from intake.workspace import Workspace, clean_stale_temps, held_for_writing, is_ignored, owner_alive, owner_id, signature
-from normalize.file_names import display_name, name_key
+from intake.workspace import (
+    Workspace,
+    clean_stale_temps,
+    held_for_writing,
+    is_ignored,
+    owner_alive,
+    owner_id,
+    signature,
+)
 from models import EntryState, IntakeFault, IntakeSettings, IntakeState, TakeOutcome, settings
+from normalize.file_names import display_name, name_key
 from stores import intake
 from stores.db import DatabaseError, Store, sqlite_file_identity
 

@@ -2,14 +2,13 @@
 from models.document import Block, Cell, Document, OcrRepair, Page, Provenance, Table
 from models.header import DocumentHeader
 from models.intake import EntryState, IntakeFault, IntakeState, TakeOutcome
-from models.mentions import (Agency, Amount, DateMention, Mentions, Occurrence, Person, Position, Reference,
-                             TextMentions)
+from models.mentions import Agency, Amount, DateMention, Mentions, Occurrence, Person, Position, Reference, TextMentions
 from models.records import BudgetLine, CatalogItem, Money, MonthRange, RecordProvenance, Records, Task
-from models.review import AgencyRule, WebhookEvent
 from models.result import SCHEMA_VERSION, ExtractionResult, SourceInfo, TextBlock
+from models.review import AgencyRule, WebhookEvent
 from models.settings import ExtractOptions, IntakeSettings, Settings, settings
 from models.tables import TypedColumn, TypedRow, TypedTable
-from models.warnings import Warning
+from models.warnings import Warning, WarningCode
 
 __all__ = [
     "AgencyRule", "WebhookEvent",
@@ -17,5 +16,5 @@ __all__ = [
     "DocumentHeader", "ExtractOptions", "ExtractionResult", "EntryState", "IntakeFault", "IntakeSettings", "IntakeState", "TakeOutcome", "Mentions", "Money", "MonthRange",
     "OcrRepair", "Occurrence", "Page", "Person", "Position", "Provenance", "RecordProvenance", "Records",
     "Reference", "SCHEMA_VERSION", "Settings", "SourceInfo", "Table", "Task", "TextBlock", "TextMentions", "TypedColumn",
-    "TypedRow", "TypedTable", "Warning", "settings",
+    "TypedRow", "TypedTable", "Warning", "WarningCode", "settings",
 ]

@@ -23,6 +23,9 @@ MAX_PAGE_PIXELS = 80_000_000
 # Characters of text one document may hold before the recognizers run (too_much_text). A
 # 100-page report holds ~300,000; the 240 KB PDF that ran 2 min 46 s held over 1,000,000.
 MAX_TEXT_CHARS = 2_000_000
+# The learned agency scorer (ner/agency_scorer.py) is on only where it raised first-sight F1 (README
+# "First-sight scores"); VANTHU_AGENCY_SCORER turns it on or off.
+AGENCY_SCORER = False
 
 
 class ExtractOptions(BaseModel):
@@ -39,6 +42,9 @@ class ExtractOptions(BaseModel):
     max_text_chars: int = Field(MAX_TEXT_CHARS, ge=1, description="most characters of text in one document")
     agency_rules: list[AgencyRule] = Field(default_factory=list, description="what analysts taught the agency "
                                                                              "recognizer (read from the store)")
+    agency_scorer: bool = Field(AGENCY_SCORER, description="let the learned scorer (corpus/learned, `vanthu train`) set "
+                                                          "aside bodies it doubts, each named in an `agency_doubtful` "
+                                                          "warning")
 
 
 class IntakeSettings(BaseModel):
@@ -87,6 +93,7 @@ class Settings(BaseSettings):
     max_sheet_cells: int = Field(MAX_SHEET_CELLS, ge=1)
     max_page_pixels: int = Field(MAX_PAGE_PIXELS, ge=1)
     max_text_chars: int = Field(MAX_TEXT_CHARS, ge=1)
+    agency_scorer: bool = AGENCY_SCORER
     convert_seconds: float = Field(120.0, gt=0, description="wall time of one LibreOffice conversion")
     # Intake (VANTHU_WORKERS, VANTHU_SETTLE_SECONDS, VANTHU_MAX_FILE_SECONDS, VANTHU_MAX_WORKER_MEMORY,
     # VANTHU_RETRY_ATTEMPTS, VANTHU_RETRY_BACKOFF_SECONDS, VANTHU_LEASE_SECONDS, VANTHU_FILE_MODE=0o640, …)
@@ -122,7 +129,8 @@ class Settings(BaseSettings):
     def extract_options(self) -> ExtractOptions:
         opts = ExtractOptions(ocr=self.ocr, max_ocr_pages=self.max_ocr_pages, max_input_bytes=self.max_input_bytes,
                               max_sheet_cells=self.max_sheet_cells,
-                              max_page_pixels=self.max_page_pixels, max_text_chars=self.max_text_chars)
+                              max_page_pixels=self.max_page_pixels, max_text_chars=self.max_text_chars,
+                              agency_scorer=self.agency_scorer)
         if self.ocr_workers:
             opts.ocr_workers = self.ocr_workers
         return opts

@@ -24,6 +24,8 @@ class WarningCode(StrEnum):
     TABLE_KIND_UNCERTAIN = "table_kind_uncertain"
     TOTAL_CHECKED = "total_checked"
     TOTAL_MISMATCH = "total_mismatch"
+    # agencies
+    AGENCY_DOUBTFUL = "agency_doubtful"
 
 
 # Warnings that say what was done and checked, not what may be wrong: a page straightened, a

@@ -28,10 +28,24 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ner.references import PARTY_RE, STATE_RE
-from normalize.agencies import (COMMUNE_LEVELS, PROVINCE_LEVELS, AgencyEntry, Place, agency_entries,
-                                component_abbreviations, council_committee, expand_abbreviations, find_place,
-                                head_abbreviations, known_agency, owned_unit, party_body, party_units,
-                                province_departments, tidy_name)
+from normalize.agencies import (
+    COMMUNE_LEVELS,
+    PROVINCE_LEVELS,
+    AgencyEntry,
+    Place,
+    agency_entries,
+    component_abbreviations,
+    council_committee,
+    expand_abbreviations,
+    find_place,
+    head_abbreviations,
+    known_agency,
+    owned_unit,
+    party_body,
+    party_units,
+    province_departments,
+    tidy_name,
+)
 from normalize.ocr_repair import strip_diacritics_same_length
 from normalize.text import match_key
 from normalize.vowel_marks import lexicon

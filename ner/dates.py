@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from normalize.dates import (DATE_PATTERNS, YEAR, ParsedDate, from_match, make_day, make_month, make_quarter)
+from normalize.dates import DATE_PATTERNS, YEAR, ParsedDate, from_match, make_day, make_month, make_quarter
 from normalize.numbers import roman_to_int
 
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n")

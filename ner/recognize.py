@@ -7,15 +7,24 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from models import (Agency, AgencyRule, Amount, DateMention, Document, Mentions, Occurrence, Reference, TextMentions,
-                    TypedTable)
+from models import (
+    Agency,
+    AgencyRule,
+    Amount,
+    DateMention,
+    Document,
+    Mentions,
+    Occurrence,
+    Reference,
+    TextMentions,
+    TypedTable,
+)
 from ner.agencies import AgencyContext, FoundAgency, defined_aliases, find_agencies
-from ner.issuer_context import issuer_context, spelled_as_in_text
 from ner.amounts import amount_in_cell, find_amounts
 from ner.dates import find_dates
 from ner.header import parse_header
-from ner.references import (find_references, issue_date_after, issuer_from_codes, stated_doc_type,
-                            type_from_code)
+from ner.issuer_context import issuer_context, spelled_as_in_text
+from ner.references import find_references, issue_date_after, issuer_from_codes, stated_doc_type, type_from_code
 from ner.units import TextUnit, text_units
 from normalize.agencies import successor_of
 from normalize.text import match_key, normalize_dashes

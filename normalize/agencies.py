@@ -18,8 +18,8 @@ from importlib import resources
 from pathlib import Path
 
 from corpus import load_json
-from normalize.ocr_repair import strip_diacritics_same_length
 from normalize import text as text_module
+from normalize.ocr_repair import strip_diacritics_same_length
 from normalize.text import fold_tone_placement, match_key
 
 
@@ -218,6 +218,7 @@ def _place_tables() -> tuple[tuple[Place, ...], dict[str, list[Place]], dict[str
 def _place_cache_path() -> Path | None:
     import hashlib
     from importlib import metadata
+
     from models import settings
     try:
         version = metadata.version("vietnamadminunits")

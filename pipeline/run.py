@@ -8,14 +8,26 @@ from pathlib import Path
 
 from extract import extract_document
 from extract.errors import TooMuchTextError
-from models import (AgencyRule, Document, ExtractOptions, ExtractionResult, Mentions, Records, SourceInfo, TextBlock, TypedTable,
-                    Warning, settings)
+from models import (
+    AgencyRule,
+    Document,
+    ExtractionResult,
+    ExtractOptions,
+    Mentions,
+    Records,
+    SourceInfo,
+    TextBlock,
+    TypedTable,
+    Warning,
+    settings,
+)
 from ner import recognize
+from ner.agency_scorer import load_scorer, set_aside_doubtful
 from normalize.file_names import display_name, raw_name
-from records.assemble import assemble_records
-from tables.typed import type_tables
 from pipeline.locate import locate
 from pipeline.version import extractor_version
+from records.assemble import assemble_records
+from tables.typed import type_tables
 
 
 def run_stages(doc: Document, agency_rules: Sequence[AgencyRule] = ()) -> tuple[list[TypedTable], Mentions, Records,
@@ -41,7 +53,9 @@ def extract_bytes(data: bytes, path: str | Path, options: ExtractOptions | None 
     options = options or settings().extract_options()
     doc = extract_document(data, options)
     check_text_length(doc, options.max_text_chars)
-    return result_of(doc, data, path, options.agency_rules)
+    result = result_of(doc, data, path, options.agency_rules)
+    scorer = load_scorer() if options.agency_scorer else None
+    return set_aside_doubtful(result, scorer) if scorer else result
 
 
 def result_of(doc: Document, data: bytes, path: str | Path,

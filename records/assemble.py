@@ -5,8 +5,21 @@ from __future__ import annotations
 
 import re
 
-from models import (Agency, BudgetLine, CatalogItem, Mentions, Money, MonthRange, RecordProvenance, Records, Task,
-                    TextMentions, TypedRow, TypedTable, Warning)
+from models import (
+    Agency,
+    BudgetLine,
+    CatalogItem,
+    Mentions,
+    Money,
+    MonthRange,
+    RecordProvenance,
+    Records,
+    Task,
+    TextMentions,
+    TypedRow,
+    TypedTable,
+    Warning,
+)
 from normalize.agencies import tidy_name
 from normalize.durations import parse_duration_months
 from normalize.numbers import roman_to_int

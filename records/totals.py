@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from models import Amount, Mentions, Money, TypedTable, Warning
-from normalize.money import MoneyUnit, SCALE_PATTERN, parse_unit, to_base_units
+from normalize.money import SCALE_PATTERN, MoneyUnit, parse_unit, to_base_units
 from normalize.numbers import NUMBER_PATTERN, NumberFormatError, parse_vn_number
 from normalize.text import normalize_dashes
 

@@ -2,9 +2,8 @@
 version). Re-extracting a document with the same version replaces its records."""
 from __future__ import annotations
 
-import functools
-
 import errno
+import functools
 import os
 import re
 from contextlib import contextmanager
@@ -19,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from models import ExtractionResult, settings
 from stores import review
 from stores.rows import fill_run
-from stores.schema import (BudgetRow, CatalogRow, DocumentRow, ExtractionRun, MentionRow, TaskRow)
+from stores.schema import BudgetRow, CatalogRow, DocumentRow, ExtractionRun, MentionRow, TaskRow
 
 _ALEMBIC_INI = Path(__file__).with_name("alembic.ini")
 
@@ -104,7 +103,7 @@ def _sqlite_lock(engine: Engine):
 def migrate(engine: Engine) -> None:
     """Bring the schema to the head revision, one process at a time (a file lock for SQLite, an
     advisory lock for PostgreSQL): the second process waits, then finds nothing to do."""
-    from alembic import command   # (at first use: opening a store is rarer than importing this module)
+    from alembic import command  # (at first use: opening a store is rarer than importing this module)
     from alembic.config import Config
     cfg = Config(str(_ALEMBIC_INI))
     if engine.dialect.name == "sqlite":

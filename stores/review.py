@@ -12,13 +12,13 @@ from pathlib import PurePath
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from models import AgencyRule, ExtractOptions, ExtractionResult, WebhookEvent, settings
+from models import AgencyRule, ExtractionResult, ExtractOptions, WebhookEvent, settings
 from models.warnings import INFORMATIONAL
 from normalize.text import match_key, search_key
 from records.corrections import ACTIONS, FIELDS, CorrectionIn, apply_corrections, current_value, field_scores
 from stores.base import utcnow
-from stores.rows import fill_run
 from stores.review_schema import AuditRow, Correction, DocumentReview, LearnedAgencyRule, Webhook, WebhookDelivery
+from stores.rows import fill_run
 from stores.schema import DocumentRow, ExtractionRun
 
 STATES = ("new", "in_review", "reviewed", "rejected")
@@ -315,6 +315,7 @@ def revoke_rule(s: Session, rule_id: int, user: str) -> LearnedAgencyRule | None
 def _check_value(field: str, old, new_value) -> None:
     """The corrected item must still be a valid item of its kind (the output contract)."""
     from pydantic import ValidationError
+
     from models import Agency, Amount, BudgetLine, CatalogItem, DateMention, Reference, Task
     kinds = {"references": Reference, "dates": DateMention, "amounts": Amount, "agencies": Agency, "tasks": Task,
              "catalog": CatalogItem, "budget": BudgetLine}

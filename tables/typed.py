@@ -15,8 +15,16 @@ import re
 from collections import Counter
 
 from models import Document, Table, TypedColumn, TypedRow, TypedTable, Warning
-from normalize.columns import (TIME_ROLES, column_role, money_collected, money_kind, money_rates, money_spent, rows_are,
-                               time_kind)
+from normalize.columns import (
+    TIME_ROLES,
+    column_role,
+    money_collected,
+    money_kind,
+    money_rates,
+    money_spent,
+    rows_are,
+    time_kind,
+)
 from normalize.money import MoneyUnit, parse_unit, unit_from_header
 from normalize.ranges import parse_number_or_range
 from tables.headers import column_headers, header_row_count, is_total_row

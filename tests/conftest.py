@@ -41,6 +41,7 @@ def postgres_database():
     """A fresh, empty PostgreSQL database on the server `make test` starts (scripts/test-postgres.sh),
     dropped afterwards. Skipped without a server, except in CI, where that is a failure."""
     from sqlalchemy import create_engine, text
+
     from models import settings
     settings.cache_clear()
     base = settings().test_postgres_url

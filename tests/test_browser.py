@@ -35,6 +35,7 @@ def _free_port() -> int:
 def server(tmp_path_factory, extracted):
     """One uvicorn server on loopback with the scanned sample, the text PDF and a report in the queue."""
     import uvicorn
+
     from stores.db import Store, sqlite_url
     from web.app import create_app
     from web.auth import add_user

@@ -7,8 +7,13 @@ import pytest
 from cli.main import main as cli_main
 from extract import extract_document
 from extract.detect import DOCX, PDF, detect_media_type
-from extract.errors import (CorruptFileError, EmptyFileError, EncryptedFileError, UnsafeContentError,
-                            UnsupportedFormatError)
+from extract.errors import (
+    CorruptFileError,
+    EmptyFileError,
+    EncryptedFileError,
+    UnsafeContentError,
+    UnsupportedFormatError,
+)
 
 
 def test_format_comes_from_content(samples):

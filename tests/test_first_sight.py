@@ -211,6 +211,7 @@ def test_every_role_and_kind_the_extractor_writes_is_in_the_published_schema():
     """A real .docx wrote the column role 'category', which the schema did not allow: its outbox
     JSON failed `vanthu schema` and the API answered 500 (issue 18)."""
     import typing
+
     from models.tables import ColumnRole, MoneyKind, RowKind
     from normalize.columns import COLUMN_ROLES, MONEY_KINDS
     assert {r for _, r in COLUMN_ROLES} | {"category", "other"} <= set(typing.get_args(ColumnRole))

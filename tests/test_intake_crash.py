@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import urllib.request
 import os
 import random
 import signal
@@ -14,9 +13,8 @@ import sqlite3
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
-
-import pytest
 
 from tests.prefect_server import prefect_server
 

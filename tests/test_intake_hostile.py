@@ -22,9 +22,23 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from tests.intake_helpers import (VANTHU, blank_pdf, descendants, env, huge_xlsx, scan_pdf, start, status,
-                                  still_running, tesseract_under, text_bomb_pdf, tree_bytes, vanthu, variant,
-                                  wait_for)
+from tests.intake_helpers import (
+    VANTHU,
+    blank_pdf,
+    descendants,
+    env,
+    huge_xlsx,
+    scan_pdf,
+    start,
+    status,
+    still_running,
+    tesseract_under,
+    text_bomb_pdf,
+    tree_bytes,
+    vanthu,
+    variant,
+    wait_for,
+)
 
 IS_ROOT = os.geteuid() == 0
 

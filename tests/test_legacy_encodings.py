@@ -8,19 +8,35 @@ from __future__ import annotations
 import io
 import json
 import shutil
-from pathlib import Path
 
 import docx
 import pytest
 from docx.shared import Pt
 
-from bench.legacy_docs import (CAPITALS_FONT, FONTS, UNICODE_FONT, build_fonts, legacy_docx, legacy_docx_for_pdf,
-                               legacy_pieces, soffice_convert_many, unicode_docx_for_pdf)
+from bench.legacy_docs import (
+    CAPITALS_FONT,
+    FONTS,
+    UNICODE_FONT,
+    build_fonts,
+    legacy_docx,
+    legacy_docx_for_pdf,
+    legacy_pieces,
+    soffice_convert_many,
+    unicode_docx_for_pdf,
+)
 from bench.legacy_tables import tcvn3_reference, vni_reference
 from extract import extract_document
 from models import ExtractOptions
-from normalize.legacy_encodings import (VNI_CORRECTIONS, LegacyEncoding, LegacyDecoder, content_encoding, decode,
-                                        encode, font_encoding, undecoded)
+from normalize.legacy_encodings import (
+    VNI_CORRECTIONS,
+    LegacyDecoder,
+    LegacyEncoding,
+    content_encoding,
+    decode,
+    encode,
+    font_encoding,
+    undecoded,
+)
 from pipeline import extract_bytes
 from tests.conftest import ROOT
 

@@ -194,6 +194,7 @@ def test_the_places_tables_are_read_back_from_the_users_cache_and_only_from_the_
     file's 2.7 s): now it is built once per version of its sources and read back; a cache file
     others may write is not unpickled."""
     import os
+
     from models import settings
     from normalize import agencies
     monkeypatch.setenv("VANTHU_CACHE_DIR", str(tmp_path))

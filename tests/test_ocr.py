@@ -50,6 +50,7 @@ def _page_image(samples, page=0, dpi=200):
 def test_deskew_finds_the_rotation(samples, angle):
     import numpy as np
     from PIL import Image
+
     from extract.ocr.page_image import skew_angle
     rotated = _page_image(samples).rotate(angle, resample=Image.BICUBIC, fillcolor=255)
     # rotating back by the found angle levels the text: it must undo the rotation applied
@@ -59,8 +60,8 @@ def test_deskew_finds_the_rotation(samples, angle):
 def test_ruled_table_with_a_merged_cell():
     import numpy as np
     from PIL import Image, ImageDraw
-    from extract.layout import DetectedTable
-    from extract.layout import _table_rows
+
+    from extract.layout import DetectedTable, _table_rows
     from extract.ocr.ruling import detect_tables
     img = Image.new("L", (1400, 900), 255)
     d = ImageDraw.Draw(img)
@@ -102,8 +103,9 @@ def test_agency_without_diacritics_only_for_ocr_text():
 
 
 def test_scanned_tiff_against_gold(extracted, gold):
-    import tests.gold_score as score
     import json
+
+    import tests.gold_score as score
     result = extracted("004.scan-office.tiff")
     assert result.source.pages == 6 and all(p for p in [result.document.issuer])
     s = score.score_doc(gold("004"), json.loads(result.model_dump_json()))
@@ -143,8 +145,8 @@ def test_digit_lookalikes_repaired_only_into_well_formed_numbers(raw, fixed):
 
 
 def test_repaired_words_are_recorded_with_their_box():
-    from extract.ocr.words import repair_words
     from extract.layout import Word
+    from extract.ocr.words import repair_words
     words = [Word("2O26", x0=1, x1=2, top=3, bottom=4), Word("năm", x0=0, x1=1, top=0, bottom=1)]
     repairs = repair_words(words, page=7)
     assert words[0].text == "2026" and words[1].text == "năm"
@@ -192,6 +194,7 @@ def test_table_cell_with_a_lone_task_number_is_read(samples):
 
 def test_pages_read_by_one_tesseract_process_match_pages_read_alone(samples):
     import numpy as np
+
     from extract.ocr.tesseract import confident_words, tesseract_pages, tesseract_words
     pages = [(np.asarray(_page_image(samples, page=k).crop((0, 0, 1600, 500))), 200.0) for k in (0, 1)]
     together = tesseract_pages(pages)
@@ -216,9 +219,8 @@ def test_reference_with_a_speck_after_the_hyphen():
 
 
 def test_marks_repaired_across_the_lines_of_a_wrapped_cell_and_in_a_bare_title_line():
-    from extract.ocr.words import repair_paragraph_marks
-
     from extract.layout import Word
+    from extract.ocr.words import repair_paragraph_marks
 
     def words(*lines):
         out, ids = [], []

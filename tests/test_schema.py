@@ -3,7 +3,6 @@ the scorer copied here and the shared one, the output contract and `vanthu schem
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -15,6 +14,7 @@ SHARED_SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 def _schema_diff(url: str) -> list:
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
+
     from stores.db import Store
     from stores.schema import Base
     store = Store.open(url)
@@ -54,6 +54,7 @@ def test_every_output_the_corpora_produce_validates_against_the_published_schema
     did, issue 18's 500) fails here: every bundled sample and every external document's .docx,
     extracted, validated against `vanthu schema`."""
     import jsonschema
+
     from cli.main import main
     from pipeline import extract_file
     assert main(["schema"]) == 0

@@ -169,3 +169,22 @@ def test_the_watcher_quarantines_bad_workbooks_with_their_reason(tmp_path, sampl
     assert {f["name"]: f["reason"].split(":")[0] for f in st["failures"]} == {
         "dự toán có mật khẩu.xlsx": "encrypted", "mật khẩu.xls": "encrypted", "hỏng.xlsx": "corrupt_file"}
     assert st["counts"]["done"] == 2 and len(list((tmp_path / "quarantine").glob("*.reason.json"))) == 3
+
+
+@pytest.mark.parametrize("name", ["004.tcvn3.doc", "e13.vni.rtf", "e07.odt", "e02.appendix.tcvn3.xls",
+                                  "e02.appendix.xlsx"])
+def test_every_office_format_has_page_images_for_the_review_app(samples, tmp_path, name):
+    """The review app showed no page for a Word 97, RTF, ODT or workbook (issue 18): LibreOffice
+    lays each out into pages, cached by content hash, as it does a .docx."""
+    import hashlib
+
+    from PIL import Image
+
+    from web.render import page_source
+    path = samples / name
+    sha = hashlib.sha256(path.read_bytes()).hexdigest()
+    pages = page_source(path, sha, tmp_path).sizes()
+    assert pages and all(w > 100 and h > 100 for w, h in pages)
+    image = Image.open(io.BytesIO(page_source(path, sha, tmp_path).png(1)))
+    assert image.width == 1100 and image.getextrema()[0] < 100   # something dark is drawn: text
+    assert (tmp_path / "rendered" / f"{sha}.pdf").exists()

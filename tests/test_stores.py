@@ -84,6 +84,7 @@ def test_one_database_rule_for_every_command(tmp_path):
     import subprocess
     import sys
     from pathlib import Path
+
     from models import Settings
     from stores.db import database_url, sqlite_url
     from web.app import create_app

@@ -27,7 +27,6 @@ from models import Settings, WebhookEvent, settings
 from normalize.agencies import suggest_agencies
 from normalize.text import search_key
 from normalize.typed_values import typed_amount, typed_date
-from web.review_view import shown_items
 from stores import review
 from stores.db import Store
 from stores.db import database_url as resolve_database_url
@@ -37,6 +36,7 @@ from stores.schema import BudgetRow, CatalogRow, DocumentRow, ExtractionRun, Tas
 from web import auth, i18n
 from web.jobs import JobRunner, job_dict, new_job, save_upload
 from web.render import RenderError, docx_located, page_source
+from web.review_view import shown_items
 from web.webhooks import DeliveryLoop, TargetRefused, check_target
 
 HERE = Path(__file__).resolve().parent

@@ -13,9 +13,9 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, func, select
 
+from stores.base import utcnow
 from stores.db import Store
 from stores.review_schema import ApiToken, AuditRow, LoginFailure, User, WebSession
-from stores.base import utcnow
 
 ROLES = ("viewer", "reviewer", "admin")
 SESSION_COOKIE = "vanthu_session"

@@ -19,9 +19,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from extract.child import run_group
-from extract.media import DOCX, IMAGE_TYPES, PDF
-from intake.workspace import write_atomic
+from extract.media import DOC, DOCX, IMAGE_TYPES, ODS, ODT, PDF, RTF, XLS, XLSX
 from extract.ocr.render import DEFAULT_DPI
+from intake.workspace import write_atomic
 from models import Document, ExtractionResult
 from normalize.text import match_key
 from pipeline.locate import locate, union
@@ -44,21 +44,26 @@ def media_of(data: bytes) -> str:
     return detect_media_type(data)
 
 
-def rendered_pdf(data: bytes, sha256: str, cache: Path) -> Path:
-    """The PDF LibreOffice makes of a DOCX, cached by the DOCX's hash."""
+# Office formats LibreOffice lays out into pages, by the suffix it needs to know what it reads
+# (the archives this project reads: Word 97 and RTF dispatches, ODT, budget workbooks).
+OFFICE_SUFFIXES = {DOCX: ".docx", DOC: ".doc", RTF: ".rtf", ODT: ".odt", XLSX: ".xlsx", XLS: ".xls", ODS: ".ods"}
+
+
+def rendered_pdf(data: bytes, sha256: str, cache: Path, suffix: str = ".docx") -> Path:
+    """The PDF LibreOffice makes of an office file, cached by the file's hash."""
     out = cache / "rendered" / f"{sha256}.pdf"
     if out.exists():
         return out
     out.parent.mkdir(parents=True, exist_ok=True)
     with _render_lock, tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / "source.docx"
+        src = Path(tmp) / f"source{suffix}"
         src.write_bytes(data)
         cmd = ["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--norestore",
                "--convert-to", "pdf", "--outdir", tmp, str(src)]
         try:
             run_group(cmd, timeout=SOFFICE_TIMEOUT_S)
         except (subprocess.SubprocessError, OSError) as exc:
-            raise RenderError("render_failed", f"LibreOffice could not render the DOCX: {exc}") from exc
+            raise RenderError("render_failed", f"LibreOffice could not render the file: {exc}") from exc
         made = Path(tmp) / "source.pdf"
         if not made.exists():
             raise RenderError("render_failed", "LibreOffice made no PDF")
@@ -72,8 +77,8 @@ class PageSource:
     def __init__(self, data: bytes, sha256: str, cache: Path):
         self.media = media_of(data)
         self.data = data
-        if self.media == DOCX:
-            self.pdf_bytes = rendered_pdf(data, sha256, cache).read_bytes()
+        if self.media in OFFICE_SUFFIXES:
+            self.pdf_bytes = rendered_pdf(data, sha256, cache, OFFICE_SUFFIXES[self.media]).read_bytes()
         elif self.media == PDF:
             self.pdf_bytes = data
         elif self.media in IMAGE_TYPES:
@@ -145,6 +150,7 @@ class PageSource:
 
     def _ocr_region(self, number: int, bbox) -> str:
         import numpy as np
+
         from extract.ocr.tesseract import confident_words, tesseract_available, tesseract_words
         from normalize.text import clean_text
         if not tesseract_available():

@@ -16,9 +16,9 @@ import threading
 import httpx
 from sqlalchemy import select
 
+from stores.base import utcnow
 from stores.db import Store
 from stores.review_schema import Webhook, WebhookDelivery
-from stores.base import utcnow
 
 log = logging.getLogger("vanthu.webhooks")
 SIGNATURE_HEADER = "X-Vanthu-Signature"     # "sha256=<hex of HMAC-SHA256(secret, body)>"

@@ -21,10 +21,22 @@ from extract.ocr.cells import UnreadCell, read_unread_cells, unread_cells
 from extract.ocr.page_image import deskew
 from extract.ocr.render import DEFAULT_DPI, PageSource
 from extract.ocr.ruling import detect_tables
-from extract.ocr.tesseract import (OcrUnavailableError, confident_words, orientation, tesseract_available,
-                                   tesseract_pages, tesseract_words)
-from extract.ocr.words import (add_cell_words, repair_paragraph_marks, repair_place_names, repair_words,
-                               split_glued_words, words_from_data)
+from extract.ocr.tesseract import (
+    OcrUnavailableError,
+    confident_words,
+    orientation,
+    tesseract_available,
+    tesseract_pages,
+    tesseract_words,
+)
+from extract.ocr.words import (
+    add_cell_words,
+    repair_paragraph_marks,
+    repair_place_names,
+    repair_words,
+    split_glued_words,
+    words_from_data,
+)
 from models import Document, ExtractOptions, Warning
 
 BLANK_INK = 0.0008               # share of dark pixels below which a page is blank
