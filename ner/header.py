@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from models import Block, Document, DocumentHeader
-from ner.agencies import NAME_HEADS, PLACE_HEADS, find_agencies
+from ner.agencies import find_agencies
+from ner.agency_words import NAME_HEADS, PLACE_HEADS
 from ner.issuer_context import LOCALITY_SUFFIX
 from ner.references import canonical_type_name, find_references, issuer_from_codes, type_from_code
 from normalize.agencies import canonical_agency, known_agency

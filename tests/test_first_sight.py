@@ -490,3 +490,75 @@ def test_a_title_a_scan_reads_as_two_blocks_is_one_title():
     typed, _, records, _ = run_stages(doc.model_copy(update={"tables": [table.model_copy(update={"order": 4})]}))
     assert typed[0].title.endswith("TẠI CÁC ĐẠI HỘI, GIẢI THI ĐẤU THỂ THAO QUỐC TẾ")
     assert records.budget == []
+
+
+# -- batch j (2026-12-06): each kind with a real sentence of the batch ------------------------------------
+def test_a_councils_committees_in_a_districts_document_are_that_districts():
+    """A district council's invitation: 'Ban Kinh tế - Xã hội; Ban Pháp chế; Ban Dân tộc HĐND huyện'
+    are the district council's committees (they were read as the province's, 'Ban Dân tộc' as its
+    department, 'Ban Kinh tế - Xã hội' as nothing)."""
+    assert _names("- Đại diện Ban Kinh tế - Xã hội; Ban Pháp chế; Ban Dân tộc HĐND huyện;",
+                  "Hội đồng nhân dân huyện Tuần Giáo") == [
+        "Ban Kinh tế - Xã hội Hội đồng nhân dân huyện Tuần Giáo", "Ban Pháp chế Hội đồng nhân dân huyện Tuần Giáo",
+        "Ban Dân tộc Hội đồng nhân dân huyện Tuần Giáo"]
+    # a province's own department keeps its reading where no council follows
+    assert _names("Ban Dân tộc chủ trì", "Ủy ban nhân dân tỉnh Điện Biên") == ["Ban Dân tộc tỉnh Điện Biên"]
+
+
+def test_a_district_office_written_in_lowercase_is_named_by_its_place():
+    assert _names("- Đại diện Chi cục thi hành án dân sự huyện Tuần Giáo;", "Hội đồng nhân dân huyện Tuần Giáo") \
+        == ["Chi cục Thi hành án dân sự huyện Tuần Giáo"]
+
+
+def test_a_list_under_a_lowercase_plural_head_names_each_department():
+    """'các sở, ngành: Lao động - Thương binh và Xã hội; …; Tài chính; Y tế' (a council's supervision
+    team): each item under 'sở' is the province's department; bodies named in full stay as named."""
+    names = _names("Đại diện lãnh đạo các sở, ngành: Lao động - Thương binh và Xã hội; Liên đoàn Lao động tỉnh; "
+                   "Kế hoạch và Đầu tư; Tài chính; Y tế; Thanh tra tỉnh; Nội vụ;", "Hội đồng nhân dân tỉnh Bình Dương")
+    assert names == ["Sở Lao động - Thương binh và Xã hội tỉnh Bình Dương", "Liên đoàn Lao động tỉnh Bình Dương",
+                     "Sở Kế hoạch và Đầu tư tỉnh Bình Dương", "Sở Tài chính tỉnh Bình Dương", "Sở Y tế tỉnh Bình Dương",
+                     "Thanh tra tỉnh Bình Dương", "Sở Nội vụ tỉnh Bình Dương"]
+
+
+def test_a_national_bodys_branch_is_named_with_its_province():
+    assert "Ngân hàng Chính sách xã hội chi nhánh tỉnh Bình Dương" in _names(
+        "Ngân hàng Nhà nước, Ngân hàng Chính sách xã hội chi nhánh tỉnh Bình Dương", "Hội đồng nhân dân tỉnh Bình Dương")
+
+
+def test_a_ministrys_inspectorate_is_named_by_the_ministry():
+    """'Thanh tra Bộ Công an' was read as 'Bộ Công an': 'Thanh tra' heads a province's inspectorate
+    ('Thanh tra tỉnh X') and a ministry's alike."""
+    assert _names("hồ sơ cấp mới, cấp đổi Thẻ thanh tra gửi Thanh tra Bộ Công an, Thanh tra Bộ Quốc phòng",
+                  "Thanh tra Chính phủ") == ["Thanh tra Bộ Công an", "Thanh tra Bộ Quốc phòng"]
+
+
+def test_shortenings_inside_a_names_specific_part_are_expanded():
+    assert _names("- Bộ CHQS TP, Công an TP, Sở Tư Pháp;", "Ủy ban nhân dân thành phố Hải Phòng")[0] \
+        == "Bộ Chỉ huy Quân sự thành phố Hải Phòng"
+    assert _names("- Cục Kiểm tra VBQPPL, Bộ Tư pháp;", "Ủy ban nhân dân tỉnh Thái Nguyên") == \
+        ["Cục Kiểm tra văn bản quy phạm pháp luật", "Bộ Tư pháp"]
+    # a shortening no table knows leaves no canonical name: no body
+    assert _names("- Trung tâm CN và Cổng TTĐT tỉnh;", "Ủy ban nhân dân tỉnh Đắk Lắk") == []
+
+
+def test_a_provinces_units_named_bare_in_its_own_document_are_its_own():
+    assert _names("- Trung tâm Thông tin tỉnh;", "Ủy ban nhân dân tỉnh Thái Nguyên") == \
+        ["Trung tâm Thông tin tỉnh Thái Nguyên"]
+    assert _names("trực tiếp chỉ đạo Sở Nông nghiệp và Môi trường, Chi cục Kiểm lâm, Ban chỉ huy",
+                  "Ủy ban nhân dân thành phố Hải Phòng") == [
+        "Sở Nông nghiệp và Môi trường thành phố Hải Phòng", "Chi cục Kiểm lâm thành phố Hải Phòng"]
+    assert _names("Chi cục Kiểm lâm chủ trì") == ["Chi cục Kiểm lâm"]   # whose? no province to say
+
+
+def test_a_numbered_regions_office_keeps_its_head():
+    assert _names("của Chi Cục Thuế Khu vực V (nay là Thuế thành phố Hải Phòng)", "Cục Thuế") == \
+        ["Chi cục Thuế khu vực V", "Thuế thành phố Hải Phòng"]
+
+
+def test_an_enumeration_matches_names_whatever_their_commas():
+    """'Cục trưởng các Cục: Quản lý Khám chữa bệnh, Quản lý Y, Dược cổ truyền - Bộ Y tế' (the gazetteer
+    writes 'Khám, chữa bệnh'; the last item runs into its ministry)."""
+    assert _names("Vụ trưởng các Vụ: Kế hoạch- Tài chính, Bảo hiểm y tế, Pháp chế; Cục trưởng các Cục: Quản lý "
+                  "Khám chữa bệnh, Quản lý Y, Dược cổ truyền - Bộ Y tế;", "Bộ Y tế") == [
+        "Vụ Kế hoạch - Tài chính", "Vụ Bảo hiểm y tế", "Vụ Pháp chế", "Cục Quản lý Khám, chữa bệnh",
+        "Cục Quản lý Y, Dược cổ truyền", "Bộ Y tế"]

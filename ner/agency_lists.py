@@ -1,0 +1,236 @@
+"""Several bodies in one phrase (a head shared by an enumeration, a locality shared by heads) and
+places the text makes actors."""
+from __future__ import annotations
+
+import re
+
+from ner.agency_tokens import FoundAgency, TokenReader, choose, content_keys, head_index, known_names
+from ner.agency_words import (
+    _LEVEL_FIRST_WORDS,
+    COMMUNE_ONLY_HEADS,
+    ITEM_ENDS,
+    KIND_OF_HEAD,
+    LOCALITY_CUE,
+    NESTING_HEADS,
+    WHERE_BEFORE,
+    local_name,
+)
+from normalize.agencies import AgencyEntry, known_agency, party_body
+
+
+class ListedBodies(TokenReader):
+    # -- several bodies in one phrase
+    def enumeration_at(self, i: int) -> None:
+        """'các Bộ: Tài chính, Nội vụ', 'các Bộ, cơ quan: Quốc phòng, …, Văn phòng Chính phủ', 'UBND
+        các tỉnh: Hà Giang, Lào Cai' — each item validated against the gazetteer or the places."""
+        if self.key(i) != "các":
+            head = self.head_at(i)   # 'Hội Chữ thập đỏ các tỉnh Gia Lai, Kon Tum', 'UBND các tỉnh: …'
+            if head and head[2] == "place" and self.key(head[0]) == "các":
+                self.enumerate_items(head[0] + 1, head, place_level=True)
+            elif head and head[2] != "place" and self.key(head[0]) == ":":
+                self.enumerate_items(head[0], head, place_level=False)   # 'Văn phòng: Tỉnh ủy, UBND tỉnh' (Nơi nhận)
+            return
+        head = self.head_at(i + 1) or self.listing_head_at(i + 1)
+        if head is not None:
+            self.enumerate_items(head[0], head, place_level=head[2] == "place")
+
+    def listing_head_at(self, i: int) -> tuple[int, str, str] | None:
+        """A head written lowercase before a colon list ('các sở: Giáo dục và Đào tạo, Tài chính', 'các
+        sở, ngành: Tài chính; Y tế'): the items that follow are capitalized names under it."""
+        for keys, head, follow in head_index(self.plain).get(self.toks[i].name_key if i < len(self.toks) else "", ()):
+            end = i + len(keys)
+            colon = end
+            while colon + 1 < len(self.toks) and self.toks[colon].text == "," and self.is_low(colon + 1):
+                colon += 2   # ', ngành', ', ban, ngành': other kinds of body the list may hold
+                while self.is_low(colon):
+                    colon += 1
+            if self.match_keys(i, keys) and self.key(colon) == ":" and follow == "name":
+                return end, head, follow
+        return None
+
+    def enumerate_items(self, j: int, head: tuple[int, str, str], place_level: bool) -> None:
+        if place_level:
+            lv = self.level_at(j)
+            if lv is None:
+                return
+            j = lv[0]
+            while j + 1 < len(self.toks) and self.toks[j].text == "," and self.level_at(j + 1):
+                j = self.level_at(j + 1)[0]
+        while j + 1 < len(self.toks) and self.toks[j].text == "," and self.is_low(j + 1):
+            j += 2  # 'các Bộ, cơ quan:', 'các Sở, ban, ngành:'
+            while self.is_low(j):
+                j += 1
+        if j < len(self.toks) and self.toks[j].text == ":":
+            j += 1
+        while j < len(self.toks) and self.is_cap(j):
+            end = self.enumerated_item(j, head[1], place_level)
+            if end is None:
+                break
+            if end < len(self.toks) and (self.toks[end].text in (",", ";") or self.key(end) == "và"):
+                j = end + 1
+            else:
+                break
+
+    def item_end(self, j: int) -> int:
+        """Where a list item that starts at token j ends: its comma, semicolon, stop or bracket."""
+        k = j
+        while k < len(self.toks) and self.toks[k].text not in ITEM_ENDS and k - j < 12:
+            k += 1
+        return k
+
+    def known_item(self, head: str, j: int, end: int) -> tuple[int, AgencyEntry] | None:
+        """The longest known name under `head` that an item from token j to `end` begins with,
+        connectors aside ('Cục trưởng các Cục: Quản lý Khám chữa bệnh, Quản lý Y, Dược cổ truyền -
+        Bộ Y tế': 'Cục Quản lý Khám, chữa bệnh', then 'Cục Quản lý Y, Dược cổ truyền')."""
+        e = known_agency(f"{head} {self.expand(j, end)}")
+        if e is not None:
+            return end, e
+        index = known_names(self.plain)[0]
+        for k in range(end, j, -1):
+            if not self.toks[k - 1].word:
+                continue   # an item ends on a word, not on its comma or dash
+            e = index.get(content_keys(f"{head} {self.expand(j, k)}", self.plain))
+            if e is not None:
+                return k, e
+        return None
+
+    def enumerated_item(self, j: int, head: str, place_level: bool) -> int | None:
+        k = self.item_end(j)   # the item as the list delimits it: 'Nông nghiệp và Phát triển nông thôn'
+        e = None
+        if not place_level and k > j + 1:
+            ends = [k]   # a name with commas in it ('Văn hóa, Thể thao và Du lịch'): the longest known
+            while len(ends) < 3 and ends[-1] < len(self.toks) and self.toks[ends[-1]].text == ",":
+                ends.append(self.item_end(ends[-1] + 1))
+            for end in reversed(ends):
+                found = self.known_item(head, j, end)
+                if found is not None:
+                    k, e = found
+                    break
+            if e is not None and e.kind != "province_department":
+                self.add(j, k, e.name, e.kind, True)
+                return k
+            if e is not None and self.ctx.province is not None:
+                k = self.bare_level(k)   # 'Văn phòng: …, UBND tỉnh': the level word is the item's
+                self.add(j, k, f"{e.name} {self.ctx.province.full()}", "province_department", True)
+                return k
+        if place_level:
+            place = self.place_at(j, None, ("province",))
+            if not place or place[1] is None:
+                return None
+            self.add(j, place[0], f"{head} {place[1].full()}", KIND_OF_HEAD.get(head, "local"), True)
+            return place[0]
+        end = self.name_end(j)
+        full = f"{head} {self.expand(j, end)}"
+        e = known_agency(full)
+        if e is not None and e.kind != "province_department":
+            self.add(j, end, e.name, e.kind, True)
+            return end
+        if e is not None and self.ctx.province is not None:
+            end = self.bare_level(end)   # 'Văn phòng: …, UBND tỉnh': the level word is the item's
+            self.add(j, end, f"{e.name} {self.ctx.province.full()}", "province_department", True)
+            return end
+        whole = self.agency_at(j)  # an item named in full: '…, Văn phòng Chính phủ'
+        if whole and whole[3]:
+            if head in NESTING_HEADS:   # 'Các VP: Đoàn ĐBQH&HĐND, UBND TP': each body's office
+                self.add(j, whole[0], f"{head} {whole[1]}", "body", True)
+            return whole[0]
+        return end if end > j else None
+
+    def head_with_more_localities(self) -> None:
+        """'HĐND tỉnh Bình Thuận, tỉnh Đắk Nông, tỉnh Lâm Đồng': the head goes with each locality."""
+        chosen = choose(self.found)
+        for i, j, f in chosen:
+            head = self.head_at(i)
+            if head is None or f.kind not in ("people_committee", "people_council", "local", "party"):
+                continue
+            k = j
+            while k < len(self.toks) and (self.toks[k].text == "," or self.key(k) == "và"):
+                loc = self.locality_at(k + 1)
+                if not loc or any(a <= k + 1 < b for a, b, _ in chosen):
+                    break
+                self.add(k + 1, loc[0], f"{head[1]} {loc[1]}", f.kind, True)
+                k = loc[0]
+
+    def heads_sharing_a_locality(self) -> None:
+        """'Tỉnh ủy, HĐND, UBND tỉnh Thanh Hóa': heads standing alone before ', HEAD …, HEAD tỉnh X'
+        take the locality of the last one (or the document's own province)."""
+        bare = [(i, head) for i in range(len(self.toks))
+                if (head := self.head_at(i)) and head[2] in ("place", "party")
+                and (self.toks[head[0]].text if head[0] < len(self.toks) else "") in (",", "và")
+                and not any(a <= i < b for a, b, _ in self.found)]
+        # a commune's joint office named in a province's text: no one body, nor its inner heads
+        inside = [(i, h[0]) for i in range(len(self.toks)) if (h := self.head_at(i)) and h[1] in COMMUNE_ONLY_HEADS]
+        bare = [(i, head) for i, head in bare if head[1] not in COMMUNE_ONLY_HEADS
+                and not any(a < i < b for a, b in inside)]
+        heads = [FoundAgency(h[1], "local", self.toks[i].start, self.toks[h[0] - 1].end, "") for i, h in bare]
+        chain = sorted([f for _, _, f in choose(self.found)] + heads, key=lambda f: f.start)
+        for i, head in bare:
+            # the bodies and bare heads that follow, joined by ',' or 'và'
+            end, last = self.toks[head[0] - 1].end, None
+            for f in chain:
+                if f.start < end:
+                    continue
+                if self.text[end:f.start].strip() not in (",", "và"):
+                    break
+                end = f.end
+                last = f if f.text else last
+            loc = re.search(r"\b(?:tỉnh|thành phố|huyện)\s.+$", last.name) if last else None
+            where = loc.group(0) if loc else self.ctx.province.full() if self.ctx.province else None
+            if where:
+                place = re.sub(r"^(?:tỉnh|thành phố|huyện|quận|thị xã)\s+", "", where)
+                name = party_body(head[1], place) if head[2] == "party" else local_name(head[1], where)
+                self.add(i, head[0], name, "party" if head[2] == "party" else "local", True)
+
+    # -- places as actors
+    def places_as_actors(self) -> None:
+        """A province or district named where the text makes it an actor: the whole of a cell of
+        acting bodies or of a table's group row ('HUYỆN AN LÃO'), a list of localities ('nhiều địa
+        phương như Hải Phòng, Bắc Ninh'), or an item of a list of bodies ('Sở Công Thương, huyện
+        Tuy Phong cũ, …')."""
+        # Only a cell of acting bodies, a list of localities or a level word ('huyện X' among
+        # bodies) can make a place an actor: elsewhere there is nothing to look at.
+        anywhere = self.actor_context or LOCALITY_CUE.search(self.text)
+        i = 0
+        while i < len(self.toks):
+            if not (anywhere and self.is_cap(i)) and self.toks[i].name_key.split(" ")[0] not in _LEVEL_FIRST_WORDS:
+                i += 1
+                continue
+            level, j = None, i
+            lv = self.level_at(i)
+            if lv:
+                j, level = lv
+            place = self.place_at(j, level, ("province", "district") if level else ("province",))
+            if place and (place[1] is not None or level) and not self.claimed(i, place[0]) \
+                    and (self.actor_context or self.locality_list(i) or self.listed_with_bodies(i, place[0])):
+                where = place[1].full(level) if place[1] is not None else f"{level} {place[2]}"
+                self.add(i, place[0], f"Ủy ban nhân dân {where}", "people_committee", True)
+                i = place[0]
+                continue
+            i += 1
+
+    def claimed(self, i: int, j: int) -> bool:
+        """Part of a body already read ('Hội Chữ thập đỏ các tỉnh Gia Lai, Kon Tum': Gia Lai is
+        the first item of that enumeration): a place as actor is the weakest reading."""
+        a, b = self.toks[i].start, self.toks[j - 1].end
+        return any(f.start < b and a < f.end for _, _, f in self.found if f.text)
+
+    def locality_list(self, i: int) -> bool:
+        """A list of localities that act ('nhiều địa phương như Hải Phòng, Bắc Ninh'), not one
+        that says where ('thực hiện Dự án tại các tỉnh Gia Lai, Kon Tum', holdout h01)."""
+        start = self.toks[i].start
+        sentence_start = max(self.text.rfind(".", 0, start), self.text.rfind(";", 0, start), 0)
+        cue = LOCALITY_CUE.search(self.text, sentence_start, start)
+        return bool(cue) and not WHERE_BEFORE.search(self.text[max(sentence_start, cue.start() - 20):cue.start()])
+
+    def listed_with_bodies(self, i: int, j: int) -> bool:
+        """A place between commas in a list whose neighbours are bodies."""
+        if not self.level_at(i):
+            return False
+        if self.key(j) in ("cũ", "mới"):
+            j += 1   # 'huyện Tuy Phong cũ': the unit before the 2025 reorganization
+        before = i > 0 and self.toks[i - 1].text == ","
+        after = j < len(self.toks) and self.toks[j].text in (",", ";")
+        bodies = {a.end for _, _, a in self.found if a.text}
+        left = before and any(abs(self.toks[i - 1].start - e) <= 1 for e in bodies)
+        right = after and self.starts_agency(j + 1)
+        return bool(left and after or right and before)

@@ -1,0 +1,216 @@
+"""Names of local bodies and their units: a place head and its locality, a bare local head in its
+issuer's document, a Party committee's organs, and where a name's tail ends."""
+from __future__ import annotations
+
+from ner.agency_tokens import Reading, TokenReader, party_organ_index, phrase_keys
+from ner.agency_words import (
+    ITEM_ENDS,
+    LOCAL_BRANCHES,
+    NAMED_WITHOUT_LEVEL,
+    NATIONAL_SUFFIXES,
+    NESTING_HEADS,
+    PARTY_PLACE_HEADS,
+    PHRASE_STOPS,
+    REGIONAL_HEADS,
+    TAIL_STOPS,
+    local_name,
+)
+from ner.references import PARTY_RE, STATE_RE
+from normalize.agencies import (
+    PROVINCE_LEVELS,
+    component_abbreviations,
+    find_place,
+    known_agency,
+    party_body,
+)
+from normalize.ocr_repair import strip_diacritics_same_length
+from normalize.text import match_key
+
+
+class LocalNames(TokenReader):
+    def owned_unit_words(self, end: int, head: str) -> tuple[int, str | None]:
+        """(end, the organ as named) for a Party committee's organ written in lowercase after its
+        head ('Ủy ban kiểm tra Đảng ủy', 'Ban thường vụ Tỉnh ủy'): the organs every committee has."""
+        for words, organ in party_organ_index().get(head, ()):
+            if all(self.is_low(end + k) for k in range(len(words))) and \
+                    tuple(self.key(end + k) for k in range(len(words))) == words:
+                return end + len(words), organ
+        return end, None
+
+    def own_ministry_unit(self, end: int, head: str) -> tuple[bool, Reading | None]:
+        """'Văn phòng Bộ', 'Thanh tra Bộ': (True, the document's own ministry's unit), or (True,
+        None) when the issuer is no ministry (no one body); (False, None) for other words."""
+        if head in NESTING_HEADS and self.key(end) == "bộ" and self.is_cap(end) and not self.is_cap(end + 1):
+            return True, (end + 1, f"{head} {self.ctx.ministry}", "department", True) if self.ctx.ministry else None
+        return False, None
+
+    def place_head(self, end: int, head: str, kind: str) -> Reading | None:
+        ministry_unit, reading = self.own_ministry_unit(end, head)
+        if ministry_unit:
+            return reading
+        if head in REGIONAL_HEADS and self.words_at(end, ("khu", "vực")):
+            return self.regional_body(end + 2, head, kind)
+        region = self.region_after(end)
+        if region is not None:   # 'Chi cục Thuế khu vực V', 'Kho bạc Nhà nước khu vực XII': a numbered region's
+            return region[0], f"{head} khu vực {region[1]}", kind, True
+        if head in NAMED_WITHOUT_LEVEL:
+            place = self.place_at(end, None, ("province",))
+            if place and place[1] is not None:   # 'Tỉnh đoàn Bắc Ninh'
+                return place[0], local_name(head, place[1].full()), kind, True
+        loc = self.locality_at(end)
+        if loc:
+            return loc[0], local_name(head, loc[1]), kind, True
+        for suffix in NATIONAL_SUFFIXES:
+            keys = phrase_keys(suffix, self.plain)
+            if self.match_keys(end, keys):
+                e = known_agency(f"{head} {suffix}")
+                if e is not None:
+                    return end + len(keys), e.name, e.kind, True
+        if head.startswith("Văn phòng") and self.starts_agency(end):
+            nested = self.agency_at(end)
+            if nested:
+                return nested[0], f"{head} {nested[1]}", nested[2], nested[3]
+        if head in ("Ủy ban nhân dân", "Hội đồng nhân dân"):
+            bare_place = self.place_at(end, None, ("province",))
+            if bare_place and bare_place[1] is not None:  # 'UBND Bình Định'
+                return bare_place[0], local_name(head, bare_place[1].full()), kind, True
+        return self.bare_local(end, head, kind)
+
+    def regional_body(self, k: int, head: str, kind: str) -> Reading | None:
+        """After 'khu vực': its number, then its province ('- Tuyên Quang', 'tỉnh Hà Tĩnh'), or the
+        document's own province; no province, no one body."""
+        if k >= len(self.toks) or not self.toks[k].text.isdigit():
+            return None
+        number, k = self.toks[k].text, k + 1
+        province = self.ctx.province.short if self.ctx.province else None
+        if k < len(self.toks) and self.toks[k].text in "-–":
+            place = self.place_at(k + 1, None, ("province",))
+            if place and place[1] is not None:
+                province, k = place[1].short, place[0]
+            elif province and self.is_cap(k + 1) and strip_diacritics_same_length(self.toks[k + 1].key) == \
+                    strip_diacritics_same_length(match_key(province)).replace(" ", ""):
+                k += 2   # '- TuyênQuang': the document's own province, its space lost
+        else:
+            loc = self.locality_at(k)
+            place = find_place(loc[1]) if loc else None
+            if place is not None and place.tier == "province":
+                province, k = place.short, loc[0]
+        return (k, f"{head} khu vực {number} - {province}", kind, True) if province else None
+
+    def bare_level(self, j: int) -> int:
+        """Past a bare level word ('tỉnh', 'thành phố') that stands for the document's province."""
+        lv = self.level_at(j)
+        if lv and lv[1] in PROVINCE_LEVELS and self.key(lv[0]) != "ủy" and (not self.is_cap(lv[0]) or self.verb_at(lv[0])):
+            return lv[0]   # (not 'Tỉnh ủy', 'Thành ủy': a Party committee)
+        return j
+
+    def bare_local(self, end: int, head: str, kind: str) -> Reading | None:
+        """'UBND tỉnh', 'Ủy ban nhân dân Tỉnh', 'Tỉnh ủy', 'Kho bạc Nhà nước', 'Đoàn ĐBQH địa phương'
+        with no place: the document's own province, when a province issued it. Never 'cấp tỉnh'."""
+        own = self.own_locality_body(end, head, kind)
+        if own is not None:
+            return own
+        p = self.ctx.province
+        if p is None or self.key(end) in ("cấp", "các"):
+            return None
+        if (self.key(end) in (",", "và")) and self.head_at(end + 1):
+            return None  # 'Tỉnh ủy, HĐND, UBND tỉnh X': the locality comes at the end (shared_localities)
+        lv = self.level_at(end)
+        if lv and lv[1] in PROVINCE_LEVELS:
+            if self.is_cap(lv[0]) and not self.toks[lv[0]].text.isupper() and not self.verb_at(lv[0]):
+                return None  # 'tỉnh X' this parser does not know: not the document's own
+            return lv[0], local_name(head, p.full()), kind, True
+        if lv:
+            return None  # 'UBND huyện' (which one?), 'UBND xã'
+        if head in PARTY_PLACE_HEADS:
+            if PARTY_PLACE_HEADS[head] != p.level:
+                return None  # 'Thành ủy' in a province's text is some city's
+            return end, party_body(head, p.short), "party", True
+        if head in LOCAL_BRANCHES and head not in ("Ủy ban nhân dân", "Hội đồng nhân dân"):
+            j = end + 2 if self.words_at(end, ("địa", "phương")) else end
+            return j, local_name(head, p.full()), kind, True
+        return None
+
+    def item_tail(self, j: int) -> int:
+        """In a cell or a list item, the lowercase words that end it belong to the name ('Vụ Lý luận
+        chính trị', 'Cục Quản lý lao động ngoài nước'); not a verb or a function word."""
+        if not self.item:
+            return j
+        k = j
+        while k < len(self.toks) and self.is_low(k) and self.key(k) not in TAIL_STOPS and not self.verb_at(k) \
+                and k - j < 6:
+            k += 1
+        if k > j and (k == len(self.toks) or self.toks[k].text in (*ITEM_ENDS, ")") or self.key(k) == "và"):
+            return k
+        return j
+
+    def lowercase_tail(self, j: int) -> int | None:
+        """Lowercase words that end in a locality belong to the name ('Ban Quản lý khu kinh tế tỉnh
+        Đồng Tháp', 'Trung tâm Phục vụ hành chính công tỉnh Hà Giang')."""
+        k = j
+        while k < len(self.toks) and k - j < 12:
+            if self.locality_at(k) or (self.ctx.province and self.bare_level(k) > k):
+                return k
+            if self.toks[k].text in (",", "và") and self.is_low(k + 1):
+                k += 1
+                continue
+            if not self.is_low(k) or self.key(k) in TAIL_STOPS:
+                return None
+            k += 1
+        return None
+
+    def phrase_tail(self, j: int) -> int:
+        """'Ban Chỉ đạo [Trung ương | quốc gia | tỉnh X] về phát triển khoa học, công nghệ, …', 'Ban Chỉ đạo
+        chuyển đổi số trong các cơ quan đảng': the lowercase phrase that says what is steered or
+        managed, to a function word or a punctuation mark."""
+        k = j
+        loc = self.locality_at(k)
+        if loc:
+            k = loc[0]
+        elif self.words_at(k, ("trung", "ương")) or self.words_at(k, ("quốc", "gia")):
+            k += 2   # 'Ban Chỉ đạo Trung ương về …', 'Ban Chỉ đạo quốc gia về dữ liệu'
+        if self.key(k) == "về":
+            k += 1
+        elif not (k == j and self.is_low(k) and self.key(k) not in PHRASE_STOPS):
+            return k
+        end = m = k
+        managed = self.key(j - 1) == "lý"   # 'Ban Quản lý khu Kinh tế', 'Ban Quản lý các khu công nghiệp'
+        first_noun = next((t.key for t in self.toks[k:k + 3] if t.key not in ("các", "những")), None)
+        while m < len(self.toks) and not self.level_at(m) and not self.verb_at(m):
+            t = self.toks[m]
+            if managed and t.key == "và" and self.key(m + 1) != first_noun:
+                break  # '… khu công nghiệp và các đơn vị': the name ended
+            if (self.is_low(m) or managed and self.is_cap(m) and not self.starts_agency(m)) and t.key not in PHRASE_STOPS:
+                m += 1
+                if t.key not in ("và", "các"):
+                    end = m
+            elif t.text in (",", "-") and not managed and self.is_low(m + 1) and self.key(m + 1) not in PHRASE_STOPS:
+                m += 1
+            else:
+                break
+        if end > k and self.key(end - 1) == "số":
+            end = self.number_end(end)   # 'Ban Chỉ đạo Nghị quyết số 57-NQ/TW': the number is the name's
+        return end
+
+    def number_end(self, j: int) -> int:
+        """The end of a document's number at token j ('57-NQ/TW'), or j where none starts there."""
+        if j >= len(self.toks):
+            return j
+        start = self.toks[j].start
+        m = STATE_RE.match(self.text, start) or PARTY_RE.match(self.text, start)
+        if m is None:
+            return j
+        while j < len(self.toks) and self.toks[j].end <= m.end():
+            j += 1
+        return j
+
+    def expand(self, i: int, j: int) -> str:
+        """The text of tokens i..j with the specific-name abbreviations spelled out."""
+        comp = component_abbreviations()
+        parts = []
+        for k in range(i, j):
+            t = self.toks[k]
+            parts.append(comp.get(t.text, t.text))
+            if k + 1 < j and self.toks[k + 1].start > t.end:
+                parts.append(" ")
+        return "".join(parts)

@@ -1,0 +1,232 @@
+"""Whole agency names: a name the gazetteer knows, or a head noun and what follows it."""
+from __future__ import annotations
+
+import re
+
+from ner.agency_tokens import Reading, TokenReader
+from ner.agency_words import (
+    ABBREVIATION,
+    FACILITY_NAMES,
+    GAZETTEER_ONLY,
+    KIND_OF_HEAD,
+    LOCAL_ONLY_HEADS,
+    LOCALITY_BODIES,
+    NEEDS_LOCALITY,
+    NESTING_HEADS,
+    PARTY_PLACE_HEADS,
+)
+from normalize.agencies import (
+    PROVINCE_LEVELS,
+    AgencyEntry,
+    council_committee,
+    expand_abbreviations,
+    known_agency,
+    owned_unit,
+    party_body,
+    tidy_name,
+)
+from normalize.ocr_repair import strip_diacritics_same_length
+from normalize.text import match_key
+
+
+class WholeNames(TokenReader):
+    # -- whole names
+    def agency_at(self, i: int) -> Reading | None:
+        """The body named from token i, the longest reading the gazetteer or a known locality
+        vouches for, else the longest."""
+        candidates: list[Reading] = []
+        known = self.known_at(i)
+        if known:
+            end, e = known
+            if e.kind == "province_department":
+                reading = self.local_department(end, e)
+                if reading:
+                    candidates.append(reading)
+            else:
+                candidates.append(self.regional_unit(end, e) or (end, e.name, e.kind, True))
+        head = self.head_at(i)
+        if head:
+            reading = self.after_head(*head)
+            if reading:
+                candidates.append(reading)
+        if self.key(i) == "thường" and self.key(i + 1) == "trực":
+            inner = self.agency_at(i + 2)
+            if inner:  # 'Thường trực HĐND tỉnh' acts for the HĐND: that body is named
+                candidates.append(inner)
+        if not candidates:
+            return None
+        known_ones = [c for c in candidates if c[3]]
+        best = max(known_ones or candidates, key=lambda c: c[0])
+        region = self.region_after(best[0])
+        inside = self.region_after(best[0] - 2) if best[0] - 2 > i else None
+        if inside:   # a known name that ends in 'khu vực' ('Ngân hàng Nhà nước Khu vực') and its number
+            best = (inside[0], f"{tidy_name(expand_abbreviations(self.span_text(i, best[0] - 2)))} khu vực {inside[1]}",
+                    best[2], best[3])
+        elif region and "khu vực" not in best[1]:
+            # 'Chi cục Hải quan khu vực V', 'Ngân hàng Nhà nước khu vực XII': a body's numbered region
+            best = (region[0], f"{re.sub(r' (?:(?:tỉnh|thành phố) .+|Việt Nam)$', '', best[1])} khu vực {region[1]}",
+                    best[2], best[3])
+        branch = self.branch_after(best[0]) if best[3] else None
+        if branch is not None:   # 'Ngân hàng Chính sách xã hội chi nhánh tỉnh Bình Dương'
+            best = (branch[0], f"{best[1]} chi nhánh {branch[1]}", best[2], True)
+        if self.key(best[0]) == "các" and (self.level_at(best[0] + 1) or self.key(best[0] + 1) in ("cấp", "địa")):
+            return None  # 'KBNN các tỉnh …', 'Mặt trận Tổ quốc Việt Nam các cấp': each of them, no one body
+        return best
+
+    def branch_after(self, end: int) -> tuple[int, str] | None:
+        """(end, locality) of 'chi nhánh tỉnh X' after a known body: that body's branch there."""
+        if self.key(end) == "chi" and self.key(end + 1) == "nhánh":
+            return self.locality_at(end + 2)
+        return None
+
+    def region_after(self, end: int) -> tuple[int, str] | None:
+        """'khu vực V' at `end`: (its end, the number)."""
+        if self.words_at(end, ("khu", "vực")) and end + 2 < len(self.toks) and \
+                re.fullmatch(r"[IVXL]{1,6}|\d{1,2}", self.toks[end + 2].text):
+            return end + 3, self.toks[end + 2].text
+        return None
+
+    def regional_unit(self, end: int, e: AgencyEntry) -> Reading | None:
+        """'Kho bạc Nhà nước khu vực III', 'Kiểm toán nhà nước khu vực IX': a central body's unit
+        for a region, numbered (the regional Kiểm toán nhà nước units; Kho bạc, Thuế, Hải quan and
+        Thống kê from 2025)."""
+        region = self.region_after(end)
+        return (region[0], f"{e.name.removesuffix(' Việt Nam')} khu vực {region[1]}", e.kind, True) if region else None
+
+    def local_department(self, end: int, e: AgencyEntry) -> Reading | None:
+        """A province's department: with the locality written after it, or the document's province.
+        None where a People's Council follows: 'Ban Dân tộc HĐND huyện' is the council's committee
+        (after_head), never a department of it."""
+        if self.starts_agency(end):
+            owner = self.agency_at(end)
+            if owner is not None and owner[2] == "people_council":
+                return None
+        loc = self.locality_at(end)
+        if loc and loc[1].split()[0] in PROVINCE_LEVELS:
+            return loc[0], f"{e.name} {loc[1]}", "province_department", True
+        if self.ctx.province is not None:
+            j = end
+            if self.key(j) == "tỉnh" or (self.key(j) == "thành" and self.key(j + 1) == "phố"):
+                j += 1 if self.key(j) == "tỉnh" else 2  # 'Sở Tài chính tỉnh' in the province's own text
+            return j, f"{e.name} {self.ctx.province.full()}", "province_department", True
+        return None
+
+    def after_head(self, end: int, head: str, follow: str) -> Reading | None:
+        kind = KIND_OF_HEAD.get(head, "local" if follow == "place" else "body")
+        if follow == "party":
+            place = self.place_at(end, PARTY_PLACE_HEADS[head])
+            if place:
+                return place[0], party_body(head, place[2]), "party", place[1] is not None
+            return self.bare_local(end, head, "party")
+        if follow == "place" and head in NESTING_HEADS and self.starts_agency(end):
+            nested = self.agency_at(end)
+            if nested is not None and nested[2] in ("ministry", "gov_agency", "state"):
+                # 'Thanh tra Bộ Công an': a ministry's inspectorate, named by it (not 'Thanh tra tỉnh X')
+                return nested[0], f"{head} {nested[1]}", "department", nested[3]
+        if follow == "place":
+            return self.place_head(end, head, kind)
+        if head in GAZETTEER_ONLY:
+            return None
+        own = self.own_locality_body(end, head, kind)
+        if own is not None:
+            return own
+        ministry_unit, reading = self.own_ministry_unit(end, head)
+        if ministry_unit:
+            return reading
+        if head == "Ban" and self.words_at(end, ("thường", "trực")) and self.starts_agency(end + 2):
+            inner = self.agency_at(end + 2)
+            if inner:
+                return inner  # 'Ban Thường trực Ủy ban MTTQ xã X' acts for that committee
+        nested = self.agency_at(end) if self.starts_agency(end) else None
+        if nested and head in (*NESTING_HEADS, "Ban", "Tổ giúp việc", "Tổ công tác"):
+            # 'Văn phòng Tỉnh ủy X', 'Thanh tra Bộ Tài chính', 'Tổ giúp việc Ban Chỉ đạo …'
+            return nested[0], f"{head} {nested[1]}", nested[2], nested[3]
+        if nested and kind == "party":
+            # The Party's organs inside a body are named by it (Điều lệ Đảng): 'Đảng ủy UBND TP',
+            # 'Đảng đoàn Quốc hội', 'Ban Cán sự đảng Bộ Tư pháp'. Party bodies, whatever body names them.
+            return nested[0], f"{head} {nested[1]}", "party", nested[3]
+        if head in LOCALITY_BODIES and self.level_at(end):
+            # 'Đảng ủy xã Công Hải', 'ĐẢNG ỦY PHƯỜNG HÀ ĐÔNG': a commune's or ward's Party committee
+            # is named by its locality, like its People's Committee (every commune has one since 7/2025)
+            placed = self.place_head(end, head, kind)
+            if placed is not None:
+                return placed
+        j, organ = self.name_end(end), None
+        if j == end:
+            j, organ = self.owned_unit_words(end, head)
+        if j == end:
+            return None
+        if head == "Ban" and match_key(self.span_text(end, j)).startswith(("chỉ đạo", "quản lý")):
+            k = self.phrase_tail(j)
+            if k - j <= 1 and not self.level_at(k) and match_key(self.span_text(end, j)) == "chỉ đạo":
+                return None  # 'Ban Chỉ đạo' alone, or of one word ('Ban Chỉ đạo thi' of each exam): a kind, not one body
+            if self.key(j) in ("các", "cấp") and match_key(self.span_text(end, j)) == "chỉ đạo":
+                return None  # 'Ban Chỉ đạo các cấp', 'Ban Chỉ đạo cấp quân khu': every level's, no one body
+            j = k
+        j = self.item_tail(j)
+        name = organ or f"{head} {self.expand(end, j)}"
+        committee = council_committee(name) if head == "Ban" else None
+        if committee is not None:  # 'Ban KT-NS', 'Ban Văn hoá - Xã hội': one spelling
+            name, kind = committee.name, committee.kind
+        tail = self.lowercase_tail(j)
+        loc = self.locality_at(tail) if tail is not None else None
+        if tail is None and self.is_cap(j) and not self.all_caps:
+            tail = j   # 'Bộ Tư lệnh Thành phố': the capitalized level word stands for the city's own name
+        if loc is None and tail is not None and self.ctx.province is not None and self.bare_level(tail) > tail:
+            # '… du lịch tỉnh' in the province's text, 'Bộ Tư lệnh Thành phố' in the city's (holdout2 k01)
+            loc = (self.bare_level(tail), self.ctx.province.full())
+        if loc is None and head == "Phòng" and self.ctx.locality is not None and self.ctx.locality.tier != "province":
+            # a department named bare in its commune's or district's own document ('Phòng Văn hóa -
+            # Xã hội', 'Phòng Kinh tế' in a 2026 commune's decision) is that commune's
+            loc = (j, self.ctx.locality.full())
+            tail = j
+        if loc is None and head == "Chi cục" and self.ctx.province is not None and not self.starts_agency(j) \
+                and self.region_after(j) is None:
+            # a department's branch office named bare in its province's document ('Chi cục Kiểm lâm',
+            # 'Chi cục Chăn nuôi và Thú y'): the province's, as its Sở is
+            loc, tail = (j, self.ctx.province.full()), j
+        if loc:
+            name, j = f"{head} {self.expand(end, tail)} {loc[1]}", loc[0]
+        elif self.starts_agency(j) and not (j > 0 and self.toks[j - 1].text in ",;"):
+            inner = self.agency_at(j)  # 'Ban Thường vụ Tỉnh ủy X', 'Ban Văn hóa - Xã hội HĐND tỉnh X'
+            if inner and inner[2] in ("party", "people_committee", "people_council", "state", "ministry", "local"):
+                name, j = f"{name} {inner[1]}", inner[0]
+                loc = True
+        e = known_agency(name)
+        if e is not None and e.kind != "province_department":
+            return j, e.name, e.kind, True
+        owner = owned_unit(name)
+        if owner is not None and not loc:
+            # 'Ban Thường vụ', 'Ủy ban Kiểm tra', 'Ban Thường trực' alone: every committee has one;
+            # the issuer's own where the issuer is such a committee, else no one body
+            issuer = self.ctx.issuer if self.ctx.issuer and self.ctx.issuer.startswith(("Ủy ban", "Hội đồng")) else None
+            resolved = {"party": self.ctx.party, "issuer": issuer}.get(owner)
+            if resolved is None:
+                return None
+            return j, resolved if owner == "issuer" else f"{name} {resolved}", "party" if owner == "party" else kind, True
+        if head == "Ban" and not loc and self.ctx.province is not None and self.key(end) in ("quản", "thường"):
+            bare = self.bare_level(j)  # 'Ban Quản lý khu Kinh tế (tỉnh)' in the province's own document
+            return bare, f"{name} {self.ctx.province.full()}", kind, True
+        own = self.ctx.locality or self.ctx.province
+        if committee is not None and not loc and own is not None:
+            # 'Ban Văn hoá - Xã hội' bare in a province's document, 'Ban Pháp chế' in a district's or a
+            # commune's: the People's Council of the issuer's own locality
+            return j, f"{committee.name} Hội đồng nhân dân {own.full()}", "people_council", True
+        if self.all_caps or not self.names_a_body(head, end, name, bool(loc)):
+            return None
+        return j, name, kind, False
+
+    def names_a_body(self, head: str, start: int, name: str, has_locality: bool) -> bool:
+        """Whether a name the gazetteer does not know is a public body's, by its shape."""
+        specific = name[len(head):].strip()
+        if not re.search(r"[a-zà-ỹđ]", specific):
+            return False  # 'Cục KSTT', 'Vụ KHTC' unexpanded: no canonical name to give
+        if head == "Trung tâm" and strip_diacritics_same_length(match_key(specific)).startswith(FACILITY_NAMES):
+            return False
+        if head in LOCAL_ONLY_HEADS or head in NEEDS_LOCALITY:
+            # a unit's name with a shortening left in ('Trung tâm CB - TH tỉnh', 'Trung tâm CN và Cổng
+            # TTĐT tỉnh') has no canonical form to give (one the abbreviation tables knew is expanded)
+            return has_locality and not ABBREVIATION.search(specific)
+        if head == "Ban":
+            return has_locality or self.key(start) in ("chỉ", "quản", "thường")
+        return True

@@ -1,0 +1,203 @@
+"""Agency recognition's tokens and indexes (heads, Party organs, gazetteer names, codes), what it
+finds (FoundAgency) and the document context it reads (AgencyContext), and the token reader every
+part of the parser stands on."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ner.agency_words import CONNECTORS, LIST_ITEM, NAME_HEADS, PARTY_PLACE_HEADS, PLACE_HEADS, VERB_STARTS
+from normalize.agencies import (
+    AgencyEntry,
+    Place,
+    agency_entries,
+    head_abbreviations,
+    party_units,
+    province_departments,
+    tidy_name,
+)
+from normalize.ocr_repair import strip_diacritics_same_length
+from normalize.text import match_key
+
+
+@dataclass(frozen=True)
+class FoundAgency:
+    name: str
+    kind: str
+    start: int
+    end: int
+    text: str
+    known: bool = True
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class AgencyContext:
+    """What the whole document says about its bodies: the province that issued it (its bare 'UBND
+    tỉnh' or 'Sở Tài chính' is that province's), the abbreviations it defines, and the issuer's
+    own bodies that the text names relative to it (ner/issuer_context.py): its commune or
+    district ('UBND xã' in a commune's plan), its ministry ('Văn phòng Bộ'), its Party committee
+    ('Ban Thường vụ' in a Đảng ủy's resolution)."""
+
+    province: Place | None = None
+    aliases: dict[str, FoundAgency] = field(default_factory=dict)
+    locality: Place | None = None   # the issuer's own commune, district or province
+    ministry: str | None = None     # the ministry the issuer is or belongs to
+    party: str | None = None        # the local Party committee the issuer is or belongs to
+    issuer: str | None = None
+    # what analysts taught for this issuer's documents: words (match key) → the body they name,
+    # None where they name none (ner/recognize.learned_for)
+    taught: dict[str, str | None] = field(default_factory=dict)
+
+
+# -- tokens ---------------------------------------------------------------------------------------
+_TOKEN = re.compile(r"[^\W_]+(?:&[^\W_]+)*|\S")
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    text: str
+    start: int
+    end: int
+    key: str          # lowercase, one tone placement: for the grammar's own words ('các', 'về')
+    name_key: str     # the same, marks stripped in a mark-blind reading: for matching names
+    cap: bool         # starts with a capital
+    word: bool        # starts with a letter
+
+
+@lru_cache(maxsize=65536)
+def _token_keys(token: str) -> tuple[str, str]:
+    """(key, key without marks) of one token; words repeat, so they are worked out once."""
+    key = match_key(token) or token
+    return key, strip_diacritics_same_length(key)
+
+
+def _tokens(text: str, plain: bool) -> list[_Tok]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        text = m.group(0)
+        key, bare = _token_keys(text)
+        out.append(_Tok(text, m.start(), m.end(), key, bare if plain else key, text[:1].isupper(), text[:1].isalpha()))
+    return out
+
+
+def phrase_keys(phrase: str, plain: bool) -> tuple[str, ...]:
+    return tuple(t.name_key for t in _tokens(phrase, plain))
+
+
+def content_keys(phrase: str, plain: bool) -> tuple[str, ...]:
+    """Token keys without connectors: 'Văn hóa, Thể thao và Du lịch' ~ 'Văn hoá Thể thao du lịch'."""
+    return tuple(k for k in phrase_keys(phrase, plain) if k not in CONNECTORS)
+
+
+@lru_cache(maxsize=2)
+def head_index(plain: bool) -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
+    """First token key → [(token keys, canonical head, 'place' | 'name' | 'party')], longest first."""
+    heads = [(phrase_keys(h, plain), h, "place") for h in PLACE_HEADS]
+    heads += [(phrase_keys(h, plain), h, "name") for h in NAME_HEADS if h not in PLACE_HEADS]
+    heads += [(phrase_keys(h, plain), h, "party") for h in PARTY_PLACE_HEADS]
+    follows = {h: k for _, h, k in heads}
+    heads += [(phrase_keys(abbr, plain), full, follows[full]) for abbr, full in head_abbreviations().items() if full in follows]
+    index: dict[str, list] = {}
+    for entry in sorted(heads, key=lambda x: -len(x[0])):
+        index.setdefault(entry[0][0], []).append(entry)
+    return index
+
+
+@lru_cache(maxsize=1)
+def party_organ_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Head → (the keys of the words after it, the organ) for the organs every Party committee
+    has, longest first ('Ủy ban' → [(('kiểm', 'tra'), 'Ủy ban Kiểm tra')], 'Ban' → …)."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for unit in party_units():
+        head = next((h for h in ("Ủy ban", "Ban") if unit.startswith(h + " ")), None)
+        if head:
+            out.setdefault(head, []).append((phrase_keys(unit[len(head):], False), unit))
+    return {h: sorted(v, key=lambda x: len(x[0]), reverse=True) for h, v in out.items()}
+
+
+@lru_cache(maxsize=2)
+def known_names(plain: bool) -> tuple[dict[tuple[str, ...], AgencyEntry], int]:
+    """Content keys of every gazetteer name and alias, central bodies and provinces' departments;
+    and the longest."""
+    index: dict[tuple[str, ...], AgencyEntry] = {}
+    for e in (*agency_entries(), *province_departments()):
+        for alias in (e.name, *e.aliases):
+            index.setdefault(content_keys(alias, plain), e)
+    return index, max(map(len, index))
+
+
+@lru_cache(maxsize=1)
+def code_aliases() -> frozenset[str]:
+    """Aliases that are codes ('TTg', 'BQP', 'VPCP'): matched with their case only, since as
+    words they could be anything."""
+    return frozenset(a for e in (*agency_entries(), *province_departments()) for a in e.aliases
+                     if " " not in a and len(a) <= 7)
+
+
+Reading = tuple[int, str, str, bool]   # (end token, canonical name, kind, known)
+
+
+def choose(found: list[tuple[int, int, FoundAgency]]) -> list[tuple[int, int, FoundAgency]]:
+    """Longest non-overlapping readings (by characters); on a tie, a known name, then the first found."""
+    chosen: list[tuple[int, int, FoundAgency]] = []
+    for i, j, f in sorted(found, key=lambda x: (-(x[2].end - x[2].start), not x[2].known)):
+        if any(f.start < c.end and c.start < f.end for _, _, c in chosen):
+            continue
+        chosen.append((i, j, f))
+    return sorted(chosen, key=lambda x: x[2].start)
+
+
+class TokenReader:
+    """One piece of text as tokens, and what has been found in it so far."""
+
+    def __init__(self, text: str, ctx: AgencyContext, plain: bool, actor_context: bool):
+        self.text, self.ctx, self.plain, self.actor_context = text, ctx, plain, actor_context
+        self.toks = _tokens(text, plain)
+        letters = [c for c in text if c.isalpha()]
+        # A line in capitals (a header, a title, an appendix heading): case says nothing, so
+        # only names the gazetteer or the places list vouch for are taken.
+        self.all_caps = len(letters) > 3 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+        self._cap = [t.word and (t.cap or self.all_caps) for t in self.toks]
+        self._low = [t.word and not t.cap and not self.all_caps for t in self.toks]
+        self.found: list[tuple[int, int, FoundAgency]] = []
+        # A cell of acting bodies or one item of a list ('- Vụ Lý luận chính trị;'): a name there
+        # runs to the item's end, lowercase words and all (in running text only a known name does).
+        self.item = actor_context or bool(LIST_ITEM.fullmatch(text))
+
+    # -- token helpers
+    def key(self, i: int) -> str | None:
+        return self.toks[i].key if 0 <= i < len(self.toks) else None
+
+    def is_cap(self, i: int) -> bool:
+        return 0 <= i < len(self._cap) and self._cap[i]
+
+    def is_low(self, i: int) -> bool:
+        return 0 <= i < len(self._low) and self._low[i]
+
+    def span_text(self, i: int, j: int) -> str:
+        return self.text[self.toks[i].start:self.toks[j - 1].end] if j > i else ""
+
+    def match_keys(self, i: int, keys: tuple[str, ...]) -> bool:
+        return tuple(t.name_key for t in self.toks[i:i + len(keys)]) == keys
+
+    def verb_at(self, i: int) -> bool:
+        verb = VERB_STARTS.get(self.key(i))
+        return bool(verb) and self.words_at(i, verb)
+
+    def marks_fit(self, i: int, word: str) -> bool:
+        """In a mark-blind reading, a word alone is taken for `word` only if it lost its marks or
+        has the same ones: a scan drops marks, but 'Thuê' (to hire) written with its own marks is
+        not 'Thuế' (h04: 'Thuê chuyên gia …' read as the tax office)."""
+        t = self.toks[i]
+        return not self.plain or t.key == t.name_key or t.key == _token_keys(word)[0]
+
+    def words_at(self, i: int, words: tuple[str, ...]) -> bool:
+        """The grammar's own words at i ('địa phương', 'trung ương'), marks and all."""
+        return tuple(t.key for t in self.toks[i:i + len(words)]) == words
+
+    def add(self, i: int, j: int, name: str, kind: str, known: bool) -> None:
+        if j > i:
+            a, b = self.toks[i].start, self.toks[j - 1].end
+            self.found.append((i, j, FoundAgency(tidy_name(name), kind, a, b, self.text[a:b], known)))

@@ -1,0 +1,128 @@
+"""The words of agency names as data: head nouns by what follows them, the bodies every locality
+has, level words, the grammar's stop words and cues (Decree 30/2020/NĐ-CP, Appendix II)."""
+from __future__ import annotations
+
+import re
+
+from normalize.ocr_repair import strip_diacritics_same_length
+
+# -- heads ----------------------------------------------------------------------------------------
+# Head nouns of public bodies ("tên loại hình cơ quan"), by what must follow them.
+# Named by a locality: 'Ủy ban nhân dân tỉnh X', 'Công an xã X', 'Tòa án nhân dân tối cao'.
+PLACE_HEADS = (
+    "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân", "Ủy ban Mặt trận Tổ quốc Việt Nam",
+    "Văn phòng Ủy ban nhân dân", "Văn phòng Hội đồng nhân dân", "Bộ Chỉ huy Bộ đội Biên phòng",
+    "Liên hiệp các Hội Khoa học và Kỹ thuật", "Đoàn đại biểu Quốc hội", "Viện kiểm sát nhân dân",
+    "Tòa án nhân dân", "Ủy ban nhân dân", "Hội đồng nhân dân", "Bộ Chỉ huy Quân sự", "Hội Liên hiệp Phụ nữ",
+    "Liên đoàn Lao động", "Hội Cựu chiến binh", "Hội Nông dân", "Kho bạc Nhà nước", "Bảo hiểm xã hội",
+    "Ngân hàng Nhà nước", "Cục Thuế", "Chi cục Thuế", "Cục Hải quan", "Cục Thống kê", "Chi cục Thống kê",
+    "Thuế", "Công an", "Thanh tra", "Trung tâm Phục vụ hành chính công", "Đài Phát thanh và Truyền hình",
+    "Tỉnh đoàn", "Thành đoàn", "Hội Chữ thập đỏ", "Ủy ban bầu cử", "Liên minh Hợp tác xã",
+    # after the 2025 reorganization: a commune's joint office, the provinces' enforcement offices
+    "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân", "Thi hành án dân sự",
+    # a district's before 7/2025: its enforcement office and military command
+    "Chi cục Thi hành án dân sự", "Ban Chỉ huy Quân sự",
+)
+# Named by a specific name, then perhaps a locality: 'Sở Tài chính tỉnh X', 'Cục Người có công'.
+NAME_HEADS = (
+    "Ban Cán sự đảng", "Tổ công tác", "Tổ giúp việc", "Đồn Biên phòng", "Tổng cục", "Chi cục", "Học viện",
+    "Đại học", "Đảng ủy", "Đảng đoàn", "Văn phòng", "Trung tâm", "Hội đồng", "Ủy ban", "Tòa án", "Bộ", "Cục", "Vụ",
+    "Viện",
+    "Sở", "Phòng", "Ban", "Đài", "Kiểm toán nhà nước",
+)
+# Party committees named by their place alone: 'Tỉnh ủy Thanh Hóa', 'Huyện ủy Quỳ Hợp'.
+PARTY_PLACE_HEADS = {"Tỉnh ủy": "tỉnh", "Thành ủy": "thành phố", "Huyện ủy": "huyện", "Quận ủy": "quận",
+                     "Thị ủy": "thị xã"}
+# Heads whose bodies the gazetteer must know: a school or a university shares the head noun
+# ('Học viện Tài chính'), and 'Đài Loan' is a place.
+GAZETTEER_ONLY = {"Học viện", "Đại học", "Đài"}
+# Local heads that name no one body without a locality: 'Sở Tài chính' in a central document.
+LOCAL_ONLY_HEADS = {"Sở", "Phòng"}
+# Centres and institutes are bodies where they are a locality's ('Trung tâm Phục vụ hành chính
+# công tỉnh X'); an unknown national one is more often a project or a facility ('Dự án Trung tâm
+# Vũ trụ Việt Nam', 'về Trung tâm Dữ liệu quốc gia').
+NEEDS_LOCALITY = {"Trung tâm", "Viện"}
+# Bodies every province has: bare, in a province's own document, they are its own.
+LOCAL_BRANCHES = {"Kho bạc Nhà nước", "Bảo hiểm xã hội", "Cục Thuế", "Cục Hải quan", "Cục Thống kê", "Thuế",
+                  "Công an", "Thanh tra", "Ngân hàng Nhà nước", "Văn phòng Ủy ban nhân dân",
+                  "Văn phòng Hội đồng nhân dân", "Bộ Chỉ huy Quân sự", "Đài Phát thanh và Truyền hình",
+                  "Trung tâm Phục vụ hành chính công", "Liên hiệp các Hội Khoa học và Kỹ thuật",
+                  "Ủy ban Mặt trận Tổ quốc Việt Nam", "Hội Liên hiệp Phụ nữ", "Liên đoàn Lao động", "Hội Nông dân",
+                  "Hội Cựu chiến binh", "Hội Chữ thập đỏ", "Tỉnh đoàn", "Đoàn đại biểu Quốc hội", "Liên minh Hợp tác xã",
+                  "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân", "Ủy ban nhân dân", "Hội đồng nhân dân"}
+# Bodies only a commune has (since 7/2025): never a province's, though a province's text names them.
+COMMUNE_ONLY_HEADS = {"Văn phòng Hội đồng nhân dân và Ủy ban nhân dân"}
+# Bodies a commune (and a district) has of its own: bare in its own document ('HĐND', 'Đảng ủy',
+# 'Ủy ban bầu cử … của phường') they are that commune's.
+LOCALITY_BODIES = {"Ủy ban nhân dân", "Hội đồng nhân dân", "Ủy ban Mặt trận Tổ quốc Việt Nam", "Đảng ủy", "Công an",
+                   "Ủy ban bầu cử", "Trung tâm Phục vụ hành chính công", "Hội Liên hiệp Phụ nữ", "Hội Nông dân",
+                   "Hội Cựu chiến binh", "Hội Chữ thập đỏ", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân"}
+# Words after a head that name the national body ('Tòa án nhân dân tối cao', 'Kho bạc Nhà nước').
+NATIONAL_SUFFIXES = ("tối cao", "Việt Nam", "Trung ương", "quốc gia", "Nhà nước", "Chính phủ", "Quốc hội")
+KIND_OF_HEAD = {"Bộ": "ministry", "Ủy ban nhân dân": "people_committee", "Hội đồng nhân dân": "people_council",
+                "Sở": "province_department", "Đảng ủy": "party", "Ban Cán sự đảng": "party", "Đảng đoàn": "party",
+                "Cục": "department", "Tổng cục": "department", "Vụ": "department", "Chi cục": "department"}
+# Level words of administrative units; 'tp' is 'TP.'/'Tp.'.
+LEVEL_WORDS = {"tỉnh": "tỉnh", "thành phố": "thành phố", "tp": "thành phố", "huyện": "huyện", "quận": "quận",
+               "thị xã": "thị xã", "xã": "xã", "phường": "phường", "thị trấn": "thị trấn", "đặc khu": "đặc khu"}
+_PLAIN_LEVELS = {strip_diacritics_same_length(k): v for k, v in LEVEL_WORDS.items()}
+_LEVEL_FIRST_WORDS = {k.split()[0] for k in (*LEVEL_WORDS, *_PLAIN_LEVELS)}
+# After a head: a position, not a body ('Bộ trưởng', 'Cục phó').
+# Heads whose body is another body's unit, named by it: 'Văn phòng Tỉnh ủy X', 'Thanh tra Bộ Tài chính'.
+NESTING_HEADS = ("Văn phòng", "Thanh tra")
+POSITION_WORDS = {"trưởng", "phó", "viên"}   # 'Bộ trưởng', 'Cục phó', 'Tỉnh ủy viên'
+# Words after 'Bộ' that make it a whole of things, not a ministry, whatever their case ('Bộ Luật Hình
+# sự', holdout2 k06; 'Bộ máy', 'Bộ phận'). Not 'đội': 'Bộ đội Biên phòng' is a body.
+SET_WORDS = {"luật", "máy", "phận"}
+# Health facilities share the head 'Trung tâm' ('Trung tâm Y tế huyện X'); like hospitals they
+# are not bodies of the administration.
+FACILITY_NAMES = ("y te",)   # compared without marks: a scan reads 'Y tế' as 'Y té'.
+# Head + word pairs the word list has but that still open a body's name.
+HEAD_PHRASES = {"ủy ban", "hội đồng", "văn phòng", "thanh tra", "trung tâm", "kiểm toán"}
+# Before a head: a generic plural ('các Ban Hội đồng nhân dân', 'những Sở') — unless an enumeration.
+PLURAL_WORDS = {"các", "những", "mọi", "từng"}
+# A name right after these is a law's title, not a body: 'Luật Thuế giá trị gia tăng', 'Luật Kiểm toán
+# nhà nước', 'Pháp lệnh …' (holdout2 k01).
+LAW_WORDS = {"luật", "lệnh"}
+CONNECTORS = {"và", "&", ",", "-", "–"}
+# Marks a scan leaves between the words of a name ('SƠ GIAO DỤC VA_ ĐÀO TẠO').
+SPECKS = {"_", "·", "'", "`"}
+# Words that end a lowercase phrase inside a name ('Ban Chỉ đạo … về phát triển …').
+PHRASE_STOPS = {"tại", "theo", "ngày", "đã", "sẽ", "có", "là", "được", "của", "với", "để", "về", "nhằm", "giao",
+                "chủ", "trì", "thực", "hiện", "cho", "khi", "này", "đó", "đến", "từ", "trước", "sau", "hoặc", "hay",
+                "nếu", "thì", "mà"}
+# Verbs that follow a body's name ('… khu công nghiệp tổ chức thực hiện'): a name does not run into them.
+_VERBS = ("tổ chức thực hiện", "tham mưu", "chủ trì", "phối hợp", "hướng dẫn", "triển khai", "báo cáo", "theo dõi",
+          "đề xuất", "rà soát", "kiểm tra", "chịu trách nhiệm", "có trách nhiệm", "thực hiện", "xem xét", "quyết định")
+VERB_STARTS: dict[str, tuple[str, ...]] = {}
+for _v in sorted(_VERBS, key=len):
+    VERB_STARTS[_v.split()[0]] = tuple(_v.split())
+TAIL_STOPS = PHRASE_STOPS | {"và", "tỉnh", "huyện", "xã", "các", "những", "trên", "địa", "bàn", "thuộc", "trực"}
+LOCALITY_CUE = re.compile(r"địa phương|tỉnh, thành phố|các tỉnh|các thành phố|các tỉnh, thành", re.IGNORECASE)
+# Words that make the places after them a location ('tại các tỉnh …', 'trên địa bàn các tỉnh …').
+WHERE_BEFORE = re.compile(r"\b(?:tại|ở|trên địa bàn|địa bàn|thuộc|đến|tới|giữa)\s+$", re.IGNORECASE)
+
+
+BULLETS = "-–+•"                        # what begins an item of a list
+LIST_ITEM = re.compile(rf"\s*[{BULLETS}]\s*[^.;:]{{3,120}}[;,.]?\s*")
+ITEM_ENDS = (",", ";", ".", ":", "(")   # what ends an item of a list of bodies
+
+
+# Bodies named by their place without its level word, like the Party's committees: 'Tỉnh đoàn
+# Quảng Ngãi' (the Youth Union's provincial committee), never 'Tỉnh đoàn tỉnh Quảng Ngãi'.
+NAMED_WITHOUT_LEVEL = {"Tỉnh đoàn", "Thành đoàn"}
+# Courts and procuracies of a region inside a province (since 1/7/2025): 'Viện kiểm sát nhân dân
+# khu vực 1 - Tuyên Quang', 'TAND khu vực 3', named by number and province.
+REGIONAL_HEADS = ("Viện kiểm sát nhân dân", "Tòa án nhân dân")
+_LEVEL_PREFIX = re.compile(r"^(?:tỉnh|thành phố)\s+")
+
+
+def local_name(head: str, where: str) -> str:
+    """A local body's name: head and locality ('Sở Tài chính tỉnh X'), or head and place alone."""
+    if head in NAMED_WITHOUT_LEVEL:
+        return f"{head} {_LEVEL_PREFIX.sub('', where)}"
+    return f"{head} {where}"
+
+
+# A shortening left in a name: two capitals or more in one word, not a Roman numeral ('TTĐT', 'CB').
+ABBREVIATION = re.compile(r"\b(?![IVXLC]+\b)[A-ZĐ]{2,}\b")
