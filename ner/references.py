@@ -28,9 +28,12 @@ _LIST_SEP = r"\s*(?:,|và|&)\s*"
 # A resolution number may carry a point: 'Nghị quyết số 66.4/2025/NQ-CP' (the Government's
 # numbered series); only with a year after it, so '1.436/…' (a thousands point) is not read so.
 _NUM_STATE = rf"{_NUM}(?:\.\d{{1,2}}(?={_SL}(?:19|20)\d{{2}}{_SL}))?"
+# A unit's code may carry its number after a point, and a letter its own serial after a hyphen:
+# '4814/CCTKV.05-TTKT3' (a regional tax office's 2025 code), '01/CV-01' (a company's letter).
+_SEG_NO = r"(?:\.\d{1,3})?"
 STATE_RE = re.compile(
     rf"(?<![\w/.\-])(?P<nums>{_NUM_STATE}(?:{_LIST_SEP}{_NUM})*){_SL}"
-    rf"(?:(?P<year>(?:19|20)\d{{2}}){_SL})?(?P<sym>{_SEG}(?:{_HY}{_SEG})*){_END}")
+    rf"(?:(?P<year>(?:19|20)\d{{2}}){_SL})?(?P<sym>{_SEG}{_SEG_NO}(?:{_HY}{_SEG}{_SEG_NO})*(?:-\d{{1,3}})?){_END}")
 PARTY_RE = re.compile(
     rf"(?<![\w/.\-])(?P<num>{_NUM}){_HY}(?P<type>{_SEG}){_SL}(?P<issuer>{_SEG}(?:{_HY}{_SEG})*){_END}")
 
@@ -113,8 +116,8 @@ def find_references(text: str) -> list[FoundReference]:
         segs = _segments(m.group("sym"))
         # Trim trailing segments that are ordinary words ("…/QĐ-TTg-Bộ" cannot happen, but a
         # line-broken "QĐ- TTg" must still join).
-        while segs and not _valid_segment(segs[-1]):
-            segs.pop()
+        while segs and not _valid_segment(segs[-1]) and not (len(segs) > 1 and segs[-1].isdigit()):
+            segs.pop()   # (a last segment of digits is a letter's serial the pattern took: '01/CV-01')
         if not segs or not _valid_segment(segs[0]):
             continue
         segs, repairs = _repaired(segs)

@@ -348,5 +348,35 @@ def test_the_api_docs_render_from_installed_files(server, browser):
         "return fetch('/openapi.json').then(r => r.json()).then(j => Object.keys(j.components.securitySchemes))")
 
 
+def test_an_agency_an_analyst_corrects_is_named_so_in_the_next_document_of_its_issuer(server, browser):
+    """Issue 17, item 6, the alias loop in the browser: the analyst corrects what 'VPCP' names in
+    one document of the Prime Minister's, uploads another of the same issuer from the queue page,
+    and the new document's extraction (not a correction) names the body as taught."""
+    from selenium.webdriver.common.by import By
+
+    from tests.conftest import SAMPLES
+    taught = "Cơ quan do người rà soát đặt tên"
+    _sign_in(browser, server["base"], "chi")
+    next(a for a in browser.find_elements(By.CSS_SELECTOR, "#queue a") if a.text.endswith("004.pdf")).click()
+    office = browser.find_element(By.CSS_SELECTOR, '.item[data-field="agencies"][data-target="Văn phòng Chính phủ"]')
+    editor = _edit(browser, office, taught, taught)
+    editor.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    _wait(lambda: taught in browser.find_element(
+        By.CSS_SELECTOR, '.item[data-field="agencies"][data-target="Văn phòng Chính phủ"] .value').text)
+    browser.get(server["base"] + "/")
+    browser.find_element(By.ID, "upload-file").send_keys(str(SAMPLES / "004.docx"))
+    browser.find_element(By.CSS_SELECTOR, "#upload button[type=submit]").click()
+    link = _wait(lambda: browser.find_elements(By.CSS_SELECTOR, "#upload-status a"), timeout=120)[0]
+    assert link.text == "004.docx"
+    link.click()
+    shown = {el.find_element(By.CSS_SELECTOR, ".value").text: el.get_attribute("class")
+             for el in browser.find_elements(By.CSS_SELECTOR, '.item[data-field="agencies"]')}
+    # the name as taught, with the words the document wrote («VPCP»); extracted so, not corrected
+    [(value, classes)] = [(v, c) for v, c in shown.items() if v.startswith(taught)]
+    assert "«VPCP»" in value and "corrected" not in classes
+    assert not any(v.startswith("Văn phòng Chính phủ") for v in shown)
+    browser.save_screenshot(str(SHOTS / "taught.png"))
+
+
 def test_screenshots_are_saved():
     assert (SHOTS / "queue.png").stat().st_size > 5000 and (SHOTS / "document.png").stat().st_size > 5000

@@ -562,3 +562,14 @@ def test_an_enumeration_matches_names_whatever_their_commas():
                   "Khám chữa bệnh, Quản lý Y, Dược cổ truyền - Bộ Y tế;", "Bộ Y tế") == [
         "Vụ Kế hoạch - Tài chính", "Vụ Bảo hiểm y tế", "Vụ Pháp chế", "Cục Quản lý Khám, chữa bệnh",
         "Cục Quản lý Y, Dược cổ truyền", "Bộ Y tế"]
+
+
+def test_a_symbol_keeps_a_units_numbered_code_and_a_letters_serial():
+    """'4814/CCTKV.05-TTKT3' (a 2025 regional tax office's code) was cut at its point; a company's
+    '01/CV-01' lost its serial."""
+    from ner.references import find_references
+    assert [r.key for r in find_references("Cục Thuế nhận được công văn số 4814/CCTKV.05-TTKT3 ngày 30/06/2025 "
+                                            "của Chi Cục Thuế Khu vực V")] == ["4814/CCTKV.05-TTKT3"]
+    assert [r.key for r in find_references("Trả lời văn bản số 01/CV-01 ngày 20/11/2025 của Công Ty TNHH")] \
+        == ["01/CV-01"]
+    assert [r.key for r in find_references("Quyết định số 123/QĐ-UBND. 15 ngày sau")] == ["123/QĐ-UBND"]

@@ -6,6 +6,13 @@ LANGS = ("vi", "en")
 WORDS = {
     "app": ("Văn thư — rà soát", "Văn thư — review"),
     "queue": ("Hàng chờ rà soát", "Review queue"),
+    "upload": ("Tải văn bản lên", "Upload a document"),
+    "upload_send": ("Gửi", "Send"),
+    "upload_queued": ("Đang chờ xử lý…", "Waiting…"),
+    "upload_running": ("Đang trích xuất…", "Extracting…"),
+    "upload_done": ("Đã trích xuất:", "Extracted:"),
+    "upload_duplicate": ("Đã có trong kho:", "Already stored:"),
+    "upload_failed": ("Không xử lý được:", "Could not be processed:"),
     "login": ("Đăng nhập", "Sign in"), "logout": ("Đăng xuất", "Sign out"),
     "name": ("Tên đăng nhập", "User name"), "password": ("Mật khẩu", "Password"),
     "bad_login": ("Sai tên đăng nhập hoặc mật khẩu.", "Wrong name or password."),

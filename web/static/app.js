@@ -339,3 +339,52 @@
   if (saved >= 0 && saved < items.length) select(saved);
   else if (Object.keys(sizes).length) showPage(1, null);
 })();
+
+// The queue's upload form: the file goes to POST /api/documents (the intake: archive, dedupe,
+// extract or quarantine); its job is polled until it ends, then the document is one click away.
+(function () {
+  "use strict";
+  const form = document.getElementById("upload");
+  if (!form) return;
+  const csrf = document.querySelector('meta[name="csrf"]').content;
+  const status = document.getElementById("upload-status");
+
+  function say(state, job) {
+    status.textContent = (form.dataset[state] || state) + " ";
+    if (job && job.document_id && (state === "done" || state === "duplicate")) {
+      const a = document.createElement("a");
+      a.href = "/documents/" + job.document_id;
+      a.textContent = job.name;
+      status.appendChild(a);
+    } else if (job && (job.reason || job.detail)) {
+      status.append(job.reason || job.detail);
+    }
+  }
+
+  async function follow(job) {
+    for (;;) {
+      say(job.state, job);
+      if (!["queued", "running"].includes(job.state)) return;
+      await new Promise((ok) => setTimeout(ok, 500));
+      const r = await fetch("/api/jobs/" + encodeURIComponent(job.id), { credentials: "same-origin" });
+      if (!r.ok) { say("failed", { reason: String(r.status) }); return; }
+      job = await r.json();
+    }
+  }
+
+  form.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const file = document.getElementById("upload-file").files[0];
+    if (!file) return;
+    const body = new FormData();
+    body.append("file", file, file.name);
+    say("queued");
+    const r = await fetch("/api/documents", {
+      method: "POST", credentials: "same-origin", headers: { "X-CSRF-Token": csrf }, body,
+    });
+    let j = null;
+    try { j = await r.json(); } catch (e) { /* not JSON */ }
+    if (!r.ok) { say("failed", j && j.job ? { ...j.job, reason: j.reason } : { reason: (j && j.reason) || String(r.status) }); return; }
+    await follow(j);
+  });
+})();
