@@ -20,6 +20,7 @@ from models import ExtractionResult
 from ner.agency_scorer import AgencyScorer, document_features
 from ner.agency_training import Example, fit, labelled
 from normalize.text import match_key
+from tests.gold_score import prf
 
 THRESHOLDS = (0.2, 0.3, 0.4, 0.5)
 
@@ -59,7 +60,7 @@ def counts(docs, scorer: AgencyScorer | None, threshold: float = 0.5) -> tuple[i
 
 
 def f1(tp: int, fp: int, fn: int) -> float:
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return prf(tp, fp, fn)[2]   # the F1 of `make score`, one aggregator
 
 
 def leave_one_out(sets: dict[str, list]) -> None:

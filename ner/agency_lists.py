@@ -94,6 +94,18 @@ class ListedBodies(TokenReader):
                 return k, e
         return None
 
+    def add_known(self, j: int, end: int, e: AgencyEntry) -> int | None:
+        """A list item the gazetteer knows; a province's department is the document's province's
+        ('Văn phòng: …, UBND tỉnh': the level word is the item's). Where the item ends, or None."""
+        if e.kind != "province_department":
+            self.add(j, end, e.name, e.kind, True)
+            return end
+        if self.ctx.province is None:
+            return None
+        end = self.bare_level(end)
+        self.add(j, end, f"{e.name} {self.ctx.province.full()}", "province_department", True)
+        return end
+
     def enumerated_item(self, j: int, head: str, place_level: bool) -> int | None:
         k = self.item_end(j)   # the item as the list delimits it: 'Nông nghiệp và Phát triển nông thôn'
         e = None
@@ -106,13 +118,9 @@ class ListedBodies(TokenReader):
                 if found is not None:
                     k, e = found
                     break
-            if e is not None and e.kind != "province_department":
-                self.add(j, k, e.name, e.kind, True)
-                return k
-            if e is not None and self.ctx.province is not None:
-                k = self.bare_level(k)   # 'Văn phòng: …, UBND tỉnh': the level word is the item's
-                self.add(j, k, f"{e.name} {self.ctx.province.full()}", "province_department", True)
-                return k
+            added = self.add_known(j, k, e) if e is not None else None
+            if added is not None:
+                return added
         if place_level:
             place = self.place_at(j, None, ("province",))
             if not place or place[1] is None:
@@ -122,13 +130,9 @@ class ListedBodies(TokenReader):
         end = self.name_end(j)
         full = f"{head} {self.expand(j, end)}"
         e = known_agency(full)
-        if e is not None and e.kind != "province_department":
-            self.add(j, end, e.name, e.kind, True)
-            return end
-        if e is not None and self.ctx.province is not None:
-            end = self.bare_level(end)   # 'Văn phòng: …, UBND tỉnh': the level word is the item's
-            self.add(j, end, f"{e.name} {self.ctx.province.full()}", "province_department", True)
-            return end
+        added = self.add_known(j, end, e) if e is not None else None
+        if added is not None:
+            return added
         whole = self.agency_at(j)  # an item named in full: '…, Văn phòng Chính phủ'
         if whole and whole[3]:
             if head in NESTING_HEADS:   # 'Các VP: Đoàn ĐBQH&HĐND, UBND TP': each body's office
