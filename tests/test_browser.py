@@ -170,6 +170,53 @@ def test_reviewer_opens_a_scan_sees_the_box_corrects_a_value_and_finds_audit_and
     assert target not in {f"{d['value']}|{d['precision']}" for d in written["dates"] if not d.get("corrected_by_review")}
 
 
+def test_the_page_viewer_has_thumbnails_small_images_and_turns_the_page_with_its_boxes(server, browser):
+    """Issue 18: a page strip of thumbnails; a scan page sent as WebP under 250 KB; the page turned a
+    quarter with ⟳ keeps the box on its words (the box turns with the page); the "Kéo" (pan) button drags a zoomed page."""
+    from selenium.webdriver.common.by import By
+    _sign_in(browser, server["base"], "chi")
+    _scan_link(browser).click()
+    thumbs = browser.find_elements(By.CSS_SELECTOR, ".pg .thumb")
+    assert len(thumbs) == len(browser.find_elements(By.CSS_SELECTOR, ".pg")) > 1
+    _wait(lambda: browser.execute_script("return arguments[0].complete && arguments[0].naturalWidth == 120", thumbs[0]))
+    page_info = browser.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        fetch(document.getElementById('page-img').src, {credentials: 'same-origin'})
+            .then(r => r.blob()).then(b => done([b.type, b.size]));""")
+    assert page_info[0] in ("image/webp", "image/png") and page_info[1] <= 250_000
+    item = browser.find_element(By.CSS_SELECTOR, '.item[data-field="dates"]')
+    item.find_element(By.CSS_SELECTOR, ".value").click()
+    box, img = browser.find_element(By.ID, "box"), browser.find_element(By.ID, "page-img")
+    _wait(lambda: box.is_displayed() and browser.execute_script("return arguments[0].naturalWidth > 0", img))
+    chip = item.find_element(By.CSS_SELECTOR, ".chip")
+    bbox = [float(v) for v in chip.get_attribute("data-bbox").split(",")]
+    width_pt = float(browser.find_element(By.CSS_SELECTOR, f'.pg[data-page="{chip.get_attribute("data-page")}"]')
+                     .get_attribute("data-w"))
+
+    def rects():
+        return browser.execute_script(
+            "const r = e => e.getBoundingClientRect(); const b = r(arguments[0]), i = r(arguments[1]);"
+            "return [b.left - i.left, b.top - i.top, b.width, b.height, i.width, i.height];", box, img)
+    browser.find_element(By.ID, "rotate").click()
+    x, y, w, h, iw, ih = rects()
+    assert iw > ih   # a portrait page turned a quarter lies on its side
+    scale = ih / width_pt   # its drawn width is now its height
+    # turned clockwise: the word's top edge is now its right edge, measured from the page's right
+    assert abs(w - ((bbox[3] - bbox[1]) * scale + 6)) < 3 and abs(h - ((bbox[2] - bbox[0]) * scale + 6)) < 3
+    assert abs((iw - (x + w)) - (bbox[1] * scale - 3)) < 3 and abs(y - (bbox[0] * scale - 3)) < 3
+    browser.save_screenshot(str(SHOTS / "document-turned.png"))
+    for _ in range(3):
+        browser.find_element(By.ID, "rotate").click()   # back to upright
+    assert browser.find_element(By.ID, "frame").get_attribute("data-turn") == "0"
+    browser.find_element(By.ID, "zoom-in").click()
+    browser.find_element(By.ID, "pan").click()
+    sheet = browser.find_element(By.ID, "sheet")
+    before = browser.execute_script("return arguments[0].scrollLeft", sheet)
+    from selenium.webdriver.common.action_chains import ActionChains
+    ActionChains(browser).move_to_element(img).click_and_hold().move_by_offset(-120, 0).release().perform()
+    assert browser.execute_script("return arguments[0].scrollLeft", sheet) > before
+
+
 def _report_link(browser):
     from selenium.webdriver.common.by import By
     return next(a for a in browser.find_elements(By.CSS_SELECTOR, "#queue a") if a.text.endswith("000.pdf"))

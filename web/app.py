@@ -35,7 +35,7 @@ from stores.review_schema import DocumentReview, Job, Webhook, WebhookDelivery
 from stores.schema import BudgetRow, CatalogRow, DocumentRow, ExtractionRun, TaskRow
 from web import auth, i18n
 from web.jobs import JobRunner, job_dict, new_job, save_upload
-from web.render import RenderError, docx_located, page_source
+from web.render import PAGE_WIDTH_PX, THUMB_WIDTH_PX, RenderError, docx_located, page_source
 from web.review_view import shown_items
 from web.webhooks import DeliveryLoop, TargetRefused, check_target
 
@@ -384,7 +384,12 @@ def _routes(app: FastAPI, ctx: Context, templates: Jinja2Templates) -> None:
             next_id=nxt, sizes=sizes, can_write=who.can("reviewer"), shown=shown_items(extracted, corrections)))
 
     @app.get("/documents/{document_id}/pages/{number}.png", include_in_schema=False)
-    def page_png(document_id: int, number: int, who: auth.Principal = Depends(page_need("viewer"))):
+    @app.get("/documents/{document_id}/pages/{number}/image", include_in_schema=False)
+    def page_image(document_id: int, number: int = FPath(ge=1, le=100000), thumb: bool = False,
+                   who: auth.Principal = Depends(page_need("viewer"))):
+        """A page as an image, PNG or (a heavy scan page) WebP, cached under the server's cache by
+        content hash; `thumb` gives the page strip's small one. The '.png' path is kept for links
+        made before; its answer says the real type."""
         with ctx.store.sessions() as s:
             doc = s.get(DocumentRow, document_id)
             if doc is None:
@@ -392,14 +397,19 @@ def _routes(app: FastAPI, ctx: Context, templates: Jinja2Templates) -> None:
             path = _source_path(ctx, s, doc)
         if path is None:
             raise HTTPException(404)
-        cached = ctx.cache / "pages" / doc.sha256 / f"{number}.png"
-        if not cached.exists():
+        folder = ctx.cache / "pages" / doc.sha256
+        stem = f"{number}-thumb" if thumb else f"{number}"
+        cached = next((p for p in (folder / f"{stem}.png", folder / f"{stem}.webp") if p.exists()), None)
+        if cached is None:
             try:
-                data = page_source(path, doc.sha256, ctx.cache).png(number)
+                data, media = page_source(path, doc.sha256, ctx.cache).image(
+                    number, THUMB_WIDTH_PX if thumb else PAGE_WIDTH_PX)
             except RenderError as exc:
                 raise HTTPException(404, exc.reason)
+            cached = folder / f"{stem}.{'webp' if media == 'image/webp' else 'png'}"
             write_atomic(cached, data)
-        return FileResponse(cached, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
+        media = "image/webp" if cached.suffix == ".webp" else "image/png"
+        return FileResponse(cached, media_type=media, headers={"Cache-Control": "private, max-age=3600"})
 
     @app.get("/documents/{document_id}/pages/{number}/text", include_in_schema=False)
     def page_region_text(document_id: int, number: int = FPath(ge=1, le=100000),

@@ -27,6 +27,11 @@ from normalize.text import match_key
 from pipeline.locate import locate, union
 
 PAGE_WIDTH_PX = 1100          # rendered width: sharp on a 1366×768 screen's left half at 2x zoom
+THUMB_WIDTH_PX = 120          # the page strip's thumbnails
+# A page image above this many bytes as PNG is sent as WebP (quality 80, fastest method): a noisy
+# 1100 px scan page was 979 KB as PNG, 233 KB as WebP, in 66 and 69 ms (000.scan-office.pdf p. 1);
+# a clean text page stays PNG (101 KB, smaller than its WebP, 149 KB, and lossless).
+PNG_LIMIT_BYTES = 250_000
 SOFFICE_TIMEOUT_S = 120
 _render_lock = threading.Lock()   # one LibreOffice at a time: it refuses a second on one profile
 
@@ -105,7 +110,18 @@ class PageSource:
                 out.append((img.width * 72 / dpi, img.height * 72 / dpi))
         return out
 
+    def image(self, number: int, width: int = PAGE_WIDTH_PX) -> tuple[bytes, str]:
+        """The page as (bytes, media type): PNG, or WebP where the PNG would exceed PNG_LIMIT_BYTES."""
+        image = self._rendered(number, width)
+        data = _encoded(image, "PNG")
+        if len(data) > PNG_LIMIT_BYTES:
+            return _encoded(image, "WEBP"), "image/webp"
+        return data, "image/png"
+
     def png(self, number: int, width: int = PAGE_WIDTH_PX) -> bytes:
+        return _encoded(self._rendered(number, width), "PNG")
+
+    def _rendered(self, number: int, width: int):
         if self.pdf_bytes is not None:
             import pypdfium2 as pdfium
             pdf = pdfium.PdfDocument(self.pdf_bytes)
@@ -124,10 +140,7 @@ class PageSource:
                 img.seek(number - 1)
                 image = img.convert("L")
                 image = image.resize((width, round(image.height * width / image.width)))
-        buf = io.BytesIO()
-        # compress_level 1: a fifth of the default level's time for a page, files ~15 % larger
-        image.save(buf, "PNG", compress_level=1)
-        return buf.getvalue()
+        return image
 
 
     def region_text(self, number: int, bbox: tuple[float, float, float, float]) -> str:
@@ -157,14 +170,23 @@ class PageSource:
             return ""
         dpi = 300
         width_pt = self.sizes()[number - 1][0]
-        from PIL import Image
-        page = Image.open(io.BytesIO(self.png(number, width=round(width_pt * dpi / 72))))
+        page = self._rendered(number, round(width_pt * dpi / 72))   # no encoding: read at once
         x0, top, x1, bottom = (round(v * dpi / 72) for v in _clip(bbox, page.width * 72 / dpi, page.height * 72 / dpi))
         if x1 - x0 < 4 or bottom - top < 4:
             return ""
         crop = np.array(page.convert("L").crop((x0, top, x1, bottom)))
         data = tesseract_words(crop, dpi, psm=6)
         return clean_text(" ".join(data["text"][i] for i, *_ in confident_words(data)))
+
+
+def _encoded(image, fmt: str) -> bytes:
+    buf = io.BytesIO()
+    if fmt == "PNG":
+        # compress_level 1: a fifth of the default level's time for a page, files ~15 % larger
+        image.save(buf, "PNG", compress_level=1)
+    else:
+        image.save(buf, "WEBP", quality=80, method=0)
+    return buf.getvalue()
 
 
 def _clip(bbox, width: float, height: float) -> tuple[float, float, float, float]:

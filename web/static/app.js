@@ -40,6 +40,7 @@
     zoom = Math.min(4, Math.max(0.25, z));
     img.style.width = (zoom * 100) + "%";
     if (level) level.textContent = Math.round(zoom * 100) + "%";
+    if (turn) applyTurn();
     place();
   }
   function fitPage() {
@@ -57,11 +58,49 @@
     document.getElementById("zoom-page").addEventListener("click", fitPage);
   }
 
+  // Rotate: the page and its boxes turn together (one frame holds both), a quarter at a time; the
+  // frame is moved back into view and the sheet keeps room for the turned page.
+  const frame = document.getElementById("frame");
+  let turn = 0;
+  function rotate() {
+    turn = (turn + 90) % 360;
+    applyTurn();
+  }
+  function applyTurn() {
+    const w = img.offsetWidth, h = img.offsetHeight;   // the page drawn, at its zoom
+    const shift = { 0: "", 90: `translateX(${h}px) `, 180: `translate(${w}px, ${h}px) `, 270: `translateY(${w}px) ` }[turn];
+    frame.style.transform = turn ? shift + `rotate(${turn}deg)` : "";
+    frame.dataset.turn = turn;
+    sheet.style.minHeight = (turn % 180 ? w : h) + "px";
+  }
+  const rot = document.getElementById("rotate");
+  if (rot) rot.addEventListener("click", rotate);
+
+  // Pan: with 'Kéo' on (or the middle button), dragging moves a zoomed page instead of drawing.
+  const hand = document.getElementById("pan");
+  let panning = false, drag = null;
+  if (hand) hand.addEventListener("click", () => {
+    panning = !panning;
+    hand.setAttribute("aria-pressed", String(panning));
+    sheet.classList.toggle("panning", panning);
+  });
+  sheet.addEventListener("pointerdown", (ev) => {
+    if (!panning && ev.button !== 1) return;
+    drag = [ev.clientX, ev.clientY, sheet.scrollLeft, sheet.scrollTop];
+    ev.preventDefault();
+  });
+  window.addEventListener("pointermove", (ev) => {
+    if (!drag) return;
+    sheet.scrollLeft = drag[2] - (ev.clientX - drag[0]);
+    sheet.scrollTop = drag[3] - (ev.clientY - drag[1]);
+  });
+  window.addEventListener("pointerup", () => { drag = null; });
+
   function showPage(page, bbox) {
     if (!page) return;
     pending = [page, bbox];
     document.querySelectorAll(".pg").forEach((b) => b.classList.toggle("on", b.dataset.page == page));
-    const src = "/documents/" + docId + "/pages/" + page + ".png";
+    const src = "/documents/" + docId + "/pages/" + page + "/image";
     if (img.dataset.page != page || !img.getAttribute("src")) {
       box.hidden = true;
       img.dataset.page = page;
@@ -263,6 +302,7 @@
     let start = null;
     img.addEventListener("mousedown", (ev) => {
       ev.preventDefault();
+      if (panning || ev.button !== 0) return;
       start = [ev.offsetX, ev.offsetY];
       Object.assign(sel.style, { left: (img.offsetLeft + ev.offsetX) + "px", top: (img.offsetTop + ev.offsetY) + "px",
                                  width: "0px", height: "0px" });
