@@ -207,6 +207,18 @@ def test_upload_goes_through_the_intake_and_bad_input_is_quarantined_with_a_reas
     again = _finished(c, h, c.post("/api/documents", headers=h,
                                    files={"file": ("lại.docx", docx, "application/octet-stream")}).json())
     assert again["state"] == "duplicate" and again["document_id"] == job["document_id"]
+    # its first view made ahead, with no one asking (issue 18): the pages LibreOffice lays out, page
+    # 1 and the thumbnails, the DOCX's boxes on those pages
+    sha = hashlib.sha256(docx).hexdigest()
+    cache = api["root"] / "cache"
+    deadline = time.monotonic() + 120
+    while not list((cache / "located").glob(f"{sha}.*.json")) and time.monotonic() < deadline:
+        time.sleep(0.25)
+    assert list((cache / "located").glob(f"{sha}.*.json")) and (cache / "rendered" / f"{sha}.pdf").exists()
+    assert list((cache / "pages" / sha).glob("1.*")) and list((cache / "pages" / sha).glob("1-thumb.*"))
+    t = time.perf_counter()
+    assert c.get(f"/documents/{job['document_id']}", headers=h).status_code == 200
+    assert time.perf_counter() - t < 2   # no LibreOffice in the first view (it takes 1.5–3 s)
 
 
 def _finished(c, h, job: dict, timeout: float = 120) -> dict:

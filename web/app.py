@@ -35,8 +35,9 @@ from stores.review_schema import DocumentReview, Job, Webhook, WebhookDelivery
 from stores.schema import BudgetRow, CatalogRow, DocumentRow, ExtractionRun, TaskRow
 from web import auth, i18n
 from web.jobs import JobRunner, job_dict, new_job, save_upload
-from web.render import PAGE_WIDTH_PX, THUMB_WIDTH_PX, RenderError, docx_located, page_source
+from web.render import RenderError, docx_located, page_source
 from web.review_view import shown_items
+from web.warm import PageWarmer, cached_page, source_path
 from web.webhooks import DeliveryLoop, TargetRefused, check_target
 
 HERE = Path(__file__).resolve().parent
@@ -52,6 +53,7 @@ class Context:
     cfg: Settings
     jobs: JobRunner
     deliveries: DeliveryLoop | None
+    warmer: PageWarmer | None = None
 
     @property
     def cache(self) -> Path:
@@ -72,13 +74,15 @@ def create_app(database_url: str | None = None, root: Path | None = None, cfg: S
     root = Path(root or cfg.serve_root).resolve()
     store = Store.open(resolve_database_url(database_url, root))   # the root's queue, as watch and status open it
     url = store.engine.url.render_as_string(hide_password=False)
-    ctx = Context(store, url, root, cfg, JobRunner(store, url, root),
-                  DeliveryLoop(store, cfg.webhook_allow) if background and deliveries else None)
+    warmer = PageWarmer(store, root) if background else None
+    ctx = Context(store, url, root, cfg, JobRunner(store, url, root, on_done=warmer.submit if warmer else None),
+                  DeliveryLoop(store, cfg.webhook_allow) if background and deliveries else None, warmer)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         if background:
             ctx.jobs.start()
+            ctx.warmer.start()
         if ctx.deliveries is not None:
             ctx.deliveries.start()
         yield
@@ -213,15 +217,7 @@ def _queue_item(r) -> dict:
 
 
 def _source_path(ctx: Context, s, doc: DocumentRow) -> Path | None:
-    row = intake_row(ctx.store, doc.sha256)
-    for candidate in ([row.archive_path, row.quarantine_path] if row else []) + [doc.path]:
-        if not candidate:
-            continue
-        p = Path(candidate)
-        for q in (p, ctx.root / p):
-            if q.is_file():
-                return q
-    return None
+    return source_path(ctx.store, ctx.root, doc)
 
 
 def _archived_source(ctx: Context, document_id: int) -> tuple[DocumentRow, Path]:
@@ -397,17 +393,10 @@ def _routes(app: FastAPI, ctx: Context, templates: Jinja2Templates) -> None:
             path = _source_path(ctx, s, doc)
         if path is None:
             raise HTTPException(404)
-        folder = ctx.cache / "pages" / doc.sha256
-        stem = f"{number}-thumb" if thumb else f"{number}"
-        cached = next((p for p in (folder / f"{stem}.png", folder / f"{stem}.webp") if p.exists()), None)
-        if cached is None:
-            try:
-                data, media = page_source(path, doc.sha256, ctx.cache).image(
-                    number, THUMB_WIDTH_PX if thumb else PAGE_WIDTH_PX)
-            except RenderError as exc:
-                raise HTTPException(404, exc.reason)
-            cached = folder / f"{stem}.{'webp' if media == 'image/webp' else 'png'}"
-            write_atomic(cached, data)
+        try:
+            cached = cached_page(ctx.cache, doc.sha256, path, number, thumb)
+        except RenderError as exc:
+            raise HTTPException(404, exc.reason)
         media = "image/webp" if cached.suffix == ".webp" else "image/png"
         return FileResponse(cached, media_type=media, headers={"Cache-Control": "private, max-age=3600"})
 

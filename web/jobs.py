@@ -9,6 +9,7 @@ import logging
 import queue
 import threading
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import select
@@ -52,8 +53,9 @@ def job_dict(job: Job) -> dict:
 class JobRunner:
     """One worker thread: intake runs one file at a time, as the watcher does."""
 
-    def __init__(self, store: Store, url: str, root: Path):
-        self.store, self.url, self.root = store, url, root
+    def __init__(self, store: Store, url: str, root: Path, on_done: Callable[[int], None] | None = None):
+        """on_done: told each stored document's id as its job ends (the page warmer)."""
+        self.store, self.url, self.root, self.on_done = store, url, root, on_done
         self.uploads = root / "uploads"
         self.todo: queue.Queue[str] = queue.Queue()
         self.lock = threading.Lock()
@@ -118,4 +120,7 @@ class JobRunner:
                     job.state, job.reason, job.message = "failed", "internal_error", message
                 else:
                     job.state = "done"
-                return job_dict(job)
+                done = job_dict(job)
+            if done["state"] == "done" and doc_id is not None and self.on_done is not None:
+                self.on_done(doc_id)
+            return done
