@@ -17,7 +17,16 @@ from models.warnings import INFORMATIONAL
 from normalize.text import match_key, search_key
 from records.corrections import ACTIONS, FIELDS, CorrectionIn, apply_corrections, current_value, field_scores
 from stores.base import utcnow
-from stores.review_schema import AuditRow, Correction, DocumentReview, LearnedAgencyRule, Webhook, WebhookDelivery
+from stores.review_schema import (
+    AuditRow,
+    Correction,
+    DocumentReview,
+    LearnedAgencyRule,
+    SavedFilter,
+    User,
+    Webhook,
+    WebhookDelivery,
+)
 from stores.rows import fill_run
 from stores.schema import DocumentRow, ExtractionRun
 
@@ -124,7 +133,55 @@ def queue_query(f: dict):
     if f.get("q"):
         for word in search_key(f["q"]).split()[:8]:
             q = q.where(DocumentReview.search_text.contains(word, autoescape=True))
+    if f.get("assigned"):
+        q = q.where(DocumentReview.assigned_to == f["assigned"])
     return q
+
+
+# -- assignment and saved filters ----------------------------------------------------------------------
+class AssignError(ValueError):
+    """reason: no_such_user (not an active reviewer or admin)"""
+
+    def __init__(self, reason: str, message: str):
+        super().__init__(message)
+        self.reason = reason
+
+
+def assign(s: Session, document_id: int, to: str | None, by: str) -> DocumentReview:
+    """Give a document to a reviewer (None: to no one), with an audit row. Whoever assigns is
+    already a reviewer (an API token's name has no user row): taking it oneself needs no check."""
+    if to is not None and to != by:
+        user = s.execute(select(User).where(User.name == to, User.active.is_(True))).scalar()
+        if user is None or user.role not in ("reviewer", "admin"):
+            raise AssignError("no_such_user", f"no active reviewer named {to!r}")
+    row = s.get(DocumentReview, document_id)
+    if row.assigned_to != to:
+        s.add(AuditRow(user_name=by, document_id=document_id, action="assign", field="assigned_to",
+                       old_value=row.assigned_to, new_value=to))
+        row.assigned_to = to
+    return row
+
+
+def save_filter(s: Session, user: str, name: str, query: dict) -> SavedFilter:
+    """A named filter of the user's queue; the same name again replaces it."""
+    row = s.execute(select(SavedFilter).where(SavedFilter.user_name == user, SavedFilter.name == name)).scalar()
+    if row is None:
+        row = SavedFilter(user_name=user, name=name, query=query)
+        s.add(row)
+    row.query = query
+    return row
+
+
+def filters_of(s: Session, user: str) -> list[SavedFilter]:
+    return list(s.execute(select(SavedFilter).where(SavedFilter.user_name == user).order_by(SavedFilter.name)).scalars())
+
+
+def delete_filter(s: Session, user: str, filter_id: int) -> bool:
+    row = s.get(SavedFilter, filter_id)
+    if row is None or row.user_name != user:
+        return False
+    s.delete(row)
+    return True
 
 
 def list_queue(s: Session, f: dict, limit: int = 50, after: tuple[float, int] | None = None,

@@ -80,8 +80,21 @@ class DocumentReview(Base):
     corrections: Mapped[int] = mapped_column(Integer, default=0)
     stale_corrections: Mapped[int] = mapped_column(Integer, default=0)
     reviewed_by: Mapped[str | None] = mapped_column(String(120))
+    assigned_to: Mapped[str | None] = mapped_column(String(120), index=True)   # the reviewer it is given to
     reviewed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+
+class SavedFilter(Base):
+    """A user's named queue filter (the queue page's query), listed on the queue page for one click."""
+
+    __tablename__ = "saved_filters"
+    __table_args__ = (UniqueConstraint("user_name", "name", name="uq_saved_filter_name"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_name: Mapped[str] = mapped_column(String(120), index=True)
+    name: Mapped[str] = mapped_column(String(80))
+    query: Mapped[dict] = mapped_column(JSON)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class Correction(Base):

@@ -474,3 +474,33 @@ def test_export_gold_of_reviewed_documents_scores_the_reviewed_output_perfectly(
         assert v["fp"] == 0 and v["fn"] == 0, (field, v)
     for kind, v in scores["records"].items():
         assert v["gold"] == v["pred"] == v["matched"], (kind, v)
+
+
+def test_a_document_is_given_to_a_reviewer_and_a_user_keeps_named_filters(api):
+    """Issue 18: assigning a document (to oneself, to another reviewer, to no one) with an audit
+    row and a 'mine' view; saved queue filters are the user's own."""
+    c, rv, adm = api["client"], _bearer(api, "reviewer"), _bearer(api, "admin")
+    doc = _doc_id(api)
+    path = f"/api/documents/{doc}/assign"
+    assert c.post(path, headers=_bearer(api, "viewer"), json={"to": "me"}).status_code == 403
+    assert c.post(path, headers=rv, json={"to": "me"}).json()["assigned_to"] == "token:sys-reviewer"
+    mine = c.get("/api/documents", headers=rv, params={"assigned": "me"}).json()["items"]
+    assert [i["id"] for i in mine] == [doc] and mine[0]["assigned_to"] == "token:sys-reviewer"
+    assert c.get("/api/documents", headers=adm, params={"assigned": "me"}).json()["items"] == []
+    r = c.post(path, headers=rv, json={"to": "viewer1"})   # a viewer reviews nothing
+    assert r.status_code == 422 and r.json()["reason"] == "no_such_user"
+    assert c.post(path, headers=adm, json={"to": "rev1"}).json()["assigned_to"] == "rev1"
+    audit = c.get(f"/api/documents/{doc}/audit", headers=rv).json()
+    moves = {(a["old_value"], a["new_value"]) for a in audit if a["action"] == "assign"}
+    assert {(None, "token:sys-reviewer"), ("token:sys-reviewer", "rev1")} <= moves
+    assert c.post(path, headers=rv, json={"to": None}).json()["assigned_to"] is None
+    # saved filters
+    saved = c.post("/api/filters", headers=rv, json={"name": "Quyết định mới", "query": {
+        "state": "new", "doc_type": "Quyết định", "page": "3", "evil": "x"}}).json()
+    assert saved["query"] == {"state": "new", "doc_type": "Quyết định"}
+    again = c.post("/api/filters", headers=rv, json={"name": "Quyết định mới", "query": {"state": "in_review"}}).json()
+    assert again["id"] == saved["id"] and again["query"] == {"state": "in_review"}
+    assert [f["name"] for f in c.get("/api/filters", headers=rv).json()] == ["Quyết định mới"]
+    assert c.get("/api/filters", headers=adm).json() == []
+    assert c.delete(f"/api/filters/{saved['id']}", headers=adm).status_code == 404   # not the admin's
+    assert c.delete(f"/api/filters/{saved['id']}", headers=rv).json() == {"deleted": saved["id"]}

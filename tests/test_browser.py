@@ -425,5 +425,34 @@ def test_an_agency_an_analyst_corrects_is_named_so_in_the_next_document_of_its_i
     browser.save_screenshot(str(SHOTS / "taught.png"))
 
 
+def test_a_reviewer_takes_a_document_sees_it_under_mine_and_keeps_a_filter(server, browser):
+    """Issue 18: 'Nhận rà soát' on the document page gives it to the reviewer; the queue's 'Của tôi'
+    lists it with the assignee shown; a filter saved under a name is a link that applies it."""
+    from selenium.webdriver.common.by import By
+    _sign_in(browser, server["base"], "chi")
+    _report_link(browser).click()
+    browser.find_element(By.ID, "take").click()
+    _wait(lambda: browser.find_element(By.ID, "assignee").text == "chi")
+    assert browser.find_element(By.ID, "give-back")
+    browser.get(server["base"] + "/")
+    browser.find_element(By.ID, "mine").click()
+    rows = _wait(lambda: browser.find_elements(By.CSS_SELECTOR, "#queue tbody tr"))
+    assert [r.find_element(By.CSS_SELECTOR, ".assignee").text for r in rows] == ["chi"]
+    assert rows[0].text.find("000.pdf") >= 0
+    # a filter: the queue filtered by a document type, saved, then applied from its link
+    browser.get(server["base"] + "/?doc_type=Quyết định")
+    shown = len(browser.find_elements(By.CSS_SELECTOR, "#queue tbody tr"))
+    form = browser.find_element(By.ID, "save-filter")
+    form.find_element(By.NAME, "name").send_keys("Quyết định của tôi")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    link = _wait(lambda: [a for a in browser.find_elements(By.CSS_SELECTOR, ".saved-filter a")
+                          if a.text == "Quyết định của tôi"])[0]
+    browser.get(server["base"] + "/")
+    browser.find_element(By.LINK_TEXT, "Quyết định của tôi").click()
+    _wait(lambda: "doc_type=" in browser.current_url)
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#queue tbody tr")) == shown
+    assert link
+
+
 def test_screenshots_are_saved():
     assert (SHOTS / "queue.png").stat().st_size > 5000 and (SHOTS / "document.png").stat().st_size > 5000

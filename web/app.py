@@ -213,7 +213,26 @@ def _queue_item(r) -> dict:
             "warnings": r["warnings"], "mismatches": r["mismatches"], "ocr_repairs": r["ocr_repairs"],
             "min_confidence": r["min_confidence"], "key": r["doc_key"], "doc_type": r["doc_type"],
             "issuer": r["issuer"], "date": r["doc_date"], "title": r["title"], "corrections": r["corrections"],
-            "stale_corrections": r["stale_corrections"], "reviewed_by": r["reviewed_by"]}
+            "stale_corrections": r["stale_corrections"], "reviewed_by": r["reviewed_by"],
+            "assigned_to": r["assigned_to"]}
+
+
+# The queue's filters, as the queue page and GET /api/documents take them (saved filters keep these only).
+QUEUE_FILTERS = ("state", "key", "agency", "doc_type", "date_from", "date_to", "q", "assigned")
+
+
+def _who_is_me(f: dict, who: auth.Principal) -> dict:
+    """'assigned=me' is the caller."""
+    return {**f, "assigned": who.name} if f.get("assigned") == "me" else f
+
+
+class AssignBody(BaseModel):
+    to: str | None = Field(None, max_length=120, description="a reviewer's name, 'me', or null for no one")
+
+
+class FilterBody(BaseModel):
+    name: str = Field(min_length=1, max_length=80)
+    query: dict[str, str] = Field(default_factory=dict, description="the queue filter: " + ", ".join(QUEUE_FILTERS))
 
 
 def _source_path(ctx: Context, s, doc: DocumentRow) -> Path | None:
@@ -342,17 +361,19 @@ def _routes(app: FastAPI, ctx: Context, templates: Jinja2Templates) -> None:
                    agency: str | None = Query(None, max_length=200), doc_type: str | None = Query(None, max_length=120),
                    date_from: str | None = Query(None, pattern=r"^\d{4}-\d{2}-\d{2}$|^$"),
                    date_to: str | None = Query(None, pattern=r"^\d{4}-\d{2}-\d{2}$|^$"),
-                   q: str | None = Query(None, max_length=200), page: int = Query(1, ge=1, le=100000)):
+                   q: str | None = Query(None, max_length=200), assigned: str | None = Query(None, max_length=120),
+                   page: int = Query(1, ge=1, le=100000)):
         f = {k: v for k, v in dict(state=state, key=key, agency=agency, doc_type=doc_type, date_from=date_from,
-                                   date_to=date_to, q=q).items() if v}
+                                   date_to=date_to, q=q, assigned=assigned).items() if v}
         with ctx.store.sessions() as s:
-            rows = review.list_queue(s, f, PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
-            total = review.count_queue(s, f)
+            rows = review.list_queue(s, _who_is_me(f, who), PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+            total = review.count_queue(s, _who_is_me(f, who))
             counts = review.state_counts(s)
             types = review.doc_types(s)
+            saved = [{"id": x.id, "name": x.name, "query": _query_string(x.query)} for x in review.filters_of(s, who.name)]
         return templates.TemplateResponse(request, "queue.html", _base(
             request, who, rows=[_queue_item(r) for r in rows], total=total, counts=counts, types=types, f=f,
-            page=page, pages=max(1, -(-total // PAGE_SIZE)), query=_query_string(f)))
+            page=page, pages=max(1, -(-total // PAGE_SIZE)), query=_query_string(f), saved=saved))
 
     @app.get("/documents/{document_id}", response_class=HTMLResponse, include_in_schema=False)
     def document_page(request: Request, document_id: int, who: auth.Principal = Depends(page_need("viewer"))):
@@ -428,13 +449,14 @@ def _routes(app: FastAPI, ctx: Context, templates: Jinja2Templates) -> None:
                       doc_type: str | None = Query(None, max_length=120),
                       date_from: str | None = Query(None, pattern=r"^\d{4}-\d{2}-\d{2}$"),
                       date_to: str | None = Query(None, pattern=r"^\d{4}-\d{2}-\d{2}$"),
-                      q: str | None = Query(None, max_length=200), limit: int = Query(50, ge=1, le=MAX_API_LIMIT),
-                      cursor: str | None = Query(None, max_length=200)):
-        """The review queue, highest risk first; pass `next_cursor` back as `cursor` for the next page."""
+                      q: str | None = Query(None, max_length=200), assigned: str | None = Query(None, max_length=120),
+                      limit: int = Query(50, ge=1, le=MAX_API_LIMIT), cursor: str | None = Query(None, max_length=200)):
+        """The review queue, highest risk first; pass `next_cursor` back as `cursor` for the next page.
+        `assigned`: documents given to that reviewer (`me`: to the caller)."""
         f = {k: v for k, v in dict(state=state, key=key, agency=agency, doc_type=doc_type, date_from=date_from,
-                                   date_to=date_to, q=q).items() if v}
+                                   date_to=date_to, q=q, assigned=assigned).items() if v}
         with ctx.store.sessions() as s:
-            rows = review.list_queue(s, f, limit + 1, after=_cursor(cursor))
+            rows = review.list_queue(s, _who_is_me(f, who), limit + 1, after=_cursor(cursor))
         more = len(rows) > limit
         rows = rows[:limit]
         return {"items": [_queue_item(r) for r in rows],
@@ -510,6 +532,41 @@ def _routes(app: FastAPI, ctx: Context, templates: Jinja2Templates) -> None:
             n = review.bulk_accept(s, document_id, who.name)
             publish(ctx, s, document_id)
             return {"accepted": n}
+
+    @app.post("/api/documents/{document_id}/assign", tags=["review"])
+    def api_assign(document_id: int, body: AssignBody, who: auth.Principal = Depends(need("reviewer", True))):
+        """Give the document to a reviewer (`to`: a name, `me`, or null for no one)."""
+        to = who.name if body.to == "me" else body.to
+        with ctx.store.sessions.begin() as s:
+            if s.get(DocumentReview, document_id) is None:
+                raise ApiError(404, "not_found", f"no document {document_id}")
+            try:
+                row = review.assign(s, document_id, to, who.name)
+            except review.AssignError as exc:
+                raise ApiError(422, exc.reason, str(exc))
+            return {"document_id": document_id, "assigned_to": row.assigned_to}
+
+    @app.get("/api/filters", tags=["review"])
+    def api_filters(who: auth.Principal = Depends(need("viewer"))):
+        """The caller's saved queue filters."""
+        with ctx.store.sessions() as s:
+            return [{"id": x.id, "name": x.name, "query": x.query} for x in review.filters_of(s, who.name)]
+
+    @app.post("/api/filters", tags=["review"])
+    def api_save_filter(body: FilterBody, who: auth.Principal = Depends(need("viewer", True))):
+        """Save the queue's current filter under a name (the same name again replaces it)."""
+        query = {k: v for k, v in body.query.items() if k in QUEUE_FILTERS and isinstance(v, str) and v.strip()}
+        with ctx.store.sessions.begin() as s:
+            row = review.save_filter(s, who.name, body.name.strip(), query)
+            s.flush()
+            return {"id": row.id, "name": row.name, "query": row.query}
+
+    @app.delete("/api/filters/{filter_id}", tags=["review"])
+    def api_delete_filter(filter_id: int, who: auth.Principal = Depends(need("viewer", True))):
+        with ctx.store.sessions.begin() as s:
+            if not review.delete_filter(s, who.name, filter_id):
+                raise ApiError(404, "not_found", f"no saved filter {filter_id}")
+            return {"deleted": filter_id}
 
     @app.post("/api/documents", status_code=202, tags=["documents"])
     def api_upload(file: UploadFile = File(...), who: auth.Principal = Depends(need("reviewer", True))):

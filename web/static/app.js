@@ -291,6 +291,9 @@
   if (all) all.addEventListener("click", async () => {
     if (await post("/api/documents/" + docId + "/accept-all")) location.reload();
   });
+  document.querySelectorAll(".assign").forEach((b) => b.addEventListener("click", async () => {
+    if (await post("/api/documents/" + docId + "/assign", { to: b.dataset.to || null })) location.reload();
+  }));
   document.querySelectorAll(".setstate").forEach((b) => b.addEventListener("click", async () => {
     if (await post("/api/documents/" + docId + "/state", { state: b.dataset.state })) location.reload();
   }));
@@ -427,4 +430,28 @@
     if (!r.ok) { say("failed", j && j.job ? { ...j.job, reason: j.reason } : { reason: (j && j.reason) || String(r.status) }); return; }
     await follow(j);
   });
+})();
+
+// Saved filters on the queue page: the current query saved under a name, deleted with ×.
+(function () {
+  "use strict";
+  const nav = document.getElementById("saved-filters");
+  if (!nav) return;
+  const csrf = document.querySelector('meta[name="csrf"]').content;
+  const send = (method, path, body) => fetch(path, {
+    method, credentials: "same-origin", headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const form = document.getElementById("save-filter");
+  if (form) form.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const query = Object.fromEntries(new URLSearchParams(form.dataset.query));
+    delete query.page;
+    const r = await send("POST", "/api/filters", { name: form.elements.name.value.trim(), query });
+    if (r.ok) location.reload();
+  });
+  nav.querySelectorAll(".del-filter").forEach((b) => b.addEventListener("click", async () => {
+    const r = await send("DELETE", "/api/filters/" + b.dataset.id);
+    if (r.ok) location.reload();
+  }));
 })();
