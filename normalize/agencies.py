@@ -8,8 +8,6 @@ and the output keeps the name the document uses."""
 from __future__ import annotations
 
 import json
-import os
-import pickle
 import re
 import sys
 from dataclasses import dataclass, field
@@ -19,6 +17,7 @@ from pathlib import Path
 
 from corpus import load_json
 from normalize import text as text_module
+from normalize.cache import cached_build
 from normalize.ocr_repair import strip_diacritics_same_length
 from normalize.text import fold_tone_placement, match_key
 
@@ -199,57 +198,22 @@ def _build_index(all_places: tuple[Place, ...], plain: bool) -> dict[str, list[P
 @lru_cache(maxsize=1)
 def _place_tables() -> tuple[tuple[Place, ...], dict[str, list[Place]], dict[str, list[Place]]]:
     """The places and their two indexes, built once per version of their sources and kept in the
-    user's cache (VANTHU_CACHE_DIR): building them parses the package's 4 MB of JSON twice over
-    (~1.2 s, most of a small file's extraction); the pickle loads in ~0.1 s. A cache that cannot
-    be read or written is rebuilt in memory, never an error. Hand-written (a dozen lines) rather
-    than joblib.Memory: one value, one key, and the file must be the user's own before pickle
-    reads it."""
-    path = _place_cache_path()
-    cached = _read_own_pickle(path) if path else None
-    if cached is not None:
-        return cached
-    built = _build_places()
-    tables = (built, _build_index(built, False), _build_index(built, True))
-    if path:
-        _write_own_pickle(path, tables)
-    return tables
+    user's cache (normalize/cache.py): building them parses the package's 4 MB of JSON twice over
+    (~1.2 s, most of a small file's extraction); the pickle loads in ~0.1 s."""
+    def build():
+        built = _build_places()
+        return built, _build_index(built, False), _build_index(built, True)
+    return cached_build("places", _place_cache_key(), build)
 
 
-def _place_cache_path() -> Path | None:
-    import hashlib
+def _place_cache_key() -> bytes | None:
     from importlib import metadata
-
-    from models import settings
     try:
         version = metadata.version("vietnamadminunits")
         sources = b"".join(Path(m.__file__).read_bytes() for m in (sys.modules[__name__], text_module))
     except (metadata.PackageNotFoundError, OSError):
         return None
-    key = hashlib.sha256(version.encode() + sources).hexdigest()[:16]
-    return Path(settings().cache_dir).expanduser() / f"places-{key}.pickle"
-
-
-def _read_own_pickle(path: Path):
-    """The cache's pickle, only when this user owns it and no one else may write it (pickle runs
-    what it reads)."""
-    try:
-        st = path.stat()
-        if st.st_uid != os.getuid() or st.st_mode & 0o022 or path.parent.stat().st_mode & 0o022:
-            return None
-        return pickle.loads(path.read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
-        return None
-
-
-def _write_own_pickle(path: Path, value) -> None:
-    try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except OSError:
-        pass
+    return version.encode() + sources
 
 
 def find_place(name: str, level: str | None = None, plain: bool = False) -> Place | None:
