@@ -67,6 +67,16 @@ class JobRunner:
                                     .order_by(Job.created_at)).scalars():
                 self.todo.put(job_id)
         self.thread.start()
+        threading.Thread(target=self._warm, name="forkserver-warmup", daemon=True).start()
+
+    @staticmethod
+    def _warm() -> None:
+        """The intake's forkserver started before the first upload needs it."""
+        from intake.worker import warm_forkserver
+        try:
+            warm_forkserver()
+        except Exception:   # the first upload starts it then, as before
+            log.exception("could not start the intake's forkserver ahead")
 
     def submit(self, job_id: str) -> None:
         self.todo.put(job_id)
