@@ -12,6 +12,7 @@ from ner.agency_words import (
     PARTY_PLACE_HEADS,
     PHRASE_STOPS,
     REGIONAL_HEADS,
+    STEERING_OWNERS,
     TAIL_STOPS,
     local_name,
 )
@@ -163,7 +164,7 @@ class LocalNames(TokenReader):
         """'Ban Chỉ đạo [Trung ương | quốc gia | tỉnh X] về phát triển khoa học, công nghệ, …', 'Ban Chỉ đạo
         chuyển đổi số trong các cơ quan đảng': the lowercase phrase that says what is steered or
         managed, to a function word or a punctuation mark."""
-        k = j
+        k = self.owner_end(j)   # 'Ban Chỉ đạo của Chính phủ về sắp xếp …'
         loc = self.locality_at(k)
         if loc:
             k = loc[0]
@@ -180,7 +181,9 @@ class LocalNames(TokenReader):
             t = self.toks[m]
             if managed and t.key == "và" and self.key(m + 1) != first_noun:
                 break  # '… khu công nghiệp và các đơn vị': the name ended
-            if (self.is_low(m) or managed and self.is_cap(m) and not self.starts_agency(m)) and t.key not in PHRASE_STOPS:
+            counted = t.text.isdigit() and len(t.text) <= 2 and self.key(m + 1) == "cấp"   # 'chính quyền … 02 cấp'
+            if (self.is_low(m) or counted or managed and self.is_cap(m) and not self.starts_agency(m)) \
+                    and t.key not in PHRASE_STOPS:
                 m += 1
                 if t.key not in ("và", "các"):
                     end = m
@@ -190,7 +193,16 @@ class LocalNames(TokenReader):
                 break
         if end > k and self.key(end - 1) == "số":
             end = self.number_end(end)   # 'Ban Chỉ đạo Nghị quyết số 57-NQ/TW': the number is the name's
-        return end
+        return self.owner_end(end) if end > k else end
+
+    def owner_end(self, j: int) -> int:
+        """Past 'của Chính phủ' (or another body that sets up steering committees) at j: the
+        owner is part of the name ('Ban Chỉ đạo cải cách hành chính của Chính phủ')."""
+        if self.key(j) == "của" and self.starts_agency(j + 1):
+            owner = self.agency_at(j + 1)
+            if owner is not None and owner[1] in STEERING_OWNERS:
+                return owner[0]
+        return j
 
     def number_end(self, j: int) -> int:
         """The end of a document's number at token j ('57-NQ/TW'), or j where none starts there."""

@@ -6,6 +6,7 @@ import re
 from ner.agency_tokens import Reading, TokenReader
 from ner.agency_words import (
     ABBREVIATION,
+    CLAUSE_WORDS,
     FACILITY_NAMES,
     GAZETTEER_ONLY,
     KIND_OF_HEAD,
@@ -14,6 +15,7 @@ from ner.agency_words import (
     NEEDS_LOCALITY,
     NESTING_HEADS,
     PARTY_PLACE_HEADS,
+    PHRASE_STOPS,
 )
 from normalize.agencies import (
     PROVINCE_LEVELS,
@@ -158,6 +160,12 @@ class WholeNames(TokenReader):
             return None
         if head == "Ban" and match_key(self.span_text(end, j)).startswith(("chỉ đạo", "quản lý")):
             k = self.phrase_tail(j)
+            issuer = self.ctx.issuer or ""
+            if match_key(self.span_text(end, j)) == "chỉ đạo" and issuer.startswith("Ban Chỉ đạo") and \
+                    (k == j or self.verb_at(j) or self.key(j) in PHRASE_STOPS | CLAUSE_WORDS):
+                # a steering committee's own document names itself 'Ban Chỉ đạo' ('Ban Chỉ đạo tập trung
+                # …', 'Ban Chỉ đạo và Thứ trưởng …'): the issuer, whatever follows
+                return j, issuer, "body", True
             if k - j <= 1 and not self.level_at(k) and match_key(self.span_text(end, j)) == "chỉ đạo":
                 return None  # 'Ban Chỉ đạo' alone, or of one word ('Ban Chỉ đạo thi' of each exam): a kind, not one body
             if self.key(j) in ("các", "cấp") and match_key(self.span_text(end, j)) == "chỉ đạo":

@@ -93,7 +93,11 @@ PHRASE_STOPS = {"tại", "theo", "ngày", "đã", "sẽ", "có", "là", "đượ
                 "nếu", "thì", "mà"}
 # Verbs that follow a body's name ('… khu công nghiệp tổ chức thực hiện'): a name does not run into them.
 _VERBS = ("tổ chức thực hiện", "tham mưu", "chủ trì", "phối hợp", "hướng dẫn", "triển khai", "báo cáo", "theo dõi",
-          "đề xuất", "rà soát", "kiểm tra", "chịu trách nhiệm", "có trách nhiệm", "thực hiện", "xem xét", "quyết định")
+          "đề xuất", "rà soát", "kiểm tra", "chịu trách nhiệm", "có trách nhiệm", "thực hiện", "xem xét", "quyết định",
+          "tập trung")
+# Words that follow a body's name in a clause and never begin its specific part ('Ban Chỉ đạo khác',
+# 'Ban Chỉ đạo tự lựa chọn', 'Ban Chỉ đạo và …').
+CLAUSE_WORDS = {"và", "khác", "tự", "cũng", "đều", "vẫn"}
 VERB_STARTS: dict[str, tuple[str, ...]] = {}
 for _v in sorted(_VERBS, key=len):
     VERB_STARTS[_v.split()[0]] = tuple(_v.split())
@@ -111,6 +115,9 @@ ITEM_ENDS = (",", ";", ".", ":", "(")   # what ends an item of a list of bodies
 # Bodies named by their place without its level word, like the Party's committees: 'Tỉnh đoàn
 # Quảng Ngãi' (the Youth Union's provincial committee), never 'Tỉnh đoàn tỉnh Quảng Ngãi'.
 NAMED_WITHOUT_LEVEL = {"Tỉnh đoàn", "Thành đoàn"}
+# Bodies that set up steering committees named as theirs ('Ban Chỉ đạo … của Chính phủ').
+STEERING_OWNERS = {"Chính phủ", "Thủ tướng Chính phủ", "Bộ Chính trị", "Ban Bí thư", "Quốc hội",
+                   "Ban Chấp hành Trung ương Đảng"}
 # Courts and procuracies of a region inside a province (since 1/7/2025): 'Viện kiểm sát nhân dân
 # khu vực 1 - Tuyên Quang', 'TAND khu vực 3', named by number and province.
 REGIONAL_HEADS = ("Viện kiểm sát nhân dân", "Tòa án nhân dân")

@@ -82,9 +82,25 @@ def parse_header(doc: Document) -> DocumentHeader:
         if _BODY_START.match(text):
             break
     h.issuer = issuer_name(issuer_lines) if issuer_lines else None
+    if h.issuer is None:
+        h.issuer = session_issuer(blocks)
     if h.symbol and h.issuer is None:
         h.issuer = issuer_from_codes(tuple(h.symbol.split("-")[1:]))
     return h
+
+
+_SESSION = re.compile(r"^KHÓA\s+[IVXLCDM\d]+\b", re.IGNORECASE)
+
+
+def session_issuer(blocks) -> str | None:
+    """A council's or the legislature's resolution names its issuer again above its preamble, with
+    its term and session ('HỘI ĐỒNG NHÂN DÂN TỈNH ĐẮK LẮK / KHÓA IX, KỲ HỌP THỨ TƯ'): the issuer
+    when the header lost it (a crawl that dropped the header table)."""
+    for b, nxt in zip(blocks, blocks[1:]):
+        text = normalize_dashes(b.text).strip()
+        if text and text.upper() == text and _SESSION.match(normalize_dashes(nxt.text).strip()):
+            return issuer_name([text])
+    return None
 
 
 def issuer_name(lines: list[str] | str) -> str | None:

@@ -80,6 +80,8 @@ def spelled_as_in_text(issuer: str | None, texts: Iterable[str] | str) -> str | 
     for found in re.finditer(rf"\b{re.escape(level)}\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s?){{1,4}})", text, re.IGNORECASE):
         words = found.group(1).split()[:len(name.split())]
         candidate = " ".join(words)
+        if candidate.isupper():
+            candidate = candidate.title()   # a heading's capitals spell no name ('TỈNH THỪA THIÊN HUẾ')
         if strip_marks(candidate.lower()) == plain and find_place(candidate, level) is not None:
             counts[candidate] = counts.get(candidate, 0) + 1
     best = max(counts, key=counts.get, default=name)

@@ -573,3 +573,47 @@ def test_a_symbol_keeps_a_units_numbered_code_and_a_letters_serial():
     assert [r.key for r in find_references("Trả lời văn bản số 01/CV-01 ngày 20/11/2025 của Công Ty TNHH")] \
         == ["01/CV-01"]
     assert [r.key for r in find_references("Quyết định số 123/QĐ-UBND. 15 ngày sau")] == ["123/QĐ-UBND"]
+
+
+# -- batch m (2026-12-06) ------------------------------------------------------------------------------------
+def test_a_resolution_whose_header_was_lost_is_issued_by_the_council_named_above_its_preamble():
+    """A crawled 2017 resolution kept no header, only 'HỘI ĐỒNG NHÂN DÂN TỈNH ĐẮK LẮK / KHÓA IX, KỲ
+    HỌP THỨ TƯ' above 'Căn cứ …': that is its issuer, so 'Ban Kinh tế - Ngân sách' and 'Ủy ban
+    nhân dân tỉnh' in its text are Đắk Lắk's (they were no one's)."""
+    from ner.header import parse_header
+    doc = _blocks("NGHỊ QUYẾT", "QUY ĐỊNH NỘI DUNG CHI, MỨC CHI THỰC HIỆN CÁC CUỘC ĐIỀU TRA THỐNG KÊ",
+                  "HỘI ĐỒNG NHÂN DÂN TỈNH ĐẮK LẮK", "KHÓA IX, KỲ HỌP THỨ TƯ",
+                  "Căn cứ Luật Tổ chức chính quyển địa phương ngày 19 tháng 6 năm 2015;")
+    issuer = parse_header(doc).issuer
+    assert issuer == "Hội đồng nhân dân tỉnh Đắk Lắk"
+    names = _names("Xét Tờ trình sổ 64/TTr-UBND ngày 13 tháng 6 năm 2017 của Ủy ban nhân dân tỉnh về việc đề nghị "
+                   "Hội đồng nhân dân tỉnh ban hành Nghị quyết …; Báo cáo thẩm tra số 28/BC-HĐND ngày 03 tháng 7 năm "
+                   "2017 của Ban Kinh tế - Ngân sách của Hội đồng nhân dân tỉnh; ý kiến thảo luận", issuer)
+    assert {"Ủy ban nhân dân tỉnh Đắk Lắk", "Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh Đắk Lắk"} <= set(names)
+
+
+def test_a_steering_committee_keeps_the_body_it_belongs_to_and_what_it_steers():
+    assert _names("Ban Chỉ đạo cải cách hành chính của Chính phủ đề nghị") == \
+        ["Ban Chỉ đạo cải cách hành chính của Chính phủ"]
+    assert _names("Kính gửi: Ban Chỉ đạo của Chính phủ về sắp xếp đơn vị hành chính các cấp và xây dựng mô hình tổ "
+                  "chức chính quyền địa phương 02 cấp.") == [
+        "Ban Chỉ đạo của Chính phủ về sắp xếp đơn vị hành chính các cấp và xây dựng mô hình tổ chức chính quyền "
+        "địa phương 02 cấp"]
+    assert _names("Ban Chỉ đạo phòng, chống tham nhũng 3 tháng đầu năm") == ["Ban Chỉ đạo phòng, chống tham nhũng"]
+
+
+def test_a_steering_committees_own_document_names_itself_ban_chi_dao():
+    """'… do thành viên Ban Chỉ đạo khác làm Trưởng đoàn' in the committee's own plan: the committee
+    (it was read as a body named 'Ban Chỉ đạo khác làm')."""
+    issuer = "Ban Chỉ đạo cải cách hành chính của Chính phủ"
+    assert _names("3. Đối với các đoàn kiểm tra do thành viên Ban Chỉ đạo khác làm Trưởng đoàn", issuer) == [issuer]
+    assert _names("tại các bộ, ngành địa phương do thành viên Ban Chỉ đạo tự lựa chọn", issuer) == [issuer]
+    # a committee of another name keeps its own
+    assert _names("Ban Chỉ đạo phòng, chống tham nhũng tỉnh", issuer) == ["Ban Chỉ đạo phòng, chống tham nhũng"]
+
+
+def test_the_ministry_of_public_securitys_departments_are_named_whole():
+    assert "Cục Cảnh sát điều tra tội phạm về ma túy" in _names(
+        "do thời gian rất gấp, Cục Cảnh sát điều tra tội phạm về ma túy, Bộ Công an – Cơ quan thường trực")
+    assert _names("Ủy ban Quốc gia phòng, chống AIDS, ma túy, mại dâm") == [
+        "Ủy ban Quốc gia phòng, chống AIDS và phòng, chống tệ nạn ma túy, mại dâm"]
