@@ -25,8 +25,13 @@ from normalize.text import match_key, normalize_dashes
 #   measure       a unit of measurement ('Đơn vị tính': never the body in charge)
 #   category      a second name column that labels groups of rows (set from the cells, tables/typed.py)
 #   person        people by name ('Họ và tên'): a list of members, never tasks
+#   score         points, a weight or a criterion to meet ('Khung điểm', 'Hệ số quy đổi', 'Tiêu chí'):
+#                 a scoring rubric or an assessment form, never tasks, items or money
 COLUMN_ROLES: list[tuple[str, str]] = [
     (r"^(s ?tt|tt|số tt|số thứ tự)$", "stt"),
+    # a rubric of work products with points (KPI scoring) read as 18 catalog items, an assessment
+    # form ('Tiêu chí xác định địa bàn …' | 'Số liệu đánh giá' | 'Đánh giá') as 7 tasks (pool m)
+    (r"^(khung điểm|điểm|thang điểm|điểm chấm|điểm đánh giá|hệ số|trọng số|tiêu chí)\b", "score"),
     # a header that starts by saying what the rows are names them, whatever words follow ('Nội dung
     # thực hiện' is no body in charge; 'Văn bản giao nhiệm vụ' cites a document, it names no task)
     (r"^(văn bản|căn cứ)\b", "reference"),

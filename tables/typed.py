@@ -282,6 +282,9 @@ def _table_kind(columns: list[TypedColumn], title: str | None, n_body: int, coll
     rows_word = rows_are(name.name) if name else None
     lead = "agency" in roles
     task_columns = roles & {"deadline", "duration", "objective", "result", "coordinating"}
+    if "score" in roles:
+        scored = next(c.name for c in columns if c.role == "score")
+        return "other", f"a scoring rubric or an assessment form ('{scored}'): points and criteria, not records"
     if catalog_kind(title) and ("agency" in roles or name):
         return "catalog", f"title '{title}' lists technologies or products"
     if n_body < MIN_BODY_ROWS:

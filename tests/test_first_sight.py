@@ -617,3 +617,24 @@ def test_the_ministry_of_public_securitys_departments_are_named_whole():
         "do thời gian rất gấp, Cục Cảnh sát điều tra tội phạm về ma túy, Bộ Công an – Cơ quan thường trực")
     assert _names("Ủy ban Quốc gia phòng, chống AIDS, ma túy, mại dâm") == [
         "Ủy ban Quốc gia phòng, chống AIDS và phòng, chống tệ nạn ma túy, mại dâm"]
+
+
+def test_a_scoring_rubric_or_an_assessment_form_gives_no_records():
+    """A council office's list of work products with points ('KHUNG ĐIỂM', 'HỆ SỐ QUY ĐỔI') was read
+    as 18 catalog items; a ministry's assessment form ('Tiêu chí xác định địa bàn …', 'Đánh giá') as 7
+    tasks. Points and criteria are neither."""
+    typed, records, _ = _run(_table([
+        ["STT", "NHÓM NHIỆM VỤ", "SẢN PHẨM ĐẦU RA", "PHÂN NHÓM", "KHUNG ĐIỂM", "ĐIỂM CHẤM (KHOẢNG)", "HỆ SỐ QUY ĐỔI"],
+        ["I.A.1", "Chỉ đạo, điều hành thực hiện nhiệm vụ chuyên môn của Văn phòng",
+         "Kế hoạch công tác (năm/quý/tháng); Kết luận chỉ đạo; Phân công nhiệm vụ", "N3", "≤300", "200–280", "40–56"],
+        ["I.A.2", "Xem xét, ký ban hành văn bản thuộc thẩm quyền",
+         "Văn bản hành chính đã ký; Hồ sơ trình; Phiếu trình thẩm định", "N3", "≤300", "200–280", "40–56"]]),
+        "DANH MỤC SẢN PHẨM/CÔNG VIỆC QUY ĐỔI")
+    assert typed.kind == "other" and not records.catalog and not records.tasks
+    typed, records, _ = _run(_table([
+        ["Tiêu chí xác định địa bàn cấp tỉnh trọng điểm phức tạp về ma tuý (Điều 5- QĐ28/20025/QĐ-TTg) (1)",
+         "Số liệu đánh giá của địa phương", "Đánh giá"],
+        ["Tỷ lệ người nghiện ma túy, người sử dụng trái phép chất ma túy có hồ sơ quản lý so với số nhân khẩu", "", ""],
+        ["Có từ 5 điểm tổ chức, chứa chấp sử dụng trái phép chất ma túy trở lên", "", ""]]),
+        "ĐÁNH GIÁ ĐỐI VỚI ĐỊA BÀN CẤP TỈNH")
+    assert typed.kind == "other" and not records.tasks
