@@ -189,46 +189,44 @@ def test_a_typed_date_must_exist():
             typed_date(impossible)
 
 
-def test_the_places_tables_are_read_back_from_the_users_cache_and_only_from_the_users_own(tmp_path, monkeypatch):
+@pytest.fixture
+def user_cache(tmp_path, monkeypatch):
+    """An empty user cache (VANTHU_CACHE_DIR) and the tables built from it forgotten, before and after."""
+    from models import settings
+    from normalize import agencies, vowel_marks
+    monkeypatch.setenv("VANTHU_CACHE_DIR", str(tmp_path))
+    forget = (settings.cache_clear, agencies._place_tables.cache_clear, vowel_marks.lexicon.cache_clear)
+    for f in forget:
+        f()
+    yield tmp_path
+    for f in forget:
+        f()
+
+
+def test_the_places_tables_are_read_back_from_the_users_cache_and_only_from_the_users_own(user_cache):
     """The places index was rebuilt from the package's JSON in every process (~1.2 s of a small
     file's 2.7 s): now it is built once per version of its sources and read back; a cache file
     others may write is not unpickled."""
     import os
 
-    from models import settings
     from normalize import agencies
     from normalize.cache import read_own_pickle
-    monkeypatch.setenv("VANTHU_CACHE_DIR", str(tmp_path))
-    settings.cache_clear()
+    built = agencies._place_tables()
+    [cache] = user_cache.glob("places-*.pickle")
+    assert read_own_pickle(cache)[0] == built[0]
+    os.chmod(cache, 0o666)   # writable by anyone: never read
+    assert read_own_pickle(cache) is None
     agencies._place_tables.cache_clear()
-    try:
-        built = agencies._place_tables()
-        [cache] = tmp_path.glob("places-*.pickle")
-        assert read_own_pickle(cache)[0] == built[0]
-        os.chmod(cache, 0o666)   # writable by anyone: never read
-        assert read_own_pickle(cache) is None
-        agencies._place_tables.cache_clear()
-        assert agencies._place_tables()[0] == built[0]   # rebuilt, and written anew
-        assert read_own_pickle(cache) is not None
-    finally:
-        settings.cache_clear()
-        agencies._place_tables.cache_clear()
+    assert agencies._place_tables()[0] == built[0]   # rebuilt, and written anew
+    assert read_own_pickle(cache) is not None
 
 
-def test_the_lexicon_is_built_once_and_read_back_from_the_users_cache(tmp_path, monkeypatch):
+def test_the_lexicon_is_built_once_and_read_back_from_the_users_cache(user_cache):
     """Issue 20: Viet74K was parsed in every process (0.43 s of a 6-page PDF's 1.1 s); it is now
     built once per version of the word list and read back."""
-    from models import settings
     from normalize import vowel_marks
-    monkeypatch.setenv("VANTHU_CACHE_DIR", str(tmp_path))
-    settings.cache_clear()
+    built = vowel_marks.lexicon()
+    assert list(user_cache.glob("lexicon-*.pickle"))
     vowel_marks.lexicon.cache_clear()
-    try:
-        built = vowel_marks.lexicon()
-        [cache] = tmp_path.glob("lexicon-*.pickle")
-        vowel_marks.lexicon.cache_clear()
-        again = vowel_marks.lexicon()
-        assert again == built and "thành phố" in again[0] and vowel_marks.is_syllable("thành")
-    finally:
-        settings.cache_clear()
-        vowel_marks.lexicon.cache_clear()
+    again = vowel_marks.lexicon()
+    assert again == built and "thành phố" in again[0] and vowel_marks.is_syllable("thành")
