@@ -2,7 +2,18 @@
 from models.document import Block, Cell, Document, OcrRepair, Page, Provenance, Table
 from models.header import DocumentHeader
 from models.intake import EntryState, IntakeFault, IntakeState, TakeOutcome
-from models.mentions import Agency, Amount, DateMention, Mentions, Occurrence, Person, Position, Reference, TextMentions
+from models.mentions import (
+                             Agency,
+                             Amount,
+                             DateMention,
+                             Mentions,
+                             Occurrence,
+                             Person,
+                             Position,
+                             Reference,
+                             Relation,
+                             TextMentions,
+)
 from models.records import BudgetLine, CatalogItem, Money, MonthRange, RecordProvenance, Records, Task
 from models.result import SCHEMA_VERSION, ExtractionResult, SourceInfo, TextBlock
 from models.review import AgencyRule, WebhookEvent
@@ -15,6 +26,6 @@ __all__ = [
     "Agency", "Amount", "Block", "BudgetLine", "CatalogItem", "Cell", "DateMention", "Document",
     "DocumentHeader", "ExtractOptions", "ExtractionResult", "EntryState", "IntakeFault", "IntakeSettings", "IntakeState", "TakeOutcome", "Mentions", "Money", "MonthRange",
     "OcrRepair", "Occurrence", "Page", "Person", "Position", "Provenance", "RecordProvenance", "Records",
-    "Reference", "SCHEMA_VERSION", "Settings", "SourceInfo", "Table", "Task", "TextBlock", "TextMentions", "TypedColumn",
+    "Reference", "Relation", "SCHEMA_VERSION", "Settings", "SourceInfo", "Table", "Task", "TextBlock", "TextMentions", "TypedColumn",
     "TypedRow", "TypedTable", "Warning", "WarningCode", "settings",
 ]

@@ -40,6 +40,25 @@ class MentionBase(BaseModel):
     occurrences: list[Occurrence] = Field(default_factory=list)
 
 
+RelationType = Literal["based_on", "implements", "replaces", "amends", "repeals", "guides", "requested_in",
+                       "reports_on", "mentions"]
+
+
+class Relation(BaseModel):
+    """What this document says it does to a document it cites, read from the citing sentence
+    (issue 19): 'Căn cứ …' bases on it, '… thay thế Quyết định số …' replaces it, 'sửa đổi, bổ sung'
+    amends, 'bãi bỏ' repeals, 'hướng dẫn' / 'quy định chi tiết' guides, 'thực hiện' / 'triển khai'
+    implements, 'Xét Tờ trình …' / 'theo đề nghị tại …' was requested in it, 'báo cáo kết quả …'
+    reports on it; otherwise it mentions it."""
+
+    type: RelationType
+    cue: str | None = Field(None, description="the words that say so, as written")
+    sentence: str = Field(description="the citing sentence (at most 300 characters around the citation)")
+    page: int | None = None
+    position: Position | None = None
+    confidence: float = Field(1.0, description="below 1 when another citation stands between the cue and this one")
+
+
 class Reference(MentionBase):
     key: str = Field(description="number/symbol as the official form writes it, e.g. 1131/QĐ-TTg")
     number: str
@@ -51,6 +70,8 @@ class Reference(MentionBase):
     same_as: list[str] = Field(default_factory=list, description="keys of the same document cited in another "
                                                                  "spelling ('15/NĐ-CP' and '15/2018/NĐ-CP')")
     repairs: list[str] = Field(default_factory=list, description="repairs applied, e.g. 'QD→QĐ', 'line break'")
+    relations: list[Relation] = Field(default_factory=list, description="what the document says it does to the "
+                                                                        "cited document, one per citing sentence")
 
 
 class DateMention(MentionBase):

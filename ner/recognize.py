@@ -16,6 +16,7 @@ from models import (
     Mentions,
     Occurrence,
     Reference,
+    Relation,
     TextMentions,
     TypedTable,
 )
@@ -25,6 +26,7 @@ from ner.dates import find_dates
 from ner.header import parse_header
 from ner.issuer_context import issuer_context, spelled_as_in_text
 from ner.references import find_references, issue_date_after, issuer_from_codes, stated_doc_type, type_from_code
+from ner.relations import relation_at, sentence_around
 from ner.units import TextUnit, text_units
 from normalize.agencies import successor_of
 from normalize.text import match_key, normalize_dashes
@@ -126,7 +128,10 @@ def link_spellings(references: list[Reference]) -> None:
 
 def _merge_reference(entry: Reference, r: Reference) -> None:
     """A later citation adds what an earlier one lacked: a stated type beats one read from the
-    symbol; the first stated date and issuer stay."""
+    symbol; the first stated date and issuer stay; each citation's relation is kept (the first
+    citation's is already the entry's own)."""
+    if r is not entry and r.relations and r.relations[0] not in entry.relations:
+        entry.relations.extend(r.relations)
     if r.doc_type_stated and not entry.doc_type_stated:
         entry.doc_type, entry.doc_type_stated = r.doc_type, True
     elif entry.doc_type is None:
@@ -155,13 +160,18 @@ def read_piece(unit: TextUnit, ctx: AgencyContext | None = None) -> TextMentions
     if ctx is not None:
         found_agencies = _as_taught(found_agencies, ctx)
     previous_end = 0
+    starts = [r.start for r in found_refs]
     for r in found_refs:
         stated = stated_doc_type(text, r.start, previous_end if not r.in_list else 0)
         date = issue_date_after(text, r.end) if not r.in_list or r is found_refs[-1] else None
         issuer = _issuer_after(text, r.end, found_agencies) or issuer_from_codes(r.issuer_codes)
+        rel = relation_at(text, r.start, starts)
+        relation = Relation(type=rel.type, cue=rel.cue, sentence=sentence_around(text, rel.clause_start, r.end),
+                            confidence=rel.confidence, page=unit.page, position=unit.position(r.start, r.end))
         piece.references.append(Reference(
             key=r.key, number=r.number, symbol=r.symbol, doc_type=stated or type_from_code(r.type_code),
-            doc_type_stated=bool(stated), date=date, issuer=issuer, repairs=list(r.repairs), **where(r.start, r.end)))
+            doc_type_stated=bool(stated), date=date, issuer=issuer, repairs=list(r.repairs), relations=[relation],
+            **where(r.start, r.end)))
         if not r.in_list:
             previous_end = r.end
     for d in find_dates(text, masked, unit.column_year):

@@ -15,8 +15,9 @@ MENTION_FIELDS = ("references", "dates", "amounts", "agencies")
 RECORD_FIELDS = ("tasks", "catalog", "budget")
 FIELDS = ("document", *MENTION_FIELDS, *RECORD_FIELDS)
 ACTIONS = ("accept", "correct", "reject", "add")
-# Parts of an item that say where it is or how sure the extractor was, not what it is.
-_WHERE = {"text", "page", "bbox", "position", "occurrences", "confidence", "provenance", "boxes"}
+# Parts of an item that say where it is or how sure the extractor was, not what it is (a
+# reference's relations are read from the sentences around it: evidence, like its occurrences).
+_WHERE = {"text", "page", "bbox", "position", "occurrences", "confidence", "provenance", "boxes", "relations"}
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,48 @@
+"""Issue 19, first part: what a document says it does to each document it cites, typed from the
+citing sentence (real sentences of the corpus), kept on the reference with its sentence."""
+from __future__ import annotations
+
+import pytest
+
+from ner.recognize import read_piece
+from ner.units import TextUnit
+
+
+def _relations(text: str) -> list[tuple[str, str, float]]:
+    return [(r.key, r.relations[0].type, r.relations[0].confidence) for r in read_piece(TextUnit(text, 1, "b1")).references]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Quyết định này có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2026 và thay thế Quyết định số 1131/QĐ-TTg "
+     "ngày 12 tháng 6 năm 2025 của Thủ tướng Chính phủ.", [("1131/QĐ-TTg", "replaces", 1.0)]),
+    ("Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ về công tác văn thư;",
+     [("30/2020/NĐ-CP", "based_on", 1.0)]),
+    ("Bộ Quốc phòng ban hành Thông tư bãi bỏ Quyết định số 181/2006/QĐ-BQP ngày 31 tháng 10 năm 2006",
+     [("181/2006/QĐ-BQP", "repeals", 1.0)]),
+    ("Xét Tờ trình số 61/TTr-UBND ngày 09 tháng 6 năm 2017 của Ủy ban nhân dân Tỉnh về việc đề nghị thẩm định",
+     [("61/TTr-UBND", "requested_in", 1.0)]),
+    ("Thực hiện Công văn số 6356/UBND-NNMT ngày 01/12/2025 của UBND Thành phố về việc tăng cường các biện pháp",
+     [("6356/UBND-NNMT", "implements", 1.0)]),
+    ("Hướng dẫn thực hiện điểm k khoản 1 Điều 12a của Nghị định số 05/2011/NĐ-CP ngày 14/01/2011 của Chính phủ",
+     [("05/2011/NĐ-CP", "guides", 1.0)]),
+    # another document amends the cited one: this document only cites both
+    ("Quyết định số 117/2007/QĐ-TTg ngày 25/7/2007 của Thủ tướng Chính phủ về việc sửa đổi, bổ sung một số Điều "
+     "của Quyết định số 118/TTg ngày 27/02/1996", [("117/2007/QĐ-TTg", "mentions", 1.0), ("118/TTg", "amends", 0.6)]),
+])
+def test_a_citation_is_typed_by_its_own_sentence(sentence, expected):
+    assert _relations(sentence) == expected
+
+
+def test_each_citing_sentence_is_kept_as_evidence_on_the_reference():
+    from models import Block, Document, Provenance
+    from ner.recognize import recognize
+    doc = Document(media_type="x", source_kind="docx", blocks=[
+        Block(id=f"b{i}", order=i, text=t, provenance=Provenance(source="docx")) for i, t in enumerate([
+            "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ về công tác văn thư;",
+            "Quyết định này thay thế Quyết định số 1131/QĐ-TTg ngày 12 tháng 6 năm 2025 của Thủ tướng Chính phủ.",
+            "Các bộ thực hiện theo Nghị định số 30/2020/NĐ-CP."])])
+    refs = {r.key: r for r in recognize(doc, []).references}
+    assert [x.type for x in refs["30/2020/NĐ-CP"].relations] == ["based_on", "implements"]
+    replaced = refs["1131/QĐ-TTg"].relations[0]
+    assert replaced.type == "replaces" and replaced.cue == "thay thế" and replaced.sentence.startswith("Quyết định này")
+    assert replaced.position.block_id == "b1"
