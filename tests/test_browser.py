@@ -454,5 +454,16 @@ def test_a_reviewer_takes_a_document_sees_it_under_mine_and_keeps_a_filter(serve
     assert link
 
 
+def test_a_reference_shows_what_the_document_does_to_it(server, browser):
+    """Issue 19: the Prime Minister's decision replaces 1131/QĐ-TTg; the reference says so on the
+    page, with the citing sentence on hover."""
+    from selenium.webdriver.common.by import By
+    _sign_in(browser, server["base"], "chi")
+    next(a for a in browser.find_elements(By.CSS_SELECTOR, "#queue a") if a.text.endswith("004.pdf")).click()
+    ref = browser.find_element(By.CSS_SELECTOR, '.item[data-field="references"][data-target="1131/QĐ-TTg"]')
+    chip = ref.find_element(By.CSS_SELECTOR, ".rel-replaces")
+    assert chip.text == "thay thế" and "thay thế Quyết định số 1131/QĐ-TTg" in chip.get_attribute("title")
+
+
 def test_screenshots_are_saved():
     assert (SHOTS / "queue.png").stat().st_size > 5000 and (SHOTS / "document.png").stat().st_size > 5000
