@@ -463,6 +463,17 @@ def test_a_reference_shows_what_the_document_does_to_it(server, browser):
     ref = browser.find_element(By.CSS_SELECTOR, '.item[data-field="references"][data-target="1131/QĐ-TTg"]')
     chip = ref.find_element(By.CSS_SELECTOR, ".rel-replaces")
     assert chip.text == "thay thế" and "thay thế Quyết định số 1131/QĐ-TTg" in chip.get_attribute("title")
+    # the replaced decision, once stored, says by which document (issue 19's Done-when, in the browser)
+    from pipeline import extract_file
+    from tests.test_relations import _decision_1131
+    replaced = server["store"].save_result(extract_file(_decision_1131(server["root"] / "1131.docx")))
+    assert replaced
+    browser.get(server["base"] + "/")
+    next(a for a in browser.find_elements(By.CSS_SELECTOR, "#queue a") if a.text.endswith("1131.docx")).click()
+    status = browser.find_element(By.ID, "doc-status")
+    assert status.text.startswith("Đã bị thay thế bởi")
+    status.find_element(By.TAG_NAME, "a").click()
+    _wait(lambda: browser.find_elements(By.CSS_SELECTOR, '.item[data-field="references"][data-target="1131/QĐ-TTg"]'))
 
 
 def test_screenshots_are_saved():

@@ -46,3 +46,50 @@ def test_each_citing_sentence_is_kept_as_evidence_on_the_reference():
     replaced = refs["1131/QĐ-TTg"].relations[0]
     assert replaced.type == "replaces" and replaced.cue == "thay thế" and replaced.sentence.startswith("Quyết định này")
     assert replaced.position.block_id == "b1"
+
+
+def _decision_1131(path):
+    """The Prime Minister's decision 1131/QĐ-TTg as its header and first lines read (the sample
+    decision 004 says it replaces it)."""
+    from docx import Document as Docx
+    d = Docx()
+    for t in ["THỦ TƯỚNG CHÍNH PHỦ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+              "Số: 1131/QĐ-TTg", "Hà Nội, ngày 12 tháng 6 năm 2025", "QUYẾT ĐỊNH",
+              "Ban hành Danh mục công nghệ chiến lược và Danh mục sản phẩm công nghệ chiến lược",
+              "THỦ TƯỚNG CHÍNH PHỦ", "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;"]:
+        d.add_paragraph(t)
+    d.save(path)
+    return path
+
+
+@pytest.mark.parametrize("order", ["replaced first", "replacing first"])
+def test_a_replacing_decision_and_the_one_it_replaces_are_linked_both_ways(tmp_path, order):
+    """Issue 19's Done-when, through the store and the API: after `vanthu extract --store` of both
+    (either order) the links show both ways, typed, and the replaced decision's status says by
+    which document; the document page says so too."""
+    from fastapi.testclient import TestClient
+
+    from cli.main import main
+    from stores.db import sqlite_url
+    from tests.conftest import SAMPLES
+    from web.app import create_app
+    from web.auth import create_token
+    old, new = _decision_1131(tmp_path / "1131.docx"), SAMPLES / "004.docx"
+    url = sqlite_url(tmp_path / "v.sqlite")
+    for path in ([old, new] if order == "replaced first" else [new, old]):
+        assert main(["extract", str(path), "-o", str(tmp_path / "out"), "--store", "--database", url, "-q"]) == 0
+    app = create_app(url, tmp_path, background=False)
+    with TestClient(app) as c:
+        from stores.db import Store
+        h = {"Authorization": f"Bearer {create_token(Store.open(url), 'sys', 'viewer')}"}
+        docs = {d["name"].rsplit("/", 1)[-1]: d["id"] for d in c.get("/api/documents", headers=h).json()["items"]}
+        old_links = c.get(f"/api/documents/{docs['1131.docx']}/links", headers=h).json()
+        assert old_links["status"] == "replaced" and old_links["by"]["document_id"] == docs["004.docx"]
+        assert [(x["type"], x["source"]["document_id"]) for x in old_links["incoming"]] == [
+            ("replaces", docs["004.docx"])]
+        new_links = c.get(f"/api/documents/{docs['004.docx']}/links", headers=h).json()
+        assert new_links["status"] == "in_force"
+        [out] = [x for x in new_links["outgoing"] if x["key"] == "1131/QĐ-TTg"]
+        assert out["type"] == "replaces" and out["target"]["document_id"] == docs["1131.docx"]
+        page = c.get(f"/documents/{docs['1131.docx']}", headers=h).text
+        assert "Đã bị thay thế bởi" in page and f'href="/documents/{docs["004.docx"]}"' in page

@@ -390,6 +390,7 @@ def _routes(app: FastAPI, ctx: Context, templates: Jinja2Templates) -> None:
                 DocumentReview.state.in_(("new", "in_review")), DocumentReview.document_id != document_id)
                 .order_by(DocumentReview.risk.desc(), DocumentReview.document_id.desc()).limit(1)).scalar()
             path = _source_path(ctx, s, doc)
+            links = review.links_of(s, document_id)
         sizes = []
         if path is not None:
             try:
@@ -398,7 +399,8 @@ def _routes(app: FastAPI, ctx: Context, templates: Jinja2Templates) -> None:
                 sizes = []
         return templates.TemplateResponse(request, "document.html", _base(
             request, who, doc=doc, row=row, r=extracted, reviewed=reviewed, corrections=corrections, audit=audit,
-            next_id=nxt, sizes=sizes, can_write=who.can("reviewer"), shown=shown_items(extracted, corrections)))
+            next_id=nxt, sizes=sizes, can_write=who.can("reviewer"), shown=shown_items(extracted, corrections),
+            links=links))
 
     @app.get("/documents/{document_id}/pages/{number}.png", include_in_schema=False)
     @app.get("/documents/{document_id}/pages/{number}/image", include_in_schema=False)
@@ -479,6 +481,16 @@ def _routes(app: FastAPI, ctx: Context, templates: Jinja2Templates) -> None:
         """The original file, as archived."""
         doc, path = _archived_source(ctx, document_id)
         return FileResponse(path, media_type=doc.media_type, filename=Path(doc.path).name)
+
+    @app.get("/api/documents/{document_id}/links", tags=["documents"])
+    def api_links(document_id: int, who: auth.Principal = Depends(need("viewer"))):
+        """What the document cites and what cites it, typed (căn cứ, thay thế, sửa đổi, bãi bỏ, …),
+        each resolved to the stored document it names or null (not in the archive); `status`:
+        `replaced` or `repealed` (with the document that says so) or `in_force`."""
+        with ctx.store.sessions() as s:
+            if s.get(DocumentReview, document_id) is None:
+                raise ApiError(404, "not_found", f"no document {document_id}")
+            return review.links_of(s, document_id)
 
     @app.get("/api/documents/{document_id}/audit", tags=["review"])
     def api_audit(document_id: int, who: auth.Principal = Depends(need("viewer"))):

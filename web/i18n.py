@@ -7,6 +7,8 @@ WORDS = {
     "app": ("Văn thư — rà soát", "Văn thư — review"),
     "queue": ("Hàng chờ rà soát", "Review queue"),
     "upload": ("Tải văn bản lên", "Upload a document"),
+    "status_replaced": ("Đã bị thay thế bởi", "Replaced by"), "status_repealed": ("Đã bị bãi bỏ bởi", "Repealed by"),
+    "cited_by": ("Được viện dẫn bởi", "Cited by"), "rel_mentions": ("viện dẫn", "cites"),
     "rel_based_on": ("căn cứ", "bases on"), "rel_implements": ("thực hiện", "implements"),
     "rel_replaces": ("thay thế", "replaces"), "rel_amends": ("sửa đổi, bổ sung", "amends"),
     "rel_repeals": ("bãi bỏ", "repeals"), "rel_guides": ("hướng dẫn", "guides"),
