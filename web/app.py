@@ -86,6 +86,8 @@ def create_app(database_url: str | None = None, root: Path | None = None, cfg: S
         if ctx.deliveries is not None:
             ctx.deliveries.start()
         yield
+        if ctx.warmer is not None:
+            ctx.warmer.stop()
         if ctx.deliveries is not None:
             ctx.deliveries.stop()
 

@@ -90,21 +90,31 @@ class PageWarmer:
     def __init__(self, store: Store, root: Path, sweep_seconds: float = SWEEP_SECONDS):
         self.store, self.root, self.sweep_seconds = store, root, sweep_seconds
         self.todo: queue.Queue[int] = queue.Queue()
+        self.stopping = threading.Event()
         self.thread = threading.Thread(target=self._work, name="page-warmer", daemon=True)
 
     def start(self) -> None:
         self.thread.start()
 
+    def stop(self) -> None:
+        """With the server: no sweep outlives the app (a test's database is dropped after it)."""
+        self.stopping.set()
+        self.todo.put(-1)
+        if self.thread.is_alive():
+            self.thread.join(timeout=10)
+
     def submit(self, document_id: int) -> None:
         self.todo.put(document_id)
 
     def _work(self) -> None:
-        while True:
+        while not self.stopping.is_set():
             try:
                 document_id = self.todo.get(timeout=self.sweep_seconds)
             except queue.Empty:
                 self._sweep()
                 continue
+            if self.stopping.is_set():
+                return
             try:
                 warm(self.store, self.root, document_id)
             except Exception:   # one document's trouble never stops the warmer
