@@ -18,7 +18,7 @@ import json
 from bench.score_sets import ROOT, SETS
 from models import ExtractionResult
 from ner.agency_scorer import AgencyScorer, document_features
-from ner.agency_training import Example, fit, labelled
+from ner.agency_training import Example, fit, gold_agency_names, labelled
 from normalize.text import match_key
 from tests.gold_score import prf
 
@@ -35,8 +35,7 @@ def load_set(name: str, fmt: str = "docx") -> list[tuple[str, ExtractionResult, 
             continue
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         result = ExtractionResult.model_validate_json(preds[0].read_text(encoding="utf-8"))
-        names = [a if isinstance(a, str) else a.get("canonical") or a.get("name") for a in gold.get("agencies", [])]
-        docs.append((gold_path.stem, result, [n for n in names if n]))
+        docs.append((gold_path.stem, result, gold_agency_names(gold)))
     return docs
 
 

@@ -9,7 +9,7 @@ import json
 import sys
 from pathlib import Path
 
-RENDITIONS = (".docx", ".pdf", ".doc", ".xlsx", ".txt")
+RENDITIONS = (".docx", ".pdf", ".doc", ".xlsx")
 
 
 def _document(docs: Path, doc_id: str) -> Path | None:
@@ -23,7 +23,7 @@ def _document(docs: Path, doc_id: str) -> Path | None:
 def repository_examples(set_names: list[str], quiet: bool):
     from corpus import gold_sets
     from models import ExtractOptions
-    from ner.agency_training import labelled
+    from ner.agency_training import gold_agency_names, labelled
     from pipeline import extract_file
     options = ExtractOptions(ocr=False, agency_scorer=False)
     sets = gold_sets()
@@ -35,8 +35,7 @@ def repository_examples(set_names: list[str], quiet: bool):
             if path is None:
                 continue
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
-            names = [a if isinstance(a, str) else a.get("canonical") or a.get("name") for a in gold.get("agencies", [])]
-            examples += labelled(extract_file(path, options), [n for n in names if n])
+            examples += labelled(extract_file(path, options), gold_agency_names(gold))
             documents += 1
         if not quiet:
             print(f"{name}: {documents} documents so far, {len(examples)} bodies", file=sys.stderr)

@@ -15,6 +15,12 @@ from normalize.text import match_key
 Example = tuple[set[str], bool]
 
 
+def gold_agency_names(gold: dict) -> list[str]:
+    """A gold file's agencies (GOLD_FORMAT: a name, or {name | canonical})."""
+    names = [a if isinstance(a, str) else a.get("canonical") or a.get("name") for a in gold.get("agencies", [])]
+    return [n for n in names if n]
+
+
 def labelled(result: ExtractionResult, gold_names: Iterable[str]) -> list[Example]:
     gold = {match_key(n) for n in gold_names}
     return [(f, match_key(a.name) in gold) for f, a in zip(document_features(result), result.agencies)]

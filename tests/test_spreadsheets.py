@@ -185,6 +185,6 @@ def test_every_office_format_has_page_images_for_the_review_app(samples, tmp_pat
     sha = hashlib.sha256(path.read_bytes()).hexdigest()
     pages = page_source(path, sha, tmp_path).sizes()
     assert pages and all(w > 100 and h > 100 for w, h in pages)
-    image = Image.open(io.BytesIO(page_source(path, sha, tmp_path).png(1)))
+    image = Image.open(io.BytesIO(page_source(path, sha, tmp_path).image(1)[0]))
     assert image.width == 1100 and image.getextrema()[0] < 100   # something dark is drawn: text
     assert (tmp_path / "rendered" / f"{sha}.pdf").exists()

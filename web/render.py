@@ -118,9 +118,6 @@ class PageSource:
             return _encoded(image, "WEBP"), "image/webp"
         return data, "image/png"
 
-    def png(self, number: int, width: int = PAGE_WIDTH_PX) -> bytes:
-        return _encoded(self._rendered(number, width), "PNG")
-
     def _rendered(self, number: int, width: int):
         if self.pdf_bytes is not None:
             import pypdfium2 as pdfium
