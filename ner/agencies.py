@@ -30,7 +30,14 @@ from ner.agency_local import LocalNames
 from ner.agency_names import WholeNames
 from ner.agency_pieces import NamePieces
 from ner.agency_tokens import AgencyContext, FoundAgency, choose, code_aliases, phrase_keys
-from ner.agency_words import LAW_WORDS, PLURAL_WORDS
+from ner.agency_words import (
+    COMMON_NOUN_BODIES,
+    LAW_TITLE_BEFORE,
+    LAW_WORDS,
+    PLURAL_WORDS,
+    THING_AFTER,
+    THING_BEFORE,
+)
 from normalize.agencies import Place, find_place
 
 
@@ -81,8 +88,18 @@ def find_agencies(text: str, masked: list[tuple[int, int]] = (), agency_column: 
     found = _Parser(text, ctx, False, agency_column).run()
     if not text.isascii() or ocr:
         found += [x for x in _Parser(text, ctx, True, agency_column).run() if x[2].known]
-    chosen = [f for _, _, f in choose(found) if not any(f.start < b and a < f.end for a, b in masked)]
+    chosen = [f for _, _, f in choose(found) if not any(f.start < b and a < f.end for a, b in masked)
+              and _acting(f, text)]
     return _with_parents(chosen, text)
+
+
+def _acting(f: FoundAgency, text: str) -> bool:
+    """Whether 'Chính phủ' or 'Quốc hội' stands for the body, not for a word of a law's title
+    ('Luật Tổ chức Chính phủ') or of a thing's name ('Chính phủ số', 'Trụ sở Chính phủ')."""
+    if f.name not in COMMON_NOUN_BODIES:
+        return True
+    before, after = text[max(0, f.start - 40):f.start], text[f.end:f.end + 20]
+    return not (LAW_TITLE_BEFORE.search(before) or THING_BEFORE.search(before) or THING_AFTER.match(after))
 
 
 # -- the document's context -----------------------------------------------------------------------

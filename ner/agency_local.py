@@ -195,6 +195,12 @@ class LocalNames(TokenReader):
             end = self.number_end(end)   # 'Ban Chỉ đạo Nghị quyết số 57-NQ/TW': the number is the name's
         return self.owner_end(end) if end > k else end
 
+    def only_owner(self, j: int, k: int) -> bool:
+        """Whether tokens j..k are only whose steering committee it is ('Trung ương', 'quốc gia',
+        'của Chính phủ'), with no 'về …' or locality that says which one."""
+        return k > j and (match_key(self.span_text(j, k)) in ("trung ương", "quốc gia") or
+                          (self.key(j) == "của" and self.owner_end(j) == k))
+
     def owner_end(self, j: int) -> int:
         """Past 'của Chính phủ' (or another body that sets up steering committees) at j: the
         owner is part of the name ('Ban Chỉ đạo cải cách hành chính của Chính phủ')."""

@@ -170,6 +170,13 @@ class WholeNames(TokenReader):
                 return None  # 'Ban Chỉ đạo' alone, or of one word ('Ban Chỉ đạo thi' of each exam): a kind, not one body
             if self.key(j) in ("các", "cấp") and match_key(self.span_text(end, j)) == "chỉ đạo":
                 return None  # 'Ban Chỉ đạo các cấp', 'Ban Chỉ đạo cấp quân khu': every level's, no one body
+            if match_key(self.span_text(end, k)) in ("chỉ đạo trung ương", "chỉ đạo quốc gia") or \
+                    match_key(self.span_text(end, j)) == "chỉ đạo" and self.only_owner(j, k):
+                # 'Ban Chỉ đạo Trung ương', 'Ban Chỉ đạo của Chính phủ' with nothing after: there are
+                # many, each named by what it steers; only the issuer's own text may mean itself
+                owner = match_key(self.span_text(end + 2, k))
+                return (k, issuer, "body", True) if issuer.startswith("Ban Chỉ đạo") and \
+                    owner in match_key(issuer) else None
             j = k
         j = self.item_tail(j)
         name = organ or f"{head} {self.expand(end, j)}"

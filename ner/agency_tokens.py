@@ -7,7 +7,15 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ner.agency_words import CONNECTORS, LIST_ITEM, NAME_HEADS, PARTY_PLACE_HEADS, PLACE_HEADS, VERB_STARTS
+from ner.agency_words import (
+    CONNECTORS,
+    LIST_ITEM,
+    NAME_HEADS,
+    OFFICE_CHIEFS,
+    PARTY_PLACE_HEADS,
+    PLACE_HEADS,
+    VERB_STARTS,
+)
 from normalize.agencies import (
     AgencyEntry,
     Place,
@@ -161,6 +169,11 @@ class TokenReader:
         self.all_caps = len(letters) > 3 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
         self._cap = [t.word and (t.cap or self.all_caps) for t in self.toks]
         self._low = [t.word and not t.cap and not self.all_caps for t in self.toks]
+        for k in range(1, len(self.toks) - 1):
+            if self.toks[k - 1].key in OFFICE_CHIEFS and self.toks[k].key == "văn" and self.toks[k + 1].key == "phòng":
+                # 'Chánh văn phòng UBND tỉnh' (the office's chief, the office written lowercase): a
+                # position names its body, here the office
+                self._cap[k], self._low[k] = True, False
         self.found: list[tuple[int, int, FoundAgency]] = []
         # A cell of acting bodies or one item of a list ('- Vụ Lý luận chính trị;'): a name there
         # runs to the item's end, lowercase words and all (in running text only a known name does).

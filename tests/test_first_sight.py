@@ -638,3 +638,47 @@ def test_a_scoring_rubric_or_an_assessment_form_gives_no_records():
         ["Có từ 5 điểm tổ chức, chứa chấp sử dụng trái phép chất ma túy trở lên", "", ""]]),
         "ĐÁNH GIÁ ĐỐI VỚI ĐỊA BÀN CẤP TỈNH")
     assert typed.kind == "other" and not records.tasks
+
+
+# -- kinds seen across many batches (the dev batches a–m, read after their first sight) ---------------
+def test_a_central_steering_committee_is_named_by_what_it_steers_never_by_one_alias():
+    """'Ban Chỉ đạo Trung ương' (there are many) was read as the one on science and digital
+    transformation the gazetteer knew, in six batches; 'Văn phòng BCĐTW về …' kept its shortening."""
+    assert _names("g) Hỗ trợ thực hiện nhiệm vụ, hoạt động của Ban Chỉ đạo Trung ương về hoàn thiện thể chế, "
+                  "pháp luật;") == ["Ban Chỉ đạo Trung ương về hoàn thiện thể chế, pháp luật"]
+    assert _names("báo cáo chung của Đảng ủy Chính phủ báo cáo Ban Chỉ đạo Trung ương.") == ["Đảng ủy Chính phủ"]
+    assert "Ban Chỉ đạo của Chính phủ" not in _names("gửi Ban Chỉ đạo của Chính phủ trước ngày 20")
+
+
+def test_the_chief_of_an_office_names_the_office():
+    """'Chánh văn phòng UBND tỉnh', 'CVP, các PCVP UBND tỉnh' (a decision's Điều 3 and Nơi nhận):
+    a position names its body, here the People's Committee's office (ANNOTATION)."""
+    issuer = "Ủy ban nhân dân tỉnh Gia Lai"
+    assert _names("Điều 3. Chánh văn phòng UBND tỉnh; Giám đốc Sở Tài chính", issuer)[0] == \
+        "Văn phòng Ủy ban nhân dân tỉnh Gia Lai"
+    assert _names("- CVP, các PCVP UBND tỉnh;", issuer) == ["Văn phòng Ủy ban nhân dân tỉnh Gia Lai"]
+
+
+def test_government_and_assembly_inside_a_title_or_a_things_name_are_no_actor():
+    """A law's title, 'Chính phủ số', 'Trụ sở Chính phủ' and 'bầu cử đại biểu Quốc hội': the gold
+    lists neither body for these, and does for a cited decree's or law's issuer."""
+    for sentence in ("Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;",
+                     "góp phần thực hiện mục tiêu phát triển Chính phủ số, kinh tế số và xã hội số",
+                     "III. Địa điểm: Trụ sở Chính phủ và Trụ sở Ủy ban nhân dân các tỉnh",
+                     "tổ chức thành công bầu cử đại biểu Quốc hội khóa XVI và đại biểu HĐND các cấp"):
+        names = _names(sentence)
+        assert "Chính phủ" not in names and "Quốc hội" not in names, sentence
+    assert _names("Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ về công tác văn thư;") == \
+        ["Chính phủ"]
+    assert _names("Căn cứ Luật Ngân sách nhà nước ngày 25 tháng 6 năm 2015 của Quốc hội;") == ["Quốc hội"]
+
+
+def test_the_fatherland_front_of_a_province_is_its_committee():
+    """'Mặt trận Tổ quốc Việt Nam tỉnh Đồng Nai' and 'Mặt trận Tổ quốc tỉnh' were read as the
+    Front's Central Committee (which bare 'Mặt trận Tổ quốc Việt Nam' stays, as the gold of six
+    central documents has it)."""
+    issuer = "Ủy ban nhân dân tỉnh Đồng Nai"
+    assert _names("18. Khuyến khích Mặt trận Tổ quốc Việt Nam tỉnh Đồng Nai và các tổ chức chính trị - xã hội",
+                  issuer)[0] == "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Đồng Nai"
+    assert _names("đề nghị Mặt trận Tổ quốc tỉnh phối hợp", issuer) == ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Đồng Nai"]
+    assert _names("- Ủy ban Trung ương MTTQ Việt Nam;", issuer) == ["Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"]
