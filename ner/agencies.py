@@ -126,7 +126,9 @@ def issuing_province(issuer: str | None) -> Place | None:
     Lâm Đồng', 'Tỉnh ủy Thanh Hóa'); None for a central body."""
     if not issuer:
         return None
-    m = re.search(r"(?:\btỉnh|\bthành phố|\btp\.?|tỉnh ủy|thành ủy)\s+(.+)$", issuer.strip(), re.IGNORECASE)
+    # the Party committee's words first: 'Tỉnh ủy Thanh Hóa' is no 'tỉnh' named 'ủy Thanh Hóa' (every
+    # provincial Party committee's document lost its province so, pool h08)
+    m = re.search(r"(?:\b(?:tỉnh|thành)\s+(?:ủy|uỷ)|\btỉnh|\bthành phố|\btp\.?)\s+(.+)$", issuer.strip(), re.IGNORECASE)
     if not m:
         return None
     words = m.group(1).split()

@@ -21,7 +21,7 @@ from normalize.ocr_repair import strip_diacritics_same_length as strip_marks
 _LEVELS = sorted({*COMMUNE_LEVELS, *DISTRICT_LEVELS, *PROVINCE_LEVELS}, key=len, reverse=True)
 LOCALITY_SUFFIX = re.compile(rf"\b(?P<level>{'|'.join(_LEVELS)})\s+(?P<name>[^,()]+?)\s*$")
 # A local Party committee, or an organ named by one: 'Đảng ủy xã Phố Bảng', 'Ban Tuyên giáo Tỉnh ủy X'.
-_PARTY_COMMITTEE = re.compile(r"(?:(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy|Đảng ủy)\s+\S.*$")
+_PARTY_COMMITTEE = re.compile(r"(?:(?:Tỉnh|Thành|Huyện|Quận|Thị) (?:ủy|uỷ)|Đảng (?:ủy|uỷ))\s+\S.*$")
 
 
 def issuer_locality(issuer: str | None) -> Place | None:

@@ -682,3 +682,11 @@ def test_the_fatherland_front_of_a_province_is_its_committee():
                   issuer)[0] == "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Đồng Nai"
     assert _names("đề nghị Mặt trận Tổ quốc tỉnh phối hợp", issuer) == ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Đồng Nai"]
     assert _names("- Ủy ban Trung ương MTTQ Việt Nam;", issuer) == ["Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"]
+
+
+def test_a_provincial_party_committees_document_names_its_province_bodies():
+    """'Tỉnh ủy Thanh Hóa' was read as a 'tỉnh' named 'ủy Thanh Hóa': a provincial Party committee's
+    document had no province, and its bare 'Văn phòng Tỉnh ủy', 'Ủy ban MTTQ tỉnh' kept none."""
+    assert _names("4. Lãnh đạo các ban Đảng, Văn phòng Tỉnh ủy; Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh;",
+                  "Tỉnh ủy Thanh Hóa") == ["Văn phòng Tỉnh ủy Thanh Hóa",
+                                           "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Thanh Hóa"]
