@@ -18,6 +18,7 @@ PLACE_HEADS = (
     "Ngân hàng Nhà nước", "Cục Thuế", "Chi cục Thuế", "Cục Hải quan", "Cục Thống kê", "Chi cục Thống kê",
     "Thuế", "Công an", "Thanh tra", "Trung tâm Phục vụ hành chính công", "Đài Phát thanh và Truyền hình",
     "Tỉnh đoàn", "Thành đoàn", "Hội Chữ thập đỏ", "Ủy ban bầu cử", "Liên minh Hợp tác xã",
+    "Đoàn Thanh niên Cộng sản Hồ Chí Minh",
     # after the 2025 reorganization: a commune's joint office, the provinces' enforcement offices
     "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân", "Thi hành án dân sự",
     # a district's before 7/2025: its enforcement office and military command
@@ -49,6 +50,7 @@ LOCAL_BRANCHES = {"Kho bạc Nhà nước", "Bảo hiểm xã hội", "Cục Thu
                   "Trung tâm Phục vụ hành chính công", "Liên hiệp các Hội Khoa học và Kỹ thuật",
                   "Ủy ban Mặt trận Tổ quốc Việt Nam", "Hội Liên hiệp Phụ nữ", "Liên đoàn Lao động", "Hội Nông dân",
                   "Hội Cựu chiến binh", "Hội Chữ thập đỏ", "Tỉnh đoàn", "Đoàn đại biểu Quốc hội", "Liên minh Hợp tác xã",
+                  "Đoàn Thanh niên Cộng sản Hồ Chí Minh",
                   "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân", "Ủy ban nhân dân", "Hội đồng nhân dân"}
 # Bodies only a commune has (since 7/2025): never a province's, though a province's text names them.
 COMMUNE_ONLY_HEADS = {"Văn phòng Hội đồng nhân dân và Ủy ban nhân dân"}

@@ -108,7 +108,10 @@ def money_spent(title: str) -> bool:
 # per medal, per unit ('MỨC THƯỞNG ĐỐI VỚI VẬN ĐỘNG VIÊN …', 'ĐỊNH MỨC CHI …', 'BẢNG GIÁ …'). Its
 # rows are what each case is paid (ANNOTATION: spending norms give no budget records); a dự toán
 # priced by norms is titled for its money ('DỰ TOÁN KINH PHÍ …') and stays a budget.
-RATE_TITLE = r"^(?:phụ lục\s+\S+\s*[:.-]?\s*)?(?:mức|định mức|đơn giá|bảng giá|khung giá|biểu giá)\b"
+# A section's number may stand before it ('II. MỨC HỖ TRỢ', 'b) Mức chi …'), or the words that
+# announce a table of them ('QUY ĐỊNH MỨC THU …', 'BẢNG MỨC CHI …').
+RATE_TITLE = (r"^(?:phụ lục\s+\S+\s*[:.-]?\s*)?(?:(?:[ivxlc]+|\d+|[a-zđ])\s*[.)]\s*)?"
+              r"(?:quy định\s+|bảng\s+|biểu\s+)?(?:mức|định mức|đơn giá|bảng giá|khung giá|biểu giá)\b")
 
 
 def money_rates(title: str) -> bool:

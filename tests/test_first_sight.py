@@ -690,3 +690,21 @@ def test_a_provincial_party_committees_document_names_its_province_bodies():
     assert _names("4. Lãnh đạo các ban Đảng, Văn phòng Tỉnh ủy; Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh;",
                   "Tỉnh ủy Thanh Hóa") == ["Văn phòng Tỉnh ủy Thanh Hóa",
                                            "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Thanh Hóa"]
+
+
+def test_a_rate_table_under_a_numbered_section_title_gives_no_budget_lines():
+    """'III. MỨC THƯỞNG BỔ SUNG' above a table of what each prize is paid (Đơn vị tính: đồng): the
+    section's number hid the rates title, and the prizes became budget lines."""
+    table = _table([["TT", "Thành tích Tên cuộc thi", "Huy chương Vàng", "Huy chương Bạc", "Huy chương Đồng"],
+                    ["1", "Cuộc thi cấp thế giới", "117.000.000", "93.000.000", "70.000.000"],
+                    ["2", "Cuộc thi cấp châu lục", "93.000.000", "70.000.000", "47.000.000"]])
+    doc = _blocks("III. MỨC THƯỞNG BỔ SUNG", "Đơn vị tính: đồng")
+    from pipeline.run import run_stages
+    typed, _, records, _ = run_stages(doc.model_copy(update={"tables": [table.model_copy(update={"order": 2})]}))
+    assert typed[0].kind == "other" and records.budget == []
+
+
+def test_the_youth_union_of_a_province_keeps_its_province():
+    """'Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Đồng Nai' was read as the Union's central body."""
+    assert _names("16. Khuyến khích Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Đồng Nai chỉ đạo hệ thống tổ chức",
+                  "Ủy ban nhân dân tỉnh Đồng Nai") == ["Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Đồng Nai"]
