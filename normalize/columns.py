@@ -114,6 +114,10 @@ RATE_TITLE = (r"^(?:phụ lục\s+\S+\s*[:.-]?\s*)?(?:(?:[ivxlc]+|\d+|[a-zđ])\s
               r"(?:quy định\s+|bảng\s+|biểu\s+)?(?:mức|định mức|đơn giá|bảng giá|khung giá|biểu giá)\b")
 
 
+# A money column that gives a price per unit, not an amount: 'Đơn giá (đồng)', 'Giá tính thuế'.
+PRICE_HEADER = r"đơn giá|^giá\b"
+
+
 def money_rates(title: str) -> bool:
     return bool(re.search(RATE_TITLE, match_key(title).strip()))
 

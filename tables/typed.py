@@ -16,6 +16,7 @@ from collections import Counter
 
 from models import Document, Table, TypedColumn, TypedRow, TypedTable, Warning
 from normalize.columns import (
+    PRICE_HEADER,
     TIME_ROLES,
     column_role,
     money_collected,
@@ -27,6 +28,7 @@ from normalize.columns import (
 )
 from normalize.money import MoneyUnit, parse_unit, unit_from_header
 from normalize.ranges import parse_number_or_range
+from normalize.text import match_key
 from tables.headers import column_headers, header_row_count, is_total_row
 from tables.lists import catalog_kind, is_title, numbered_lists
 
@@ -291,6 +293,11 @@ def _table_kind(columns: list[TypedColumn], title: str | None, n_body: int, coll
         return "other", "no body rows"
     if money and rates:
         return "other", f"rates per case ('{title}'), not budget lines"
+    if money and all(re.search(PRICE_HEADER, match_key(c.name)) for c in money):
+        # every money column is a price per unit ('Đơn giá (đồng)' per m³ of each mineral, pool c):
+        # what each unit costs, no line of a budget (a dự toán has its 'Thành tiền' beside the
+        # price). Spending norms ('Mức chi') stay budget lines, as the holdouts' gold has them.
+        return "other", f"prices per unit ('{money[0].name}'), not budget lines"
     if money and spent and (name or lead) and not collected:
         what = f"'{name.name}'" if name else "bodies"
         return "budget", f"{what} with money in {money[0].unit} under a spending title"

@@ -708,3 +708,17 @@ def test_the_youth_union_of_a_province_keeps_its_province():
     """'Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Đồng Nai' was read as the Union's central body."""
     assert _names("16. Khuyến khích Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Đồng Nai chỉ đạo hệ thống tổ chức",
                   "Ủy ban nhân dân tỉnh Đồng Nai") == ["Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Đồng Nai"]
+
+
+def test_a_table_of_unit_prices_gives_no_budget_lines_and_a_norm_priced_estimate_still_does():
+    """A province's price list for taxing minerals ('Tên nhóm, loại tài nguyên' | 'Đơn vị tính' |
+    'Đơn giá (đồng)') gave 27 budget lines: a price per unit is no line of a budget."""
+    typed, records, _ = _run(_table([["Tên nhóm, loại tài nguyên/Sản phẩm tài nguyên", "Đơn vị tính", "Đơn giá (đồng)"],
+                                     ["Đất khai thác để san lấp, xây dựng công trình", "m3", "70.742"],
+                                     ["Đá hộc", "m3", "120.000"]]),
+                             "I. KHOÁNG SẢN KHÔNG KIM LOẠI")
+    assert typed.kind == "other" and records.budget == []
+    typed, records, _ = _run(_table([["TT", "Nội dung", "Đơn giá (đồng)", "Thành tiền (đồng)"],
+                                     ["1", "In tài liệu", "5.000", "500.000"], ["2", "Nước uống", "10.000", "300.000"]]),
+                             "DỰ TOÁN CHI TIẾT")
+    assert typed.kind == "budget" and len(records.budget) == 2
