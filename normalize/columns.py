@@ -46,7 +46,9 @@ COLUMN_ROLES: list[tuple[str, str]] = [
     (r"kinh phí|vốn|dự toán|tổng mức|ngân sách|số tiền|giá trị|chi phí|mức hỗ trợ|phân bổ|mức chi|tiền công|"
      r"định mức chi|thành tiền|đơn giá", "budget"),
     (r"thời gian thực hiện \(tháng\)|thời gian \(tháng\)|số tháng", "duration"),
-    (r"thời hạn|hoàn thành|tiến độ|thời gian trình|thời gian triển khai|thời gian ban hành|mốc", "deadline"),
+    # (headers are compared without marks: a bare 'mốc' read 'Nhóm thiết bị, máy móc' as a deadline)
+    (r"thời hạn|hoàn thành|tiến độ|thời gian trình|thời gian triển khai|thời gian ban hành|^mốc\b|mốc thời gian",
+     "deadline"),
     (r"^(giai đoạn|năm thực hiện)\b|thời kỳ|khởi công", "period"),
     (r"thời gian", "time"),
     (r"mục tiêu", "objective"),

@@ -28,7 +28,8 @@ from records.totals import narrative_total_warnings, table_total_warning
 
 _NUMBERED = re.compile(r"^\s*(?:-\s*)?(?P<num>\d{1,3})\s*[.)]\s*(?:-\s*)?(?P<body>.*)$", re.DOTALL)
 _GROUP_NO = re.compile(r"nh[oó]m\s+(\d+)", re.IGNORECASE)
-_ROMAN_GROUP = re.compile(r"^\s*(?:-\s*)?([IVX]{1,5})[.)]")
+# 'II. …', 'II) …', or the numeral in a cell of its own before the group's name ('II | Sản xuất …')
+_ROMAN_GROUP = re.compile(r"^\s*(?:-\s*)?([IVX]{1,5})(?:[.)]|\s+(?=[A-ZĐÀ-Ỹ]))")
 
 
 class _Cells:

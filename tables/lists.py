@@ -174,10 +174,12 @@ def is_title(text: str) -> bool:
 def catalog_kind(title: str | None) -> str | None:
     """'DANH MỤC SẢN PHẨM …' → product, 'DANH MỤC CÔNG NGHỆ …' → technology (marks optional): a list
     whose subject is products or technologies ('DANH MỤC HOẠT ĐỘNG, SẢN PHẨM VÀ …' lists activities)."""
-    m = re.search(r"danh muc (?:cac )?(san pham|cong nghe)", _plain_key(title or ""))
+    m = re.search(r"danh muc (?:cac )?(san pham|cong nghe|nguyen lieu|vat lieu|thiet bi|may moc|linh kien)",
+                  _plain_key(title or ""))
     if not m:
         return None
-    return "product" if m.group(1) == "san pham" else "technology"
+    # things made or bought are products: 'DANH MỤC NGUYÊN LIỆU, VẬT LIỆU BÁN DẪN, THIẾT BỊ, MÁY MÓC …'
+    return "technology" if m.group(1) == "cong nghe" else "product"
 
 
 def _list_table(table_id: str, title: str, rows: list[TypedRow], page: int | None,

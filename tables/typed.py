@@ -250,6 +250,12 @@ def type_table(table: Table, title: str | None = None, declared_unit: MoneyUnit 
             if col.role == "reference" and values and not any(_CITES.search(v) for v in values):
                 col.role = "name"
                 break
+    if catalog_kind(title) and not any(c.role == "name" for c in columns):
+        # a catalog's first text column names its items, whatever its header says ('Nhóm nguyên
+        # liệu, vật liệu' | 'Mô tả' under 'DANH MỤC NGUYÊN LIỆU, VẬT LIỆU BÁN DẪN …', pool a)
+        first = next((c for c in columns if c.role == "other" and c.name.strip() and _filled(c, body)), None)
+        if first is not None:
+            first.role = "name"
     # fees and prices are paid in, whether the caption or the title says so ('MỨC HỌC PHÍ …')
     kind, reason = _table_kind(columns, title, len(body), any(money_collected(t) for t in (title, caption) if t),
                                any(money_spent(t) for t in (title, caption) if t), bool(title and money_rates(title)))

@@ -722,3 +722,32 @@ def test_a_table_of_unit_prices_gives_no_budget_lines_and_a_norm_priced_estimate
                                      ["1", "In tài liệu", "5.000", "500.000"], ["2", "Nước uống", "10.000", "300.000"]]),
                              "DỰ TOÁN CHI TIẾT")
     assert typed.kind == "budget" and len(records.budget) == 2
+
+
+def test_a_catalog_of_materials_and_machines_gives_its_items_whatever_its_name_column_is_called():
+    """'DANH MỤC NGUYÊN LIỆU, VẬT LIỆU BÁN DẪN, THIẾT BỊ, MÁY MÓC …' (a ministry's circular), columns
+    'STT | Nhóm nguyên liệu, vật liệu | Mô tả': 32 items, none found (only 'sản phẩm' and 'công nghệ'
+    titled a catalog, and no header read as the items' names)."""
+    typed, records, _ = _run(_table([["STT", "Nhóm nguyên liệu, vật liệu", "Mô tả"],
+                                     ["1", "Silicon tinh khiết cao (Polysilicon)",
+                                      "Silicon đa tinh thể với độ tinh khiết rất cao dùng chế tạo phôi đơn tinh thể"],
+                                     ["2", "Tấm wafer", "Vật liệu bán dẫn được nấu chảy, tạo thành phôi tinh thể đơn"]]),
+                             "DANH MỤC NGUYÊN LIỆU, VẬT LIỆU BÁN DẪN, THIẾT BỊ, MÁY MÓC, CÔNG CỤ CHO CÔNG NGHIỆP BÁN DẪN")
+    assert typed.kind == "catalog"
+    assert [(c.number, c.name) for c in records.catalog] == [(1, "Silicon tinh khiết cao (Polysilicon)"),
+                                                              (2, "Tấm wafer")]
+    # the header's 'máy móc' is no 'mốc' (a deadline), though headers are compared without marks
+    typed, records, _ = _run(_table([["STT", "Nhóm thiết bị, máy móc, công cụ", "Mô tả"],
+                                     ["1", "Thiết bị cấy ion (Ion implanters)", "Thiết bị được sử dụng để thẩm thấu"],
+                                     ["2", "Thiết bị khắc (Etching equipments)", "Thiết bị thực hiện quá trình"]]),
+                             "DANH MỤC THIẾT BỊ, MÁY MÓC, CÔNG CỤ CHO CÔNG NGHIỆP BÁN DẪN")
+    assert [c.name for c in records.catalog] == ["Thiết bị cấy ion (Ion implanters)", "Thiết bị khắc (Etching equipments)"]
+    # a group row whose numeral has a cell of its own ('I | Thiết kế') numbers the group
+    typed, records, _ = _run(_table([["STT", "Nhóm thiết bị, máy móc, công cụ", "Mô tả"],
+                                     ["I", "Thiết kế", ""],
+                                     ["1", "Khối thiết kế chip bán dẫn (IP Cores)", "Là các khối thiết kế"],
+                                     ["II", "Sản xuất và đóng gói, kiểm thử chip bán dẫn", ""],
+                                     ["2", "Thiết bị khắc (Etching equipments)", "Thiết bị thực hiện quá trình"]]),
+                             "DANH MỤC THIẾT BỊ, MÁY MÓC, CÔNG CỤ CHO CÔNG NGHIỆP BÁN DẪN")
+    assert [(c.group, c.name) for c in records.catalog] == [(1, "Khối thiết kế chip bán dẫn (IP Cores)"),
+                                                             (2, "Thiết bị khắc (Etching equipments)")]
