@@ -36,6 +36,7 @@ def server(tmp_path_factory, extracted):
     """One uvicorn server on loopback with the scanned sample, the text PDF and a report in the queue."""
     import uvicorn
 
+    from models.settings import Settings
     from stores.db import Store, sqlite_url
     from web.app import create_app
     from web.auth import add_user
@@ -45,10 +46,14 @@ def server(tmp_path_factory, extracted):
     store.save_result(extracted("004.pdf"))
     store.save_result(extracted("004.scan-office.tiff"))
     store.save_result(extracted("000.pdf"))   # amounts in triệu/tỷ đồng, tasks with budgets
+    store.save_result(extracted("000.docx"))  # the same report as Word: an analyst's session ends on it
     add_user(store, "chi", PASSWORD, "reviewer")
     add_user(store, "xem", PASSWORD, "viewer")
+    add_user(store, "quan", PASSWORD, "admin")
     port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(url, root), host="127.0.0.1", port=port, log_level="warning"))
+    # webhooks may reach this machine only where allow-listed: the session's receiver is on 127.0.0.1
+    app = create_app(url, root, Settings(webhook_allow="127.0.0.1"))
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     while not srv.started:
@@ -474,6 +479,103 @@ def test_a_reference_shows_what_the_document_does_to_it(server, browser):
     assert status.text.startswith("Đã bị thay thế bởi")
     status.find_element(By.TAG_NAME, "a").click()
     _wait(lambda: browser.find_elements(By.CSS_SELECTOR, '.item[data-field="references"][data-target="1131/QĐ-TTg"]'))
+
+
+def test_an_analysts_session_on_a_word_report_agrees_on_the_page_the_json_the_audit_and_the_webhook(server, browser):
+    """An analyst's session on a .docx (issue 18): a date typed in words, an amount in the
+    document's own unit, an agency from the suggestions typed without marks, a grid row's money;
+    after a reload every corrected value is on the page, marked; then 'reviewed'. The reviewed
+    JSON, the audit and the webhook delivery to a receiver on 127.0.0.1 (allow-listed) agree."""
+    import httpx
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+    from selenium.webdriver.common.by import By
+
+    from web.auth import create_token
+    got: list[bytes] = []
+
+    class Receiver(BaseHTTPRequestHandler):
+        def do_POST(self):
+            got.append(self.rfile.read(int(self.headers["Content-Length"])))
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    receiver = HTTPServer(("127.0.0.1", 0), Receiver)
+    threading.Thread(target=receiver.serve_forever, daemon=True).start()
+    api = {"Authorization": f"Bearer {create_token(server['store'], 'quan', 'admin')}"}
+    hook = httpx.post(f"{server['base']}/api/webhooks", headers=api, json={
+        "url": f"http://127.0.0.1:{receiver.server_port}/hook", "events": ["document.reviewed"]})
+    assert hook.status_code == 201, hook.text
+    try:
+        _sign_in(browser, server["base"], "chi")
+        next(a for a in browser.find_elements(By.CSS_SELECTOR, "#queue a") if a.text.endswith("000.docx")).click()
+        doc_id = browser.find_element(By.CSS_SELECTOR, ".docview").get_attribute("data-document")
+        # a date, typed in words
+        date = browser.find_element(By.CSS_SELECTOR, '.item[data-field="dates"]')
+        date_target = date.get_attribute("data-target")
+        _edit(browser, date, "ngày 5 tháng 3 năm 2025", "2025-03-05").find_element(
+            By.CSS_SELECTOR, "button[type=submit]").click()
+        _wait(lambda: "05/03/2025" in browser.find_element(
+            By.CSS_SELECTOR, f'.item[data-field="dates"][data-target="{date_target}"] .value').text)
+        # an amount in the unit the document writes it in
+        amount = next(el for el in browser.find_elements(By.CSS_SELECTOR, '.item[data-field="amounts"]')
+                      if el.get_attribute("data-unit") in ("triệu đồng", "tỷ đồng"))
+        amount_target = amount.get_attribute("data-target")
+        scale = 10**6 if amount.get_attribute("data-unit") == "triệu đồng" else 10**9
+        _edit(browser, amount, "9", f"{9 * scale:,}".replace(",", ".")).find_element(
+            By.CSS_SELECTOR, "button[type=submit]").click()
+        _wait(lambda: browser.find_element(By.CSS_SELECTOR, f'.item[data-field="amounts"][data-target="{amount_target}"]')
+              .get_attribute("data-value") == "9")
+        # an agency, from the suggestions of a name typed without marks
+        agency = browser.find_element(By.CSS_SELECTOR, '.item[data-field="agencies"]')
+        agency_target = agency.get_attribute("data-target")
+        editor = _edit(browser, agency, "bo tu phap", "bo tu phap")
+        _wait(lambda: "Bộ Tư pháp" in [o.get_attribute("value")
+                                      for o in browser.find_elements(By.CSS_SELECTOR, "#agency-names option")])
+        editor.find_element(By.NAME, "value").clear()
+        editor.find_element(By.NAME, "value").send_keys("Bộ Tư pháp")
+        editor.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        _wait(lambda: "Bộ Tư pháp" in browser.find_element(
+            By.CSS_SELECTOR, f'.item[data-field="agencies"][data-target="{agency_target}"] .value').text)
+        # a grid row's money
+        row = browser.find_element(By.CSS_SELECTOR, "tr.rowitem")
+        row_target, row_field = row.get_attribute("data-target"), row.get_attribute("data-field")
+        row.find_element(By.CSS_SELECTOR, "input.money").clear()
+        row.find_element(By.CSS_SELECTOR, "input.money").send_keys("2,5 tỷ")
+        row.find_element(By.CSS_SELECTOR, "button.saverow").click()
+        _wait(lambda: browser.find_element(By.CSS_SELECTOR, f'tr.rowitem[data-target="{row_target}"] input.money')
+              .get_attribute("value") == "2.500.000.000")
+        # after a reload, every corrected value is shown and marked
+        browser.refresh()
+        shown = {f: browser.find_element(By.CSS_SELECTOR, f'.item[data-field="{f}"][data-target="{t}"]')
+                 for f, t in (("dates", date_target), ("amounts", amount_target), ("agencies", agency_target))}
+        assert "05/03/2025" in shown["dates"].find_element(By.CSS_SELECTOR, ".value").text
+        assert shown["amounts"].get_attribute("data-value") == "9"
+        assert "Bộ Tư pháp" in shown["agencies"].find_element(By.CSS_SELECTOR, ".value").text
+        assert all("corrected" in el.get_attribute("class") for el in shown.values())
+        grid_row = browser.find_element(By.CSS_SELECTOR, f'tr.rowitem[data-target="{row_target}"]')
+        assert grid_row.find_element(By.CSS_SELECTOR, "input.money").get_attribute("value") == "2.500.000.000"
+        assert "corrected" in grid_row.get_attribute("class")
+        audit = browser.find_element(By.ID, "audit").text
+        assert all(v in audit for v in ("2025-03-05", "Bộ Tư pháp", "chi"))
+        browser.find_element(By.ID, "mark-reviewed").click()
+        # the webhook arrives; the document it names is the reviewed JSON the page showed
+        body = json.loads(_wait(lambda: got and got[0]))
+        assert body["event"] == "document.reviewed" and str(body["data"]["document_id"]) == doc_id
+        reviewed = httpx.get(f"{server['base']}/api/documents/{doc_id}", params={"version": "reviewed"},
+                             headers=api).json()
+        assert "2025-03-05" in {d["value"] for d in reviewed["dates"]}
+        assert any(a["value"] == 9 * scale and a.get("corrected_by_review") for a in reviewed["amounts"])
+        assert "Bộ Tư pháp" in {a["name"] for a in reviewed["agencies"]}
+        money_of = {"tasks": "budget", "budget": "amount"}.get(row_field)
+        if money_of:
+            assert any((r.get(money_of) or {}).get("value") == 2_500_000_000 for r in reviewed["records"][row_field])
+        fields = {r["field"] for r in httpx.get(f"{server['base']}/api/documents/{doc_id}/audit", headers=api).json()}
+        assert {"dates", "amounts", "agencies", row_field} <= fields
+    finally:
+        receiver.shutdown()
 
 
 def test_screenshots_are_saved():
