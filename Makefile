@@ -18,7 +18,7 @@ test:
 	VANTHU_TEST_POSTGRES_URL=$${VANTHU_TEST_POSTGRES_URL:-$$(bash scripts/test-postgres.sh)} $(PY) -m pytest
 
 bench:
-	$(PY) -m bench
+	VANTHU_TEST_POSTGRES_URL=$${VANTHU_TEST_POSTGRES_URL:-$$(bash scripts/test-postgres.sh)} $(PY) -m bench
 
 # Per-field scores, the seeds (../shared, when beside the checkout) and the external development
 # set (corpus/external) apart, each rendition apart (.docx, text PDF, office scan).
