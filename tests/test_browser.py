@@ -486,8 +486,9 @@ def test_an_analysts_session_on_a_word_report_agrees_on_the_page_the_json_the_au
     document's own unit, an agency from the suggestions typed without marks, a grid row's money;
     after a reload every corrected value is on the page, marked; then 'reviewed'. The reviewed
     JSON, the audit and the webhook delivery to a receiver on 127.0.0.1 (allow-listed) agree."""
-    import httpx
     from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    import httpx
     from selenium.webdriver.common.by import By
 
     from web.auth import create_token

@@ -257,3 +257,16 @@ def test_place_names_marks_put_back(line, fixed):
     repairs = repair_place_names(words, [(1, 1, 1)] * len(words), page=1)
     assert " ".join(w.text for w in words) == fixed
     assert all(r.rule == "place_name" for r in repairs)
+
+
+def test_unread_cells_are_read_in_strips_tesseract_accepts():
+    """A 40-page scan of tall table cells stacked its unread cells into one 48,113 px image, which
+    Tesseract refused ('Image too large'), and the whole document failed. Strips are cut by height."""
+    import numpy as np
+
+    from extract.ocr.cells import MAX_STRIP_HEIGHT, UnreadCell, read_unread_cells
+    cell = np.full((900, 139), 255, dtype=np.uint8)
+    cell[400:440, 20:60] = 0
+    cells = [UnreadCell(1, 0, 0, 300.0, cell) for _ in range(60)]   # 60 × 924 px > 32,767
+    assert 60 * 924 > 32_767 > MAX_STRIP_HEIGHT
+    read_unread_cells(cells, workers=1)   # raised TesseractError before

@@ -20,6 +20,7 @@ PAD = 6          # px inside the cell border: what is left of an erased ruling l
 MARGIN = 12      # px of white around the strip
 GAP = 24         # px of white between two stacked cells
 MAX_STRIP_CELLS = 80
+MAX_STRIP_HEIGHT = 16_000   # px: Tesseract refuses images over 32,767 px; a page is < 3,600 px at 300 dpi
 
 
 @dataclass
@@ -97,6 +98,20 @@ def _read_strip(cells: list[UnreadCell]) -> list[tuple[int, Word]]:
     return out
 
 
+def _within_height(cells: list[UnreadCell]) -> list[list[UnreadCell]]:
+    """The cells cut into strips no taller than MAX_STRIP_HEIGHT: Tesseract (Leptonica) refuses an
+    image over 32,767 px ('Image too large: (139, 48113)' failed a 40-page scan of tall cells)."""
+    strips, strip, height = [], [], 2 * MARGIN
+    for cell in cells:
+        h = cell.image.shape[0] + GAP
+        if strip and height + h > MAX_STRIP_HEIGHT:
+            strips.append(strip)
+            strip, height = [], 2 * MARGIN
+        strip.append(cell)
+        height += h
+    return strips + ([strip] if strip else [])
+
+
 def read_unread_cells(cells: list[UnreadCell], workers: int) -> list[tuple[int, Word]]:
     """Words found in the cells, each with its page number; strips of at most MAX_STRIP_CELLS cells of
     one resolution, read `workers` at a time (Tesseract runs as its own process)."""
@@ -107,7 +122,8 @@ def read_unread_cells(cells: list[UnreadCell], workers: int) -> list[tuple[int, 
     for group in by_dpi.values():
         count = max(-(-len(group) // MAX_STRIP_CELLS), min(workers, -(-len(group) // 8)))
         size = -(-len(group) // count)
-        strips += [group[i:i + size] for i in range(0, len(group), size)]
+        for i in range(0, len(group), size):
+            strips += _within_height(group[i:i + size])
     if not strips:
         return []
     with ThreadPoolExecutor(max(1, min(workers, len(strips)))) as pool:
