@@ -2,6 +2,8 @@
 issuer's document, a Party committee's organs, and where a name's tail ends."""
 from __future__ import annotations
 
+import re
+
 from ner.agency_tokens import Reading, TokenReader, party_organ_index, phrase_keys
 from ner.agency_words import (
     ITEM_ENDS,
@@ -141,6 +143,10 @@ class LocalNames(TokenReader):
         while k < len(self.toks) and self.is_low(k) and self.key(k) not in TAIL_STOPS and not self.verb_at(k) \
                 and k - j < 6:
             k += 1
+        if k > j and self.key(k) == "và" and self.is_cap(k + 1) and not self.starts_agency(k + 1):
+            more = self.name_end(k + 1)   # 'Cục Kiểm tra văn bản và Quản lý XLVPHC': a second component
+            if more > k + 1 and (more == len(self.toks) or self.toks[more].text in (*ITEM_ENDS, ")", "-", "–")):
+                return more
         if k > j and (k == len(self.toks) or self.toks[k].text in (*ITEM_ENDS, ")") or self.key(k) == "và"):
             return k
         return j
@@ -193,6 +199,8 @@ class LocalNames(TokenReader):
                 break
         if end > k and self.key(end - 1) == "số":
             end = self.number_end(end)   # 'Ban Chỉ đạo Nghị quyết số 57-NQ/TW': the number is the name's
+            if end < len(self.toks) and re.fullmatch(r"\d{1,2}", self.toks[end].text):
+                end += 1   # 'Ban Quản lý dự án đầu tư xây dựng số 1': a body's own number
         return self.owner_end(end) if end > k else end
 
     def only_owner(self, j: int, k: int) -> bool:

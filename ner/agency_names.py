@@ -14,6 +14,7 @@ from ner.agency_words import (
     LOCALITY_BODIES,
     NEEDS_LOCALITY,
     NESTING_HEADS,
+    ORGAN_OF_HEADS,
     PARTY_PLACE_HEADS,
     PHRASE_STOPS,
 )
@@ -135,12 +136,16 @@ class WholeNames(TokenReader):
         ministry_unit, reading = self.own_ministry_unit(end, head)
         if ministry_unit:
             return reading
-        if head == "Ban" and self.words_at(end, ("thường", "trực")) and self.starts_agency(end + 2):
-            inner = self.agency_at(end + 2)
+        standing = 2 if self.words_at(end, ("thường", "trực")) else \
+            1 if end < len(self.toks) and self.toks[end].text == "TT" else 0
+        if head == "Ban" and standing and self.starts_agency(end + standing):
+            inner = self.agency_at(end + standing)
             if inner:
-                return inner  # 'Ban Thường trực Ủy ban MTTQ xã X' acts for that committee
+                return inner  # 'Ban Thường trực (Ban TT) Ủy ban MTTQ xã X' acts for that committee
         nested = self.agency_at(end) if self.starts_agency(end) else None
-        if nested and head in (*NESTING_HEADS, "Ban", "Tổ giúp việc", "Tổ công tác"):
+        if head in ORGAN_OF_HEADS and not nested:
+            return None
+        if nested and head in (*NESTING_HEADS, *ORGAN_OF_HEADS, "Ban", "Tổ giúp việc", "Tổ công tác"):
             # 'Văn phòng Tỉnh ủy X', 'Thanh tra Bộ Tài chính', 'Tổ giúp việc Ban Chỉ đạo …'
             return nested[0], f"{head} {nested[1]}", nested[2], nested[3]
         if nested and kind == "party":

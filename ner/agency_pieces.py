@@ -83,11 +83,12 @@ class NamePieces(TokenReader):
     def place_at(self, i: int, level: str | None, tiers=("province", "district")) -> tuple[int, Place | None, str] | None:
         """A place name of up to five words at i: (end, the place when known, its name)."""
         best = None
-        for n in range(1, 6):
+        for n in range(1, 7):
             j = i + n
-            if j > len(self.toks) or not all(self.is_cap(k) or self.toks[k].text in "-–." for k in range(i, j)):
+            if j > len(self.toks) or not all(self.is_cap(k) or self.toks[k].text in "-–." or self._place_number(k)
+                                             for k in range(i, j)):
                 break
-            if not self.toks[j - 1].word:
+            if not self.toks[j - 1].word and not self._place_number(j - 1):
                 continue
             p = find_place(self.span_text(i, j), level, self.plain)
             if p is not None and p.tier in tiers:
@@ -103,6 +104,12 @@ class NamePieces(TokenReader):
             if j > i:
                 return j, None, self.span_text(i, j)
         return None
+
+    def _place_number(self, k: int) -> bool:
+        """A number that is part of a commune's name since 7/2025 ('xã Bảo Lâm 2', 'phường 2 Bảo
+        Lộc', 'xã Đam Rông 3'); the places list says which exist."""
+        t = self.toks[k].text
+        return t.isdigit() and len(t) <= 2
 
     def level_at(self, i: int) -> tuple[int, str] | None:
         """A level word at i ('tỉnh', 'thành phố', 'TP.', 'huyện', …; without marks in a mark-blind

@@ -26,7 +26,7 @@ PLACE_HEADS = (
 )
 # Named by a specific name, then perhaps a locality: 'Sở Tài chính tỉnh X', 'Cục Người có công'.
 NAME_HEADS = (
-    "Ban Cán sự đảng", "Tổ công tác", "Tổ giúp việc", "Đồn Biên phòng", "Tổng cục", "Chi cục", "Học viện",
+    "Ban Cán sự đảng", "Tổ công tác", "Tổ giúp việc", "Đoàn Chủ tịch", "Đồn Biên phòng", "Tổng cục", "Chi cục", "Học viện",
     "Đại học", "Đảng ủy", "Đảng đoàn", "Văn phòng", "Trung tâm", "Hội đồng", "Ủy ban", "Tòa án", "Bộ", "Cục", "Vụ",
     "Viện",
     "Sở", "Phòng", "Ban", "Đài", "Kiểm toán nhà nước",
@@ -70,6 +70,9 @@ LEVEL_WORDS = {"tỉnh": "tỉnh", "thành phố": "thành phố", "tp": "thành
 _PLAIN_LEVELS = {strip_diacritics_same_length(k): v for k, v in LEVEL_WORDS.items()}
 _LEVEL_FIRST_WORDS = {k.split()[0] for k in (*LEVEL_WORDS, *_PLAIN_LEVELS)}
 # After a head: a position, not a body ('Bộ trưởng', 'Cục phó').
+# Heads that are an organ of the body named after them and of no other: 'Đoàn Chủ tịch Ủy ban Trung
+# ương MTTQ Việt Nam' (its presidium); alone they name no body.
+ORGAN_OF_HEADS = {"Đoàn Chủ tịch"}
 # Heads whose body is another body's unit, named by it: 'Văn phòng Tỉnh ủy X', 'Thanh tra Bộ Tài chính'.
 NESTING_HEADS = ("Văn phòng", "Thanh tra")
 POSITION_WORDS = {"trưởng", "phó", "viên"}   # 'Bộ trưởng', 'Cục phó', 'Tỉnh ủy viên'
@@ -145,6 +148,7 @@ ABBREVIATION = re.compile(r"\b(?![IVXLC]+\b)[A-ZĐ]{2,}\b")
 # out: the owner of a generic plural ('các Ủy ban của Quốc hội', 'cơ quan thuộc Chính phủ') — the
 # gold of 11 pool documents and the seeds lists it, that of 5 does not.
 COMMON_NOUN_BODIES = {"Chính phủ", "Quốc hội"}
-LAW_TITLE_BEFORE = re.compile(r"\bLuật\s+[Tt]ổ\s+chức\s+$")
+# ('Luật Hoạt động giám sát của Quốc hội và Hội đồng nhân dân' is a title too: pool j04, m09, n11)
+LAW_TITLE_BEFORE = re.compile(r"\bLuật\s+(?:[Tt]ổ\s+chức|[Hh]oạt\s+động\s+giám\s+sát\s+của)\s+$")
 THING_BEFORE = re.compile(r"\b(?:trụ sở|bảo lãnh|trái phiếu|nợ|đại biểu|cử tri)\s*$", re.IGNORECASE)
 THING_AFTER = re.compile(r"^\s*(?:số|điện tử|kiến tạo)\b", re.IGNORECASE)

@@ -97,6 +97,20 @@ def _rejoin(text: str, end: int, segs: list[str]) -> tuple[list[str], int, tuple
     return segs, end, ()
 
 
+def _lost_hyphen(segs: list[str]) -> tuple[list[str], tuple[str, ...]]:
+    """'193/2025/NĐCP', '10/2024/TTBTC': a document type and its issuer's code written without the
+    hyphen (a crawl, a typist). Split only where both parts are codes the tables know and the whole
+    is none ('TTLT', 'TTr' are codes of their own)."""
+    first = segs[0] if segs else ""
+    if first in _type_codes() or first in _known_codes():
+        return segs, ()
+    issuers = set(load_json("doc_types.json")["issuer_codes"]) | _GENERIC_ISSUERS
+    for code in sorted(_type_codes(), key=len, reverse=True):
+        if len(code) >= 2 and first.startswith(code) and first[len(code):] in issuers:
+            return [code, first[len(code):], *segs[1:]], (f"{first}→{code}-{first[len(code):]}",)
+    return segs, ()
+
+
 def find_references(text: str) -> list[FoundReference]:
     text = normalize_dashes(text)
     found: list[FoundReference] = []
@@ -122,7 +136,8 @@ def find_references(text: str) -> list[FoundReference]:
             continue
         segs, repairs = _repaired(segs)
         segs, match_end, joined = _rejoin(text, m.end(), segs)
-        repairs = (*repairs, *joined)
+        segs, unglued = _lost_hyphen(segs)
+        repairs = (*repairs, *joined, *unglued)
         year = m.group("year")
         symbol = ("" if not year else f"{year}/") + "-".join(segs)
         nums = re.findall(rf"{_NUM}(?:\.\d{{1,2}})?", m.group("nums"))

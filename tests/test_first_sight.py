@@ -751,3 +751,42 @@ def test_a_catalog_of_materials_and_machines_gives_its_items_whatever_its_name_c
                              "DANH MỤC THIẾT BỊ, MÁY MÓC, CÔNG CỤ CHO CÔNG NGHIỆP BÁN DẪN")
     assert [(c.group, c.name) for c in records.catalog] == [(1, "Khối thiết kế chip bán dẫn (IP Cores)"),
                                                              (2, "Thiết bị khắc (Etching equipments)")]
+
+
+# -- batch n (2026-12-06): kinds its first sight showed ---------------------------------------------
+def test_a_communes_number_is_part_of_its_name():
+    """Lâm Đồng's communes since 7/2025 carry numbers ('xã Bảo Lâm 2', 'phường 2 Bảo Lộc', 'xã Đam
+    Rông 3') or a second name ('phường Xuân Trường - Đà Lạt'): the number was dropped, and 'xã
+    Bảo Lâm' is a commune of Cao Bằng."""
+    issuer = "Ủy ban nhân dân tỉnh Lâm Đồng"
+    assert _names("Ủy ban nhân dân xã Bảo Lâm 2, Ủy ban nhân dân phường 2 Bảo Lộc, UBND phường Xuân Trường - Đà Lạt",
+                  issuer) == ["Ủy ban nhân dân xã Bảo Lâm 2", "Ủy ban nhân dân phường 2 Bảo Lộc",
+                              "Ủy ban nhân dân phường Xuân Trường - Đà Lạt"]
+    assert _names("Xây dựng, Sở Nông nghiệp và Môi trường, Ban Quản lý dự án đầu tư xây dựng số 1, UBND địa phương",
+                  issuer)[-1] == "Ban Quản lý dự án đầu tư xây dựng số 1 tỉnh Lâm Đồng"
+
+
+def test_a_documents_symbol_written_without_its_hyphen_gets_it_back():
+    """'Nghị định số 193/2025/NĐCP', 'Thông tư số 10/2024/TTBTC' (a province's decision as crawled):
+    a type code and an issuer code the tables know, run together."""
+    from ner.references import find_references
+    assert [f.key for f in find_references("Căn cứ Nghị định số 193/2025/NĐCP ngày 02/7/2025 của Chính phủ; "
+                                            "Thông tư số 10/2024/TTBTC ngày 05/02/2024")] == \
+        ["193/2025/NĐ-CP", "10/2024/TT-BTC"]
+    assert [f.key for f in find_references("Thông tư liên tịch số 10/2018/TTLT-BTC; Tờ trình số 5/TTr-UBND")] == \
+        ["10/2018/TTLT-BTC", "5/TTr-UBND"]
+
+
+def test_the_abbreviations_of_a_distribution_list_name_their_bodies():
+    """'- VPTƯ Đảng, VPCP, VPCTN;', 'Ban TT Ủy ban MTTQ Việt Nam xã …' (its standing board acts for
+    it), 'Cục Kiểm tra văn bản và Quản lý XLVPHC - Bộ Tư pháp' (read as the Cục's name before 2025),
+    'Đoàn Chủ tịch Ủy ban Trung ương MTTQ Việt Nam' (read as the committee)."""
+    assert _names("- VPTƯ Đảng, VPCP, VPCTN;") == ["Văn phòng Trung ương Đảng", "Văn phòng Chính phủ",
+                                                   "Văn phòng Chủ tịch nước"]
+    assert _names("- Ban TT Ủy ban MTTQ Việt Nam xã Lương Minh;", "Ủy ban Mặt trận Tổ quốc Việt Nam xã Lương Minh") \
+        == ["Ủy ban Mặt trận Tổ quốc Việt Nam xã Lương Minh"]
+    assert _names("- Cục Kiểm tra văn bản và Quản lý XLVPHC - Bộ Tư pháp;") == [
+        "Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính", "Bộ Tư pháp"]
+    assert _names("của Chính phủ và Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam hướng dẫn") == [
+        "Chính phủ", "Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"]
+    assert _names("Căn cứ Luật hoạt động giám sát của Quốc hội;") == []
