@@ -72,6 +72,10 @@ TIME_ROLES = frozenset({"time", "duration", "deadline", "period"})
 # What the rows of a table are, from the words of its name column's header: tasks to do, or
 # items that money goes to (projects, works, units).
 TASK_WORDS = r"nhiệm vụ|nội dung|công việc|giải pháp|hoạt động|đề tài|dự án luật|đề án"
+# A list of administrative procedures ('Tên thủ tục hành chính' | 'Thời hạn giải quyết' | 'Địa điểm
+# thực hiện' | 'Phí, lệ phí'): a service the public asks for, with its time limit and the body that
+# serves it — no task and no budget (pool a17, d18, n03, n04, n12 were read as tasks).
+PROCEDURE_WORDS = r"thủ tục hành chính|\btthc\b"
 ITEM_WORDS = r"dự án|công trình|hạng mục|danh mục|chương trình|địa phương|đơn vị|địa bàn"
 
 # Which of several money columns a budget line takes: the one the document decides (allocates,
@@ -180,8 +184,10 @@ def money_kind(header: str) -> str | None:
 
 
 def rows_are(header: str) -> str | None:
-    """'tasks' or 'items' by the words of a name column's header; None if it says neither."""
+    """'procedures', 'tasks' or 'items' by the words of a name column's header; None if it says none."""
     key = header_key(header)
+    if _plain(PROCEDURE_WORDS).search(key):
+        return "procedures"
     if _plain(TASK_WORDS).search(key):
         return "tasks"
     if _plain(ITEM_WORDS).search(key):

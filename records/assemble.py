@@ -29,6 +29,8 @@ from records.totals import narrative_total_warnings, table_total_warning
 _NUMBERED = re.compile(r"^\s*(?:-\s*)?(?P<num>\d{1,3})\s*[.)]\s*(?:-\s*)?(?P<body>.*)$", re.DOTALL)
 _GROUP_NO = re.compile(r"nh[oó]m\s+(\d+)", re.IGNORECASE)
 # 'II. …', 'II) …', or the numeral in a cell of its own before the group's name ('II | Sản xuất …')
+# Where a cell of bodies in charge turns to those who co-operate ('…chủ trì, phối hợp với …').
+_COOPERATING = re.compile(r"\bphối\s+hợp\b", re.IGNORECASE)
 _ROMAN_GROUP = re.compile(r"^\s*(?:-\s*)?([IVX]{1,5})(?:[.)]|\s+(?=[A-ZĐÀ-Ỹ]))")
 
 
@@ -66,8 +68,14 @@ class _Cells:
         return Money(currency=a.currency, value=a.value, low=a.low, high=a.high) if a else None
 
     def agencies(self, row: TypedRow, role: str | int) -> list[str]:
+        """The bodies a cell names; in a cell of bodies in charge, not those it names after 'phối
+        hợp' ('Đảng uỷ UBND xã chủ trì, phối hợp Công an xã': the Công an co-operates, pool n06)."""
         p = self.piece(row, role)
-        return list(dict.fromkeys(a.name for a in p.agencies)) if p is not None else []
+        if p is None:
+            return []
+        cut = _COOPERATING.search(p.text) if role == "agency" else None
+        leads = [a for a in p.agencies if cut is None or a.position is None or a.position.start < cut.start()]
+        return list(dict.fromkeys(a.name for a in (leads or p.agencies)))
 
     def group_agencies(self, row: TypedRow) -> list[str]:
         """Bodies a budget line's group row allocates to ('I. SỞ Y TẾ | 14.000', 'HUYỆN AN LÃO |

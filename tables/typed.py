@@ -297,6 +297,8 @@ def _table_kind(columns: list[TypedColumn], title: str | None, n_body: int, coll
         return "catalog", f"title '{title}' lists technologies or products"
     if n_body < MIN_BODY_ROWS:
         return "other", "no body rows"
+    if rows_word == "procedures":
+        return "other", f"a list of administrative procedures ('{name.name}'), not tasks or budget lines"
     if money and rates:
         return "other", f"rates per case ('{title}'), not budget lines"
     if money and all(re.search(PRICE_HEADER, match_key(c.name)) for c in money):

@@ -790,3 +790,32 @@ def test_the_abbreviations_of_a_distribution_list_name_their_bodies():
     assert _names("của Chính phủ và Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam hướng dẫn") == [
         "Chính phủ", "Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"]
     assert _names("Căn cứ Luật hoạt động giám sát của Quốc hội;") == []
+
+
+def test_a_list_of_administrative_procedures_gives_no_tasks():
+    """'DANH MỤC THỦ TỤC HÀNH CHÍNH ĐƯỢC SỬA ĐỔI, BỔ SUNG …' ('Tên thủ tục hành chính' | 'Thời hạn
+    giải quyết' | 'Địa điểm thực hiện' | 'Cơ quan thực hiện'): procedures the public asks for, read
+    as 12 tasks."""
+    typed, records, _ = _run(_table([
+        ["STT", "Tên thủ tục hành chính", "Thời hạn giải quyết", "Địa điểm thực hiện", "Cơ quan thực hiện"],
+        ["1", "Chứng thực bản sao từ bản chính", "Trong ngày", "Bộ phận một cửa", "Ủy ban nhân dân cấp xã"],
+        ["2", "Chứng thực chữ ký", "Trong ngày", "Bộ phận một cửa", "Phòng Tư pháp"]]),
+        "DANH MỤC THỦ TỤC HÀNH CHÍNH ĐƯỢC SỬA ĐỔI, BỔ SUNG TRONG LĨNH VỰC CHỨNG THỰC")
+    assert typed.kind == "other" and records.tasks == []
+
+
+def test_the_bodies_a_lead_cell_names_after_phoi_hop_do_not_lead():
+    """'Đảng uỷ UBND xã chủ trì, phối hợp Công an xã' (a commune Party committee's task appendix):
+    the Công an co-operates; it was made a second lead body."""
+    table = _table([
+        ["TT", "Nội dung", "Cơ quan chủ trì", "Thời gian hoàn thành"],
+        ["1", "Nghị quyết về xây dựng xã trở thành xã không ma tuý", "Đảng uỷ UBND xã chủ trì, phối hợp Công an xã",
+         "Quý IV/2025"],
+        ["2", "Kế hoạch thực hiện Kết luận số 132-KL/TW", "Văn phòng Đảng ủy", "Năm 2026"]])
+    doc = _blocks("ĐẢNG BỘ TỈNH KHÁNH HÒA", "ĐẢNG ỦY XÃ CÔNG HẢI", "ĐẢNG CỘNG SẢN VIỆT NAM",
+                  "DANH MỤC CÁC NHIỆM VỤ QUAN TRỌNG GIAI ĐOẠN 2025 – 2030")
+    from pipeline.run import run_stages
+    typed, _, records, _ = run_stages(doc.model_copy(update={"tables": [table.model_copy(update={"order": 4})]}))
+    assert typed[0].kind == "tasks"
+    assert records.tasks[0].agency == "Đảng ủy Ủy ban nhân dân xã Công Hải"
+    assert records.tasks[0].lead_agencies in ([], ["Đảng ủy Ủy ban nhân dân xã Công Hải"])
