@@ -49,6 +49,7 @@ def main(argv: list[str]) -> int:
             print(f"{doc_id}.{ext:8s} {pages:5d} {took:14.4f} {base:16.4f} {took / base:6.2f}  {peak:8.1f}")
     print("baseline: pdfplumber page.extract_text() on the PDF of the same document; DOCX pages are the "
           "PDF rendering's page count; best of", repeat)
+    from bench.graph import main as graph_main
     from bench.intake import main as intake_main
     from bench.latency import main as latency_main
     from bench.ocr import main as ocr_main
@@ -58,6 +59,7 @@ def main(argv: list[str]) -> int:
     reprocess_main()
     latency_main()
     web_main()
+    graph_main()
     intake_main([])
     return 0
 

@@ -96,6 +96,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_graph(args: argparse.Namespace) -> int:
+    from stores.db import Store, database_url
+    from stores.export import export_graph
+    store = Store.open(database_url(args.database, args.root))
+    sys.stdout.write(export_graph(store, args.format, args.key, args.depth))
+    return 0
+
+
 def _export_gold(store, out_dir: str | None) -> int:
     """Reviewed documents as gold files (../shared/eval/GOLD_FORMAT.md), named by content hash."""
     from intake.workspace import write_atomic
@@ -298,6 +306,12 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--reviewed", metavar="DIR", help="gold: write reviewed documents as gold files into DIR")
     _database_args(x)
     x.set_defaults(func=cmd_export)
+    gr = sub.add_parser("graph", help="the document graph: typed citations between stored documents")
+    gr.add_argument("--format", choices=["json", "graphml", "dot"], default="json")
+    gr.add_argument("--key", help="only the documents around this số/ký hiệu ('57-NQ/TW')")
+    gr.add_argument("--depth", type=int, default=1, help="with --key: links away, both ways (default 1)")
+    _database_args(gr)
+    gr.set_defaults(func=cmd_graph)
     w = sub.add_parser("watch", help="watch an inbox folder and ingest what lands there")
     w.add_argument("inbox")
     _database_args(w, "folder for archive/, quarantine/, outbox/ and the database (default: the inbox's parent)")

@@ -13,6 +13,7 @@ class WebhookEvent(StrEnum):
     REVIEWED = "document.reviewed"     # an analyst marked it reviewed: the outbox JSON is the reviewed one
     CORRECTED = "document.corrected"   # a change after review: the outbox JSON was rewritten
     FAILED = "document.failed"         # the intake set the file aside (reason, stage; never a server path)
+    STATUS_CHANGED = "document.status_changed"   # a newly stored document replaces or repeals it
 
 
 class AgencyRule(BaseModel):

@@ -80,6 +80,8 @@ def on_extracted(s: Session, doc: DocumentRow, run: ExtractionRun, result: Extra
         s.flush()
         save_reviewed_run(s, doc.id)
     enqueue_event(s, WebhookEvent.EXTRACTED, event_data(doc, extractor_version=run.extractor_version))
+    from stores.links import write_links  # (links.py reads the queue rows this module writes)
+    write_links(s, doc.id, run.result)
 
 
 def recheck(s: Session, row: DocumentReview, result: dict) -> None:
@@ -473,49 +475,3 @@ def extractor_scores(s: Session) -> dict:
 
 # -- documents as a graph (issue 19): links read from the stored results -------------------------------
 # Relations that end the cited document's force when a stored document states them surely.
-ENDING_RELATIONS = {"replaces": "replaced", "repeals": "repealed"}
-
-
-def _key_of(row: DocumentReview) -> str | None:
-    return row.doc_key if row.doc_key and "/" in row.doc_key and not row.doc_key.startswith("/") else None
-
-
-def _doc_ref(row: DocumentReview) -> dict:
-    return {"document_id": row.document_id, "key": row.doc_key, "doc_type": row.doc_type, "date": row.doc_date,
-            "name": row.name}
-
-
-def links_of(s: Session, document_id: int) -> dict:
-    """What a stored document cites (each citation typed, resolved to the stored document with
-    that số/ký hiệu, or null: not in the archive), what cites it, and whether a stored document
-    replaced or repealed it. Read from the latest extraction of each document; candidates citing
-    it are found by the folded text search, then confirmed by their references."""
-    row = s.get(DocumentReview, document_id)
-    result = extracted_result(s, document_id) or {}
-    outgoing = []
-    for ref in result.get("references") or []:
-        keys = [ref["key"], *ref.get("same_as", [])]
-        target = s.execute(select(DocumentReview).where(
-            DocumentReview.doc_key_folded.in_([search_key(k) for k in keys]),
-            DocumentReview.document_id != document_id).order_by(DocumentReview.document_id).limit(1)).scalar()
-        for rel in ref.get("relations") or [{"type": "mentions", "confidence": 1.0, "sentence": ""}]:
-            outgoing.append({"key": ref["key"], "type": rel["type"], "confidence": rel.get("confidence", 1.0),
-                             "sentence": rel.get("sentence"), "page": rel.get("page"),
-                             "target": _doc_ref(target) if target else None})
-    incoming, status = [], {"status": "in_force", "by": None}
-    own = _key_of(row) if row else None
-    if own:
-        folded = search_key(own)
-        for other in s.execute(select(DocumentReview).where(
-                DocumentReview.search_text.contains(folded, autoescape=True),
-                DocumentReview.document_id != document_id).order_by(DocumentReview.document_id)).scalars():
-            for ref in (extracted_result(s, other.document_id) or {}).get("references") or []:
-                if folded not in {search_key(k) for k in [ref["key"], *ref.get("same_as", [])]}:
-                    continue
-                for rel in ref.get("relations") or []:
-                    incoming.append({"type": rel["type"], "confidence": rel.get("confidence", 1.0),
-                                     "sentence": rel.get("sentence"), "page": rel.get("page"),
-                                     "source": _doc_ref(other)})
-                    if rel["type"] in ENDING_RELATIONS and rel.get("confidence", 1.0) >= 0.8:
-                        status = {"status": ENDING_RELATIONS[rel["type"]], "by": _doc_ref(other)}
-    return {"document_id": document_id, "key": own, "outgoing": outgoing, "incoming": incoming, **status}

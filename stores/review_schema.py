@@ -85,6 +85,24 @@ class DocumentReview(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 
 
+class DocumentLink(Base):
+    """One typed citation of a stored document's latest extraction (issue 19): what it cites, by
+    the folded số/ký hiệu (indexed: who cites a document is one lookup, not a text scan), with the
+    relation's type, confidence and evidence. A reference's other spellings (`same_as`) get rows
+    with `variant` true, found by the lookup and never listed twice. Rewritten at every extraction."""
+
+    __tablename__ = "document_links"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    key: Mapped[str] = mapped_column(String(160))
+    key_folded: Mapped[str] = mapped_column(String(160), index=True)
+    type: Mapped[str] = mapped_column(String(24))
+    confidence: Mapped[float] = mapped_column(Float, default=1.0)
+    sentence: Mapped[str | None] = mapped_column(Text)
+    page: Mapped[int | None] = mapped_column(Integer)
+    variant: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
 class SavedFilter(Base):
     """A user's named queue filter (the queue page's query), listed on the queue page for one click."""
 

@@ -2,6 +2,8 @@
 citing sentence (real sentences of the corpus), kept on the reference with its sentence."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from ner.recognize import read_piece
@@ -56,7 +58,9 @@ def _decision_1131(path):
     for t in ["THỦ TƯỚNG CHÍNH PHỦ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
               "Số: 1131/QĐ-TTg", "Hà Nội, ngày 12 tháng 6 năm 2025", "QUYẾT ĐỊNH",
               "Ban hành Danh mục công nghệ chiến lược và Danh mục sản phẩm công nghệ chiến lược",
-              "THỦ TƯỚNG CHÍNH PHỦ", "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;"]:
+              "THỦ TƯỚNG CHÍNH PHỦ", "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;",
+              "Căn cứ Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị về đột phá phát triển khoa "
+              "học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia;"]:
         d.add_paragraph(t)
     d.save(path)
     return path
@@ -93,3 +97,91 @@ def test_a_replacing_decision_and_the_one_it_replaces_are_linked_both_ways(tmp_p
         assert out["type"] == "replaces" and out["target"]["document_id"] == docs["1131.docx"]
         page = c.get(f"/documents/{docs['1131.docx']}", headers=h).text
         assert "Đã bị thay thế bởi" in page and f'href="/documents/{docs["004.docx"]}"' in page
+
+
+def test_a_replaced_documents_status_change_is_an_event_and_the_graph_shows_the_link(tmp_path):
+    """Storing the replacing decision after the replaced one queues 'document.status_changed' for
+    the replaced document (with the status and the document that decided it); /api/graph around its
+    key gives both documents and the typed edge."""
+    from fastapi.testclient import TestClient
+
+    from cli.main import main
+    from models.settings import Settings
+    from stores.db import Store, sqlite_url
+    from tests.conftest import SAMPLES
+    from web.app import create_app
+    from web.auth import create_token
+    url = sqlite_url(tmp_path / "v.sqlite")
+    store = Store.open(url)
+    admin = {"Authorization": f"Bearer {create_token(store, 'quan', 'admin')}"}
+    with TestClient(create_app(url, tmp_path, Settings(webhook_allow="127.0.0.1"), background=False)) as c:
+        hook = c.post("/api/webhooks", headers=admin, json={"url": "http://127.0.0.1:9/hook",
+                                                            "events": ["document.status_changed"]}).json()
+        old = _decision_1131(tmp_path / "1131.docx")
+        for path in (old, SAMPLES / "004.docx"):
+            assert main(["extract", str(path), "-o", str(tmp_path / "out"), "--store", "--database", url, "-q"]) == 0
+        docs = {d["name"].rsplit("/", 1)[-1]: d["id"] for d in c.get("/api/documents", headers=admin).json()["items"]}
+        [event] = c.get(f"/api/webhooks/{hook['id']}/deliveries", headers=admin).json()
+        data = event["payload"]["data"]
+        assert event["event"] == "document.status_changed" and data["document_id"] == docs["1131.docx"]
+        assert data["status"] == "replaced" and data["by"]["document_id"] == docs["004.docx"]
+        graph = c.get("/api/graph", params={"key": "1131/QĐ-TTg", "depth": 2}, headers=admin).json()
+        stored = {n["document_id"] for n in graph["nodes"] if n["stored"]}
+        assert {docs["1131.docx"], docs["004.docx"]} <= stored
+        assert any(e["type"] == "replaces" and e["to"] == "1131/qd-ttg" for e in graph["edges"]), graph["edges"]
+        # extracting the replacing decision again changes nothing: no second event
+        assert main(["extract", str(SAMPLES / "004.docx"), "-o", str(tmp_path / "out"), "--store", "--database", url,
+                     "-q"]) == 0
+        assert len(c.get(f"/api/webhooks/{hook['id']}/deliveries", headers=admin).json()) == 1
+
+
+def test_a_database_of_before_the_links_table_gets_its_links_on_upgrade(tmp_path):
+    """The links of documents stored before migration 0008 are filled from their latest extraction."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import text
+
+    from stores import links as doc_links
+    from stores.db import _ALEMBIC_INI, Store, sqlite_url
+    from tests.conftest import SAMPLES
+    url = sqlite_url(tmp_path / "v.sqlite")
+    store = Store.open(url)
+    from pipeline import extract_file
+    store.save_result(extract_file(_decision_1131(tmp_path / "1131.docx")))
+    store.save_result(extract_file(SAMPLES / "004.docx"))
+    with store.engine.begin() as conn:
+        cfg = Config(str(_ALEMBIC_INI))
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0007")
+        assert "document_links" not in {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master"))}
+    store.engine.dispose()
+    store = Store.open(url)   # migrates to the head
+    with store.sessions() as s:
+        from stores.review_schema import DocumentReview
+        old = next(r for r in s.query(DocumentReview) if r.name.endswith("1131.docx"))
+        assert doc_links.links_of(s, old.document_id)["status"] == "replaced"
+
+
+def test_vanthu_graph_exports_the_typed_links_as_json_graphml_and_dot(tmp_path, capsys):
+    import xml.etree.ElementTree as ET
+
+    from cli.main import main
+    from stores.db import sqlite_url
+    from tests.conftest import SAMPLES
+    url = sqlite_url(tmp_path / "v.sqlite")
+    for path in (_decision_1131(tmp_path / "1131.docx"), SAMPLES / "004.docx"):
+        assert main(["extract", str(path), "-o", str(tmp_path / "out"), "--store", "--database", url, "-q"]) == 0
+    capsys.readouterr()
+    assert main(["graph", "--database", url]) == 0
+    graph = json.loads(capsys.readouterr().out)
+    [edge] = [e for e in graph["edges"] if e["type"] == "replaces"]
+    nodes = {n["id"]: n for n in graph["nodes"]}
+    assert nodes[edge["to"]]["stored"] and nodes[edge["from"]]["stored"]
+    assert any(not n["stored"] for n in graph["nodes"])   # cited, not in the archive
+    assert main(["graph", "--database", url, "--format", "graphml", "--key", "1131/QĐ-TTg"]) == 0
+    root = ET.fromstring(capsys.readouterr().out)
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    assert any(d.text == "replaces" for d in root.iterfind(".//g:edge/g:data", ns))
+    assert main(["graph", "--database", url, "--format", "dot"]) == 0
+    dot = capsys.readouterr().out
+    assert dot.startswith("digraph vanthu {") and '[label="replaces"]' in dot and "style=dashed" in dot

@@ -27,6 +27,7 @@ from models import Settings, WebhookEvent, settings
 from normalize.agencies import suggest_agencies
 from normalize.text import search_key
 from normalize.typed_values import typed_amount, typed_date
+from stores import links as doc_links
 from stores import review
 from stores.db import Store
 from stores.db import database_url as resolve_database_url
@@ -392,7 +393,7 @@ def _routes(app: FastAPI, ctx: Context, templates: Jinja2Templates) -> None:
                 DocumentReview.state.in_(("new", "in_review")), DocumentReview.document_id != document_id)
                 .order_by(DocumentReview.risk.desc(), DocumentReview.document_id.desc()).limit(1)).scalar()
             path = _source_path(ctx, s, doc)
-            links = review.links_of(s, document_id)
+            links = doc_links.links_of(s, document_id)
         sizes = []
         if path is not None:
             try:
@@ -492,7 +493,15 @@ def _routes(app: FastAPI, ctx: Context, templates: Jinja2Templates) -> None:
         with ctx.store.sessions() as s:
             if s.get(DocumentReview, document_id) is None:
                 raise ApiError(404, "not_found", f"no document {document_id}")
-            return review.links_of(s, document_id)
+            return doc_links.links_of(s, document_id)
+
+    @app.get("/api/graph", tags=["documents"])
+    def api_graph(key: str = Query(..., min_length=3, max_length=160), depth: int = Query(1, ge=1, le=3),
+                  who: auth.Principal = Depends(need("viewer"))):
+        """The documents around a số/ký hiệu ('57-NQ/TW'), `depth` links away both ways: nodes (stored
+        documents, and keys cited but not in the archive) and typed edges, citing → cited."""
+        with ctx.store.sessions() as s:
+            return doc_links.graph_of(s, key, depth)
 
     @app.get("/api/documents/{document_id}/audit", tags=["review"])
     def api_audit(document_id: int, who: auth.Principal = Depends(need("viewer"))):
