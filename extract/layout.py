@@ -353,6 +353,14 @@ _LETTERS_END = re.compile(r"(?:^|[^\w])([^\W\d_]+)$")
 _LETTERS_START = re.compile(r"^([^\W\d_]+)(?=$|[\s)(/,;.:])")
 
 
+# A document's number cut by a narrow column: the line ends inside 'số/ký hiệu' (a number, a slash,
+# no space since), the symbol is not whole yet (no 'TYPE-ISSUER' at its end), and the next line
+# starts with what can follow (digits, capitals, '-', '/') in a short first piece.
+_CUT_SYMBOL = re.compile(r"(?<![\w/])\d{1,5}/[0-9A-Za-zĐđ/\-]*$")
+_WHOLE_SYMBOL = re.compile(r"/[A-ZĐ][A-Za-zĐđ]*-[A-ZĐ][A-Za-zĐđ&]+$")
+_SYMBOL_REST = re.compile(r"[0-9A-ZĐ/\-][0-9A-Za-zĐđ/\-]{0,11}(?:\s|$)")
+
+
 def join_wrapped(lines: list[str]) -> str:
     """A cell's lines joined, without a space where a line break fell inside a number or a
     syllable: a narrow column wraps '26.811.096' as '26.811.0' / '96' and 'Thành tiền (đồng)' as
@@ -368,6 +376,8 @@ def join_wrapped(lines: list[str]) -> str:
         glue = " "
         if line[:1].isdigit() and _CUT_NUMBER.search(out) or out[-1:].isdigit() and _SEPARATOR_FIRST.match(line):
             glue = ""   # '26.811.0' + '96', '5.937.44' + '0', '1.436' + '.130'
+        elif _CUT_SYMBOL.search(out) and not _WHOLE_SYMBOL.search(out) and _SYMBOL_REST.match(line):
+            glue = ""   # 'Nghị định số 280/2' + '025/N' + 'Đ-CP', '01/20' + '20/TT' + '-BTP' (pool n04's PDF)
         else:
             left, right = _LETTERS_END.search(out), _LETTERS_START.match(line)
             if left and right:

@@ -819,3 +819,14 @@ def test_the_bodies_a_lead_cell_names_after_phoi_hop_do_not_lead():
     assert typed[0].kind == "tasks"
     assert records.tasks[0].agency == "Đảng ủy Ủy ban nhân dân xã Công Hải"
     assert records.tasks[0].lead_agencies in ([], ["Đảng ủy Ủy ban nhân dân xã Công Hải"])
+
+
+def test_a_documents_number_a_narrow_pdf_column_wrapped_is_joined_back():
+    """A province's procedure list as a text PDF: its narrow 'Căn cứ pháp lý' column wraps
+    'Nghị định số 280/2025/NĐ-CP' as '280/2' / '025/N' / 'Đ-CP', and six references were lost."""
+    from extract.layout import join_wrapped
+    assert join_wrapped(["+ Nghị định số 280/2", "025/N", "Đ-CP sửa đổi, bổ sung"]) == \
+        "+ Nghị định số 280/2025/NĐ-CP sửa đổi, bổ sung"
+    assert join_wrapped(["+ Thông tư số 01/20", "20/TT", "-BTP quy định chi tiết"]) == \
+        "+ Thông tư số 01/2020/TT-BTP quy định chi tiết"
+    assert join_wrapped(["Quyết định 12/QĐ-UBND", "Ngân hàng Nhà nước"]) == "Quyết định 12/QĐ-UBND Ngân hàng Nhà nước"
