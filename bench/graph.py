@@ -76,21 +76,11 @@ def main() -> int:
     if not base:
         print("document graph on PostgreSQL: skipped (no VANTHU_TEST_POSTGRES_URL; `make bench` sets it)")
         return 0
-    import uuid
-
-    from sqlalchemy import create_engine, text
-    name = f"vanthu_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as c:
-        c.execute(text(f"CREATE DATABASE {name}"))
-    try:
-        store = Store.open(base.rsplit("/", 1)[0] + "/" + name)
+    from bench.scratch_db import scratch_postgres
+    with scratch_postgres(base) as url:
+        store = Store.open(url)
         _time(store, "PostgreSQL")
         store.engine.dispose()
-    finally:
-        with admin.connect() as c:
-            c.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        admin.dispose()
     return 0
 
 

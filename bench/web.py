@@ -160,33 +160,21 @@ def _docx_first_view() -> None:
 def _postgres_lists(base_url: str) -> None:
     """The same list timings over the same 10,000 generated documents in a PostgreSQL database of
     its own (created here, dropped after)."""
-    import uuid
-
     from fastapi.testclient import TestClient
-    from sqlalchemy import create_engine, text
 
+    from bench.scratch_db import scratch_postgres
     from stores.db import Store
     from web.app import create_app
     from web.auth import create_token
-    name = f"vanthu_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(base_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as c:
-        c.execute(text(f"CREATE DATABASE {name}"))
-    url = base_url.rsplit("/", 1)[0] + "/" + name
-    try:
-        with tempfile.TemporaryDirectory() as tmp:
-            store = Store.open(url)
-            t = time.perf_counter()
-            _generate(store, N_DOCS)
-            generated = time.perf_counter() - t
-            auth = {"Authorization": f"Bearer {create_token(store, 'bench', 'viewer')}"}
-            client = TestClient(create_app(url, Path(tmp), background=False))
-            _time_lists(client, auth, store, "PostgreSQL", generated)
-            store.engine.dispose()
-    finally:
-        with admin.connect() as c:
-            c.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        admin.dispose()
+    with scratch_postgres(base_url) as url, tempfile.TemporaryDirectory() as tmp:
+        store = Store.open(url)
+        t = time.perf_counter()
+        _generate(store, N_DOCS)
+        generated = time.perf_counter() - t
+        auth = {"Authorization": f"Bearer {create_token(store, 'bench', 'viewer')}"}
+        client = TestClient(create_app(url, Path(tmp), background=False))
+        _time_lists(client, auth, store, "PostgreSQL", generated)
+        store.engine.dispose()
 
 
 def _time_lists(client, auth: dict, store, label: str, generated: float) -> None:
