@@ -80,8 +80,6 @@ def on_extracted(s: Session, doc: DocumentRow, run: ExtractionRun, result: Extra
         s.flush()
         save_reviewed_run(s, doc.id)
     enqueue_event(s, WebhookEvent.EXTRACTED, event_data(doc, extractor_version=run.extractor_version))
-    from stores.links import write_links  # (links.py reads the queue rows this module writes)
-    write_links(s, doc.id, run.result)
 
 
 def recheck(s: Session, row: DocumentReview, result: dict) -> None:
