@@ -548,8 +548,11 @@ def test_an_analysts_session_on_a_word_report_agrees_on_the_page_the_json_the_au
         row.find_element(By.CSS_SELECTOR, "button.saverow").click()
         _wait(lambda: browser.find_element(By.CSS_SELECTOR, f'tr.rowitem[data-target="{row_target}"] input.money')
               .get_attribute("value") == "2.500.000.000")
-        # after a reload, every corrected value is shown and marked
+        # after a reload, every corrected value is shown and marked; the header names the file, not
+        # where this server keeps it
         browser.refresh()
+        header = browser.find_element(By.CSS_SELECTOR, "#fields > p.muted").text
+        assert header.startswith("000.docx") and str(ROOT) not in header
         shown = {f: browser.find_element(By.CSS_SELECTOR, f'.item[data-field="{f}"][data-target="{t}"]')
                  for f, t in (("dates", date_target), ("amounts", amount_target), ("agencies", agency_target))}
         assert "05/03/2025" in shown["dates"].find_element(By.CSS_SELECTOR, ".value").text
