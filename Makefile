@@ -24,10 +24,12 @@ bench:
 # set (corpus/external) apart, each rendition apart (.docx, text PDF, office scan).
 score:
 	$(PY) -m bench.score_sets
+	$(PY) -m bench.relations_score --sets external
 
 # The same without the scans (a minute instead of ten).
 score-text:
 	$(PY) -m bench.score_sets --formats docx,pdf
+	$(PY) -m bench.relations_score --sets external
 
 # A historical archive (≥200 files: Word 97, RTF, ODT, PDF, Excel appendices, TCVN3 and VNI
 # variants of the seeds and the external set) built under out/historical, run through
