@@ -76,7 +76,7 @@ def main() -> int:
     if not base:
         print("document graph on PostgreSQL: skipped (no VANTHU_TEST_POSTGRES_URL; `make bench` sets it)")
         return 0
-    from bench.scratch_db import scratch_postgres
+    from stores.db import scratch_postgres
     with scratch_postgres(base) as url:
         store = Store.open(url)
         _time(store, "PostgreSQL")

@@ -162,8 +162,7 @@ def _postgres_lists(base_url: str) -> None:
     its own (created here, dropped after)."""
     from fastapi.testclient import TestClient
 
-    from bench.scratch_db import scratch_postgres
-    from stores.db import Store
+    from stores.db import Store, scratch_postgres
     from web.app import create_app
     from web.auth import create_token
     with scratch_postgres(base_url) as url, tempfile.TemporaryDirectory() as tmp:

@@ -118,6 +118,27 @@ def migrate(engine: Engine) -> None:
         command.upgrade(cfg, "head")
 
 
+@contextmanager
+def scratch_postgres(base_url: str, prefix: str = "vanthu_scratch"):
+    """A fresh, empty PostgreSQL database on the server of `base_url`, dropped afterwards (the tests'
+    and the benches' databases of their own). Yields its URL."""
+    import uuid
+    name = f"{prefix}_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(base_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        c.execute(text(f"CREATE DATABASE {name}"))
+    try:
+        yield base_url.rsplit("/", 1)[0] + "/" + name
+    finally:
+        with admin.connect() as c:
+            # Only our own sessions: an autovacuum worker on the database belongs to the superuser
+            # (terminating it failed one run), and DROP DATABASE stops autovacuum by itself.
+            c.execute(text(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}' "
+                           "AND pid <> pg_backend_pid() AND usename = current_user"))
+            c.execute(text(f"DROP DATABASE {name}"))
+        admin.dispose()
+
+
 def _create_sqlite_file(path: str, mode: int) -> None:
     """The database file with owner-only permissions (SQLite gives its -wal and -shm files the
     database's mode). Its folder must exist: a URL with a typo creates nothing."""

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import json
 import os
-import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -40,8 +39,6 @@ def extracted():
 def postgres_database():
     """A fresh, empty PostgreSQL database on the server `make test` starts (scripts/test-postgres.sh),
     dropped afterwards. Skipped without a server, except in CI, where that is a failure."""
-    from sqlalchemy import create_engine, text
-
     from models import settings
     settings.cache_clear()
     base = settings().test_postgres_url
@@ -49,20 +46,9 @@ def postgres_database():
         if os.environ.get("CI"):
             pytest.fail("CI must provide VANTHU_TEST_POSTGRES_URL (scripts/test-postgres.sh)")
         pytest.skip("no PostgreSQL server for this run (make test starts one)")
-    name = f"vanthu_t_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as c:
-        c.execute(text(f"CREATE DATABASE {name}"))
-    try:
-        yield base.rsplit("/", 1)[0] + "/" + name
-    finally:
-        with admin.connect() as c:
-            # Only our own sessions: an autovacuum worker on the database belongs to the superuser
-            # (terminating it failed one run), and DROP DATABASE stops autovacuum by itself.
-            c.execute(text(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}' "
-                           "AND pid <> pg_backend_pid() AND usename = current_user"))
-            c.execute(text(f"DROP DATABASE {name}"))
-        admin.dispose()
+    from stores.db import scratch_postgres
+    with scratch_postgres(base, "vanthu_t") as url:
+        yield url
 
 
 @pytest.fixture
