@@ -16,7 +16,7 @@ import time
 from functools import lru_cache
 
 import ner.agencies as agencies
-from bench.score_sets import ROOT, SCORER, SETS, _files
+from bench.score_sets import ROOT, SCORER, SETS, rendition_files
 from pipeline import extract_file
 
 _lexicon_component_end = agencies._Parser.component_end
@@ -56,7 +56,7 @@ def _score(tag: str) -> tuple[float, float]:
             continue
         out = ROOT / "out" / "boundaries" / tag / set_name
         out.mkdir(parents=True, exist_ok=True)
-        for path in _files(docs, "docx"):
+        for path in rendition_files(docs, "docx"):
             (out / f"{path.name}.json").write_text(extract_file(path).model_dump_json(), encoding="utf-8")
         done = subprocess.run([sys.executable, str(SCORER), str(gold), str(out), "--json"], capture_output=True,
                               text=True, check=True)

@@ -11,7 +11,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from bench.score_sets import ROOT, SETS, _files
+from bench.score_sets import ROOT, SETS, rendition_files
 
 sys.path.insert(0, str(ROOT / "tests"))
 from gold_score import norm_key  # noqa: E402  (the shared scorer's key normalization)
@@ -35,7 +35,7 @@ def score(set_name: str, fmt: str) -> dict:
         pred_file = next(out.glob(f"{stem}.*json"), None)
         if pred_file is None:
             from pipeline import extract_file
-            path = next((p for p in _files(docs, fmt) if p.name.startswith(f"{stem}.")), None)
+            path = next((p for p in rendition_files(docs, fmt) if p.name.startswith(f"{stem}.")), None)
             if path is None:
                 continue
             result = json.loads(extract_file(path).model_dump_json())

@@ -28,7 +28,7 @@ SETS = {
 FORMATS = ("docx", "pdf", "scan-office")
 
 
-def _files(folder: Path, fmt: str) -> list[Path]:
+def rendition_files(folder: Path, fmt: str) -> list[Path]:
     suffix = ".scan-office.pdf" if fmt == "scan-office" else f".{fmt}"
     return sorted(p for p in folder.glob(f"*/*{suffix}") if fmt == "scan-office" or ".scan-" not in p.name)
 
@@ -50,7 +50,7 @@ def run(set_name: str, fmt: str, misses: bool) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     for old in out.glob("*.json"):
         old.unlink()
-    for path in _files(docs, fmt):
+    for path in rendition_files(docs, fmt):
         try:
             result = extract_file(path)
         except Exception as exc:  # a failure scores as an empty prediction, and is said

@@ -204,10 +204,9 @@ class LocalNames(TokenReader):
         return self.owner_end(end) if end > k else end
 
     def only_owner(self, j: int, k: int) -> bool:
-        """Whether tokens j..k are only whose steering committee it is ('Trung ương', 'quốc gia',
-        'của Chính phủ'), with no 'về …' or locality that says which one."""
-        return k > j and (match_key(self.span_text(j, k)) in ("trung ương", "quốc gia") or
-                          (self.key(j) == "của" and self.owner_end(j) == k))
+        """Whether tokens j..k are only whose steering committee it is ('của Chính phủ'), with no
+        'về …' or locality that says which one."""
+        return k > j and self.key(j) == "của" and self.owner_end(j) == k
 
     def owner_end(self, j: int) -> int:
         """Past 'của Chính phủ' (or another body that sets up steering committees) at j: the

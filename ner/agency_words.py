@@ -69,12 +69,12 @@ LEVEL_WORDS = {"tỉnh": "tỉnh", "thành phố": "thành phố", "tp": "thành
                "thị xã": "thị xã", "xã": "xã", "phường": "phường", "thị trấn": "thị trấn", "đặc khu": "đặc khu"}
 _PLAIN_LEVELS = {strip_diacritics_same_length(k): v for k, v in LEVEL_WORDS.items()}
 _LEVEL_FIRST_WORDS = {k.split()[0] for k in (*LEVEL_WORDS, *_PLAIN_LEVELS)}
-# After a head: a position, not a body ('Bộ trưởng', 'Cục phó').
 # Heads that are an organ of the body named after them and of no other: 'Đoàn Chủ tịch Ủy ban Trung
 # ương MTTQ Việt Nam' (its presidium); alone they name no body.
 ORGAN_OF_HEADS = {"Đoàn Chủ tịch"}
 # Heads whose body is another body's unit, named by it: 'Văn phòng Tỉnh ủy X', 'Thanh tra Bộ Tài chính'.
 NESTING_HEADS = ("Văn phòng", "Thanh tra")
+# After a head: a position, not a body ('Bộ trưởng', 'Cục phó').
 POSITION_WORDS = {"trưởng", "phó", "viên"}   # 'Bộ trưởng', 'Cục phó', 'Tỉnh ủy viên'
 # Before 'văn phòng': its chief, a position that names the office ('Chánh văn phòng UBND tỉnh').
 OFFICE_CHIEFS = {"chánh"}

@@ -124,6 +124,11 @@ RATE_TITLE = (r"^(?:phụ lục\s+\S+\s*[:.-]?\s*)?(?:(?:[ivxlc]+|\d+|[a-zđ])\s
 PRICE_HEADER = r"đơn giá|^giá\b"
 
 
+def price_column(header: str) -> bool:
+    """A money column of prices per unit (compared like every header: without marks)."""
+    return bool(_plain(PRICE_HEADER).search(header_key(header.split(" / ")[-1])))
+
+
 def money_rates(title: str) -> bool:
     return bool(re.search(RATE_TITLE, match_key(title).strip()))
 

@@ -161,10 +161,10 @@ def graph_of(s: Session, key: str, depth: int = 1, limit: int = 500) -> dict:
                               "confidence": link.confidence})
                 nxt.add(citing.doc_key_folded)
         frontier = nxt - seen
-    missing = ({e["from"] for e in edges} | {e["to"] for e in edges}) - set(nodes)
+    missing = sorted(({e["from"] for e in edges} | {e["to"] for e in edges}) - set(nodes))
     found: dict[str, DocumentReview] = {}
     for chunk in range(0, len(missing), 500):   # (one query per 500 keys, not one per key)
-        part = sorted(missing)[chunk:chunk + 500]
+        part = missing[chunk:chunk + 500]
         for row in s.execute(select(DocumentReview).where(DocumentReview.doc_key_folded.in_(part))).scalars():
             found.setdefault(row.doc_key_folded, row)
     for folded in missing:

@@ -16,19 +16,18 @@ from collections import Counter
 
 from models import Document, Table, TypedColumn, TypedRow, TypedTable, Warning
 from normalize.columns import (
-    PRICE_HEADER,
     TIME_ROLES,
     column_role,
     money_collected,
     money_kind,
     money_rates,
     money_spent,
+    price_column,
     rows_are,
     time_kind,
 )
 from normalize.money import MoneyUnit, parse_unit, unit_from_header
 from normalize.ranges import parse_number_or_range
-from normalize.text import match_key
 from tables.headers import column_headers, header_row_count, is_total_row
 from tables.lists import catalog_kind, is_title, numbered_lists
 
@@ -301,7 +300,7 @@ def _table_kind(columns: list[TypedColumn], title: str | None, n_body: int, coll
         return "other", f"a list of administrative procedures ('{name.name}'), not tasks or budget lines"
     if money and rates:
         return "other", f"rates per case ('{title}'), not budget lines"
-    if money and all(re.search(PRICE_HEADER, match_key(c.name)) for c in money):
+    if money and all(price_column(c.name) for c in money):
         # every money column is a price per unit ('Đơn giá (đồng)' per m³ of each mineral, pool c):
         # what each unit costs, no line of a budget (a dự toán has its 'Thành tiền' beside the
         # price). Spending norms ('Mức chi') stay budget lines, as the holdouts' gold has them.

@@ -10,7 +10,7 @@ import json
 import secrets
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Literal
 
 from fastapi import Depends, FastAPI, File, Form, HTTPException, Query, Request, UploadFile
@@ -403,7 +403,7 @@ def _routes(app: FastAPI, ctx: Context, templates: Jinja2Templates) -> None:
         return templates.TemplateResponse(request, "document.html", _base(
             request, who, doc=doc, row=row, r=extracted, reviewed=reviewed, corrections=corrections, audit=audit,
             next_id=nxt, sizes=sizes, can_write=who.can("reviewer"), shown=shown_items(extracted, corrections),
-            links=links))
+            links=links, file_name=PurePath(doc.path).name))
 
     @app.get("/documents/{document_id}/pages/{number}.png", include_in_schema=False)
     @app.get("/documents/{document_id}/pages/{number}/image", include_in_schema=False)
