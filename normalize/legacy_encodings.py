@@ -25,10 +25,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 
-from viparse.normalize.tables import Charmap, build_charmap, convert
-from viparse.normalize.tcvn3 import TCVN3 as _VIPARSE_TCVN3
-from viparse.normalize.vni import VNI as _VIPARSE_VNI
-
 from models.warnings import LegacyConversion, Warning, WarningCode
 from normalize.text import fold_tone_placement
 
@@ -42,11 +38,18 @@ class LegacyEncoding(StrEnum):
 VNI_CORRECTIONS: dict[str, str] = {"aú": "ẳ", "AÚ": "Ẳ", "î": "ỵ", "Î": "Ỵ"}
 _VNI_WRONG = {"yï", "YÏ"}  # viparse's spellings of ỵ Ỵ: no VNI text has them
 
-CHARMAPS: dict[LegacyEncoding, Charmap] = {
-    LegacyEncoding.TCVN3: _VIPARSE_TCVN3,
-    LegacyEncoding.VNI: build_charmap("vni", [*((s, u) for s, u in _VIPARSE_VNI.pairs if s not in VNI_CORRECTIONS and
-                                                  s not in _VNI_WRONG), *VNI_CORRECTIONS.items()]),
-}
+
+@lru_cache(maxsize=2)
+def charmap(encoding: LegacyEncoding):
+    """viparse's table of the encoding, with the VNI corrections. Imported on first use: most
+    documents have no legacy text, and viparse's import cost 30 ms of every `vanthu extract`."""
+    from viparse.normalize.tables import build_charmap
+    from viparse.normalize.tcvn3 import TCVN3
+    from viparse.normalize.vni import VNI
+    if encoding is LegacyEncoding.TCVN3:
+        return TCVN3
+    return build_charmap("vni", [*((s, u) for s, u in VNI.pairs if s not in VNI_CORRECTIONS and s not in _VNI_WRONG),
+                                 *VNI_CORRECTIONS.items()])
 
 # Font families of each encoding. TCVN3 fonts are '.Vn…' ('.VnTime', '.VnArial NarrowH'); a PDF
 # may drop the dot or prefix a subset tag ('ABCDEF+VnTime'). VNI fonts are 'VNI-…'.
@@ -92,7 +95,8 @@ def decode(text: str, encoding: LegacyEncoding, capitals: bool = False, legacy_f
     text = _SYMBOL_AREA.sub(lambda m: chr(ord(m.group()) - 0xF000), text)
     if legacy_font and encoding is LegacyEncoding.TCVN3:
         text = text.translate(_PDF_GLYPH_NAMES)
-    out = convert(text, CHARMAPS[encoding], "NFC")
+    from viparse.normalize.tables import convert
+    out = convert(text, charmap(encoding), "NFC")
     return out.upper() if capitals else out
 
 
@@ -181,7 +185,7 @@ _SAME_LOOK = {LegacyEncoding.TCVN3: frozenset(), LegacyEncoding.VNI: frozenset("
 
 @lru_cache(maxsize=2)
 def _spellings(encoding: LegacyEncoding) -> dict[str, str]:
-    return {u: s for s, u in CHARMAPS[encoding].pairs if s not in _VNI_NONSTANDARD}
+    return {u: s for s, u in charmap(encoding).pairs if s not in _VNI_NONSTANDARD}
 
 
 def encodable(ch: str, encoding: LegacyEncoding) -> bool:
