@@ -110,6 +110,7 @@ def recognize(doc: Document, typed: list[TypedTable], agency_rules: Sequence[Age
             if r.key == key:
                 r.doc_type = r.doc_type or header.doc_type
                 r.date = r.date or header.date
+                r.relations = []   # the 'Số:' line: no document relates to itself
     return Mentions(header=header, references=list(refs.items.values()), dates=list(dates.items.values()),
                     amounts=list(amounts.items.values()), agencies=list(agencies.items.values()), pieces=pieces)
 
