@@ -24,6 +24,8 @@ class TypedColumn(BaseModel):
     currency: str | None = None
     money_kind: MoneyKind | None = Field(None, description="for a money column: a total, an allocation, an amount "
                                                             "spent, or a part of another")
+    unit_per_row: bool = Field(False, description="the money unit is each row's own, stated in its unit column "
+                                                  "('Đơn vị tính': 'Đồng/người'); a row in another unit is no money")
 
 
 class TypedRow(BaseModel):

@@ -51,6 +51,8 @@ def _continues(previous: str, following: str) -> bool:
 
 def _column_unit(t: TypedTable, k: int) -> MoneyUnit | None:
     c = t.columns[k]
+    if c.unit_per_row:   # each row's own unit ('Kg/người/tháng' beside 'Đồng/người'): see _priced
+        return None
     return MoneyUnit(c.multiplier, c.currency, c.unit) if c.multiplier and c.currency and c.unit else None
 
 

@@ -110,14 +110,14 @@ def money_spent(title: str) -> bool:
     return bool(re.search(SPENT_WORDS, match_key(title)))
 
 
-# A title that says the table states rates, not lines of a budget: norms and prices per person,
-# per medal, per unit ('MỨC THƯỞNG ĐỐI VỚI VẬN ĐỘNG VIÊN …', 'ĐỊNH MỨC CHI …', 'BẢNG GIÁ …'). Its
-# rows are what each case is paid (ANNOTATION: spending norms give no budget records); a dự toán
-# priced by norms is titled for its money ('DỰ TOÁN KINH PHÍ …') and stays a budget.
-# A section's number may stand before it ('II. MỨC HỖ TRỢ', 'b) Mức chi …'), or the words that
-# announce a table of them ('QUY ĐỊNH MỨC THU …', 'BẢNG MỨC CHI …').
-RATE_TITLE = (r"^(?:phụ lục\s+\S+\s*[:.-]?\s*)?(?:(?:[ivxlc]+|\d+|[a-zđ])\s*[.)]\s*)?"
-              r"(?:quy định\s+|bảng\s+|biểu\s+)?(?:mức|định mức|đơn giá|bảng giá|khung giá|biểu giá)\b")
+# A title that says the table states prices, not lines of a budget ('BẢNG GIÁ …', 'ĐƠN GIÁ …',
+# 'KHUNG GIÁ …', 'MỨC TRẦN GIÁ …'): what each unit costs. Rates the state pays ('MỨC THƯỞNG …', 'ĐỊNH MỨC CHI …',
+# 'MỨC TRỢ CẤP …') are budget lines, one per row and money column, as the holdouts' gold (h04, k03)
+# and the pool's since 2026-12-06 have them. A section's number may stand before it ('II. BẢNG
+# GIÁ …'), or the words that announce it ('QUY ĐỊNH …').
+PRICE_TITLE = (r"^(?:phụ lục\s+\S+\s*[:.-]?\s*)?(?:(?:[ivxlc]+|\d+|[a-zđ])\s*[.)]\s*)?"
+               r"(?:quy định\s+|bảng\s+|biểu\s+)?(?:mức\s+(?:trần\s+|sàn\s+|tối đa\s+)?)?"
+               r"(?:đơn giá|bảng giá|khung giá|biểu giá|giá)\b")
 
 
 # A money column that gives a price per unit, not an amount: 'Đơn giá (đồng)', 'Giá tính thuế'.
@@ -129,8 +129,8 @@ def price_column(header: str) -> bool:
     return bool(_plain(PRICE_HEADER).search(header_key(header.split(" / ")[-1])))
 
 
-def money_rates(title: str) -> bool:
-    return bool(re.search(RATE_TITLE, match_key(title).strip()))
+def price_title(title: str) -> bool:
+    return bool(re.search(PRICE_TITLE, match_key(title).strip()))
 
 
 # Letters a scan reads as symbols inside header words ('CHU TR]' for 'CHỦ TRÌ').

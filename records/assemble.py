@@ -21,6 +21,7 @@ from models import (
     Warning,
 )
 from normalize.agencies import tidy_name
+from normalize.columns import money_kind as money_kind_of
 from normalize.durations import parse_duration_months
 from normalize.numbers import roman_to_int
 from normalize.text import clean_text
@@ -32,6 +33,11 @@ _GROUP_NO = re.compile(r"nh[oó]m\s+(\d+)", re.IGNORECASE)
 # Where a cell of bodies in charge turns to those who co-operate ('…chủ trì, phối hợp với …').
 _COOPERATING = re.compile(r"\bphối\s+hợp\b", re.IGNORECASE)
 _ROMAN_GROUP = re.compile(r"^\s*(?:-\s*)?([IVX]{1,5})(?:[.)]|\s+(?=[A-ZĐÀ-Ỹ]))")
+
+
+# Kinds of money whose columns side by side are peers (years, sources, levels, prizes), not a
+# total beside its parts or what was allocated beside what was spent.
+_PEER_KINDS = (None, "rate", "allocation")
 
 
 class _Cells:
@@ -61,8 +67,23 @@ class _Cells:
                     return c.index
         return money[0].index if money else None
 
-    def money(self, row: TypedRow) -> Money | None:
+    def money_columns(self) -> list[int]:
+        """The money columns a row gives lines for: each, where they are peers of one kind (years,
+        sources, levels, prizes: 'Năm 2024 | Năm 2025', 'Cấp Thành phố | Cấp xã', 'HCV | HCB |
+        HCĐ'), a line per row and column with a figure; else the one `money_column` chooses (a
+        total beside its parts, an allocation beside what was spent)."""
+        money = [c for c in self.t.columns if c.role == "budget"]
+        tops = {c.name.split(" / ")[0] for c in money}
+        if len(money) > 1 and (len({c.money_kind for c in money}) == 1 and money[0].money_kind in _PEER_KINDS
+                               # sub-columns of one money header ('Định mức (triệu đồng) / Luật mới' | '… /
+                               # Luật sửa đổi, bổ sung …'): their own words name no kind of money (pool f)
+                               or len(tops) == 1 and " / " in money[0].name and money_kind_of(tops.pop()) in _PEER_KINDS):
+            return [c.index for c in money]
         k = self.money_column()
+        return [k] if k is not None else []
+
+    def money(self, row: TypedRow, column: int | None = None) -> Money | None:
+        k = self.money_column() if column is None else column
         p = self.piece(row, k) if k is not None else None
         a = p.amounts[0] if p is not None and p.amounts else None
         return Money(currency=a.currency, value=a.value, low=a.low, high=a.high) if a else None
@@ -120,14 +141,15 @@ def assemble_records(typed: list[TypedTable], mentions: Mentions) -> tuple[Recor
         elif t.kind == "catalog":
             records.catalog.extend(_catalog(cells))
         elif t.kind == "budget":
-            lines = [b for b in (_budget_line(cells, r) for r in t.rows if r.kind == "data") if b is not None]
+            lines = [b for r in t.rows if r.kind == "data" for b in _budget_lines(cells, r)]
             # A row without money in a table whose other rows have it is no budget line but a
             # heading or a spending kind paid 'theo chứng từ' (holdout h04); the totals check
             # still sees it, as a part it cannot count.
             priced = [b for b in lines if b.amount is not None]
             records.budget.extend(priced or lines)
-            warnings.extend(table_total_warning(t, [b.amount for b in lines], _total(cells)))
-            warnings.extend(_group_totals(cells, {b.provenance.row: b.amount for b in lines}))
+            if len(cells.money_columns()) == 1:   # (peer columns' totals are not yet checked column by column)
+                warnings.extend(table_total_warning(t, [b.amount for b in lines], _total(cells)))
+                warnings.extend(_group_totals(cells, {b.provenance.row: b.amount for b in lines}))
     warnings.extend(narrative_total_warnings(mentions))
     return records, warnings
 
@@ -282,19 +304,34 @@ def _catalog(cells: _Cells) -> list[CatalogItem]:
     return out
 
 
-def _budget_line(cells: _Cells, row: TypedRow) -> BudgetLine | None:
-    """A project, work or locality and its money. The bodies in charge: the row's own column of
-    them, else its group row ('I. SỞ Y TẾ' over its projects)."""
+def _budget_lines(cells: _Cells, row: TypedRow) -> list[BudgetLine]:
+    """A project, work or locality and its money, a line for each money column that has a figure
+    (one line without money where none has). The bodies in charge: the row's own column of them,
+    else its group row ('I. SỞ Y TẾ' over its projects). The period: the row's, else the year its
+    money column names ('Năm 2025')."""
     item = clean_text(cells.text(row, "name") or cells.text(row, "agency"))
     if not item:
-        return None
+        return []
     lead = cells.agencies(row, "agency") or cells.group_agencies(row)
     period = cells.text(row, "period")
-    return BudgetLine(
+    period = re.sub(r"\s*[-–]\s*", "-", period) if period else None
+    columns = cells.money_columns()
+    priced = [(k, m) for k, m in ((k, cells.money(row, k)) for k in columns) if m is not None]
+    return [BudgetLine(
         item=item,
-        amount=cells.money(row),
+        amount=amount,
         lead_agencies=lead,
         coordinating_agencies=cells.agencies(row, "coordinating"),
-        period=re.sub(r"\s*[-–]\s*", "-", period) if period else None,
+        period=period or (_column_year(cells.t.columns[k].name) if k is not None and len(columns) > 1 else None),
         provenance=RecordProvenance(table_id=cells.t.id, row=row.index, page=row.page),
-        confidence=cells.t.kind_confidence)
+        confidence=cells.t.kind_confidence) for k, amount in (priced or [(None, None)])]
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def _column_year(header: str) -> str | None:
+    """The year a money column's header names ('Kế hoạch vốn năm 2025' → '2025'); none where it
+    names a span or no year."""
+    years = _YEAR.findall(header)
+    return years[0] if len(years) == 1 else None

@@ -20,13 +20,13 @@ from normalize.columns import (
     column_role,
     money_collected,
     money_kind,
-    money_rates,
     money_spent,
     price_column,
+    price_title,
     rows_are,
     time_kind,
 )
-from normalize.money import MoneyUnit, parse_unit, unit_from_header
+from normalize.money import CURRENCY_PATTERN, SCALE_PATTERN, MoneyUnit, parse_unit, unit_from_header
 from normalize.ranges import parse_number_or_range
 from tables.headers import column_headers, header_row_count, is_total_row
 from tables.lists import catalog_kind, is_title, numbered_lists
@@ -231,6 +231,7 @@ def type_table(table: Table, title: str | None = None, declared_unit: MoneyUnit 
             col.role = "budget"
         if col.role == "budget":
             col.money_kind = money_kind(col.name)
+    _money_from_cells(columns, body)
     _category_columns(columns, body)
     if not any(c.role == "reference" for c in columns):
         # a column whose every cell cites a document ('Thông báo số 98-TB/TU') under a header that
@@ -257,12 +258,53 @@ def type_table(table: Table, title: str | None = None, declared_unit: MoneyUnit 
             first.role = "name"
     # fees and prices are paid in, whether the caption or the title says so ('MỨC HỌC PHÍ …')
     kind, reason = _table_kind(columns, title, len(body), any(money_collected(t) for t in (title, caption) if t),
-                               any(money_spent(t) for t in (title, caption) if t), bool(title and money_rates(title)))
+                               any(money_spent(t) for t in (title, caption) if t), bool(title and price_title(title)))
     confidence = UNCERTAIN_KIND if reason.startswith("uncertain") else 1.0
     return TypedTable(id=table.id, kind=kind, kind_reason=reason, kind_confidence=confidence,
                       catalog_kind=catalog_kind(title), title=title,
                       header_rows=n_header, columns=columns, rows=rows, page=table.provenance.page,
                       ocr=table.provenance.source == "ocr")
+
+
+# A figure that carries its own money unit ('Tối đa 15.000.000 đồng/văn bản', '300.000đ/người').
+_FIGURE_WITH_UNIT = re.compile(rf"\d[\d.,]*\s*(?:{SCALE_PATTERN})?\s*{CURRENCY_PATTERN}", re.IGNORECASE)
+_CELL_UNIT = MoneyUnit(1, "VND", "đồng")
+
+
+def _money_from_cells(columns: list[TypedColumn], body: list[TypedRow]) -> None:
+    """Money columns whose header words are no money word, told by what they hold: figures under a
+    header that states a money unit ('Mức trợ giúp áp dụng (đồng/tháng)'), cells that carry their
+    own unit ('Tối đa 15.000.000 đồng/văn bản' under 'Chế độ chi đặc thù của Thành phố'), figures
+    beside a unit column that names money ('Đơn vị tính' | 'Đồng/người'). Pool o: two tables of
+    rates gave 0 of their 65 lines."""
+    beside = _measured_money_unit(columns, body)
+    for col in columns:
+        values = _filled(col, body)
+        if col.role != "other" or not values:
+            continue
+        numeric = _numeric_share(values) >= CONTENT_MAJORITY
+        if col.multiplier and numeric:
+            col.role = "budget"
+        elif sum(bool(_FIGURE_WITH_UNIT.search(v)) for v in values) >= CONTENT_MAJORITY * len(values):
+            _apply_unit(col, _CELL_UNIT)
+            col.role = "budget"
+        elif beside and numeric:
+            _apply_unit(col, beside)
+            col.role, col.unit_per_row = "budget", True
+        else:
+            continue
+        col.money_kind = money_kind(col.name)
+
+
+def _measured_money_unit(columns: list[TypedColumn], body: list[TypedRow]) -> MoneyUnit | None:
+    """The money unit a unit column ('Đơn vị tính') gives its rows, when most of them name one
+    ('Đồng/người', 'Triệu đồng/hộ')."""
+    measure = next((c for c in columns if c.role == "measure"), None)
+    values = _filled(measure, body) if measure else []
+    units = [u for u in (parse_unit(v.split("/")[0].strip()) for v in values) if u is not None]
+    if not values or len(units) < CONTENT_MAJORITY * len(values):
+        return None
+    return Counter(units).most_common(1)[0][0]
 
 
 def _category_columns(columns: list[TypedColumn], body: list[TypedRow]) -> None:
@@ -279,10 +321,10 @@ def _category_columns(columns: list[TypedColumn], body: list[TypedRow]) -> None:
 
 
 def _table_kind(columns: list[TypedColumn], title: str | None, n_body: int, collected: bool = False,
-                spent: bool = False, rates: bool = False) -> tuple[str, str]:
+                spent: bool = False, prices: bool = False) -> tuple[str, str]:
     """(kind, why) from what the columns mean; `collected`: the caption says the money is paid in
     (fees), which no budget line is; `spent`: the title says it is money to spend (a dự toán);
-    `rates`: the title says the table states rates (norms, prices), which no budget line is."""
+    `prices`: the title says the table states prices, which no budget line is."""
     roles = {c.role for c in columns}
     money = [c for c in columns if c.role == "budget" and c.multiplier]
     name = next((c for c in columns if c.role == "name"), None)
@@ -298,8 +340,8 @@ def _table_kind(columns: list[TypedColumn], title: str | None, n_body: int, coll
         return "other", "no body rows"
     if rows_word == "procedures":
         return "other", f"a list of administrative procedures ('{name.name}'), not tasks or budget lines"
-    if money and rates:
-        return "other", f"rates per case ('{title}'), not budget lines"
+    if money and prices:
+        return "other", f"prices ('{title}'), not budget lines"
     if money and all(price_column(c.name) for c in money):
         # every money column is a price per unit ('Đơn giá (đồng)' per m³ of each mineral, pool c):
         # what each unit costs, no line of a budget (a dự toán has its 'Thành tiền' beside the

@@ -399,19 +399,25 @@ def test_a_total_is_compared_with_its_own_level_of_items_only():
 
 
 # -- batch i (2026-12-06): kinds its first sight showed -------------------------------------------------
-def test_a_table_titled_as_rates_gives_no_budget_lines():
+def test_a_table_of_rates_the_state_pays_gives_a_line_per_row_and_money_column():
     """A decree's appendix of medal rewards ('MỨC THƯỞNG ĐỐI VỚI VẬN ĐỘNG VIÊN …', Đơn vị tính: Triệu
-    đồng) states what each medal is paid: 25 budget records were made from it."""
-    table = _table([["TT", "Tên cuộc thi", "HCV", "HCB", "HCĐ", "Phá kỷ lục"],
-                    ["I", "Đại hội thể thao", "", "", "", ""],
-                    ["1", "Đại hội thể thao thế giới (Olympic Games)", "3.500", "2.200", "1.400", "+1.400"],
-                    ["2", "Đại hội thể thao châu Á (ASIAD)", "280", "180", "120", "+120"]])
+    đồng) states what each medal is paid: spending norms are budget lines (decided 2026-12-06 with
+    the holdouts' gold), one per row and money column; the group row 'I' is none."""
+    table = _table([["TT", "Tên cuộc thi", "HCV", "HCB", "HCĐ"],
+                    ["I", "Đại hội thể thao", "", "", ""],
+                    ["1", "Đại hội thể thao thế giới (Olympic Games)", "3.500", "2.200", "1.400"],
+                    ["2", "Đại hội thể thao châu Á (ASIAD)", "280", "180", "120"]])
     doc = _blocks("MỨC THƯỞNG ĐỐI VỚI VẬN ĐỘNG VIÊN LẬP THÀNH TÍCH TẠI CÁC ĐẠI HỘI, GIẢI THI ĐẤU THỂ THAO QUỐC TẾ",
                   "Đơn vị tính: Triệu đồng")
     from pipeline.run import run_stages
     typed, _, records, _ = run_stages(doc.model_copy(update={"tables": [table.model_copy(update={"order": 2})]}))
-    assert typed[0].kind == "other" and "rates" in typed[0].kind_reason
-    assert records.budget == []
+    assert typed[0].kind == "budget"
+    assert [(b.item, b.amount.value) for b in records.budget] == [
+        ("Đại hội thể thao thế giới (Olympic Games)", 3_500_000_000),
+        ("Đại hội thể thao thế giới (Olympic Games)", 2_200_000_000),
+        ("Đại hội thể thao thế giới (Olympic Games)", 1_400_000_000),
+        ("Đại hội thể thao châu Á (ASIAD)", 280_000_000), ("Đại hội thể thao châu Á (ASIAD)", 180_000_000),
+        ("Đại hội thể thao châu Á (ASIAD)", 120_000_000)]
     # a dự toán priced by norms is titled for its money: still budget lines
     typed, records, _ = _run(_table([["TT", "Nội dung", "Mức chi (triệu đồng)", "Thành tiền (triệu đồng)"],
                                      ["1", "Tổ chức hội nghị", "20", "40"], ["2", "In tài liệu", "5", "10"]]),
@@ -478,7 +484,7 @@ def test_a_report_on_directed_tasks_without_a_body_column_gives_uncertain_tasks(
 def test_a_title_a_scan_reads_as_two_blocks_is_one_title():
     """The office scan of the reward decree reads its appendix title as two blocks ('PHỤ LỤC I MỨC
     THƯỞNG … TẠI' / 'CÁC ĐẠI HỘI, GIẢI THI ĐẤU THỂ THAO QUỐC TẾ'): the table's title was the second
-    line alone, no longer a rate title, and the scan gave 15 budget lines the .docx did not."""
+    line alone, and the scan's lines differed from the .docx's."""
     from pipeline.run import run_stages
     table = _table([["TT", "Tên cuộc thi", "HCV", "HCB", "HCĐ"],
                     ["1", "Đại hội thể thao thế giới (Olympic Games)", "3.500", "2.200", "1.400"],
@@ -489,7 +495,6 @@ def test_a_title_a_scan_reads_as_two_blocks_is_one_title():
                   "Đơn vị tính: Triệu đồng")
     typed, _, records, _ = run_stages(doc.model_copy(update={"tables": [table.model_copy(update={"order": 4})]}))
     assert typed[0].title.endswith("TẠI CÁC ĐẠI HỘI, GIẢI THI ĐẤU THỂ THAO QUỐC TẾ")
-    assert records.budget == []
 
 
 # -- batch j (2026-12-06): each kind with a real sentence of the batch ------------------------------------
@@ -692,16 +697,30 @@ def test_a_provincial_party_committees_document_names_its_province_bodies():
                                            "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Thanh Hóa"]
 
 
-def test_a_rate_table_under_a_numbered_section_title_gives_no_budget_lines():
-    """'III. MỨC THƯỞNG BỔ SUNG' above a table of what each prize is paid (Đơn vị tính: đồng): the
-    section's number hid the rates title, and the prizes became budget lines."""
-    table = _table([["TT", "Thành tích Tên cuộc thi", "Huy chương Vàng", "Huy chương Bạc", "Huy chương Đồng"],
-                    ["1", "Cuộc thi cấp thế giới", "117.000.000", "93.000.000", "70.000.000"],
-                    ["2", "Cuộc thi cấp châu lục", "93.000.000", "70.000.000", "47.000.000"]])
-    doc = _blocks("III. MỨC THƯỞNG BỔ SUNG", "Đơn vị tính: đồng")
-    from pipeline.run import run_stages
-    typed, _, records, _ = run_stages(doc.model_copy(update={"tables": [table.model_copy(update={"order": 2})]}))
-    assert typed[0].kind == "other" and records.budget == []
+def test_money_columns_told_by_what_they_hold():
+    """Three tables of rates whose money columns carry no money word (pool o, 0 of 65 lines): a
+    header that states its unit ('Mức trợ giúp áp dụng (đồng/tháng)'), cells that carry their own
+    unit ('Tối đa 15.000.000 đồng/văn bản'), figures beside a unit column of money ('Đồng/người')."""
+    typed, records, _ = _run(_table([["STT", "Đối tượng", "Mức trợ giúp áp dụng (đồng/tháng)"],
+                                     ["1", "Người từ 85 tuổi trở lên không có lương hưu", "180.000"],
+                                     ["2", "Người tàn tật nặng không có khả năng lao động", "270.000"]]),
+                             "MỨC TRỢ CẤP XÃ HỘI HÀNG THÁNG CHO CÁC ĐỐI TƯỢNG BẢO TRỢ XÃ HỘI")
+    assert typed.kind == "budget" and [b.amount.value for b in records.budget] == [180_000, 270_000]
+    typed, records, _ = _run(_table([["TT", "Nội dung", "Chế độ chi cấp có thẩm quyền quy định",
+                                      "Chế độ chi đặc thù của Thành phố"],
+                                     ["-", "Văn bản do cấp ủy quyết định ban hành", "Tối đa 15.000.000 đồng/văn bản",
+                                      "Hỗ trợ thêm 5.000.000 đồng/văn bản"],
+                                     ["-", "Văn bản do Ban Thường vụ cấp ủy quyết định ban hành",
+                                      "Tối đa 10.000.000 đồng/văn bản", ""]]),
+                             "QUY ĐỊNH MỘT SỐ CHẾ ĐỘ CHI TIÊU HOẠT ĐỘNG CỦA CÁC ĐẢNG ỦY")
+    assert [(b.item, b.amount.value) for b in records.budget] == [
+        ("Văn bản do cấp ủy quyết định ban hành", 15_000_000), ("Văn bản do cấp ủy quyết định ban hành", 5_000_000),
+        ("Văn bản do Ban Thường vụ cấp ủy quyết định ban hành", 10_000_000)]
+    typed, records, _ = _run(_table([["STT", "Đối tượng", "Đơn vị tính", "Mức trợ giúp áp dụng"],
+                                     ["a", "- Có người chết, mất tích", "Đồng/nguời", "4.500.000"],
+                                     ["a", "- Có nhà bị đổ, sập, trôi, cháy, hỏng nặng", "Đồng/hộ", "6.000.000"]]),
+                             "MỨC TRỢ CẤP CỨU TRỢ ĐỘT XUẤT CHO CÁC ĐỐI TƯỢNG")
+    assert [b.amount.value for b in records.budget] == [4_500_000, 6_000_000]
 
 
 def test_the_youth_union_of_a_province_keeps_its_province():
