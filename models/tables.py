@@ -25,7 +25,8 @@ class TypedColumn(BaseModel):
     money_kind: MoneyKind | None = Field(None, description="for a money column: a total, an allocation, an amount "
                                                             "spent, or a part of another")
     unit_per_row: bool = Field(False, description="the money unit is each row's own, stated in its unit column "
-                                                  "('Đơn vị tính': 'Đồng/người'); a row in another unit is no money")
+                                                  "('Đơn vị tính': 'Đồng/người') or its own cell ('15.000.000 "
+                                                  "đồng/văn bản'); a figure in another unit or none is no money")
 
 
 class TypedRow(BaseModel):

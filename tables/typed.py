@@ -275,19 +275,19 @@ def _money_from_cells(columns: list[TypedColumn], body: list[TypedRow]) -> None:
     """Money columns whose header words are no money word, told by what they hold: figures under a
     header that states a money unit ('Mức trợ giúp áp dụng (đồng/tháng)'), cells that carry their
     own unit ('Tối đa 15.000.000 đồng/văn bản' under 'Chế độ chi đặc thù của Thành phố'), figures
-    beside a unit column that names money ('Đơn vị tính' | 'Đồng/người'). Pool o: two tables of
-    rates gave 0 of their 65 lines."""
+    beside a unit column that names money ('Đơn vị tính' | 'Đồng/người'); and the unit of a money
+    header that states none, from its cells. Pool o: two tables of rates gave 0 of their 65 lines."""
     beside = _measured_money_unit(columns, body)
     for col in columns:
         values = _filled(col, body)
-        if col.role != "other" or not values:
-            continue
+        if not values or not (col.role == "other" or col.role == "budget" and not col.multiplier):
+            continue   # (a money header without a unit: 'Mức chi / Cấp xã' over '80.000 đồng/người/buổi')
         numeric = _numeric_share(values) >= CONTENT_MAJORITY
         if col.multiplier and numeric:
             col.role = "budget"
         elif sum(bool(_FIGURE_WITH_UNIT.search(v)) for v in values) >= CONTENT_MAJORITY * len(values):
-            _apply_unit(col, _CELL_UNIT)
-            col.role = "budget"
+            _apply_unit(col, _CELL_UNIT)   # (each cell is read in its own unit: a bare '0' is no money)
+            col.role, col.unit_per_row = "budget", True
         elif beside and numeric:
             _apply_unit(col, beside)
             col.role, col.unit_per_row = "budget", True

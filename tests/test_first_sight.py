@@ -721,6 +721,13 @@ def test_money_columns_told_by_what_they_hold():
                                      ["a", "- Có nhà bị đổ, sập, trôi, cháy, hỏng nặng", "Đồng/hộ", "6.000.000"]]),
                              "MỨC TRỢ CẤP CỨU TRỢ ĐỘT XUẤT CHO CÁC ĐỐI TƯỢNG")
     assert [b.amount.value for b in records.budget] == [4_500_000, 6_000_000]
+    # a money header that states no unit, over cells that state theirs (pool n, 0 of 68 lines)
+    typed, records, _ = _run(_table([["STT", "Nội dung", "Mức chi cấp Thành phố", "Mức chi cấp xã"],
+                                     ["1.1", "Chi bồi dưỡng Đại biểu dự hội nghị", "100.000 đồng/người /buổi",
+                                      "80.000 đồng/người/ buổi"],
+                                     ["1.2", "Chi nước uống", "0", "30.000 đồng/người/buổi"]]),
+                             "NỘI DUNG CHI, MỨC CHI, THỜI GIAN HỖ TRỢ KINH PHÍ PHỤC VỤ BẦU CỬ")
+    assert [b.amount.value for b in records.budget] == [100_000, 80_000, 30_000]
 
 
 def test_the_youth_union_of_a_province_keeps_its_province():
