@@ -25,6 +25,7 @@ from normalize.agencies import (
     find_place,
     known_agency,
     party_body,
+    spell_glued,
 )
 from normalize.ocr_repair import strip_diacritics_same_length
 from normalize.text import match_key
@@ -235,7 +236,7 @@ class LocalNames(TokenReader):
         parts = []
         for k in range(i, j):
             t = self.toks[k]
-            parts.append(comp.get(t.text, t.text))
+            parts.append(comp.get(t.text) or spell_glued(t.text, comp) or t.text)
             if k + 1 < j and self.toks[k + 1].start > t.end:
                 parts.append(" ")
         return "".join(parts)

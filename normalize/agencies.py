@@ -361,11 +361,41 @@ def known_agency(text: str) -> AgencyEntry | None:
 
 
 def expand_abbreviations(text: str) -> str:
-    """'Sở KH&CN' → 'Sở Khoa học và Công nghệ', 'UBND tỉnh' → 'Ủy ban nhân dân tỉnh'."""
+    """'Sở KH&CN' → 'Sở Khoa học và Công nghệ', 'UBND tỉnh' → 'Ủy ban nhân dân tỉnh', and
+    abbreviations written together ('Ủy ban TWMTTQ Việt Nam': TW + MTTQ)."""
     table = {**head_abbreviations(), **component_abbreviations()}
     pattern = re.compile(r"(?<![\wĐđ&-])(" + "|".join(sorted(map(re.escape, table), key=len, reverse=True))
                          + r")(?![\wĐđ&-])")
-    return pattern.sub(lambda m: table[m.group(1)], text)
+    text = pattern.sub(lambda m: table[m.group(1)], text)
+    return _CAPITALS_RUN.sub(lambda m: spell_glued(m.group(0), table) or m.group(0), text)
+
+
+_CAPITALS_RUN = re.compile(r"(?<![\wĐđ&-])[A-ZĐ]{4,}(?![\wĐđ&-])")
+
+
+@lru_cache(maxsize=1)
+def _glued_only() -> dict[str, str]:
+    return {k: v for k, v in load_json("agencies.json")["glued_abbreviations"].items() if not k.startswith("_")}
+
+
+def spell_glued(run: str, table: dict[str, str]) -> str:
+    """'TWMTTQ' → 'Trung ương Mặt trận Tổ quốc'; '' where the run is not made of known parts."""
+    parts = {**_glued_only(), **table}
+    return " ".join(parts[p] for p in glued_abbreviations(run, parts))
+
+
+def glued_abbreviations(run: str, table: dict[str, str]) -> list[str]:
+    """The known abbreviations a run of capitals is written from, whole ('TWMTTQ' → TW, MTTQ), or
+    [] where it is no such run (a run of two parts at least, each known: one general rule rather
+    than an alias per spelling)."""
+    best: list[list[str] | None] = [[]] + [None] * len(run)
+    for end in range(1, len(run) + 1):
+        for start in range(end):
+            if best[start] is not None and run[start:end] in table:
+                best[end] = [*best[start], run[start:end]]
+                break
+    found = best[len(run)]
+    return found if found and len(found) > 1 else []
 
 
 def canonical_agency(text: str) -> str | None:

@@ -856,3 +856,13 @@ def test_a_documents_number_a_narrow_pdf_column_wrapped_is_joined_back():
     assert join_wrapped(["+ Thông tư số 01/20", "20/TT", "-BTP quy định chi tiết"]) == \
         "+ Thông tư số 01/2020/TT-BTP quy định chi tiết"
     assert join_wrapped(["Quyết định 12/QĐ-UBND", "Ngân hàng Nhà nước"]) == "Quyết định 12/QĐ-UBND Ngân hàng Nhà nước"
+
+
+# -- batch o (2026-12-06): kinds its first sight showed ----------------------------------------------------
+def test_abbreviations_written_together_are_spelled_out_by_their_parts():
+    """'- Ủy ban TWMTTQ Việt Nam;' in the National Election Council's distribution list: TW + MTTQ,
+    each a known shortening, written as one word (one general rule, no alias per spelling)."""
+    assert _names("- Ủy ban TWMTTQ Việt Nam;", "Hội đồng Bầu cử quốc gia") == [
+        "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"]
+    from normalize.agencies import expand_abbreviations
+    assert expand_abbreviations("Ban TWABC") == "Ban TWABC"   # not every part known: left as written
