@@ -338,6 +338,10 @@ def _table_kind(columns: list[TypedColumn], title: str | None, n_body: int, coll
         return "catalog", f"title '{title}' lists technologies or products"
     if n_body < MIN_BODY_ROWS:
         return "other", "no body rows"
+    if {"date", "location"} <= roles and not money:
+        # a calendar ('Ngày' | 'Thời gian' | 'Nội dung' | 'Lãnh đạo chủ trì' | 'Địa điểm'): meetings on
+        # days at places, led by people; a district's weekly schedule gave 25 uncertain tasks (pool o)
+        return "other", "a schedule of meetings (a day and a place for each), not tasks"
     if rows_word == "procedures":
         return "other", f"a list of administrative procedures ('{name.name}'), not tasks or budget lines"
     if money and prices:

@@ -866,3 +866,15 @@ def test_abbreviations_written_together_are_spelled_out_by_their_parts():
         "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"]
     from normalize.agencies import expand_abbreviations
     assert expand_abbreviations("Ban TWABC") == "Ban TWABC"   # not every part known: left as written
+
+
+def test_a_weekly_schedule_of_meetings_gives_no_tasks():
+    """A district's 'LỊCH CÔNG TÁC' (Ngày | Thời gian | Nội dung | Lãnh đạo chủ trì/tham dự | Địa
+    điểm | Thành phần): meetings on days at places, led by people, gave 25 uncertain tasks."""
+    typed, records, _ = _run(_table([
+        ["Ngày", "Thời gian", "Nội dung", "Lãnh đạo chủ trì/tham dự", "Địa điểm", "Thành phần"],
+        ["Thứ 2 (11/11/2019)", "10h00", "Giao ban Thường trực HĐND", "TT HĐND", "HT tầng 2", "2 Ban; VP HĐND-UBND"],
+        ["Thứ 2 (11/11/2019)", "09h00", "Giao ban UBND", "Tập thể lđ UBND", "HT tầng 3", "Thành viên UBND"],
+        ["Thứ 3 (12/11/2019)", "08h00", "Họp Ban Chỉ đạo", "Chủ tịch UBND", "HT tầng 3", "Thành viên BCĐ"]]),
+        "LỊCH CÔNG TÁC TỪ NGÀY 11/11/2019 ĐẾN NGÀY 17/11/2019")
+    assert typed.kind == "other" and records.tasks == []
