@@ -53,8 +53,10 @@ def main(argv: list[str]) -> int:
     from bench.intake import main as intake_main
     from bench.latency import main as latency_main
     from bench.ocr import main as ocr_main
+    from bench.ratios import main as ratios_main
     from bench.reprocess import main as reprocess_main
     from bench.web import main as web_main
+    ratios_main([])
     ocr_main()
     reprocess_main()
     latency_main()

@@ -42,6 +42,23 @@ ARTICLES = re.compile(r"\b(?:điểm|khoản|điều|mục|chương|phần)\s+[\
 WHERE_SET_OUT = re.compile(r"\btại\b", re.IGNORECASE)   # 'thực hiện theo Nghị định số …' implements it
 
 
+# A 'Xét …' line lists what the document was asked in, item after item ('Xét Tờ trình số …; Báo cáo
+# thẩm tra số …; Báo cáo tiếp thu, giải trình số …'), as a 'Căn cứ' line lists its basis.
+CONSIDERED = re.compile(r"^\W{0,3}(?:xét|trên cơ sở xem xét|xem xét)\b", re.IGNORECASE)
+# A cue that is a word of the cited document's title ('Luật sửa đổi, bổ sung một số điều của Luật …
+# số …', 'Nghị quyết sửa đổi, bổ sung Nghị quyết số …', _in_own_title), or a passive one ('… được sửa đổi, bổ sung
+# bởi Nghị định số …': the cited one amends another): no act of this document (pool n, external).
+TITLE_WORD_BEFORE = re.compile(r"\b(?:luật|pháp lệnh|nghị định|nghị quyết|thông tư|quyết định)\s*$", re.IGNORECASE)
+PASSIVE_BEFORE = re.compile(r"\bđược\s*$", re.IGNORECASE)
+BY_AFTER = re.compile(r"^\s*(?:bởi|tại)\b", re.IGNORECASE)
+# A document named by its kind before its number ('Báo cáo kết quả giám sát số …'): 'báo cáo kết
+# quả' there is the cited document's name, not this one reporting on it.
+DOCUMENT_KIND = re.compile(r"\b(?:nghị quyết|quyết định|chỉ thị|kết luận|kế hoạch|công văn|thông báo|luật|"
+                           r"nghị định|thông tư|chương trình|đề án|quy định)\b", re.IGNORECASE)
+# 'Nghị định số … hết hiệu lực kể từ ngày …': the end of force said after the citation.
+ENDS_AFTER = re.compile(r"[^.;\n]{0,200}?\b(?:hết hiệu lực|bị bãi bỏ)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class FoundRelation:
     type: str
@@ -71,6 +88,12 @@ def relation_at(text: str, start: int, citations_before: list[int]) -> FoundRela
         if earlier and INSIDE_A_TITLE.search(text, max(earlier), start):
             return FoundRelation("mentions", None, clause_from, 1.0)
         return FoundRelation("based_on", based.group(0).strip(" \t-–+•"), line, 1.0 if not earlier else 0.8)
+    considered = CONSIDERED.match(text[line:start])
+    if considered:
+        earlier = [c for c in citations_before if line <= c < start]
+        return FoundRelation("requested_in", considered.group(0).strip(" \t-–+•"), line, 0.8 if earlier else 1.0)
+    if ENDS_AFTER.match(text, start):
+        return FoundRelation("repeals", "hết hiệu lực", clause, 0.8)
     best = None
     for kind, rx in CUES:
         m = None
@@ -89,11 +112,26 @@ def relation_at(text: str, start: int, citations_before: list[int]) -> FoundRela
     gap = ARTICLES.sub("", text[clause + m.end():min(listed, default=start)])   # to the list's first citation
     if kind in OBJECT_CUES and (not OBJECT_GAP.match(gap) or WHERE_SET_OUT.search(gap)):
         return FoundRelation("mentions", None, clause, 0.8)
+    if kind in ("amends", "replaces", "repeals", "guides") and (
+            _in_own_title(before[:m.start()], gap) or PASSIVE_BEFORE.search(before, 0, m.start())
+            or BY_AFTER.match(gap)):
+        return FoundRelation("mentions", None, clause, 0.8)
+    if kind == "reports_on" and not DOCUMENT_KIND.search(gap):
+        return FoundRelation("mentions", None, clause, 0.8)
     if listed:
         confidence = 0.8   # 'thay thế Quyết định số A và Quyết định số B': most lists share their verb
     else:
         confidence = 1.0
     return FoundRelation(kind, m.group(0).strip(), clause, confidence)
+
+
+def _in_own_title(before_cue: str, gap: str) -> bool:
+    """'Luật sửa đổi, bổ sung một số điều của Luật Doanh nghiệp số …': the cue is a word of the cited
+    law's own title (its kind stands before the cue and again before its number), where 'Thông tư
+    bãi bỏ Quyết định số …' names a circular that repeals the decision."""
+    title = TITLE_WORD_BEFORE.search(before_cue)
+    kinds = DOCUMENT_KIND.findall(gap)
+    return bool(title and kinds and kinds[-1].lower() == title.group(0).strip().lower())
 
 
 def sentence_around(text: str, clause_start: int, end: int) -> str:
