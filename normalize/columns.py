@@ -120,8 +120,8 @@ PRICE_TITLE = (r"^(?:phụ lục\s+\S+\s*[:.-]?\s*)?(?:(?:[ivxlc]+|\d+|[a-zđ])\
                r"(?:đơn giá|bảng giá|khung giá|biểu giá|giá)\b")
 
 
-# A money column that gives a price per unit, not an amount: 'Đơn giá (đồng)', 'Giá tính thuế'.
-PRICE_HEADER = r"đơn giá|^giá\b"
+# A money column that gives a price per unit, not an amount: 'Đơn giá (đồng)', 'Giá tính thuế', 'Mức giá'.
+PRICE_HEADER = r"đơn giá|^(?:mức )?giá\b"
 
 
 def price_column(header: str) -> bool:

@@ -878,3 +878,13 @@ def test_a_weekly_schedule_of_meetings_gives_no_tasks():
         ["Thứ 3 (12/11/2019)", "08h00", "Họp Ban Chỉ đạo", "Chủ tịch UBND", "HT tầng 3", "Thành viên BCĐ"]]),
         "LỊCH CÔNG TÁC TỪ NGÀY 11/11/2019 ĐẾN NGÀY 17/11/2019")
     assert typed.kind == "other" and records.tasks == []
+
+
+def test_a_price_list_whose_scanned_title_lost_its_marks_gives_no_budget_lines():
+    """A hospital's price list, scanned: the title read 'GIA DỊCH VỤ KỸ THUẬT VA XÉT NGHIỆM' (no
+    'giá' any more) and its 154 services became budget lines; the column 'Mức giá' says prices."""
+    typed, records, _ = _run(_table([["STT", "Tên kỹ thuật - TT 23/2024", "Mức giá (đồng)", "Ghi chú"],
+                                     ["1", "Chụp Xquang số hóa 1 phim", "65.400", ""],
+                                     ["2", "Siêu âm Doppler tim", "222.000", ""]]),
+                             "GIA DỊCH VỤ KỸ THUẬT VA XÉT NGHIỆM")
+    assert typed.kind == "other" and records.budget == []
