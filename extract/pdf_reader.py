@@ -2,8 +2,8 @@
 damage, the text budget); pages with a usable text layer are then read with PDFium
 (`extract.pdf_text_layer`: 0.05 s for 000.pdf's 38 pages against pdfplumber's 1.84 s, the same
 blocks and tables on all 226 PDFs of the corpus); pages without one (scans, or text layers of
-unmapped glyphs) go through the OCR path. Both feed one layout
-builder, so tables continue across text and scanned pages alike."""
+unmapped glyphs) go through the OCR path. Both feed one layout builder, so tables continue across
+text and scanned pages alike."""
 from __future__ import annotations
 
 import io
@@ -92,8 +92,7 @@ def _text_page(number: int, page, fonts: list[FontPieces] | None = None) -> Page
     if text_chars < MIN_TEXT_CHARS or unmapped > 0.2 * max(1, len(words)):
         content.needs_ocr = True
         return content
-    content.words = [Word(w["text"], w["x0"], w["x1"], w["top"],
-                          w["bottom"], w["size"]) for w in words]
+    content.words = [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], w["size"]) for w in words]
     if fonts is not None:
         fonts.extend(_font_pieces(w) for w in words)
     content.tables = [DetectedTable(bbox, cells)

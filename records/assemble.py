@@ -16,6 +16,7 @@ from models import (
     Records,
     Task,
     TextMentions,
+    TypedColumn,
     TypedRow,
     TypedTable,
     Warning,
@@ -38,6 +39,15 @@ _ROMAN_GROUP = re.compile(r"^\s*(?:-\s*)?([IVX]{1,5})(?:[.)]|\s+(?=[A-ZĐÀ-Ỹ]
 # Kinds of money whose columns side by side are peers (years, sources, levels, prizes), not a
 # total beside its parts or what was allocated beside what was spent.
 _PEER_KINDS = (None, "rate", "allocation")
+
+
+def _peers(money: list[TypedColumn]) -> bool:
+    """Money columns of one peer kind, or the sub-columns of one money header ('Định mức (triệu
+    đồng) / Luật mới' | '… / Luật sửa đổi, bổ sung …': their own words name no kind of money, pool f)."""
+    if len({c.money_kind for c in money}) == 1 and money[0].money_kind in _PEER_KINDS:
+        return True
+    tops = {c.name.split(" / ")[0] for c in money}
+    return len(tops) == 1 and " / " in money[0].name and money_kind_of(tops.pop()) in _PEER_KINDS
 
 
 class _Cells:
@@ -73,11 +83,7 @@ class _Cells:
         HCĐ'), a line per row and column with a figure; else the one `money_column` chooses (a
         total beside its parts, an allocation beside what was spent)."""
         money = [c for c in self.t.columns if c.role == "budget"]
-        tops = {c.name.split(" / ")[0] for c in money}
-        if len(money) > 1 and (len({c.money_kind for c in money}) == 1 and money[0].money_kind in _PEER_KINDS
-                               # sub-columns of one money header ('Định mức (triệu đồng) / Luật mới' | '… /
-                               # Luật sửa đổi, bổ sung …'): their own words name no kind of money (pool f)
-                               or len(tops) == 1 and " / " in money[0].name and money_kind_of(tops.pop()) in _PEER_KINDS):
+        if len(money) > 1 and _peers(money):
             return [c.index for c in money]
         k = self.money_column()
         return [k] if k is not None else []
