@@ -236,7 +236,7 @@ class LocalNames(TokenReader):
         parts = []
         for k in range(i, j):
             t = self.toks[k]
-            parts.append(comp.get(t.text) or spell_glued(t.text, comp) or t.text)
+            parts.append(comp.get(t.text) or spell_glued(t.text) or t.text)
             if k + 1 < j and self.toks[k + 1].start > t.end:
                 parts.append(" ")
         return "".join(parts)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from models import Document, Position, TypedTable
 from normalize.columns import AGENCY_ROLES
 from normalize.dates import YEAR
-from normalize.money import MoneyUnit, parse_unit
+from normalize.money import MoneyUnit, unit_of_measure
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ def _row_unit(t: TypedTable, cells: list[str]) -> MoneyUnit | None:
     '1.000 đồng/trẻ/tháng', 'triệu đồng'): norm and fee tables price each row in its own unit."""
     for k, c in enumerate(t.columns):
         if c.role == "measure" and k < len(cells) and cells[k]:
-            return parse_unit(cells[k].split("/", 1)[0].strip())
+            return unit_of_measure(cells[k])
     return None
 
 

@@ -367,20 +367,27 @@ def expand_abbreviations(text: str) -> str:
     pattern = re.compile(r"(?<![\wĐđ&-])(" + "|".join(sorted(map(re.escape, table), key=len, reverse=True))
                          + r")(?![\wĐđ&-])")
     text = pattern.sub(lambda m: table[m.group(1)], text)
-    return _CAPITALS_RUN.sub(lambda m: spell_glued(m.group(0), table) or m.group(0), text)
+    return _CAPITALS_RUN.sub(lambda m: spell_glued(m.group(0)) or m.group(0), text)
 
 
 _CAPITALS_RUN = re.compile(r"(?<![\wĐđ&-])[A-ZĐ]{4,}(?![\wĐđ&-])")
 
 
 @lru_cache(maxsize=1)
-def _glued_only() -> dict[str, str]:
-    return {k: v for k, v in load_json("agencies.json")["glued_abbreviations"].items() if not k.startswith("_")}
+def _glued_parts() -> dict[str, str]:
+    """What a run of capitals may be written from: the component shortenings, and the parts that
+    count only inside such a run ('TW': alone it ends symbols, '57-NQ/TW')."""
+    glued = {k: v for k, v in load_json("agencies.json")["glued_abbreviations"].items() if not k.startswith("_")}
+    return {**glued, **component_abbreviations()}
 
 
-def spell_glued(run: str, table: dict[str, str]) -> str:
-    """'TWMTTQ' → 'Trung ương Mặt trận Tổ quốc'; '' where the run is not made of known parts."""
-    parts = {**_glued_only(), **table}
+@lru_cache(maxsize=4096)
+def spell_glued(run: str) -> str:
+    """'TWMTTQ' → 'Trung ương Mặt trận Tổ quốc'; '' where the word is no run of known parts. Asked
+    for every unknown token of a name, so it answers a word that is no run of capitals at once."""
+    if not _CAPITALS_RUN.fullmatch(run):
+        return ""
+    parts = _glued_parts()
     return " ".join(parts[p] for p in glued_abbreviations(run, parts))
 
 

@@ -93,6 +93,12 @@ _PLAIN_HEADER_UNIT_RE = re.compile(rf"(?:\(\s*(?:(?:don vi\s*(?:tinh)?|dvt)\s*:?
                                    rf"{_PLAIN_UNIT}", re.IGNORECASE)
 
 
+def unit_of_measure(cell: str) -> MoneyUnit | None:
+    """The money unit a unit-of-measure cell names ('Đồng/học sinh/ngày', '1.000 đồng/trẻ/tháng',
+    'Triệu đồng/hộ'); None for another measure ('Kg/người/tháng')."""
+    return parse_unit(cell.split("/", 1)[0].strip())
+
+
 def to_base_units(number: Decimal, unit: MoneyUnit) -> int:
     return int((number * unit.multiplier).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 

@@ -147,13 +147,14 @@ def assemble_records(typed: list[TypedTable], mentions: Mentions) -> tuple[Recor
         elif t.kind == "catalog":
             records.catalog.extend(_catalog(cells))
         elif t.kind == "budget":
-            lines = [b for r in t.rows if r.kind == "data" for b in _budget_lines(cells, r)]
+            columns = cells.money_columns()
+            lines = [b for r in t.rows if r.kind == "data" for b in _budget_lines(cells, r, columns)]
             # A row without money in a table whose other rows have it is no budget line but a
             # heading or a spending kind paid 'theo chứng từ' (holdout h04); the totals check
             # still sees it, as a part it cannot count.
             priced = [b for b in lines if b.amount is not None]
             records.budget.extend(priced or lines)
-            if len(cells.money_columns()) == 1:   # (peer columns' totals are not yet checked column by column)
+            if len(columns) == 1:   # (peer columns' totals are not yet checked column by column)
                 warnings.extend(table_total_warning(t, [b.amount for b in lines], _total(cells)))
                 warnings.extend(_group_totals(cells, {b.provenance.row: b.amount for b in lines}))
     warnings.extend(narrative_total_warnings(mentions))
@@ -310,18 +311,17 @@ def _catalog(cells: _Cells) -> list[CatalogItem]:
     return out
 
 
-def _budget_lines(cells: _Cells, row: TypedRow) -> list[BudgetLine]:
-    """A project, work or locality and its money, a line for each money column that has a figure
-    (one line without money where none has). The bodies in charge: the row's own column of them,
-    else its group row ('I. SỞ Y TẾ' over its projects). The period: the row's, else the year its
-    money column names ('Năm 2025')."""
+def _budget_lines(cells: _Cells, row: TypedRow, columns: list[int]) -> list[BudgetLine]:
+    """A project, work or locality and its money: a line for each of `columns` (the table's money
+    columns, `_Cells.money_columns`) that has a figure, one line without money where none has. The
+    bodies in charge: the row's own column of them, else its group row ('I. SỞ Y TẾ' over its
+    projects). The period: the row's, else the year its money column names ('Năm 2025')."""
     item = clean_text(cells.text(row, "name") or cells.text(row, "agency"))
     if not item:
         return []
     lead = cells.agencies(row, "agency") or cells.group_agencies(row)
     period = cells.text(row, "period")
     period = re.sub(r"\s*[-–]\s*", "-", period) if period else None
-    columns = cells.money_columns()
     priced = [(k, m) for k, m in ((k, cells.money(row, k)) for k in columns) if m is not None]
     return [BudgetLine(
         item=item,

@@ -26,7 +26,8 @@ from normalize.columns import (
     rows_are,
     time_kind,
 )
-from normalize.money import CURRENCY_PATTERN, SCALE_PATTERN, MoneyUnit, parse_unit, unit_from_header
+from normalize.money import CURRENCY_PATTERN, SCALE_PATTERN, MoneyUnit, parse_unit, unit_from_header, unit_of_measure
+from normalize.numbers import NUMBER_PATTERN
 from normalize.ranges import parse_number_or_range
 from tables.headers import column_headers, header_row_count, is_total_row
 from tables.lists import catalog_kind, is_title, numbered_lists
@@ -267,7 +268,7 @@ def type_table(table: Table, title: str | None = None, declared_unit: MoneyUnit 
 
 
 # A figure that carries its own money unit ('Tối đa 15.000.000 đồng/văn bản', '300.000đ/người').
-_FIGURE_WITH_UNIT = re.compile(rf"\d[\d.,]*\s*(?:{SCALE_PATTERN})?\s*{CURRENCY_PATTERN}", re.IGNORECASE)
+_FIGURE_WITH_UNIT = re.compile(rf"{NUMBER_PATTERN}\s*(?:{SCALE_PATTERN})?\s*{CURRENCY_PATTERN}", re.IGNORECASE)
 _CELL_UNIT = MoneyUnit(1, "VND", "đồng")
 
 
@@ -301,7 +302,7 @@ def _measured_money_unit(columns: list[TypedColumn], body: list[TypedRow]) -> Mo
     ('Đồng/người', 'Triệu đồng/hộ')."""
     measure = next((c for c in columns if c.role == "measure"), None)
     values = _filled(measure, body) if measure else []
-    units = [u for u in (parse_unit(v.split("/")[0].strip()) for v in values) if u is not None]
+    units = [u for u in map(unit_of_measure, values) if u is not None]
     if not values or len(units) < CONTENT_MAJORITY * len(values):
         return None
     return Counter(units).most_common(1)[0][0]
