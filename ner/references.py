@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from corpus import load_json
 from normalize.dates import DATE_PATTERNS, from_match
@@ -104,7 +105,7 @@ def _lost_hyphen(segs: list[str]) -> tuple[list[str], tuple[str, ...]]:
     first = segs[0] if segs else ""
     if first in _type_codes() or first in _known_codes():
         return segs, ()
-    issuers = set(load_json("doc_types.json")["issuer_codes"]) | _GENERIC_ISSUERS
+    issuers = _issuer_codes()
     for code in sorted(_type_codes(), key=len, reverse=True):
         if len(code) >= 2 and first.startswith(code) and first[len(code):] in issuers:
             return [code, first[len(code):], *segs[1:]], (f"{first}→{code}-{first[len(code):]}",)
@@ -176,9 +177,15 @@ def find_references(text: str) -> list[FoundReference]:
 _FORM_BEFORE = re.compile(r"\b(?:[Mm]ẫu|MẪU|[Bb]iểu|BIỂU)(?:\s+(?:số|SỐ))?\s*:?\s*$")
 
 
-def _known_codes() -> set[str]:
-    codes = load_json("doc_types.json")
-    return {c for c in codes["codes"] if len(c) > 1} | set(codes["issuer_codes"]) | _GENERIC_ISSUERS
+@lru_cache(maxsize=1)
+def _issuer_codes() -> frozenset[str]:
+    return frozenset(load_json("doc_types.json")["issuer_codes"]) | _GENERIC_ISSUERS
+
+
+@lru_cache(maxsize=1)
+def _known_codes() -> frozenset[str]:
+    """Type and issuer codes, built once (asked for every segment of every citation)."""
+    return frozenset(c for c in _type_codes() if len(c) > 1) | _issuer_codes()
 
 
 def _type_codes() -> dict[str, str]:
