@@ -1,5 +1,6 @@
 """Pydantic schemas every stage speaks."""
 from models.document import Block, Cell, Document, OcrRepair, Page, Provenance, Table
+from models.figures import Figure, FigureConflict
 from models.header import DocumentHeader
 from models.intake import EntryState, IntakeFault, IntakeState, TakeOutcome
 from models.mentions import (
@@ -22,6 +23,7 @@ from models.tables import TypedColumn, TypedRow, TypedTable
 from models.warnings import Warning, WarningCode
 
 __all__ = [
+    "Figure", "FigureConflict",
     "AgencyRule", "WebhookEvent",
     "Agency", "Amount", "Block", "BudgetLine", "CatalogItem", "Cell", "DateMention", "Document",
     "DocumentHeader", "ExtractOptions", "ExtractionResult", "EntryState", "IntakeFault", "IntakeSettings", "IntakeState", "TakeOutcome", "Mentions", "Money", "MonthRange",

@@ -6,6 +6,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from models.document import BBox, BlockKind, OcrRepair
+from models.figures import Figure
 from models.header import DocumentHeader
 from models.mentions import Agency, Amount, DateMention, Person, Reference
 from models.records import Records
@@ -68,6 +69,10 @@ class ExtractionResult(BaseModel):
     persons: list[Person] = Field(default_factory=list)
     tables: list[TypedTable] = Field(default_factory=list, description="tables with typed columns and rows")
     records: Records = Field(default_factory=Records)
+    figures: list[Figure] = Field(default_factory=list, description="figures the text states about a named "
+                                                                    "subject (a project's total investment, a "
+                                                                    "programme's whole budget): what figures that "
+                                                                    "disagree across documents are found by")
     warnings: list[Warning] = Field(default_factory=list)
     ocr_repairs: list[OcrRepair] = Field(default_factory=list, description="word-level OCR repairs applied")
     review: ReviewInfo | None = Field(None, description="null for the extractor's own output")

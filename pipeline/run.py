@@ -27,6 +27,7 @@ from normalize.file_names import display_name, raw_name
 from pipeline.locate import locate
 from pipeline.version import extractor_version
 from records.assemble import assemble_records
+from records.figures import figures_of
 from tables.typed import type_tables
 
 
@@ -73,6 +74,7 @@ def result_of(doc: Document, data: bytes, path: str | Path,
         agencies=mentions.agencies,
         tables=typed,
         records=records,
+        figures=figures_of(mentions.pieces),
         warnings=[*doc.warnings, *warnings],
         ocr_repairs=doc.ocr_repairs,
         blocks=[TextBlock(id=b.id, kind=b.kind, page=b.provenance.page, bbox=b.provenance.bbox, text=b.text)

@@ -16,7 +16,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
 from models import ExtractionResult, settings
-from stores import links, review
+from stores import figures, links, review
 from stores.rows import fill_run
 from stores.schema import BudgetRow, CatalogRow, DocumentRow, ExtractionRun, MentionRow, TaskRow
 
@@ -239,6 +239,7 @@ class Store:
             s.flush()
             review.on_extracted(s, doc, run, result)
             links.write_links(s, doc.id, run.result)   # (after the queue row: a status event names it)
+            figures.write_figures(s, doc.id, run.result)
             return run.id
 
     def outbox_json(self, result: ExtractionResult) -> str:

@@ -5,7 +5,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from stores.base import Base, utcnow
@@ -214,3 +226,41 @@ class Job(Base):
     created_by: Mapped[str] = mapped_column(String(120))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+
+class DocumentFigure(Base):
+    """A figure a stored document's latest extraction states about a named subject (issue 19:
+    records/figures.py), compared across documents for figures that disagree. Rewritten at every
+    extraction."""
+
+    __tablename__ = "document_figures"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    subject: Mapped[str] = mapped_column(Text)
+    subject_key: Mapped[str] = mapped_column(String(400))
+    measure: Mapped[str] = mapped_column(String(16), index=True)
+    measure_text: Mapped[str] = mapped_column(String(80))
+    qualifier: Mapped[str] = mapped_column(String(8))
+    value: Mapped[int] = mapped_column(BigInteger)
+    low: Mapped[int] = mapped_column(BigInteger)
+    high: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3))
+    text: Mapped[str] = mapped_column(String(160))
+    period: Mapped[str | None] = mapped_column(String(8))
+    sentence: Mapped[str] = mapped_column(Text)
+    page: Mapped[int | None] = mapped_column(Integer)
+
+
+class ConfirmedFigure(Base):
+    """A figure an analyst confirmed (issue 19): the conflicts it stands in are closed. Kept by what
+    the figure says, not by its row, so it outlives re-extraction."""
+
+    __tablename__ = "confirmed_figures"
+    __table_args__ = (UniqueConstraint("document_id", "subject_key", "measure", "value", name="uq_confirmed_figure"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    subject_key: Mapped[str] = mapped_column(String(400))
+    measure: Mapped[str] = mapped_column(String(16))
+    value: Mapped[int] = mapped_column(BigInteger)
+    confirmed_by: Mapped[str] = mapped_column(String(120))
+    confirmed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -582,5 +582,33 @@ def test_an_analysts_session_on_a_word_report_agrees_on_the_page_the_json_the_au
         receiver.shutdown()
 
 
+def test_an_analyst_sees_figures_that_disagree_and_confirms_the_right_one(server, browser):
+    """Issue 19: a second report gives the sample report's chip plant a thousand times its figure;
+    the conflicts view lists it first, with both sentences; confirming one figure closes it, and the
+    page after reload says who confirmed which figure."""
+    from selenium.webdriver.common.by import By
+
+    from pipeline import extract_file
+    from tests.test_figures import OTHER_REPORT, _docx
+    server["store"].save_result(extract_file(_docx(server["root"] / "45-BC-BKHCN.docx", OTHER_REPORT)))
+    _sign_in(browser, server["base"], "chi")
+    browser.find_element(By.LINK_TEXT, "Số liệu vênh nhau").click()
+    first = browser.find_element(By.CSS_SELECTOR, "#conflicts li.conflict")
+    assert "lệch đơn vị" in first.text and "33 tỷ đồng" in first.text and "33 nghìn tỷ đồng" in first.text
+    assert "Hòa Lạc" in first.text   # the other report's sentence
+    opened = len(browser.find_elements(By.CSS_SELECTOR, "#conflicts li.conflict"))
+    row = next(r for r in first.find_elements(By.CSS_SELECTOR, "tr.figure") if "33 nghìn tỷ đồng" in r.text)
+    row.find_element(By.CSS_SELECTOR, "button.confirm").click()
+    # the page after the action: the confirmed conflicts are gone from the open list …
+    _wait(lambda: len(browser.find_elements(By.CSS_SELECTOR, "#conflicts li.conflict")) < opened)
+    browser.get(server["base"] + "/conflicts?state=closed")
+    closed = browser.find_element(By.CSS_SELECTOR, "#conflicts li.conflict.closed")
+    # … and under 'confirmed', with who confirmed which figure, the chosen row marked
+    assert "Đã xác nhận bởi chi" in closed.text and "33 nghìn tỷ đồng" in closed.find_element(
+        By.CSS_SELECTOR, "p.confirmed").text
+    assert "33 nghìn tỷ đồng" in closed.find_element(By.CSS_SELECTOR, "tr.figure.chosen").text
+    browser.save_screenshot(str(SHOTS / "conflicts.png"))
+
+
 def test_screenshots_are_saved():
     assert (SHOTS / "queue.png").stat().st_size > 5000 and (SHOTS / "document.png").stat().st_size > 5000

@@ -27,6 +27,7 @@ from models import Settings, WebhookEvent, settings
 from normalize.agencies import suggest_agencies
 from normalize.text import search_key
 from normalize.typed_values import typed_amount, typed_date
+from stores import figures as doc_figures
 from stores import links as doc_links
 from stores import review
 from stores.db import Store
@@ -439,6 +440,14 @@ def _routes(app: FastAPI, ctx: Context, templates: Jinja2Templates) -> None:
             raise ApiError(404, exc.reason, str(exc))
         return {"page": number, "bbox": [x0, top, x1, bottom], "text": text}
 
+    @app.get("/conflicts", response_class=HTMLResponse, include_in_schema=False)
+    def conflicts_page(request: Request, who: auth.Principal = Depends(page_need("viewer")),
+                       state: Literal["open", "closed", "all"] = "open"):
+        with ctx.store.sessions() as s:
+            items = doc_figures.conflicts_of(s, state)
+        return templates.TemplateResponse(request, "conflicts.html", _base(
+            request, who, items=items, state=state, can_write=who.can("reviewer")))
+
     @app.get("/scores", response_class=HTMLResponse, include_in_schema=False)
     def scores_page(request: Request, who: auth.Principal = Depends(page_need("viewer"))):
         with ctx.store.sessions() as s:
@@ -536,6 +545,35 @@ def _routes(app: FastAPI, ctx: Context, templates: Jinja2Templates) -> None:
     def api_suggest_agencies(q: str = Query("", max_length=200), who: auth.Principal = Depends(need("viewer"))):
         """Canonical agency names for what is typed, with or without marks (the correction editor's list)."""
         return {"names": suggest_agencies(q)}
+
+    @app.get("/api/conflicts", tags=["documents"])
+    def api_conflicts(state: Literal["open", "closed", "all"] = "open", limit: int = Query(100, ge=1, le=MAX_API_LIMIT),
+                      who: auth.Principal = Depends(need("viewer"))):
+        """Figures that disagree: the same measure (total investment, whole budget) of the same
+        subject stated by two stored documents in ranges that do not meet, after unit
+        normalization ('33 tỷ đồng' against '33 nghìn tỷ đồng'), each with its sentence and page;
+        a unit slip (a ratio of a power of a thousand) first, then the larger ratio. `closed`: one
+        figure of the pair was confirmed by an analyst."""
+        with ctx.store.sessions() as s:
+            return {"items": doc_figures.conflicts_of(s, state, limit)}
+
+    @app.post("/api/figures/{figure_id}/confirm", tags=["review"])
+    def api_confirm_figure(figure_id: int, who: auth.Principal = Depends(need("reviewer", True))):
+        """An analyst says this figure is right: the conflicts it stands in are closed."""
+        with ctx.store.sessions.begin() as s:
+            row = doc_figures.confirm(s, figure_id, who.name)
+            if row is None:
+                raise ApiError(404, "not_found", f"no figure {figure_id}")
+            return {"figure_id": figure_id, "confirmed_by": row.confirmed_by,
+                    "confirmed_at": row.confirmed_at.isoformat()}
+
+    @app.delete("/api/figures/{figure_id}/confirm", tags=["review"])
+    def api_unconfirm_figure(figure_id: int, who: auth.Principal = Depends(need("reviewer", True))):
+        """Take a confirmation back: the conflicts it closed open again."""
+        with ctx.store.sessions.begin() as s:
+            if not doc_figures.unconfirm(s, figure_id):
+                raise ApiError(404, "not_found", f"no figure {figure_id}")
+            return {"figure_id": figure_id, "confirmed_by": None}
 
     @app.post("/api/documents/{document_id}/state", tags=["review"])
     def api_state(document_id: int, body: StateBody, who: auth.Principal = Depends(need("reviewer", True))):

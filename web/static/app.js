@@ -455,3 +455,18 @@
     if (r.ok) location.reload();
   }));
 })();
+
+// Figures that disagree: an analyst confirms the figure that is right (or takes it back).
+(function () {
+  "use strict";
+  const list = document.getElementById("conflicts");
+  if (!list) return;
+  const csrf = document.querySelector('meta[name="csrf"]').content;
+  list.querySelectorAll("button.confirm, button.unconfirm").forEach((b) => b.addEventListener("click", async () => {
+    const r = await fetch("/api/figures/" + encodeURIComponent(b.dataset.figure) + "/confirm", {
+      method: b.classList.contains("confirm") ? "POST" : "DELETE", credentials: "same-origin",
+      headers: { "X-CSRF-Token": csrf },
+    });
+    if (r.ok) location.reload();
+  }));
+})();
