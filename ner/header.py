@@ -18,7 +18,9 @@ from normalize.text import normalize_dashes
 _MOTTO = re.compile(r"C[ỘO]NG\s+H[ÒOÓ]A\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM"
                     r"|[ĐD][ẢA]NG\s+C[ỘO]NG\s+S[ẢA]N\s+VI[ỆE]T\s+NAM", re.IGNORECASE)
 _SLOGAN = re.compile(r"Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc|^[-_=*.\s]+$", re.IGNORECASE)
-_NUMBER_LINE = re.compile(r"^Số\s*:\s*(?P<num>\d*)\s*/\s*(?P<sym>[\wĐđ&/\-\s]+?)\s*$", re.IGNORECASE)
+# 'Số: 808/QĐ-TTg'; a Party document's 'Số 221-KL/TW' (its number joined by a dash, often no colon).
+_NUMBER_LINE = re.compile(r"^Số\s*(?::\s*|(?=\d))(?P<num>\d*)\s*(?P<sep>[/-])\s*(?P<sym>[\wĐđ&/\-\s]+?)\s*$",
+                          re.IGNORECASE)
 _PLACE_DATE = re.compile(r"^(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹ .]{1,40}),\s*ngày\b(?P<rest>.*)$")
 _BODY_START = re.compile(r"^(Căn cứ|Kính gửi|Theo đề nghị|Thực hiện|Điều\s+\d|I\.|1\.|Phần)", re.IGNORECASE)
 HEADER_WINDOW = 16
@@ -46,9 +48,11 @@ def parse_header(doc: Document) -> DocumentHeader:
             h.number = m.group("num") or None
             sym = re.sub(r"\s+", "", m.group("sym"))
             h.symbol = sym
-            refs = find_references(f"{m.group('num') or '0'}/{sym}")
+            refs = find_references(f"{m.group('num') or '0'}{m.group('sep')}{sym}")
             if refs and h.doc_type is None:
                 h.doc_type = type_from_code(refs[0].type_code)
+            if h.number:
+                h.key = refs[0].key if refs else f"{h.number}{m.group('sep')}{sym}"
             continue
         m = _PLACE_DATE.match(text)
         if m and h.place is None:

@@ -105,7 +105,7 @@ def recognize(doc: Document, typed: list[TypedTable], agency_rules: Sequence[Age
     link_spellings(list(refs.items.values()))
     # The document's own number is a reference too when it is filled in.
     if header.number and header.symbol:
-        key = f"{header.number}/{header.symbol}"
+        key = header.own_key()
         for r in refs.items.values():
             if r.key == key:
                 r.doc_type = r.doc_type or header.doc_type
@@ -124,7 +124,19 @@ def link_spellings(references: list[Reference]) -> None:
     for group in groups.values():
         if len(group) > 1 and len({r.symbol for r in group}) > 1:
             for r in group:
-                r.same_as = sorted(o.key for o in group if o is not r)
+                r.same_as = sorted(o.key for o in group if o is not r and not _other_year(r, o))
+
+
+def _other_year(a: Reference, b: Reference) -> bool:
+    """'62/2011/QĐ-TTg' and '62/2015/QĐ-TTg' are two decisions; a key without its year is either,
+    unless the date beside it names another year."""
+    years = [_year_of(r.symbol) or (r.date or "")[:4] or None for r in (a, b)]
+    return None not in years and years[0] != years[1]
+
+
+def _year_of(symbol: str) -> str | None:
+    m = re.match(r"(?:19|20)\d{2}(?=/)", symbol)
+    return m.group(0) if m else None
 
 
 def _merge_reference(entry: Reference, r: Reference) -> None:

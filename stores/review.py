@@ -55,7 +55,7 @@ def queue_fields(result: ExtractionResult) -> dict:
             + RISK_WEIGHTS["ocr_repair"] * (len(result.ocr_repairs) - digit_repairs)
             + RISK_WEIGHTS["low_confidence"] * (1 - min_conf))
     h = result.document
-    key = f"{h.number}/{h.symbol}" if h.number and h.symbol else (h.symbol or h.number)
+    key = h.own_key()
     text = " ".join([*(b.text for b in result.blocks),
                      *(c for t in result.tables for r in t.rows for c in r.cells)])
     return dict(name=result.source.path, warnings=len(result.warnings), mismatches=mismatches,

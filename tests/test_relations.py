@@ -239,3 +239,32 @@ def test_the_documents_own_number_relates_to_nothing():
     refs = {r.key: r for r in recognize(doc, []).references}
     assert refs["597/KH-UBND"].relations == []
     assert [x.type for x in refs["71/NQ-CP"].relations] == ["based_on"]
+
+
+def test_a_party_documents_own_number_without_colon_is_its_key_and_resolves(tmp_path):
+    """Pool d (Kết luận of the Politburo): 'Số 221-KL/TW' under the Party's name, no colon. The
+    header gave no number, so a document citing 221-KL/TW never resolved to it (bench.resolution_score)."""
+    from pipeline import extract_file
+    from tests.test_figures import _docx
+    result = extract_file(_docx(tmp_path / "kl.docx", [
+        "BAN CHẤP HÀNH TRUNG ƯƠNG", "ĐẢNG CỘNG SẢN VIỆT NAM", "Số 221-KL/TW", "Hà Nội, ngày 28 tháng 11 năm 2025",
+        "KẾT LUẬN", "CỦA BỘ CHÍNH TRỊ, BAN BÍ THƯ",
+        "Tại phiên họp ngày 28/11/2025, sau khi nghe Báo cáo của Ban Tổ chức Trung ương, Bộ Chính trị, Ban Bí thư "
+        "kết luận như sau:"]))
+    assert result.document.key == "221-KL/TW" and result.document.own_key() == "221-KL/TW"
+    [own] = [r for r in result.references if r.key == "221-KL/TW"]
+    assert own.relations == []   # its own number relates to nothing
+
+
+def test_two_years_of_one_number_are_two_documents_not_spellings_of_one(tmp_path):
+    """Pool c: 'số 62/2011/QĐ-TTg, … và Quyết định số 62/2015/QĐ-TTg ngày 04 tháng 12 năm 2015' cites two
+    decisions; they were linked as one (same_as) and the store resolved 62/2015 to the 2011 decision."""
+    from pipeline import extract_file
+    from tests.test_figures import _docx
+    result = extract_file(_docx(tmp_path / "c.docx", [
+        "Các Quyết định của Thủ tướng Chính phủ: số 38/2010/QĐ-TTg, số 53/2010/QĐ-TTg, số 62/2011/QĐ-TTg, số "
+        "40/2011/QĐ-TTg; Quyết định số 62/2015/QĐ-TTg ngày 04 tháng 12 năm 2015 của Thủ tướng Chính phủ.",
+        "Thực hiện Quyết định số 62/QĐ-TTg về chế độ đối với đối tượng tham gia chiến tranh bảo vệ Tổ quốc."]))
+    refs = {r.key: r for r in result.references}
+    assert refs["62/2011/QĐ-TTg"].same_as == ["62/QĐ-TTg"] and refs["62/2015/QĐ-TTg"].same_as == ["62/QĐ-TTg"]
+    assert refs["62/QĐ-TTg"].same_as == ["62/2011/QĐ-TTg", "62/2015/QĐ-TTg"]   # either, nothing says which
