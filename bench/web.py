@@ -119,6 +119,16 @@ def main() -> int:
     return 0
 
 
+def _other_bytes(docx: bytes) -> bytes:
+    """The same .docx as another file (another zip comment: another hash, the same document)."""
+    import io
+    import zipfile
+    buf = io.BytesIO(docx)
+    with zipfile.ZipFile(buf, "a") as z:
+        z.comment = b"bench"
+    return buf.getvalue()
+
+
 def _docx_first_view() -> None:
     """A .docx uploaded through the API, then opened once its job is done and the page warmer has
     made its first view: the document page and its page 1 image (target ≤ 500 ms, issue 18)."""
@@ -137,12 +147,26 @@ def _docx_first_view() -> None:
         store = Store.open(url)
         auth = {"Authorization": f"Bearer {create_token(store, 'bench', 'reviewer')}"}
         with TestClient(create_app(url, root)) as client:
+            time.sleep(5)   # a server that has been up a moment: its upload intake started
+            uploaded = time.perf_counter()
             job = client.post("/api/documents", headers=auth,
                               files={"file": ("công văn.docx", docx, "application/octet-stream")}).json()
             deadline = time.monotonic() + 180
             while job["state"] in ("queued", "running") and time.monotonic() < deadline:
-                time.sleep(0.1)
+                time.sleep(0.02)
                 job = client.get(f"/api/jobs/{job['id']}", headers=auth).json()
+            # issue 20: an upload of 004.docx reaches `done` in ≤ 1.5 s (the server's first, its
+            # job runner just started; then the same report again, as another file)
+            first_upload = time.perf_counter() - uploaded
+            uploaded = time.perf_counter()
+            again = client.post("/api/documents", headers=auth,
+                                files={"file": ("công văn 2.docx", _other_bytes(docx), "application/octet-stream")}).json()
+            while again["state"] in ("queued", "running") and time.monotonic() < deadline:
+                time.sleep(0.02)
+                again = client.get(f"/api/jobs/{again['id']}", headers=auth).json()
+            print(f"upload of 004.docx through the API to its job's `{job['state']}`: {first_upload:.2f} s (the "
+                  f"server's first), the next file `{again['state']}` in {time.perf_counter() - uploaded:.2f} s "
+                  "(target ≤ 1.5 s)")
             cache = root / "cache"
             while not (list((cache / "pages" / sha).glob("1-thumb.*")) and list((cache / "located").glob(f"{sha}.*"))) \
                     and time.monotonic() < deadline:

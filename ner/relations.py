@@ -76,13 +76,25 @@ def relation_at(text: str, start: int, citations_before: list[int]) -> FoundRela
     based = BASED_ON.match(before)
     if based:
         return FoundRelation("based_on", based.group(0).strip(" \t-–+•"), clause, 1.0)
+    listed_line = _line_relation(text, start, citations_before)
+    if listed_line:
+        return listed_line
+    if ENDS_AFTER.match(text, start):
+        return FoundRelation("repeals", "hết hiệu lực", clause, 0.8)
+    cue = _nearest_cue(before)
+    if cue is None:
+        return FoundRelation("mentions", None, clause, 1.0)
+    return _cue_relation(text, start, clause, cue, citations_before)
+
+
+def _line_relation(text: str, start: int, citations_before: list[int]) -> FoundRelation | None:
+    """A 'Căn cứ' line lists the basis, a 'Xét' line what the document was asked in, item after item
+    ('…; Nghị định số B …', '…, số B và số C', '(đã được sửa đổi, bổ sung bởi Nghị định B)'); a
+    document named inside another's title ('Nghị quyết A về … thực hiện Nghị quyết B') is only
+    mentioned (external gold, 12 of 47 based_on pairs were read as mentions or amends)."""
     line = text.rfind("\n", 0, start) + 1
     based = BASED_ON.match(text[line:start])
     if based:
-        # a 'Căn cứ' line lists the basis, item after item ('…; Nghị định số B …', '…, số B và số C',
-        # '(đã được sửa đổi, bổ sung bởi Nghị định B)'); a document named inside another's title
-        # ('Nghị quyết A về … thực hiện Nghị quyết B') is only mentioned (external gold, 12 of 47
-        # based_on pairs were read as mentions or amends)
         clause_from = max(text.rfind(";", line, start) + 1, line)
         earlier = [c for c in citations_before if clause_from <= c < start]
         if earlier and INSIDE_A_TITLE.search(text, max(earlier), start):
@@ -92,37 +104,43 @@ def relation_at(text: str, start: int, citations_before: list[int]) -> FoundRela
     if considered:
         earlier = [c for c in citations_before if line <= c < start]
         return FoundRelation("requested_in", considered.group(0).strip(" \t-–+•"), line, 0.8 if earlier else 1.0)
-    if ENDS_AFTER.match(text, start):
-        return FoundRelation("repeals", "hết hiệu lực", clause, 0.8)
+    return None
+
+
+def _nearest_cue(before: str) -> tuple[str, re.Match[str]] | None:
+    """The cue nearest the citation: the one that ends last ('Hướng dẫn thực hiện … Nghị định số …'
+    guides it: the longer cue ends where 'thực hiện' does), then the longest."""
     best = None
     for kind, rx in CUES:
         m = None
         for m in rx.finditer(before):
-            pass   # the cue nearest the citation: the one that ends last ('Hướng dẫn thực hiện … Nghị
-        #            định số …' guides it: the longer cue ends where 'thực hiện' does), then the longest
+            pass
         if m is not None and (best is None or (m.end(), m.end() - m.start()) > (best[1].end(), best[1].end() - best[1].start())):
             best = (kind, m)
-    if best is None:
-        return FoundRelation("mentions", None, clause, 1.0)
-    kind, m = best
+    return best
+
+
+def _cue_relation(text: str, start: int, clause: int, cue: tuple[str, re.Match[str]],
+                  citations_before: list[int]) -> FoundRelation:
+    """What the nearest cue says of the citation, unless it is another citation's act, a word of the
+    cited document's title, or stands too far from its object."""
+    kind, m = cue
+    before = text[clause:start]
+    mentioned = FoundRelation("mentions", None, clause, 0.8)
     if any(clause <= c < clause + m.start() for c in citations_before):
-        # 'Nghị định A sửa đổi, bổ sung Nghị định B': A amends B; this document only cites B
-        return FoundRelation("mentions", None, clause, 0.8)
+        return mentioned   # 'Nghị định A sửa đổi, bổ sung Nghị định B': A amends B; this document only cites B
     listed = [c for c in citations_before if clause + m.end() <= c < start]
     gap = ARTICLES.sub("", text[clause + m.end():min(listed, default=start)])   # to the list's first citation
     if kind in OBJECT_CUES and (not OBJECT_GAP.match(gap) or WHERE_SET_OUT.search(gap)):
-        return FoundRelation("mentions", None, clause, 0.8)
+        return mentioned
     if kind in ("amends", "replaces", "repeals", "guides") and (
             _in_own_title(before[:m.start()], gap) or PASSIVE_BEFORE.search(before, 0, m.start())
             or BY_AFTER.match(gap)):
-        return FoundRelation("mentions", None, clause, 0.8)
+        return mentioned
     if kind == "reports_on" and not DOCUMENT_KIND.search(gap):
-        return FoundRelation("mentions", None, clause, 0.8)
-    if listed:
-        confidence = 0.8   # 'thay thế Quyết định số A và Quyết định số B': most lists share their verb
-    else:
-        confidence = 1.0
-    return FoundRelation(kind, m.group(0).strip(), clause, confidence)
+        return mentioned
+    # 'thay thế Quyết định số A và Quyết định số B': most lists share their verb
+    return FoundRelation(kind, m.group(0).strip(), clause, 0.8 if listed else 1.0)
 
 
 def _in_own_title(before_cue: str, gap: str) -> bool:

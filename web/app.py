@@ -88,6 +88,7 @@ def create_app(database_url: str | None = None, root: Path | None = None, cfg: S
         if ctx.deliveries is not None:
             ctx.deliveries.start()
         yield
+        ctx.jobs.stop()
         if ctx.warmer is not None:
             ctx.warmer.stop()
         if ctx.deliveries is not None:

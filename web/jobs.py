@@ -60,6 +60,18 @@ class JobRunner:
         self.todo: queue.Queue[str] = queue.Queue()
         self.lock = threading.Lock()
         self.thread = threading.Thread(target=self._work, name="upload-jobs", daemon=True)
+        self.intake = None   # one long-lived intake (intake/uploads.open_intake), started by the first job
+
+    def stop(self) -> None:
+        """Stop the intake's worker (the server is stopping)."""
+        with self.lock:
+            self._drop_intake()
+
+    def _running_intake(self):
+        if self.intake is None:
+            from intake.uploads import open_intake
+            self.intake = open_intake(self.root, self.url).__enter__()
+        return self.intake
 
     def start(self) -> None:
         with self.store.sessions() as s:
@@ -69,14 +81,23 @@ class JobRunner:
         self.thread.start()
         threading.Thread(target=self._warm, name="forkserver-warmup", daemon=True).start()
 
-    @staticmethod
-    def _warm() -> None:
-        """The intake's forkserver started before the first upload needs it."""
+    def _warm(self) -> None:
+        """The intake's forkserver and its worker started before the first upload needs them."""
         from intake.worker import warm_forkserver
         try:
             warm_forkserver()
-        except Exception:   # the first upload starts it then, as before
-            log.exception("could not start the intake's forkserver ahead")
+            with self.lock:
+                self._running_intake()
+        except Exception:   # the first upload starts them then, as before
+            log.exception("could not start the upload intake ahead")
+
+    def _drop_intake(self) -> None:
+        if self.intake is not None:
+            try:
+                self.intake.shutdown()
+            except Exception:
+                log.exception("could not stop the upload intake's worker")
+            self.intake = None
 
     def submit(self, job_id: str) -> None:
         self.todo.put(job_id)
@@ -102,12 +123,14 @@ class JobRunner:
                 sha = job.sha256
             try:
                 if path.exists():   # the intake archives its own copy, with the watcher's limits
-                    outcome = ingest_bytes(path.read_bytes(), path.name, self.root, self.url).state
+                    outcome = ingest_bytes(path.read_bytes(), path.name, self.root, self.url,
+                                           run=self._running_intake()).state
                     path.unlink()
                 else:  # taken in before a restart: the intake's own state says how it ended
                     outcome = "done"
             except Exception as exc:
                 outcome, message = "failed", f"internal_error: {type(exc).__name__}: {exc}"
+                self._drop_intake()   # (a sick database or a dead worker: the next job starts afresh)
             else:
                 message = None
             try:
