@@ -22,6 +22,7 @@ class WarningCode(StrEnum):
     # tables and records
     TABLE_KIND_UNKNOWN = "table_kind_unknown"
     TABLE_KIND_UNCERTAIN = "table_kind_uncertain"
+    TABLE_UNFOLDED = "table_unfolded"
     TOTAL_CHECKED = "total_checked"
     TOTAL_MISMATCH = "total_mismatch"
     # agencies

@@ -90,7 +90,28 @@ def parse_header(doc: Document) -> DocumentHeader:
         h.issuer = session_issuer(blocks)
     if h.symbol and h.issuer is None:
         h.issuer = issuer_from_codes(tuple(h.symbol.split("-")[1:]))
+    if h.number is None and h.doc_type:
+        _number_from_what_it_issues(doc, h)
     return h
+
+
+# '(Ban hành kèm theo Nghị quyết số 197/2025/QH15 ngày 17/5/2025)': the caption of the rules or
+# annex a document issues names the document itself.
+_ISSUED_WITH = re.compile(r"^\W{0,2}(?:ban hành\s+)?kèm theo\s+(?P<type>[^\d(]{4,30}?)\s+số\b", re.IGNORECASE)
+
+
+def _number_from_what_it_issues(doc: Document, h: DocumentHeader) -> None:
+    """A document whose header gives no number (a crawl that lost its 'Số' line, a law as
+    published) is named by the caption of what it issues, when the caption names a document of its
+    own kind ('Nghị quyết' under a 'NGHỊ QUYẾT'): number, symbol and key from there."""
+    for b in doc.blocks:
+        m = _ISSUED_WITH.match(b.text.strip())
+        if not m or canonical_type_name(m.group("type")) != h.doc_type:
+            continue
+        refs = find_references(b.text[m.end():])
+        if refs:
+            h.number, h.symbol, h.key = refs[0].number, refs[0].symbol, refs[0].key
+            return
 
 
 _SESSION = re.compile(r"^KHÓA\s+[IVXLCDM\d]+\b", re.IGNORECASE)

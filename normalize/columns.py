@@ -110,6 +110,16 @@ def money_spent(title: str) -> bool:
     return bool(re.search(SPENT_WORDS, match_key(title)))
 
 
+# What the state pays each person or case: an allowance, a subsidy, a compensation, a reward, a
+# spending norm ('Mức hưởng trợ cấp', 'Mức bồi thường (đồng/mộ)', 'Mức chi'); not a wage floor, a
+# tax, a price or the value of goods (pool c, n: 'Mức lương tối thiểu', 'Thuế suất', 'Giá trị').
+PAID_OUT_WORDS = r"trợ cấp|phụ cấp|trợ giúp|hỗ trợ|bồi thường|thưởng|mức chi|định mức chi|" + SPENT_WORDS
+
+
+def money_paid_out(text: str) -> bool:
+    return bool(re.search(PAID_OUT_WORDS, match_key(text)))
+
+
 # A title that says the table states prices, not lines of a budget ('BẢNG GIÁ …', 'ĐƠN GIÁ …',
 # 'KHUNG GIÁ …', 'MỨC TRẦN GIÁ …'): what each unit costs. Rates the state pays ('MỨC THƯỞNG …', 'ĐỊNH MỨC CHI …',
 # 'MỨC TRỢ CẤP …') are budget lines, one per row and money column, as the holdouts' gold (h04, k03)

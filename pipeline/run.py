@@ -28,6 +28,7 @@ from pipeline.locate import locate
 from pipeline.version import extractor_version
 from records.assemble import assemble_records
 from records.figures import figures_of
+from tables.folded import unfold_tables
 from tables.typed import type_tables
 
 
@@ -62,6 +63,7 @@ def extract_bytes(data: bytes, path: str | Path, options: ExtractOptions | None 
 def result_of(doc: Document, data: bytes, path: str | Path,
               agency_rules: Sequence[AgencyRule] = ()) -> ExtractionResult:
     """The stages after extraction, with page and box on every mention, row and record."""
+    doc = unfold_tables(doc)   # (before every stage, so positions and boxes speak of the same rows)
     typed, mentions, records, warnings = run_stages(doc, agency_rules)
     result = ExtractionResult(
         extractor_version=extractor_version(),

@@ -888,3 +888,21 @@ def test_a_price_list_whose_scanned_title_lost_its_marks_gives_no_budget_lines()
                                      ["2", "Siêu âm Doppler tim", "222.000", ""]]),
                              "GIA DỊCH VỤ KỸ THUẬT VA XÉT NGHIỆM")
     assert typed.kind == "other" and records.budget == []
+
+
+def test_a_table_folded_side_by_side_is_read_group_after_group_with_its_rows_named_by_their_labels():
+    """A decree's appendix (pool c, e): one list printed in two column groups, the header repeated
+    ('STT | Tỷ lệ tổn thương cơ thể | Mức hưởng trợ cấp' twice), no column saying what the rows are.
+    It gave no budget line; now every row of both groups is one, said uncertain (the rows' labels
+    are a guess), with the fold said in a warning."""
+    header = ["STT", "Tỷ lệ tổn thương cơ thể", "Mức hưởng trợ cấp"]
+    rows = [header + header, ["1", "21%", "1.094.000", "21", "41%", "2.135.000"],
+            ["2", "22%", "1.147.000", "22", "42%", "2.188.000"], ["3", "23%", "1.199.000", "23", "43%", "2.240.000"]]
+    result = extract_bytes(_docx_with_table([
+        "Phụ lục II", "MỨC HƯỞNG TRỢ CẤP ƯU ĐÃI HẰNG THÁNG ĐỐI VỚI THƯƠNG BINH, NGƯỜI HƯỞNG CHÍNH SÁCH NHƯ THƯƠNG BINH",
+        "Đơn vị tính: đồng"], rows), "phu-luc.docx")
+    lines = [(b.item, b.amount.value) for b in result.records.budget]
+    assert lines == [("21%", 1_094_000), ("22%", 1_147_000), ("23%", 1_199_000),
+                     ("41%", 2_135_000), ("42%", 2_188_000), ("43%", 2_240_000)], result.tables[0].kind_reason
+    assert {b.confidence for b in result.records.budget} == {0.6}
+    assert {w.code for w in result.warnings} >= {"table_unfolded", "table_kind_uncertain"}

@@ -268,3 +268,21 @@ def test_two_years_of_one_number_are_two_documents_not_spellings_of_one(tmp_path
     refs = {r.key: r for r in result.references}
     assert refs["62/2011/QĐ-TTg"].same_as == ["62/QĐ-TTg"] and refs["62/2015/QĐ-TTg"].same_as == ["62/QĐ-TTg"]
     assert refs["62/QĐ-TTg"].same_as == ["62/2011/QĐ-TTg", "62/2015/QĐ-TTg"]   # either, nothing says which
+
+
+def test_a_document_without_its_number_is_named_by_the_caption_of_what_it_issues(tmp_path):
+    """Pool c (a National Assembly resolution as crawled, no 'Số' line): '(Ban hành kèm theo Nghị
+    quyết số 197/2025/QH15 ngày 17/5/2025)' over its annex names it; five documents citing
+    197/2025/QH15 did not resolve to it (bench.resolution_score)."""
+    from pipeline import extract_file
+    from tests.test_figures import _docx
+    result = extract_file(_docx(tmp_path / "nq.docx", [
+        "NGHỊ QUYẾT", "Về một số cơ chế, chính sách đặc biệt tạo đột phá trong xây dựng và tổ chức thi hành pháp luật",
+        "QUỐC HỘI", "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;", "QUYẾT NGHỊ:",
+        "Điều 1. Phạm vi điều chỉnh", "Phụ lục",
+        "(Ban hành kèm theo Nghị quyết số 197/2025/QH15 ngày 17/5/2025)"]))
+    assert result.document.key == "197/2025/QH15"
+    # a caption naming a document of another kind names no one's own number
+    other = extract_file(_docx(tmp_path / "kh.docx", [
+        "KẾ HOẠCH", "Triển khai thi hành", "(Kèm theo Quyết định số 12/QĐ-UBND ngày 02/01/2025)"]))
+    assert other.document.key is None
