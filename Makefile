@@ -52,4 +52,5 @@ pool-scans:
 # The extraction tests alone (no intake processes, no browser, no OCR of whole scans): ~1 minute.
 test-fast:
 	$(PY) -m pytest -q tests/test_first_sight.py tests/test_ner_text.py tests/test_tables_records.py \
-		tests/test_normalize.py tests/test_references.py tests/test_schema.py tests/test_extract.py
+		tests/test_normalize.py tests/test_references.py tests/test_schema.py tests/test_extract.py \
+		tests/test_figures.py
