@@ -23,6 +23,7 @@ bodies (see corpus/external/ANNOTATION.md). Word boundaries come from the Viet74
 measurement that kept it over underthesea's word segmentation is in README ("Agencies")."""
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ner.agency_lists import ListedBodies
@@ -38,7 +39,7 @@ from ner.agency_words import (
     THING_AFTER,
     THING_BEFORE,
 )
-from normalize.agencies import Place, find_place
+from normalize.agencies import Place, by_initials, find_place
 
 
 class _Parser(ListedBodies, LocalNames, WholeNames, NamePieces):
@@ -90,7 +91,18 @@ def find_agencies(text: str, masked: list[tuple[int, int]] = (), agency_column: 
         found += [x for x in _Parser(text, ctx, True, agency_column).run() if x[2].known]
     chosen = [f for _, _, f in choose(found) if not any(f.start < b and a < f.end for a, b in masked)
               and _acting(f, text)]
-    return _with_parents(chosen, text)
+    return _with_parents([f if f.known else _spelled_by_initials(f) for f in chosen], text)
+
+
+def _spelled_by_initials(f: FoundAgency) -> FoundAgency:
+    """A name read by its structure whose specific part is initials ('Cục KTVB và QLXLVPHC - BTP'):
+    the known body those initials spell (normalize.agencies.by_initials), the parent written after
+    it ('- BTP', ', Bộ Tư pháp') left aside."""
+    for written in dict.fromkeys((f.text, f.text.rsplit(" - ", 1)[0], f.text.split(",")[0])):
+        entry = by_initials(written.strip())
+        if entry is not None:
+            return dataclasses.replace(f, name=entry.name, kind=entry.kind, known=True)
+    return f
 
 
 def _acting(f: FoundAgency, text: str) -> bool:

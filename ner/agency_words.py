@@ -76,6 +76,9 @@ ORGAN_OF_HEADS = {"Đoàn Chủ tịch"}
 NESTING_HEADS = ("Văn phòng", "Thanh tra")
 # After a head: a position, not a body ('Bộ trưởng', 'Cục phó').
 POSITION_WORDS = {"trưởng", "phó", "viên"}   # 'Bộ trưởng', 'Cục phó', 'Tỉnh ủy viên'
+# Words that name people, not a body: a cell of who does a step ('Nhân viên phòng KHTH', pool p).
+PEOPLE_WORDS = ("nhân viên", "cán bộ", "công chức", "viên chức", "bác sĩ", "điều dưỡng", "giáo viên", "giảng viên",
+                "sinh viên", "học viên", "người bệnh", "lãnh đạo", "kế toán", "thủ quỹ")
 # Before 'văn phòng': its chief, a position that names the office ('Chánh văn phòng UBND tỉnh').
 OFFICE_CHIEFS = {"chánh"}
 # Words after 'Bộ' that make it a whole of things, not a ministry, whatever their case ('Bộ Luật Hình

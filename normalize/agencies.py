@@ -405,6 +405,58 @@ def glued_abbreviations(run: str, table: dict[str, str]) -> list[str]:
     return found if found and len(found) > 1 else []
 
 
+# Words an initials reading skips: links, and the marks between abbreviations ('KTVB&QLXLVPHC').
+_INITIALS_SKIP = frozenset({"và", "&", "-", ","})
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def _is_abbreviation(word: str) -> bool:
+    return len(word) >= 2 and word.isupper()
+
+
+def _initials(words: list[str]) -> str:
+    """'Kiểm tra văn bản và Quản lý …' → 'ktvbql…'; an abbreviation gives its own letters ('KTVB')."""
+    out = []
+    for w in words:
+        if w.lower() in _INITIALS_SKIP:
+            continue
+        out.append(w.lower() if _is_abbreviation(w) else w[0].lower())
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _by_first_word() -> dict[str, list[tuple[str, AgencyEntry]]]:
+    index: dict[str, list[tuple[str, AgencyEntry]]] = {}
+    for e in (*agency_entries(), *province_departments()):
+        for name in (e.name, *e.aliases):
+            words = _WORD.findall(name)
+            if len(words) >= 3 and not any(_is_abbreviation(w) for w in words):
+                index.setdefault(words[0].lower(), []).append((name, e))
+    return index
+
+
+def by_initials(written: str) -> AgencyEntry | None:
+    """'Cục KTVB và QLXLVPHC', 'Ban Chỉ đạo CCTPTƯ': a name whose specific part is written in
+    initials, the one known body whose words give the same letters, its head and every word
+    written out standing where the known name has them (one rule for every head, with the
+    gazetteer, instead of an alias per spelling; pool p: four spellings of one Cục in four
+    documents). None where no abbreviation is written, or no body or two fit."""
+    words = [w for w in re.findall(r"[^\W_]+|&", written.replace("&", " & ")) if w]
+    if not words or not any(_is_abbreviation(w) for w in words[1:]):
+        return None
+    letters = _initials(words)
+    spelled = [w.lower() for w in words if not _is_abbreviation(w) and w.lower() not in _INITIALS_SKIP]
+    fits = {}
+    for name, entry in _by_first_word().get(words[0].lower(), ()):
+        known = _WORD.findall(name)
+        if _initials(known) != letters:
+            continue
+        rest = [w.lower() for w in known]
+        if all(w in rest for w in spelled):
+            fits[entry.name] = entry
+    return next(iter(fits.values())) if len(fits) == 1 else None
+
+
 def canonical_agency(text: str) -> str | None:
     """'Bộ KH&CN' → 'Bộ Khoa học và Công nghệ', 'Uỷ ban nhân dân tỉnh Điện Biên' → 'Ủy ban nhân dân
     tỉnh Điện Biên'. None when the text is not a known body (see ner/agencies.py for bodies

@@ -38,7 +38,8 @@ COLUMN_ROLES: list[tuple[str, str]] = [
     # people, not things to do or pay for: a list of members (their unit beside them is where they
     # work, not a body in charge) gave 35 uncertain tasks
     (r"^(họ và tên|họ tên|họ, tên)\b", "person"),
-    (r"^(nội dung|tên|nhiệm vụ|công việc|hoạt động|giải pháp)\b(?!.*(?:chủ trì|phối hợp|kinh phí))", "name"),
+    # a procedure's steps ('Bước/Lưu đồ | Mô tả | Trách nhiệm', pool p) are things to do, each with who does it
+    (r"^(nội dung|tên|nhiệm vụ|công việc|hoạt động|giải pháp|bước)\b(?!.*(?:chủ trì|phối hợp|kinh phí))", "name"),
     (r"^đơn vị tính\b|^đvt\b", "measure"),
     (r"phối hợp|tham gia", "coordinating"),
     (r"cơ quan trình|đơn vị trình|cơ quan đề xuất|đơn vị đề xuất|^trình\b|kiến nghị$", "submitter"),
@@ -53,7 +54,7 @@ COLUMN_ROLES: list[tuple[str, str]] = [
     (r"thời gian", "time"),
     (r"mục tiêu", "objective"),
     (r"kết quả|sản phẩm dự kiến|sản phẩm chính|sản phẩm đầu ra", "result"),
-    (r"chủ trì|thực hiện|chủ đầu tư|đơn vị|cơ quan|bộ, ngành|địa phương|chủ quản|phụ trách|chịu trách nhiệm", "agency"),
+    (r"chủ trì|thực hiện|chủ đầu tư|đơn vị|cơ quan|bộ, ngành|địa phương|chủ quản|phụ trách|trách nhiệm", "agency"),
     (r"tên|nội dung|nhiệm vụ|giải pháp|đối tượng|hạng mục|danh mục|công trình|dự án|công việc|hoạt động|đề tài|"
      r"khu vực|địa bàn|đề xuất|kiến nghị|chỉ tiêu", "name"),
     (r"văn bản|số hiệu|ký hiệu|công văn|căn cứ", "reference"),
@@ -113,7 +114,10 @@ def money_spent(title: str) -> bool:
 # What the state pays each person or case: an allowance, a subsidy, a compensation, a reward, a
 # spending norm ('Mức hưởng trợ cấp', 'Mức bồi thường (đồng/mộ)', 'Mức chi'); not a wage floor, a
 # tax, a price or the value of goods (pool c, n: 'Mức lương tối thiểu', 'Thuế suất', 'Giá trị').
-PAID_OUT_WORDS = r"trợ cấp|phụ cấp|trợ giúp|hỗ trợ|bồi thường|thưởng|mức chi|định mức chi|" + SPENT_WORDS
+PAID_OUT_WORDS = r"trợ cấp|phụ cấp|trợ giúp|hỗ trợ|bồi thường|thưởng|mức chi|định mức|" + SPENT_WORDS
+# A title that sets norms ('TIÊU CHUẨN, ĐỊNH MỨC SỬ DỤNG MÁY MÓC, THIẾT BỊ …'): the most the state may
+# pay for each item is a spending norm, even where its column says 'Mức giá tối đa' (pool p).
+NORM_TITLE = r"\bđịnh mức\b"
 
 
 def money_paid_out(text: str) -> bool:
@@ -141,6 +145,10 @@ def price_column(header: str) -> bool:
 
 def price_title(title: str) -> bool:
     return bool(re.search(PRICE_TITLE, match_key(title).strip()))
+
+
+def norm_title(title: str) -> bool:
+    return bool(re.search(NORM_TITLE, match_key(title)))
 
 
 # Letters a scan reads as symbols inside header words ('CHU TR]' for 'CHỦ TRÌ').

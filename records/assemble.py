@@ -21,11 +21,12 @@ from models import (
     TypedTable,
     Warning,
 )
+from ner.agency_words import PEOPLE_WORDS
 from normalize.agencies import tidy_name
 from normalize.columns import money_kind as money_kind_of
 from normalize.durations import parse_duration_months
 from normalize.numbers import roman_to_int
-from normalize.text import clean_text
+from normalize.text import clean_text, match_key
 from records.totals import narrative_total_warnings, table_total_warning
 
 _NUMBERED = re.compile(r"^\s*(?:-\s*)?(?P<num>\d{1,3})\s*[.)]\s*(?:-\s*)?(?P<body>.*)$", re.DOTALL)
@@ -202,9 +203,10 @@ def _total(cells: _Cells) -> tuple[Money, int | None] | None:
 def _names_one_organization(text: str) -> bool:
     """'Hiệp hội Doanh nghiệp' names one organization: a proper name (a capital after the first
     word) and no list. 'Doanh nghiệp, nhà cung cấp dịch vụ, nhà đầu tư' (holdout h03) and 'các
-    doanh nghiệp' name kinds of actors: no lead."""
+    doanh nghiệp' name kinds of actors, 'Nhân viên phòng KHTH' people: no lead."""
     words = text.split()
-    return bool(words) and not re.search(r"[,;]", text) and any(w[:1].isupper() for w in words[1:])
+    return bool(words) and not re.search(r"[,;]", text) and any(w[:1].isupper() for w in words[1:]) \
+        and not match_key(text).startswith(PEOPLE_WORDS)   # 'Nhân viên phòng KHTH': people, not a body
 
 
 def _task(cells: _Cells, row: TypedRow) -> Task | None:

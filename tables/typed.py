@@ -22,6 +22,7 @@ from normalize.columns import (
     money_kind,
     money_paid_out,
     money_spent,
+    norm_title,
     price_column,
     price_title,
     rows_are,
@@ -258,10 +259,12 @@ def type_table(table: Table, title: str | None = None, declared_unit: MoneyUnit 
         first = next((c for c in columns if c.role == "other" and c.name.strip() and _filled(c, body)), None)
         if first is not None:
             first.role = "name"
+    _label_before_description(columns, body)
     labels = _row_labels(columns, body, title)
     # fees and prices are paid in, whether the caption or the title says so ('MỨC HỌC PHÍ …')
     kind, reason = _table_kind(columns, title, len(body), any(money_collected(t) for t in (title, caption) if t),
-                               any(money_spent(t) for t in (title, caption) if t), bool(title and price_title(title)))
+                               any(money_spent(t) for t in (title, caption) if t), bool(title and price_title(title)),
+                               bool(title and norm_title(title)))
     if labels is not None and kind == "budget":
         reason = f"uncertain: {reason}; no column says what the rows are, '{labels.name}' is taken to"
     confidence = UNCERTAIN_KIND if reason.startswith("uncertain") else 1.0
@@ -269,6 +272,19 @@ def type_table(table: Table, title: str | None = None, declared_unit: MoneyUnit 
                       catalog_kind=catalog_kind(title), title=title,
                       header_rows=n_header, columns=columns, rows=rows, page=table.provenance.page,
                       ocr=table.provenance.source == "ocr")
+
+
+def _label_before_description(columns: list[TypedColumn], body: list[TypedRow]) -> None:
+    """'STT | Tổ chức | Kinh phí | Nội dung chi' (pool p): a name column standing after every money
+    column describes what the money covers; the column of text before the money names the row."""
+    money = [c.index for c in columns if c.role == "budget" and c.multiplier]
+    name = next((c for c in columns if c.role == "name"), None)
+    if not money or name is None or name.index < max(money):
+        return
+    label = next((c for c in columns if c.index < min(money) and c.role == "other" and c.name.strip()
+                  and len(_filled(c, body)) >= CONTENT_MAJORITY * len(body)), None)
+    if label is not None:
+        label.role, name.role = "name", "other"
 
 
 def _row_labels(columns: list[TypedColumn], body: list[TypedRow], title: str | None) -> TypedColumn | None:
@@ -344,10 +360,11 @@ def _category_columns(columns: list[TypedColumn], body: list[TypedRow]) -> None:
 
 
 def _table_kind(columns: list[TypedColumn], title: str | None, n_body: int, collected: bool = False,
-                spent: bool = False, prices: bool = False) -> tuple[str, str]:
+                spent: bool = False, prices: bool = False, norms: bool = False) -> tuple[str, str]:
     """(kind, why) from what the columns mean; `collected`: the caption says the money is paid in
     (fees), which no budget line is; `spent`: the title says it is money to spend (a dự toán);
-    `prices`: the title says the table states prices, which no budget line is."""
+    `prices`: the title says the table states prices, which no budget line is; `norms`: the title sets
+    norms, so the most the state may pay for an item is a spending norm, not a price."""
     roles = {c.role for c in columns}
     money = [c for c in columns if c.role == "budget" and c.multiplier]
     name = next((c for c in columns if c.role == "name"), None)
@@ -369,7 +386,7 @@ def _table_kind(columns: list[TypedColumn], title: str | None, n_body: int, coll
         return "other", f"a list of administrative procedures ('{name.name}'), not tasks or budget lines"
     if money and prices:
         return "other", f"prices ('{title}'), not budget lines"
-    if money and all(price_column(c.name) for c in money):
+    if money and all(price_column(c.name) for c in money) and not norms:
         # every money column is a price per unit ('Đơn giá (đồng)' per m³ of each mineral, pool c):
         # what each unit costs, no line of a budget (a dự toán has its 'Thành tiền' beside the
         # price). Spending norms ('Mức chi') stay budget lines, as the holdouts' gold has them.

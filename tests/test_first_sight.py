@@ -906,3 +906,58 @@ def test_a_table_folded_side_by_side_is_read_group_after_group_with_its_rows_nam
                      ("41%", 2_135_000), ("42%", 2_188_000), ("43%", 2_240_000)], result.tables[0].kind_reason
     assert {b.confidence for b in result.records.budget} == {0.6}
     assert {w.code for w in result.warnings} >= {"table_unfolded", "table_kind_uncertain"}
+
+
+def test_the_most_the_state_may_pay_under_a_title_of_norms_is_a_spending_norm_not_a_price():
+    """Pool p (the Prime Minister's equipment norms): 'Mức giá tối đa (Triệu đồng/chiếc hoặc bộ)'
+    under 'TIÊU CHUẨN, ĐỊNH MỨC SỬ DỤNG MÁY MÓC, THIẾT BỊ …' was vetoed as a price column; no column
+    says what the rows are ('Máy móc, thiết bị phục vụ công tác các chức danh')."""
+    rows = [["STT", "Máy móc, thiết bị phục vụ công tác các chức danh", "Số lượng tối đa",
+             "Mức giá tối đa (Triệu đồng/chiếc hoặc bộ)"],
+            ["II", "Thường trực Ban Bí thư; Ủy viên Bộ Chính trị; Ủy viên Ban Bí thư", "", ""],
+            ["1", "Bộ bàn ghế ngồi làm việc", "01 bộ", "30"], ["2", "Tủ đựng tài liệu", "04 chiếc", "10"],
+            ["3", "Máy vi tính để bàn", "01 bộ", "20"]]
+    result = extract_bytes(_docx_with_table([
+        "Phụ lục I", "A. TIÊU CHUẨN, ĐỊNH MỨC SỬ DỤNG MÁY MÓC, THIẾT BỊ PHỤC VỤ CÔNG TÁC CÁC CHỨC DANH"], rows),
+        "dinh-muc.docx")
+    assert [(b.item, b.amount.value) for b in result.records.budget] == [
+        ("Bộ bàn ghế ngồi làm việc", 30_000_000), ("Tủ đựng tài liệu", 10_000_000),
+        ("Máy vi tính để bàn", 20_000_000)], result.tables[0].kind_reason
+
+
+def test_a_description_after_the_money_does_not_name_the_row():
+    """Pool p (HĐND Đà Nẵng): 'STT | Tổ chức | Kinh phí | Nội dung chi': the organizations name the
+    rows; 'Nội dung chi' says what the lump sum covers (13 lines were named 'Kinh phí hoạt động.')."""
+    rows = [["STT", "Tổ chức", "Kinh phí", "Nội dung chi"],
+            ["1", "Ủy ban Mặt trận Tổ quốc Việt Nam", "56.000.000",
+             "Kinh phí khoán bao gồm: Kinh phí hoạt động; hoạt động Ban Thanh tra nhân dân"],
+            ["2", "Hội Liên hiệp Phụ nữ", "42.000.000", "Kinh phí hoạt động."],
+            ["3", "Hội Cựu Chiến binh", "42.000.000", "Kinh phí hoạt động."]]
+    result = extract_bytes(_docx_with_table([
+        "1. Tổ chức chính trị - xã hội phường, xã", "ĐVT: Đồng/tổ chức/năm"], rows), "khoan.docx")
+    assert [(b.item, b.amount.value) for b in result.records.budget] == [
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam", 56_000_000), ("Hội Liên hiệp Phụ nữ", 42_000_000),
+        ("Hội Cựu Chiến binh", 42_000_000)]
+
+
+@pytest.mark.parametrize("line, body", [
+    ("- Cục KTVB và QLXLVPHC - Bộ Tư pháp;", "Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính"),
+    ("- Cục KTVB và Quản lý XLVPHC, Bộ Tư pháp;", "Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính"),
+    ("- Ban Chỉ đạo CCTPTƯ;", "Ban Chỉ đạo Cải cách tư pháp Trung ương")])
+def test_a_name_written_in_initials_is_the_known_body_they_spell(line, body):
+    """Pool p: one Cục of the Ministry of Justice spelled four ways in four distribution lists;
+    one rule (the initials of the known name's words), not an alias per spelling."""
+    assert _names(line)[0] == body
+
+
+def test_a_procedures_steps_are_tasks_and_the_staff_who_do_them_no_body():
+    """Pool p (a hospital's procedure): 'Bước/Lưu đồ | Mô tả | Trách nhiệm' gave nothing; the
+    steps are things to do, and 'Nhân viên phòng KHTH' names people, not a body in charge."""
+    rows = [["Bước/Lưu đồ", "Mô tả", "Trách nhiệm"],
+            ["Sàng lọc NB", "NB tới làm thủ tục KB tại bàn sàng lọc: - Cân, đo các chỉ số", "Điều dưỡng"],
+            ["Hướng dẫn NB xuất trình giấy tờ", "- Hướng dẫn NB xuất trình các giấy tờ: + Thẻ BHYT",
+             "Nhân viên phòng KHTH"],
+            ["Giám định đối tượng KCB BHYT", "Kiểm tra thông tin thẻ BHYT", "Nhân viên phòng KHTH"]]
+    result = extract_bytes(_docx_with_table(["6.1. Trường hợp NB khám bệnh BHYT thông thường"], rows), "qt.docx")
+    assert [(t.name, t.lead_agencies) for t in result.records.tasks] == [
+        ("Sàng lọc NB", []), ("Hướng dẫn NB xuất trình giấy tờ", []), ("Giám định đối tượng KCB BHYT", [])]
