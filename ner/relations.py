@@ -83,8 +83,28 @@ def relation_at(text: str, start: int, citations_before: list[int]) -> FoundRela
         return FoundRelation("repeals", "hết hiệu lực", clause, 0.8)
     cue = _nearest_cue(before)
     if cue is None:
-        return FoundRelation("mentions", None, clause, 1.0)
+        return _listed_after_colon(text, start, citations_before) or FoundRelation("mentions", None, clause, 1.0)
     return _cue_relation(text, start, clause, cue, citations_before)
+
+
+# Verbs that take a list after a colon ('… thay thế các Quyết định: Quyết định số A …; Quyết định số
+# B …', external e10): each item is their object.
+LIST_TAKING = frozenset({"replaces", "repeals", "amends"})
+LIST_INTRO_GAP = re.compile(r"^[^,;()]{0,40}$")
+
+
+def _listed_after_colon(text: str, start: int, citations_before: list[int]) -> FoundRelation | None:
+    """A citation in a list that a colon opens, in the same sentence, after a verb that takes it."""
+    line = text.rfind("\n", 0, start) + 1
+    colon = text.rfind(":", line, start)
+    if colon < 0 or re.search(r"\.\s", text[colon:start]):
+        return None
+    head_start = max((m.end() for m in CLAUSE_START.finditer(text, line, colon) if m.end() <= colon), default=line)
+    cue = _nearest_cue(text[head_start:colon])
+    if cue is None or cue[0] not in LIST_TAKING or not LIST_INTRO_GAP.match(text[head_start + cue[1].end():colon]) \
+            or any(head_start <= c < colon for c in citations_before):
+        return None
+    return FoundRelation(cue[0], cue[1].group(0).strip(), head_start, 0.8)
 
 
 def _line_relation(text: str, start: int, citations_before: list[int]) -> FoundRelation | None:

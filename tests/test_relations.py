@@ -286,3 +286,15 @@ def test_a_document_without_its_number_is_named_by_the_caption_of_what_it_issues
     other = extract_file(_docx(tmp_path / "kh.docx", [
         "KẾ HOẠCH", "Triển khai thi hành", "(Kèm theo Quyết định số 12/QĐ-UBND ngày 02/01/2025)"]))
     assert other.document.key is None
+
+
+def test_a_verb_before_a_colon_takes_every_item_of_its_list():
+    """External e10: '… và thay thế các Quyết định: Quyết định số A …; Quyết định số B …' — the
+    colon ended the clause and both read as mentions (replaces 0 of 2)."""
+    rel = _relations("Điều 3. Quyết định này có hiệu lực sau 10 ngày kể từ ngày ký và thay thế các Quyết định: Quyết "
+                     "định số 110/2005/QĐ-UBND ngày 29/12/2005 của Ủy ban nhân dân tỉnh về việc ban hành Quy định tặng "
+                     "quà đối với thương binh; Quyết định số 42/2007/QĐ-UBND ngày 20/12/2007 của Ủy ban nhân dân tỉnh.")
+    assert [(k, t) for k, t, _ in rel] == [("110/2005/QĐ-UBND", "replaces"), ("42/2007/QĐ-UBND", "replaces")]
+    # a colon after a word that takes no list opens no list of objects
+    assert {t for _, t, _ in _relations("Kính gửi: Sở Tài chính; Quyết định số 12/QĐ-UBND ngày 02/01/2025.")} == {
+        "mentions"}
