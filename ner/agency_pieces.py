@@ -224,6 +224,9 @@ class NamePieces(TokenReader):
             if t.key in CONNECTORS or t.text in SPECKS:
                 continue
             if not t.word:
+                numbered = index.get((*keys, t.name_key)) if t.text.isdigit() else None
+                if numbered is not None:   # 'Quân khu 5': a numbered body ends with its number
+                    best = (j, numbered)
                 break
             keys.append(t.name_key)
             e = index.get(tuple(keys))

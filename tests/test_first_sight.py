@@ -961,3 +961,10 @@ def test_a_procedures_steps_are_tasks_and_the_staff_who_do_them_no_body():
     result = extract_bytes(_docx_with_table(["6.1. Trường hợp NB khám bệnh BHYT thông thường"], rows), "qt.docx")
     assert [(t.name, t.lead_agencies) for t in result.records.tasks] == [
         ("Sàng lọc NB", []), ("Hướng dẫn NB xuất trình giấy tờ", []), ("Giám định đối tượng KCB BHYT", [])]
+
+
+def test_a_numbered_body_the_gazetteer_knows_ends_with_its_number():
+    """Pool p (a công điện): 'Bộ trưởng Bộ Quốc phòng chỉ đạo Quân khu 5, Quân khu 7, …' — a known
+    name's words stopped at the first figure, so the military regions were never read."""
+    assert _names("2. Bộ trưởng Bộ Quốc phòng chỉ đạo Quân khu 5, Quân khu 7, các đơn vị quân đội đóng ở trong "
+                  "và gần khu vực") == ["Bộ Quốc phòng", "Quân khu 5", "Quân khu 7"]
