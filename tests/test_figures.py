@@ -98,3 +98,16 @@ def test_a_conflict_is_listed_confirmed_closed_and_stays_closed_after_reextracti
         assert c.delete(f"/api/figures/{new_right['figure_id']}/confirm", headers=reviewer).status_code == 200
         assert len(c.get("/api/conflicts", headers=viewer).json()["items"]) == 1
         assert c.post("/api/figures/999999/confirm", headers=reviewer).json()["reason"] == "not_found"
+
+
+def test_the_subject_after_the_measure_and_the_year_the_statement_names(tmp_path):
+    """'Tổng mức đầu tư của dự án X là khoảng …': the subject after 'của'; a statement that names one
+    year dates its figure (two years' figures are never compared); a plural names no subject."""
+    by = {f.subject: f for f in _figures(tmp_path, "x.docx", [
+        "Tổng mức đầu tư của dự án đường cao tốc Biên Hòa - Vũng Tàu là khoảng 17.837 tỷ đồng, trong đó vốn ngân "
+        "sách trung ương 8.000 tỷ đồng.",
+        "Năm 2024, dự án Cảng hàng không quốc tế Long Thành có tổng vốn đầu tư 109.111 tỷ đồng.",
+        "Các dự án trọng điểm có tổng vốn đầu tư trên 200.000 tỷ đồng."])}
+    assert set(by) == {"dự án đường cao tốc Biên Hòa - Vũng Tàu", "dự án Cảng hàng không quốc tế Long Thành"}
+    assert by["dự án đường cao tốc Biên Hòa - Vũng Tàu"].qualifier == "about"
+    assert by["dự án Cảng hàng không quốc tế Long Thành"].period == "2024"
