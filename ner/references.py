@@ -81,6 +81,31 @@ def _repaired(segs: list[str]) -> tuple[list[str], tuple[str, ...]]:
 # Codes of the National Assembly and its Standing Committee carry the legislature's number
 # ('QH14', 'UBTVQH15'), which a line break can put on the next line ('119/2020/QH' + '14').
 _TERM_CODES = ("QH", "UBTVQH")
+# The National Assembly's legislatures and their years (a legislature's last year is the next one's
+# first): a law's year says which one passed it.
+LEGISLATURES = {9: (1992, 1997), 10: (1997, 2002), 11: (2002, 2007), 12: (2007, 2011), 13: (2011, 2016),
+                14: (2016, 2021), 15: (2021, 2026), 16: (2026, 2031)}
+_TERM_SEGMENT = re.compile(r"^(?P<code>(?:UBTV)?QH)(?P<term>\d{1,2})$")
+
+
+def _term_of_year(segs: list[str], year: str | None) -> tuple[list[str], tuple[str, ...]]:
+    """'50/2014/QH15', '15/2023/QH5' (pool p): a legislature that did not sit in the key's year is a
+    typing slip; the one that sat then is written, and the repair said ('QH15→QH13')."""
+    if not year:
+        return segs, ()
+    y = int(year)
+    out, repairs = [], []
+    for seg in segs:
+        m = _TERM_SEGMENT.match(seg)
+        sat = [n for n, (a, b) in LEGISLATURES.items() if a <= y <= b]
+        if m and sat and int(m.group("term")) not in sat:
+            fixed = f"{m.group('code')}{sat[-1] if len(sat) == 1 else min(sat, key=lambda n: abs(n - int(m.group('term'))))}"
+            repairs.append(f"{seg}→{fixed}")
+            seg = fixed
+        out.append(seg)
+    return out, tuple(repairs)
+
+
 _NEXT_PIECE = re.compile(r"[ \t\n]+(?P<piece>[A-ZĐ0-9][A-Za-zĐđ0-9&]{0,7})" + _END)
 
 
@@ -138,8 +163,9 @@ def find_references(text: str) -> list[FoundReference]:
         segs, repairs = _repaired(segs)
         segs, match_end, joined = _rejoin(text, m.end(), segs)
         segs, unglued = _lost_hyphen(segs)
-        repairs = (*repairs, *joined, *unglued)
         year = m.group("year")
+        segs, term = _term_of_year(segs, year)
+        repairs = (*repairs, *joined, *unglued, *term)
         symbol = ("" if not year else f"{year}/") + "-".join(segs)
         nums = re.findall(rf"{_NUM}(?:\.\d{{1,2}})?", m.group("nums"))
         in_list = len(nums) > 1

@@ -48,3 +48,16 @@ def test_type_name_across_a_semicolon_is_not_taken():
     text = "Quyết định số 12/QĐ-BYT; văn bản 44/BYT-KHTC"
     refs = find_references(text)
     assert stated_doc_type(text, refs[1].start, refs[0].end) is None
+
+
+@pytest.mark.parametrize("text, key, repair", [
+    ("Căn cứ Luật Xây dựng số 50/2014/QH15 được sửa đổi, bổ sung một số điều theo Luật số 62/2020/QH14;",
+     "50/2014/QH13", "QH15→QH13"),
+    ("Luật số 62/2020/QH14 ngày 17 tháng 6 năm 2020", "62/2020/QH14", None),
+    ("1.Luật khám bệnh, chữa bệnh số 15/2023/QH5 ngày 09 tháng 01 năm 2023 của Quốc hội.", "15/2023/QH15", "QH5→QH15"),
+])
+def test_a_legislature_that_did_not_sit_in_the_keys_year_is_a_slip(text, key, repair):
+    """Pool p: the National Assembly that passed a law is the one sitting in its year (the 13th in
+    2014, the 15th in 2023); a key written with another is repaired, and says so."""
+    first = find_references(text)[0]
+    assert (first.key, first.repairs) == (key, (repair,) if repair else ())
