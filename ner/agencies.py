@@ -35,6 +35,7 @@ from ner.agency_words import (
     COMMON_NOUN_BODIES,
     LAW_TITLE_BEFORE,
     LAW_WORDS,
+    PEOPLES_BOARD_AFTER,
     PLURAL_WORDS,
     THING_AFTER,
     THING_BEFORE,
@@ -107,7 +108,10 @@ def _spelled_by_initials(f: FoundAgency) -> FoundAgency:
 
 def _acting(f: FoundAgency, text: str) -> bool:
     """Whether 'Chính phủ' or 'Quốc hội' stands for the body, not for a word of a law's title
-    ('Luật Tổ chức Chính phủ') or of a thing's name ('Chính phủ số', 'Trụ sở Chính phủ')."""
+    ('Luật Tổ chức Chính phủ') or of a thing's name ('Chính phủ số', 'Trụ sở Chính phủ'); whether a
+    'Thanh tra' is the state's, not the people's inspection board ('Thanh tra nhân dân')."""
+    if f.text.endswith("Thanh tra") and PEOPLES_BOARD_AFTER.match(text, f.end):
+        return False
     if f.name not in COMMON_NOUN_BODIES:
         return True
     before, after = text[max(0, f.start - 40):f.start], text[f.end:f.end + 20]

@@ -151,6 +151,9 @@ ABBREVIATION = re.compile(r"\b(?![IVXLC]+\b)[A-ZĐ]{2,}\b")
 # out: the owner of a generic plural ('các Ủy ban của Quốc hội', 'cơ quan thuộc Chính phủ') — the
 # gold of 11 pool documents and the seeds lists it, that of 5 does not.
 COMMON_NOUN_BODIES = {"Chính phủ", "Quốc hội"}
+# 'Ban Thanh tra nhân dân', 'lĩnh vực Thanh tra nhân dân' (pool p): the people's inspection board every
+# commune and agency elects, no state inspectorate; the words after 'Thanh tra' say so.
+PEOPLES_BOARD_AFTER = re.compile(r"\s*nhân\s+dân\b", re.IGNORECASE)   # (matched at the name's end)
 # ('Luật Hoạt động giám sát của Quốc hội và Hội đồng nhân dân' is a title too: pool j04, m09, n11)
 LAW_TITLE_BEFORE = re.compile(r"\bLuật\s+(?:[Tt]ổ\s+chức|[Hh]oạt\s+động\s+giám\s+sát\s+của)\s+$")
 THING_BEFORE = re.compile(r"\b(?:trụ sở|bảo lãnh|trái phiếu|nợ|đại biểu|cử tri)\s*$", re.IGNORECASE)

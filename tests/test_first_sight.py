@@ -971,3 +971,13 @@ def test_a_numbered_body_the_gazetteer_knows_ends_with_its_number():
     name's words stopped at the first figure, so the military regions were never read."""
     assert _names("2. Bộ trưởng Bộ Quốc phòng chỉ đạo Quân khu 5, Quân khu 7, các đơn vị quân đội đóng ở trong "
                   "và gần khu vực") == ["Bộ Quốc phòng", "Quân khu 5", "Quân khu 7"]
+
+
+def test_the_peoples_inspection_board_is_no_state_inspectorate():
+    """Pool p (a commune's task notice; Đà Nẵng's lump sums): 'lĩnh vực Thanh tra nhân dân', 'hoạt động
+    Ban Thanh tra nhân dân' were read as the province's or city's inspectorate."""
+    assert _names("- Tham mưu phụ trách về lĩnh vực Thanh tra nhân dân.",
+                  "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã Nghĩa Lâm") == []
+    assert _names("Kinh phí hoạt động; hoạt động Ban Thanh tra nhân dân; hỗ trợ giám sát",
+                  "Hội đồng nhân dân thành phố Đà Nẵng") == []
+    assert _names("Thanh tra tỉnh kiểm tra việc thực hiện", "Ủy ban nhân dân tỉnh Nghệ An") == ["Thanh tra tỉnh Nghệ An"]
