@@ -64,6 +64,7 @@ _OF_SUBJECT = re.compile(r"^\s*(?:cua|cho)\s+", re.I)
 _TRAILING_LINKS = re.compile(r"(?:\s|,|:|\(|\b(?:voi|co|la|dat|duoc|su dung|da|dang|se|tu|bang|gom)\b)+$", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MAX_SUBJECT_WORDS = 14
+_MAX_GAP = 160   # characters between a measure and its figure when the subject stands between
 
 
 def figures_of(pieces: Iterable[TextMentions]) -> list[Figure]:
@@ -159,8 +160,8 @@ def _subject_after(between: str, offset: int) -> tuple[int, int] | None:
     """'Tổng mức đầu tư của dự án X là …': the subject stands between 'của' and the figure's
     bridge words."""
     of = _OF_SUBJECT.match(between)
-    if not of or not _HEAD_RE.match(between, of.end()):
-        return None
+    if not of or len(between) > _MAX_GAP or not _HEAD_RE.match(between, of.end()):
+        return None   # (the bridge is looked for at every cut: a long gap is no subject, and slow)
     rest = between[of.end():]
     for cut in range(len(rest)):
         if _BRIDGE.match(rest[cut:]) and (cut == 0 or rest[cut - 1] == " "):
