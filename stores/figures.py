@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from models.figures import Figure
 from records.figures import conflicts
+from stores.links import doc_ref
 from stores.review_schema import ConfirmedFigure, DocumentFigure, DocumentReview
 
 _FIELDS = ("subject", "subject_key", "measure", "measure_text", "qualifier", "value", "low", "high", "currency",
@@ -54,17 +55,16 @@ def conflicts_of(s: Session, state: str = "open", limit: int = 200) -> list[dict
             "confirmed": {"figure_id": decided[0], "by": decided[1].confirmed_by,
                           "at": decided[1].confirmed_at.isoformat()} if decided else None,
             "figures": [{"figure_id": fid, **f.model_dump(exclude={"position", "subject_key"}),
-                         "document": _doc(docs.get(doc), doc)} for doc, f, fid in sides]})
+                         "document": doc_ref(docs[doc]) if doc in docs else {"document_id": doc}} for doc, f, fid in sides]})
         if len(out) >= limit:
             break
     return out
 
 
-def _doc(row: DocumentReview | None, document_id: int) -> dict:
-    if row is None:
-        return {"document_id": document_id}
-    return {"document_id": document_id, "key": row.doc_key, "doc_type": row.doc_type, "date": row.doc_date,
-            "name": row.name}
+def _same_figure(row: DocumentFigure) -> tuple:
+    """A confirmation of this figure: by what it says, not by its row."""
+    return (ConfirmedFigure.document_id == row.source_id, ConfirmedFigure.subject_key == row.subject_key,
+            ConfirmedFigure.measure == row.measure, ConfirmedFigure.value == row.value)
 
 
 def confirm(s: Session, figure_id: int, user: str) -> ConfirmedFigure | None:
@@ -72,13 +72,10 @@ def confirm(s: Session, figure_id: int, user: str) -> ConfirmedFigure | None:
     row = s.get(DocumentFigure, figure_id)
     if row is None:
         return None
-    f = _figure(row)
-    found = s.execute(select(ConfirmedFigure).where(
-        ConfirmedFigure.document_id == row.source_id, ConfirmedFigure.subject_key == f.subject_key,
-        ConfirmedFigure.measure == f.measure, ConfirmedFigure.value == f.value)).scalar()
+    found = s.execute(select(ConfirmedFigure).where(*_same_figure(row))).scalar()
     if found is None:
-        found = ConfirmedFigure(document_id=row.source_id, subject_key=f.subject_key, measure=f.measure,
-                                value=f.value, confirmed_by=user)
+        found = ConfirmedFigure(document_id=row.source_id, subject_key=row.subject_key, measure=row.measure,
+                                value=row.value, confirmed_by=user)
         s.add(found)
         s.flush()
     return found
@@ -89,8 +86,5 @@ def unconfirm(s: Session, figure_id: int) -> bool:
     row = s.get(DocumentFigure, figure_id)
     if row is None:
         return False
-    f = _figure(row)
-    s.execute(delete(ConfirmedFigure).where(
-        ConfirmedFigure.document_id == row.source_id, ConfirmedFigure.subject_key == f.subject_key,
-        ConfirmedFigure.measure == f.measure, ConfirmedFigure.value == f.value))
+    s.execute(delete(ConfirmedFigure).where(*_same_figure(row)))
     return True

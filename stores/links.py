@@ -54,7 +54,7 @@ def write_links(s: Session, document_id: int, result: dict) -> None:
             if target is not None:
                 enqueue_event(s, WebhookEvent.STATUS_CHANGED, event_data(
                     s.get(DocumentRow, target.document_id), status=ENDING_RELATIONS[r["type"]],
-                    by=_doc_ref(source) if source else {"document_id": document_id}))
+                    by=doc_ref(source) if source else {"document_id": document_id}))
     # a document stored after those that cite it: they resolve to it by its key, read at query time
 
 
@@ -62,7 +62,7 @@ def _key_of(row: DocumentReview) -> str | None:
     return row.doc_key if row.doc_key and "/" in row.doc_key and not row.doc_key.startswith("/") else None
 
 
-def _doc_ref(row: DocumentReview) -> dict:
+def doc_ref(row: DocumentReview) -> dict:
     return {"document_id": row.document_id, "key": row.doc_key, "doc_type": row.doc_type, "date": row.doc_date,
             "name": row.name}
 
@@ -87,7 +87,7 @@ def status_of(s: Session, row: DocumentReview) -> dict:
     if ending is None:
         return {"status": "in_force", "by": None}
     by = s.get(DocumentReview, ending.source_id)
-    return {"status": ENDING_RELATIONS[ending.type], "by": _doc_ref(by) if by else None}
+    return {"status": ENDING_RELATIONS[ending.type], "by": doc_ref(by) if by else None}
 
 
 def links_of(s: Session, document_id: int) -> dict:
@@ -107,7 +107,7 @@ def links_of(s: Session, document_id: int) -> dict:
         target = _stored(s, [link.key_folded, *variants.get(link.key, [])], document_id)
         outgoing.append({"key": link.key, "type": link.type, "confidence": link.confidence,
                          "sentence": link.sentence, "page": link.page,
-                         "target": _doc_ref(target) if target else None})
+                         "target": doc_ref(target) if target else None})
     own = _key_of(row) if row else None
     incoming = []
     if own:
@@ -120,7 +120,7 @@ def links_of(s: Session, document_id: int) -> dict:
                 continue   # (a reference cited in two spellings gave two rows)
             seen.add((link.source_id, link.type, link.sentence))
             incoming.append({"type": link.type, "confidence": link.confidence, "sentence": link.sentence,
-                             "page": link.page, "source": _doc_ref(source)})
+                             "page": link.page, "source": doc_ref(source)})
     status = status_of(s, row) if row else {"status": "in_force", "by": None}
     return {"document_id": document_id, "key": own, "outgoing": outgoing, "incoming": incoming, **status}
 

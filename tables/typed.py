@@ -274,6 +274,12 @@ def type_table(table: Table, title: str | None = None, declared_unit: MoneyUnit 
                       ocr=table.provenance.source == "ocr")
 
 
+def _first_label_column(columns: list[TypedColumn], body: list[TypedRow], before: int | None = None) -> TypedColumn | None:
+    """The first column of labels (a header, no other role, filled in most rows), before `before`."""
+    return next((c for c in columns if c.role == "other" and c.name.strip() and (before is None or c.index < before)
+                 and len(_filled(c, body)) >= CONTENT_MAJORITY * len(body)), None)
+
+
 def _label_before_description(columns: list[TypedColumn], body: list[TypedRow]) -> None:
     """'STT | Tổ chức | Kinh phí | Nội dung chi' (pool p): a name column standing after every money
     column describes what the money covers; the column of text before the money names the row."""
@@ -281,8 +287,7 @@ def _label_before_description(columns: list[TypedColumn], body: list[TypedRow]) 
     name = next((c for c in columns if c.role == "name"), None)
     if not money or name is None or name.index < max(money):
         return
-    label = next((c for c in columns if c.index < min(money) and c.role == "other" and c.name.strip()
-                  and len(_filled(c, body)) >= CONTENT_MAJORITY * len(body)), None)
+    label = _first_label_column(columns, body, before=min(money))
     if label is not None:
         label.role, name.role = "name", "other"
 
@@ -298,8 +303,7 @@ def _row_labels(columns: list[TypedColumn], body: list[TypedRow], title: str | N
     if any(c.role in ("name", "agency") for c in columns) or not money or \
             not any(money_paid_out(t) for t in (title or "", *(c.name for c in money))):
         return None
-    labels = next((c for c in columns if c.role == "other" and c.name.strip()
-                   and len(_filled(c, body)) >= CONTENT_MAJORITY * len(body)), None)
+    labels = _first_label_column(columns, body)
     if labels is not None:
         labels.role = "name"
     return labels
