@@ -298,3 +298,36 @@ def test_a_verb_before_a_colon_takes_every_item_of_its_list():
     # a colon after a word that takes no list opens no list of objects
     assert {t for _, t, _ in _relations("Kính gửi: Sở Tài chính; Quyết định số 12/QĐ-UBND ngày 02/01/2025.")} == {
         "mentions"}
+
+
+def test_an_item_run_on_after_a_semicolon_shares_the_verb_of_the_item_before():
+    """External e04: a 'Căn cứ' in mid-line, its list run on after ';' ('…; Nghị định số B …; các
+    Quyết định … số C, số D và số E'): the items after the first read as mentions (based_on 42/47)."""
+    rel = _relations("Kinh phí chi trả trợ cấp hàng tháng: Căn cứ Nghị định số 31/2013/NĐ-CP ngày 09/4/2013 của "
+                     "Chính phủ quy định chi tiết một số điều của Pháp lệnh ưu đãi người có công với cách mạng; Nghị "
+                     "định số 56/2013/NĐ-CP ngày 22/5/2013 của Chính phủ; các Quyết định của Thủ tướng Chính phủ số "
+                     "142/2008/QĐ-TTg ngày 27/10/2008, số 53/2010/QĐ-TTg ngày 20/8/2010 và số 62/2011/QĐ-TTg ngày "
+                     "09/11/2011; mức trợ cấp, phụ cấp căn cứ theo Nghị định số 58/2019/NĐ-CP ngày 01/7/2019.")
+    assert [(k, t) for k, t, _ in rel] == [
+        ("31/2013/NĐ-CP", "based_on"), ("56/2013/NĐ-CP", "based_on"), ("142/2008/QĐ-TTg", "based_on"),
+        ("53/2010/QĐ-TTg", "based_on"), ("62/2011/QĐ-TTg", "based_on"), ("58/2019/NĐ-CP", "based_on")]
+    # a clause after ';' that names no document's kind first is no item of the list
+    assert _relations("Kinh phí chi trả: Căn cứ Nghị định số 31/2013/NĐ-CP ngày 09/4/2013; đồng thời đối chiếu "
+                      "với Quyết định số 12/QĐ-UBND ngày 02/01/2025.")[1][1] == "mentions"
+
+
+def test_what_a_conclusion_says_was_carried_out_it_reports_on():
+    """External e15 (a Kết luận): '… đã chủ động … tổ chức thực hiện nghiêm, hiệu quả Chỉ thị số A …;
+    Quy định số B …' reports on both; the manner words between verb and object made it a mention.
+    'rà soát kết quả thực hiện … theo Kế hoạch số …' (e08, a report) reports on the plan."""
+    rel = _relations("Văn phòng Trung ương Đảng và các văn phòng tỉnh uỷ, thành uỷ đã chủ động nắm tình hình, phối "
+                     "hợp với các cơ quan liên quan tổ chức thực hiện nghiêm, hiệu quả Chỉ thị số 35-CT/TW, ngày "
+                     "26/5/2014 của Bộ Chính trị về tăng cường sự lãnh đạo của Đảng đối với công tác tiếp công dân; "
+                     "Quy định số 11-QĐi/TW, ngày 18/02/2019 của Bộ Chính trị về trách nhiệm của người đứng đầu cấp uỷ.")
+    assert [(k, t) for k, t, _ in rel] == [("35-CT/TW", "reports_on"), ("11-QĐi/TW", "reports_on")]
+    assert _relations("Trên cơ sở rà soát kết quả thực hiện các nhiệm vụ cải cách hành chính đã được UBND tỉnh đề "
+                      "ra theo Kế hoạch số 213/KH-UBND ngày 15/7/2025 và đối chiếu với các nội dung tiêu chí")[0][1] \
+        == "reports_on"
+    # what is still to be done is carried out, not reported on
+    assert _relations("Các văn phòng tiếp tục triển khai thực hiện có hiệu quả Chỉ thị số 35-CT/TW của Bộ Chính "
+                      "trị.")[0][1] == "implements"
