@@ -53,4 +53,4 @@ pool-scans:
 test-fast:
 	$(PY) -m pytest -q tests/test_first_sight.py tests/test_ner_text.py tests/test_tables_records.py \
 		tests/test_normalize.py tests/test_references.py tests/test_schema.py tests/test_extract.py \
-		tests/test_figures.py
+		tests/test_figures.py tests/test_table_forms.py tests/test_relations.py

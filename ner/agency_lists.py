@@ -204,7 +204,10 @@ class ListedBodies(TokenReader):
             if lv:
                 j, level = lv
             place = self.place_at(j, level, ("province", "district") if level else ("province",))
-            if place and (place[1] is not None or level) and not self.claimed(i, place[0]) \
+            # a capitalized word just before a bare place name makes them one name ('Báo Quảng Nam',
+            # a newspaper, in a cell of bodies in charge): no People's Committee
+            named_by = not level and self.is_cap(i - 1) and self.key(i - 1) not in ("và", "các")
+            if place and (place[1] is not None or level) and not named_by and not self.claimed(i, place[0]) \
                     and (self.actor_context or self.locality_list(i) or self.listed_with_bodies(i, place[0])):
                 where = place[1].full(level) if place[1] is not None else f"{level} {place[2]}"
                 self.add(i, place[0], f"Ủy ban nhân dân {where}", "people_committee", True)

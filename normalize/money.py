@@ -16,14 +16,15 @@ class MoneyUnit(NamedTuple):
     name: str      # normalized unit as written in Vietnamese, e.g. "triệu đồng"
 
 
-_SCALES = {"": 1, "nghìn": 10**3, "ngàn": 10**3, "ngan": 10**3, "triệu": 10**6, "tỷ": 10**9,
+_SCALES = {"": 1, "nghìn": 10**3, "ngàn": 10**3, "ngan": 10**3, "triệu": 10**6, "tr": 10**6, "tr.": 10**6, "tỷ": 10**9,
            "tỉ": 10**9, "nghìn tỷ": 10**12, "ngàn tỷ": 10**12, "nghìn tỉ": 10**12,
            "ngàn tỉ": 10**12, "triệu tỷ": 10**15, "triệu tỉ": 10**15}
-_CANON_SCALE = {"ngàn": "nghìn", "ngan": "nghìn", "tỉ": "tỷ", "ngàn tỷ": "nghìn tỷ",
+_CANON_SCALE = {"ngàn": "nghìn", "ngan": "nghìn", "tr": "triệu", "tr.": "triệu", "tỉ": "tỷ", "ngàn tỷ": "nghìn tỷ",
                 "nghìn tỉ": "nghìn tỷ", "ngàn tỉ": "nghìn tỷ", "triệu tỉ": "triệu tỷ"}
 
 # Scale words, longest first so "nghìn tỷ" wins over "nghìn".
-SCALE_PATTERN = r"(?:(?:nghìn|ngàn|triệu)\s+t[ỷỉ]|nghìn|ngàn|triệu|t[ỷỉ])"
+# 'tr.đ', 'Tr.đồng', 'trđ': triệu, written short, only right before the currency.
+SCALE_PATTERN = r"(?:(?:nghìn|ngàn|triệu)\s+t[ỷỉ]|nghìn|ngàn|triệu|t[ỷỉ]|(?<![\wà-ỹ])tr\.?(?=\s?đ))"
 # Currency words. "đ" alone is common in tables ("169.000 triệu đ").
 CURRENCY_PATTERN = r"(?:đồng|đ(?![\wà-ỹ])|VNĐ|VND|vnđ|USD|US\$|đô\s+la(?:\s+Mỹ)?|đô-la(?:\s+Mỹ)?)"
 UNIT_RE = re.compile(rf"(?P<scale>{SCALE_PATTERN})?\s*(?P<cur>{CURRENCY_PATTERN})", re.IGNORECASE)

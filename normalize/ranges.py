@@ -13,6 +13,11 @@ RANGE_RE = re.compile(
 )
 
 
+# A whole cell whose thousands are set apart by spaces ('12 000 000', as spreadsheets and typists
+# write them). Only a whole cell: in running text two numbers may stand side by side.
+_SPACE_GROUPED = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?")
+
+
 def parse_number_or_range(text: str) -> tuple[Decimal, Decimal] | None:
     """A single number gives (n, n); a range gives (low, high). None for anything else."""
     # Specks before or after a number in a scanned cell read as punctuation (".120.000");
@@ -23,7 +28,7 @@ def parse_number_or_range(text: str) -> tuple[Decimal, Decimal] | None:
         if m:
             low, high = parse_vn_number(m.group("low")), parse_vn_number(m.group("high"))
             return (low, high) if low <= high else None
-        if re.fullmatch(NUMBER_PATTERN, s):
+        if re.fullmatch(NUMBER_PATTERN, s) or _SPACE_GROUPED.fullmatch(s):
             n = parse_vn_number(s)
             return n, n
     except NumberFormatError:

@@ -153,8 +153,10 @@ def assemble_records(typed: list[TypedTable], mentions: Mentions) -> tuple[Recor
             # A row without money in a table whose other rows have it is no budget line but a
             # heading or a spending kind paid 'theo chứng từ' (holdout h04); the totals check
             # still sees it, as a part it cannot count.
-            priced = [b for b in lines if b.amount is not None]
-            records.budget.extend(priced or lines)
+            # A figure of 0 is no money spent on the item (in one year's column of several, or in
+            # the table's one column): no line, as no gold line of the pools has one (0 of 1,271).
+            priced = [b for b in lines if b.amount is not None and (b.amount.value or b.amount.high)]
+            records.budget.extend(priced or [b for b in lines if b.amount is None])
             if len(columns) == 1:   # (peer columns' totals are not yet checked column by column)
                 warnings.extend(table_total_warning(t, [b.amount for b in lines], _total(cells)))
                 warnings.extend(_group_totals(cells, {b.provenance.row: b.amount for b in lines}))

@@ -4,12 +4,17 @@ from __future__ import annotations
 import re
 
 from models import Table
+from normalize.money import MoneyUnit, unit_from_header
 from normalize.ocr_repair import strip_diacritics_same_length
 from normalize.text import match_key
 
 # The first body row starts with a row number, a roman or letter group number ('1', 'I.', 'A.'),
 # or is the table's total row, which many budget tables put first ('TỔNG SỐ', 'Tổng cộng').
 _FIRST_CELL = re.compile(r"(?:\d{1,3}|[IVX]{1,5})[.)]?|[A-ZĐ][.)]")
+# A group letter without its stop ('A | CHI THƯỜNG XUYÊN | 300'): a body row when words follow it;
+# a row of column letters ('A | B | 1 | 2 = 1 x 3') under the header has none.
+_BARE_LETTER = re.compile(r"[A-ZĐ]")
+_WORDS = re.compile(r"[^\W\d_]{2,}\s+[^\W\d_]{2,}")
 # Compared without marks: a scan reads 'TỔNG' as 'TONG'.
 TOTAL_ROW = re.compile(r"^(tong cong|tong so|tong|cong|tong kinh phi|cong chung|tong cong chung)\s*[:.]?$")
 MAX_HEADER_ROWS = 3
@@ -27,7 +32,8 @@ def header_row_count(table: Table) -> int:
     for r, row in enumerate(grid[:MAX_HEADER_ROWS + 1]):
         first = row[0].text.strip() if row and row[0] is not None and row[0].row == r else ""
         texts = [c.text if c is not None and c.row == r else "" for c in row]
-        if _FIRST_CELL.fullmatch(first) or (r > 0 and is_total_row(texts)):
+        if _FIRST_CELL.fullmatch(first) or (r > 0 and is_total_row(texts)) or \
+                (r > 0 and _BARE_LETTER.fullmatch(first) and any(_WORDS.search(t) for t in texts[1:])):
             return r
         one_cell = len({id(c) for c in row if c is not None}) == 1
         if r > 0 and one_cell and _GROUP_HEADING.match(first):
@@ -35,14 +41,30 @@ def header_row_count(table: Table) -> int:
     return 1 if table.n_rows > 1 else 0
 
 
+def unit_line(table: Table, n_header: int) -> tuple[int, MoneyUnit] | None:
+    """A header row that is one cell across the table and states the money unit ('Đơn vị tính:
+    triệu đồng' typed inside the table's frame): its index and the unit. It heads no column."""
+    grid = table.grid()
+    for r in range(min(n_header, len(grid))):
+        cells = {id(c): c for c in grid[r] if c is not None}
+        if len(cells) == 1:
+            unit = unit_from_header(next(iter(cells.values())).text)
+            if unit:
+                return r, unit
+    return None
+
+
 def column_headers(table: Table, n_header: int | None = None) -> list[str]:
     """Each grid column's header text, levels joined with ' / ' (two-level headers keep both)."""
     grid = table.grid()
     n = header_row_count(table) if n_header is None else n_header
+    unit_row = (unit_line(table, n) or (None,))[0]
     out = []
     for k in range(table.n_cols):
         parts: list[str] = []
         for r in range(n):
+            if r == unit_row:
+                continue
             c = grid[r][k]
             if c is not None and c.text and (not parts or parts[-1] != c.text):
                 parts.append(c.text)

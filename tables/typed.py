@@ -31,7 +31,7 @@ from normalize.columns import (
 from normalize.money import CURRENCY_PATTERN, SCALE_PATTERN, MoneyUnit, parse_unit, unit_from_header, unit_of_measure
 from normalize.numbers import NUMBER_PATTERN
 from normalize.ranges import parse_number_or_range
-from tables.headers import column_headers, header_row_count, is_total_row
+from tables.headers import column_headers, header_row_count, is_total_row, unit_line
 from tables.lists import catalog_kind, is_title, numbered_lists
 
 _GROUP = re.compile(r"^(?:[IVX]{1,5}[.)]?\s+|[A-Z][.)]\s+|nhóm\s+\d+|phần\s+[IVX\d]+)", re.IGNORECASE)
@@ -124,7 +124,7 @@ def _rows(table: Table, n_header: int, columns: list[TypedColumn]) -> list[Typed
             continue
         spans_all = len(distinct) == 1 and len(cells) > 1 and all(s is slots[0] for s in slots if s is not None)
         with_numbers = any(k in numeric and cells[k] for k in range(len(cells)))
-        roman_group = bool(re.fullmatch(r"[IVX]{1,5}[.)]?|[A-ZĐ][.)]", first)) or \
+        roman_group = bool(re.fullmatch(r"[IVX]{1,5}[.)]?|[A-ZĐ][.)]?", first)) or \
             (_GROUP.match(first) and not _STT.match(first) and sum(1 for c in cells if c) <= 2 and not with_numbers)
         if spans_all or roman_group or (_NHOM.match(first) and not with_numbers) or _heading_row(cells, columns, first):
             group = " ".join(dict.fromkeys(c for c in cells if c))
@@ -211,6 +211,7 @@ def type_table(table: Table, title: str | None = None, declared_unit: MoneyUnit 
                caption: str | None = None) -> TypedTable:
     n_header = header_row_count(table)
     headers = column_headers(table, n_header)
+    declared_unit = declared_unit or (unit_line(table, n_header) or (None, None))[1]
     columns = []
     for i, h in enumerate(headers):
         col = TypedColumn(index=i, name=h, role=column_role(h))
