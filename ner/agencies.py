@@ -39,6 +39,7 @@ from ner.agency_words import (
     PLURAL_WORDS,
     THING_AFTER,
     THING_BEFORE,
+    foreign_country_after,
 )
 from normalize.agencies import Place, by_initials, find_place
 
@@ -109,8 +110,11 @@ def _spelled_by_initials(f: FoundAgency) -> FoundAgency:
 def _acting(f: FoundAgency, text: str) -> bool:
     """Whether 'Chính phủ' or 'Quốc hội' stands for the body, not for a word of a law's title
     ('Luật Tổ chức Chính phủ') or of a thing's name ('Chính phủ số', 'Trụ sở Chính phủ'); whether a
-    'Thanh tra' is the state's, not the people's inspection board ('Thanh tra nhân dân')."""
+    'Thanh tra' is the state's, not the people's inspection board ('Thanh tra nhân dân'); whether
+    the body is Viet Nam's, not another country's ('Bộ Ngoại giao Nhật Bản')."""
     if f.text.endswith("Thanh tra") and PEOPLES_BOARD_AFTER.match(text, f.end):
+        return False
+    if foreign_country_after().match(text, f.end):
         return False
     if f.name not in COMMON_NOUN_BODIES:
         return True

@@ -30,6 +30,9 @@ from normalize.agencies import (
 from normalize.ocr_repair import strip_diacritics_same_length
 from normalize.text import match_key
 
+# How far a list of heads may run before the locality they share (tokens).
+LIST_REACH = 24
+
 
 class LocalNames(TokenReader):
     def owned_unit_words(self, end: int, head: str) -> tuple[int, str | None]:
@@ -117,8 +120,10 @@ class LocalNames(TokenReader):
         p = self.ctx.province
         if p is None or self.key(end) in ("cấp", "các"):
             return None
-        if (self.key(end) in (",", "và")) and self.head_at(end + 1):
-            return None  # 'Tỉnh ủy, HĐND, UBND tỉnh X': the locality comes at the end (shared_localities)
+        if self.key(end) in (",", "và") and self.head_at(end + 1) and self.list_names_a_place(end + 1):
+            # 'Tỉnh ủy, HĐND, UBND tỉnh X': the locality comes at the end (shared_localities); where
+            # the list names none ('Văn phòng Tỉnh ủy, Ban Tổ chức Tỉnh ủy') it is the province's own
+            return None
         lv = self.level_at(end)
         if lv and lv[1] in PROVINCE_LEVELS:
             if self.is_cap(lv[0]) and not self.toks[lv[0]].text.isupper() and not self.verb_at(lv[0]):
@@ -134,6 +139,15 @@ class LocalNames(TokenReader):
             j = end + 2 if self.words_at(end, ("địa", "phương")) else end
             return j, local_name(head, p.full()), kind, True
         return None
+
+    def list_names_a_place(self, i: int) -> bool:
+        """Whether a locality ('tỉnh X', 'huyện Y') is named from token i to the clause's end."""
+        for k in range(i, min(len(self.toks), i + LIST_REACH)):
+            if self.toks[k].text in (";", ".", ":"):
+                return False
+            if self.locality_at(k):
+                return True
+        return False
 
     def item_tail(self, j: int) -> int:
         """In a cell or a list item, the lowercase words that end it belong to the name ('Vụ Lý luận

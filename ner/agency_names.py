@@ -106,12 +106,12 @@ class WholeNames(TokenReader):
                 return None
         loc = self.locality_at(end)
         if loc and loc[1].split()[0] in PROVINCE_LEVELS:
-            return loc[0], f"{e.name} {loc[1]}", "province_department", True
+            return loc[0], f"{e.name} {loc[1]}", _department_kind(e), True
         if self.ctx.province is not None:
             j = end
             if self.key(j) == "tỉnh" or (self.key(j) == "thành" and self.key(j + 1) == "phố"):
                 j += 1 if self.key(j) == "tỉnh" else 2  # 'Sở Tài chính tỉnh' in the province's own text
-            return j, f"{e.name} {self.ctx.province.full()}", "province_department", True
+            return j, f"{e.name} {self.ctx.province.full()}", _department_kind(e), True
         return None
 
     def after_head(self, end: int, head: str, follow: str) -> Reading | None:
@@ -250,3 +250,10 @@ class WholeNames(TokenReader):
         if head == "Ban":
             return has_locality or self.key(start) in ("chỉ", "quản", "thường")
         return True
+
+
+def _department_kind(e: AgencyEntry) -> str:
+    """What a body every province has is: a Party committee ('Đảng ủy các cơ quan Đảng tỉnh X',
+    which a 'Ban Thường vụ' heads) by its head noun, else a department ('Sở Tài chính tỉnh X')."""
+    party = any(k == "party" and e.name.startswith(f"{h} ") for h, k in KIND_OF_HEAD.items())
+    return "party" if party else "province_department"

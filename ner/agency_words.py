@@ -3,6 +3,9 @@ has, level words, the grammar's stop words and cues (Decree 30/2020/NĐ-CP, Appe
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from babel import Locale
 
 from normalize.ocr_repair import strip_diacritics_same_length
 
@@ -158,3 +161,14 @@ PEOPLES_BOARD_AFTER = re.compile(r"\s*nhân\s+dân\b", re.IGNORECASE)   # (match
 LAW_TITLE_BEFORE = re.compile(r"\bLuật\s+(?:[Tt]ổ\s+chức|[Hh]oạt\s+động\s+giám\s+sát\s+của)\s+$")
 THING_BEFORE = re.compile(r"\b(?:trụ sở|bảo lãnh|trái phiếu|nợ|đại biểu|cử tri)\s*$", re.IGNORECASE)
 THING_AFTER = re.compile(r"^\s*(?:số|điện tử|kiến tạo)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def foreign_country_after() -> re.Pattern[str]:
+    """A country other than Viet Nam right after a body's name ('Bộ Ngoại giao Nhật Bản', 'Bộ Quốc
+    phòng Lào'): another state's ministry, no agency (ANNOTATION: foreign bodies). The names are
+    Babel's (CLDR) Vietnamese names of territories; one followed by another capitalized word is
+    part of a longer name ('Lào Cai', 'Đức Phổ')."""
+    names = {name for code, name in Locale("vi").territories.items() if code.isalpha() and code != "VN"}
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"\s+(?:nước\s+)?(?:{alternation})(?![\wà-ỹ])(?!\s+[A-ZÀ-ỸĐ])")
