@@ -114,7 +114,8 @@ def money_spent(title: str) -> bool:
 # What the state pays each person or case: an allowance, a subsidy, a compensation, a reward, a
 # spending norm ('Mức hưởng trợ cấp', 'Mức bồi thường (đồng/mộ)', 'Mức chi'); not a wage floor, a
 # tax, a price or the value of goods (pool c, n: 'Mức lương tối thiểu', 'Thuế suất', 'Giá trị').
-PAID_OUT_WORDS = r"trợ cấp|phụ cấp|trợ giúp|hỗ trợ|bồi thường|thưởng|mức chi|định mức|" + SPENT_WORDS
+RATE_WORDS = r"trợ cấp|phụ cấp|trợ giúp|hỗ trợ|bồi thường|thưởng|mức chi|định mức"
+PAID_OUT_WORDS = RATE_WORDS + "|" + SPENT_WORDS
 # A title that sets norms ('TIÊU CHUẨN, ĐỊNH MỨC SỬ DỤNG MÁY MÓC, THIẾT BỊ …'): the most the state may
 # pay for each item is a spending norm, even where its column says 'Mức giá tối đa' (pool p).
 NORM_TITLE = r"\bđịnh mức\b"
@@ -122,6 +123,12 @@ NORM_TITLE = r"\bđịnh mức\b"
 
 def money_paid_out(text: str) -> bool:
     return bool(re.search(PAID_OUT_WORDS, match_key(text)))
+
+
+def paid_per_head(text: str) -> bool:
+    """A rate the state pays each person or case ('Trợ cấp', 'Mức hỗ trợ', 'Mức chi'), which is
+    written in đồng where no unit is stated; a budget's 'Kinh phí' or 'Dự toán' may be in millions."""
+    return bool(re.search(RATE_WORDS, match_key(text)))
 
 
 # A title that says the table states prices, not lines of a budget ('BẢNG GIÁ …', 'ĐƠN GIÁ …',

@@ -23,6 +23,7 @@ from normalize.columns import (
     money_paid_out,
     money_spent,
     norm_title,
+    paid_per_head,
     price_column,
     price_title,
     rows_are,
@@ -235,7 +236,7 @@ def type_table(table: Table, title: str | None = None, declared_unit: MoneyUnit 
             col.role = "budget"
         if col.role == "budget":
             col.money_kind = money_kind(col.name)
-    _money_from_cells(columns, body)
+    assumed = _money_from_cells(columns, body)
     _category_columns(columns, body)
     if not any(c.role == "reference" for c in columns):
         # a column whose every cell cites a document ('Thông báo số 98-TB/TU') under a header that
@@ -268,6 +269,9 @@ def type_table(table: Table, title: str | None = None, declared_unit: MoneyUnit 
                                bool(title and norm_title(title)))
     if labels is not None and kind == "budget":
         reason = f"uncertain: {reason}; no column says what the rows are, '{labels.name}' is taken to"
+    if assumed and kind == "budget":
+        reason = (f"uncertain: {reason.removeprefix('uncertain: ')}; no unit is stated for "
+                  f"{', '.join(repr(c.name) for c in assumed)}: its figures are taken as đồng")
     confidence = UNCERTAIN_KIND if reason.startswith("uncertain") else 1.0
     return TypedTable(id=table.id, kind=kind, kind_reason=reason, kind_confidence=confidence,
                       catalog_kind=catalog_kind(title), title=title,
@@ -311,17 +315,25 @@ def _row_labels(columns: list[TypedColumn], body: list[TypedRow], title: str | N
 
 
 # A figure that carries its own money unit ('Tối đa 15.000.000 đồng/văn bản', '300.000đ/người').
-_FIGURE_WITH_UNIT = re.compile(rf"{NUMBER_PATTERN}\s*(?:{SCALE_PATTERN})?\s*{CURRENCY_PATTERN}", re.IGNORECASE)
+_FIGURE_WITH_UNIT = re.compile(rf"(?:{NUMBER_PATTERN})\s*(?:{SCALE_PATTERN})?\s*{CURRENCY_PATTERN}", re.IGNORECASE)
 _CELL_UNIT = MoneyUnit(1, "VND", "đồng")
 
 
-def _money_from_cells(columns: list[TypedColumn], body: list[TypedRow]) -> None:
+# A figure of ten thousand or more written with its thousands marked ('2.055.000', '600.000'): under
+# a rate paid per head that states no unit, đồng (a rate in thousands of đồng reads '2.055').
+_DONG_WRITTEN_OUT = re.compile(r"\d{2,3}(?:\.\d{3})+|\d(?:\.\d{3}){2,}")
+
+
+def _money_from_cells(columns: list[TypedColumn], body: list[TypedRow]) -> list[TypedColumn]:
     """Money columns whose header words are no money word, told by what they hold: figures under a
     header that states a money unit ('Mức trợ giúp áp dụng (đồng/tháng)'), cells that carry their
     own unit ('Tối đa 15.000.000 đồng/văn bản' under 'Chế độ chi đặc thù của Thành phố'), figures
     beside a unit column that names money ('Đơn vị tính' | 'Đồng/người'); and the unit of a money
-    header that states none, from its cells. Pool o: two tables of rates gave 0 of their 65 lines."""
+    header that states none, from its cells. Pool o: two tables of rates gave 0 of their 65 lines.
+    Returns the columns whose unit no one stated and that are taken to be in đồng: a rate paid per
+    head ('Trợ cấp', 'Mức chi') over figures written out in đồng ('2.055.000', '600.000')."""
     beside = _measured_money_unit(columns, body)
+    assumed = []
     for col in columns:
         values = _filled(col, body)
         if not values or not (col.role == "other" or col.role == "budget" and not col.multiplier):
@@ -335,9 +347,15 @@ def _money_from_cells(columns: list[TypedColumn], body: list[TypedRow]) -> None:
         elif beside and numeric:
             _apply_unit(col, beside)
             col.role, col.unit_per_row = "budget", True
+        elif paid_per_head(col.name) and \
+                sum(bool(_DONG_WRITTEN_OUT.fullmatch(v.strip())) for v in values) >= CONTENT_MAJORITY * len(values):
+            _apply_unit(col, _CELL_UNIT)
+            col.role = "budget"
+            assumed.append(col)
         else:
             continue
         col.money_kind = money_kind(col.name)
+    return assumed
 
 
 def _measured_money_unit(columns: list[TypedColumn], body: list[TypedRow]) -> MoneyUnit | None:

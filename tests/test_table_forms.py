@@ -81,3 +81,20 @@ def test_a_newspaper_named_after_its_province_is_not_the_provinces_peoples_commi
     leads = [t.lead_agencies for t in records.tasks]
     assert "Ủy ban nhân dân tỉnh Quảng Nam" not in leads[0]
     assert leads[1] == ["Ủy ban nhân dân tỉnh Quảng Nam"]
+
+
+def test_rates_paid_per_head_with_no_unit_stated_are_read_as_dong_and_said_uncertain():
+    """'Trợ cấp | Phụ cấp' over '2.055.000', with no unit anywhere: the figures were taken for
+    cells carrying their own unit (a pattern that matched any figure), and every line came out
+    without money; now they are đồng, and the table says it is uncertain so the lines go to review."""
+    from tables.typed import type_table
+    rows = [["STT", "Đối tượng", "Trợ cấp", "Phụ cấp"], ["1", "Thương binh loại A", "2.055.000", "1.200.000"],
+            ["2", "Bệnh binh", "1.500.000", ""]]
+    kind, lines = _lines(rows, "PHỤ LỤC I")
+    assert lines == [("Thương binh loại A", 2_055_000, None), ("Thương binh loại A", 1_200_000, None),
+                     ("Bệnh binh", 1_500_000, None)]
+    typed = type_table(_table(rows), "PHỤ LỤC I")
+    assert typed.kind_confidence < 1 and "no unit is stated" in typed.kind_reason
+    # figures under a header that pays no one (a count of people) are no money
+    kind, lines = _lines([["STT", "Đơn vị", "Số người"], ["1", "Xã An Bình", "12.500"]], "PHỤ LỤC")
+    assert lines == []
