@@ -9,6 +9,7 @@ import importlib
 
 from extract.detect import detect_media_type
 from extract.errors import ExtractionError, TooLargeError, UnsupportedFormatError
+from extract.glued import unglue_document
 from extract.media import CONVERTED_TO_DOCX, DOCX, IMAGE_TYPES, PDF, SPREADSHEET_TYPES
 from models import Document, ExtractOptions
 
@@ -26,7 +27,7 @@ def extract_document(data: bytes, options: ExtractOptions | None = None) -> Docu
     module = READERS.get(media)
     if module is None:
         raise UnsupportedFormatError(f"no reader for {media}")
-    return importlib.import_module(module).read(data, media, options)
+    return unglue_document(importlib.import_module(module).read(data, media, options))
 
 
 __all__ = ["ExtractionError", "READERS", "detect_media_type", "extract_document"]

@@ -9,7 +9,7 @@ from models.document import BBox
 
 ColumnRole = Literal["stt", "agency", "coordinating", "submitter", "name", "objective", "result", "budget",
                      "duration", "deadline", "period", "time", "reference", "note", "location", "date", "measure",
-                     "category", "person", "score", "other"]
+                     "category", "person", "score", "source", "other"]
 MoneyKind = Literal["total", "allocation", "spent", "part", "rate"]
 RowKind = Literal["data", "group", "total", "part"]
 TableKind = Literal["tasks", "catalog", "budget", "other"]

@@ -17,6 +17,7 @@ from ner.agency_words import (
     ORGAN_OF_HEADS,
     PARTY_PLACE_HEADS,
     PHRASE_STOPS,
+    TAIL_STOPS,
 )
 from normalize.agencies import (
     PROVINCE_LEVELS,
@@ -25,6 +26,7 @@ from normalize.agencies import (
     expand_abbreviations,
     known_agency,
     owned_unit,
+    owned_unit_spelling,
     party_body,
     tidy_name,
 )
@@ -200,6 +202,12 @@ class WholeNames(TokenReader):
             # Xã hội', 'Phòng Kinh tế' in a 2026 commune's decision) is that commune's
             loc = (j, self.ctx.locality.full())
             tail = j
+        if loc is None and head == "Phòng" and self.ctx.issuer and self.ctx.issuer.startswith(UNITS_NAMED_WITH_ISSUER) \
+                and not self.starts_agency(j):
+            # a procuracy's or a court's own department ('Phòng Tổ chức cán bộ' in a notice of Viện
+            # kiểm sát nhân dân tỉnh X) is named with it, as the pool's gold names them (g12, g13)
+            tail = self.unit_words_end(j)
+            loc, j = (tail, self.ctx.issuer), tail
         if loc is None and head == "Chi cục" and self.ctx.province is not None and not self.starts_agency(j) \
                 and self.region_after(j) is None:
             # a department's branch office named bare in its province's document ('Chi cục Kiểm lâm',
@@ -223,7 +231,8 @@ class WholeNames(TokenReader):
             resolved = {"party": self.ctx.party, "issuer": issuer}.get(owner)
             if resolved is None:
                 return None
-            return j, resolved if owner == "issuer" else f"{name} {resolved}", "party" if owner == "party" else kind, True
+            return (j, resolved if owner == "issuer" else f"{owned_unit_spelling(name)} {resolved}",
+                    "party" if owner == "party" else kind, True)
         if head == "Ban" and not loc and self.ctx.province is not None and self.key(end) in ("quản", "thường"):
             bare = self.bare_level(j)  # 'Ban Quản lý khu Kinh tế (tỉnh)' in the province's own document
             return bare, f"{name} {self.ctx.province.full()}", kind, True
@@ -235,6 +244,19 @@ class WholeNames(TokenReader):
         if self.all_caps or not self.names_a_body(head, end, name, bool(loc)):
             return None
         return j, name, kind, False
+
+    def unit_words_end(self, j: int) -> int:
+        """Where a department's long lowercase name ends ('… Kiểm sát điều tra, kiểm sát xét xử sơ
+        thẩm án hình sự (Phòng 1)'): at a bracket, a verb, a stop word or another body."""
+        k = j
+        while k < len(self.toks) and k - j < MAX_UNIT_WORDS:
+            if self.toks[k].text in (",", "và") and self.is_low(k + 1) and not self.verb_at(k + 1):
+                k += 1
+                continue
+            if not self.is_low(k) or self.key(k) in TAIL_STOPS or self.verb_at(k):
+                break
+            k += 1
+        return k
 
     def names_a_body(self, head: str, start: int, name: str, has_locality: bool) -> bool:
         """Whether a name the gazetteer does not know is a public body's, by its shape."""
@@ -250,6 +272,12 @@ class WholeNames(TokenReader):
         if head == "Ban":
             return has_locality or self.key(start) in ("chỉ", "quản", "thường")
         return True
+
+
+# Issuers whose departments ('Phòng …') are named with the issuer's name, and how many words such a
+# department's name may run after its capitalized part.
+UNITS_NAMED_WITH_ISSUER = ("Viện kiểm sát nhân dân", "Tòa án nhân dân")
+MAX_UNIT_WORDS = 24
 
 
 def _department_kind(e: AgencyEntry) -> str:

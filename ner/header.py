@@ -137,6 +137,8 @@ def issuer_name(lines: list[str] | str) -> str | None:
     lines = [lines] if isinstance(lines, str) else list(lines)
     lines = [re.sub(r"\s+", " ", t).strip(" -_*") for t in lines]
     lines = [t for t in lines if t]
+    if lines:   # (the issuer's own line is the last; a line above it names the organization above)
+        lines[-1] = _PARTY_ORGANIZATION.sub(r"\g<1>ỦY", lines[-1])
     text = " ".join(lines)
     found = find_agencies(text)
     if found and len(lines) > 1 and found[-1].end <= len(text) - len(lines[-1]):
@@ -147,6 +149,10 @@ def issuer_name(lines: list[str] | str) -> str | None:
         return found[-1].name
     return canonical_agency(text) or (text.title() if text else None)
 
+
+# A Party organization printed as the issuer ('ĐẢNG BỘ TỈNH KHÁNH HÒA / ĐẢNG BỘ XÃ CÔNG HẢI'): its
+# committee issues ('Đảng ủy xã Công Hải'), as its signature ('T/M ĐẢNG ỦY') says.
+_PARTY_ORGANIZATION = re.compile(r"^(ĐẢNG\s+)BỘ(?=\s+(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\b)")
 
 # A standing board acts for the committee above it (ANNOTATION: 'Thường trực X' acts for X).
 _STANDING = re.compile(r"^(?:BAN\s+)?THƯỜNG\s+TRỰC$", re.IGNORECASE)

@@ -336,6 +336,12 @@ def _owned_units() -> dict[str, str]:
     return {match_key(k): v for k, v in load_json("agencies.json")["owned_units"].items()}
 
 
+def owned_unit_spelling(name: str) -> str:
+    """The gazetteer's spelling of a unit every committee has ('BAN THƯỜNG VỤ' → 'Ban Thường vụ')."""
+    spelled = {match_key(k): k for k in load_json("agencies.json")["owned_units"]}
+    return spelled.get(match_key(tidy_name(name)), name)
+
+
 def party_units() -> tuple[str, ...]:
     """The organs every Party committee has ('Ban Thường vụ', 'Ủy ban Kiểm tra', …), as written."""
     return tuple(k for k, v in load_json("agencies.json")["owned_units"].items() if v == "party")

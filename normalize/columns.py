@@ -12,6 +12,11 @@ from normalize.durations import parse_duration_months
 from normalize.ocr_repair import strip_diacritics_same_length
 from normalize.text import match_key, normalize_dashes
 
+# The kinds of document a column header may name as the rows' source ('Theo NQ 01', 'Theo Kế hoạch
+# số 12'), by code or by name.
+SOURCE_KINDS = (r"nq|nghị quyết|qđ|quyết định|ct|chỉ thị|ctr|chương trình|kh|kế hoạch|kl|kết luận|tb|thông báo|"
+                r"cv|công văn")
+
 # Header words → role, most specific first. Roles:
 #   stt           the row number               name        what the row is (task, project, item)
 #   agency        the body in charge (chủ trì, thực hiện, chủ đầu tư)
@@ -27,8 +32,11 @@ from normalize.text import match_key, normalize_dashes
 #   person        people by name ('Họ và tên'): a list of members, never tasks
 #   score         points, a weight or a criterion to meet ('Khung điểm', 'Hệ số quy đổi', 'Tiêu chí'):
 #                 a scoring rubric or an assessment form, never tasks, items or money
+#   source        the item number in a document the header names ('Theo NQ 01'): the rows carry out
+#                 that document (records/assemble.py resolves it among the document's citations)
 COLUMN_ROLES: list[tuple[str, str]] = [
     (r"^(s ?tt|tt|số tt|số thứ tự)$", "stt"),
+    (rf"^theo\s+(?:{SOURCE_KINDS})\s*(?:số\s*)?\d+", "source"),
     # a rubric of work products with points (KPI scoring) read as 18 catalog items, an assessment
     # form ('Tiêu chí xác định địa bàn …' | 'Số liệu đánh giá' | 'Đánh giá') as 7 tasks (pool m)
     (r"^(khung điểm|điểm|thang điểm|điểm chấm|điểm đánh giá|hệ số|trọng số|tiêu chí)\b", "score"),

@@ -261,3 +261,55 @@ def split_glued(token: str) -> str | None:
             return None
         out.extend(two)
     return m.group("lead") + " ".join(out) + m.group("trail") if len(out) > 1 else None
+
+
+# Syllables run together where a text was copied without its spaces ('Uỷban', 'vụĐảng', 'hỗtrợgạo'),
+# as some crawled pages and PDF text layers hold them: a run of letters that is no syllable itself
+# but is, in exactly one way, a few syllables of the word list. A Vietnamese syllable has at most 7
+# letters ('nghiêng'); a run is cut into at most 4.
+_LETTER_RUN = re.compile(r"[^\W\d_]{4,}")
+_MAX_SYLLABLE = 7
+_MAX_PIECES = 4
+
+
+def syllable_split(run: str) -> list[str] | None:
+    """The one way a run of letters is 2 to 4 known syllables, with the fewest pieces ('Uỷban' →
+    ['Uỷ', 'ban']); None if the run is a syllable, or none or several ways fit."""
+    if not _syllables() or _is_syllable(run) or run.isupper():
+        return None
+    n = len(run)
+    ways: list[list[list[str]]] = [[[]]] + [[] for _ in range(n)]   # ways[i]: fewest-piece splits of run[:i]
+    for end in range(1, n + 1):
+        for start in range(max(0, end - _MAX_SYLLABLE), end):
+            piece = run[start:end]
+            if not ways[start] or not _whole_syllable(piece) or (piece[0].isupper() and start and run[start - 1].isupper()):
+                continue
+            for way in ways[start]:
+                candidate = [*way, piece]
+                if not ways[end] or len(candidate) < len(ways[end][0]):
+                    ways[end] = [candidate]
+                elif len(candidate) == len(ways[end][0]) and len(ways[end]) < 2:
+                    ways[end].append(candidate)
+    found = ways[n]
+    return found[0] if len(found) == 1 and 2 <= len(found[0]) <= _MAX_PIECES else None
+
+
+def _whole_syllable(piece: str) -> bool:
+    """A syllable of two letters or more with a vowel (the word list also has letters alone)."""
+    return len(piece) >= 2 and bool(re.search(r"[aeiouy]", letters_only(piece.lower()))) and _is_syllable(piece)
+
+
+def glued_runs(text: str) -> list[tuple[int, int, list[str]]]:
+    """(start, end, syllables) of each run of letters in the text that syllable_split cuts."""
+    out = []
+    for m in _LETTER_RUN.finditer(text):
+        pieces = syllable_split(m.group(0))
+        if pieces:
+            out.append((m.start(), m.end(), pieces))
+    return out
+
+
+def unglue(text: str, runs: list[tuple[int, int, list[str]]]) -> str:
+    for start, end, pieces in reversed(runs):
+        text = text[:start] + " ".join(pieces) + text[end:]
+    return text

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from corpus import load_json
 from models import (
     Agency,
     BudgetLine,
@@ -14,6 +15,7 @@ from models import (
     MonthRange,
     RecordProvenance,
     Records,
+    Reference,
     Task,
     TextMentions,
     TypedColumn,
@@ -23,6 +25,7 @@ from models import (
 )
 from ner.agency_words import PEOPLE_WORDS
 from normalize.agencies import tidy_name
+from normalize.columns import SOURCE_KINDS
 from normalize.columns import money_kind as money_kind_of
 from normalize.durations import parse_duration_months
 from normalize.numbers import roman_to_int
@@ -54,8 +57,11 @@ def _peers(money: list[TypedColumn]) -> bool:
 class _Cells:
     """One typed table's cells and what ner/ found in each."""
 
-    def __init__(self, t: TypedTable, pieces: dict[tuple[str, int, int], TextMentions]):
+    def __init__(self, t: TypedTable, pieces: dict[tuple[str, int, int], TextMentions],
+                 references: list[Reference] = ()):
         self.t, self.pieces = t, pieces
+        source = next((c for c in t.columns if c.role == "source"), None)
+        self.source = source_document(source.name, references) if source is not None else None
 
     def col(self, role: str) -> int | None:
         return next((c.index for c in self.t.columns if c.role == role), None)
@@ -139,7 +145,7 @@ def assemble_records(typed: list[TypedTable], mentions: Mentions) -> tuple[Recor
     warnings: list[Warning] = []
     pieces = mentions.cells()
     for t in typed:
-        cells = _Cells(t, pieces)
+        cells = _Cells(t, pieces, mentions.references)
         if t.kind == "tasks":
             tasks = [tk for tk in (_task(cells, r) for r in t.rows if r.kind == "data") if tk is not None]
             records.tasks.extend(tasks)
@@ -218,6 +224,8 @@ def _task(cells: _Cells, row: TypedRow) -> Task | None:
     ref_role = "note" if cells.text(row, "note") else "reference"
     ref_piece = cells.piece(row, ref_role)
     ref = ref_piece.references[0] if ref_piece is not None and ref_piece.references else None
+    if ref is None and cells.source is not None and cells.text(row, "source"):
+        ref = cells.source   # the row's item number in the document its column names ('Theo NQ 01' | '3')
     months = parse_duration_months(cells.text(row, "duration"))
     agencies = cells.agencies(row, "agency")
     if not agencies and _names_one_organization(cells.text(row, "agency")):
@@ -345,3 +353,20 @@ def _column_year(header: str) -> str | None:
     names a span or no year."""
     years = _YEAR.findall(header)
     return years[0] if len(years) == 1 else None
+
+
+_SOURCE_HEADER = re.compile(rf"^theo\s+(?P<kind>{SOURCE_KINDS})\s*(?:số\s*)?(?P<number>\d+)", re.IGNORECASE)
+
+
+def source_document(header: str, references: list[Reference]) -> Reference | None:
+    """'Theo NQ 01' over the rows' item numbers: the one document of that kind and number the text
+    cites ('Căn cứ Nghị quyết số 01/NQ-CP ngày 05 tháng 01 năm 2024 …'); None if none or several."""
+    m = _SOURCE_HEADER.match(match_key(header))
+    if not m:
+        return None
+    kind = m.group("kind").lower()
+    codes = load_json("doc_types.json")["codes"]
+    code = next((c for c, name in codes.items() if kind in (c.lower(), name.lower())), None)
+    found = {r.key: r for r in references if r.number.isdigit() and int(r.number) == int(m.group("number"))
+             and code is not None and r.symbol.split("-")[0].lower() == code.lower()}
+    return next(iter(found.values())) if len(found) == 1 else None
