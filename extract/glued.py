@@ -9,9 +9,13 @@ only from MIN_RUNS runs and MIN_SHARE of its words. A run counts when two of its
 marks: English words and names without marks ('data', 'Campuchia') split into syllables too."""
 from __future__ import annotations
 
+import re
+
 from models import Document, OcrRepair
 from normalize.vowel_marks import glued_runs, unglue
 
+# 'số' run into the number it introduces.
+_NUMBER_GLUED = re.compile(r"\b(số)(\d)", re.IGNORECASE)
 MIN_RUNS = 4
 MIN_SHARE = 0.002
 
@@ -35,7 +39,12 @@ def unglue_document(doc: Document) -> Document:
         found = _marked_runs(text, least=1)   # (in a document with the fault, 'Uỷban' too)
         repairs.extend(OcrRepair(page=page or 1, original=text[a:b], repaired=" ".join(pieces), rule="word_split")
                        for a, b, pieces in found)
-        return unglue(text, found)
+        text = unglue(text, found)
+        for m in reversed(list(_NUMBER_GLUED.finditer(text))):   # 'Chỉ thị số55-CT/TU'
+            repairs.append(OcrRepair(page=page or 1, original=m.group(0), repaired=f"{m.group(1)} {m.group(2)}",
+                                     rule="word_split"))
+            text = f"{text[:m.start()]}{m.group(1)} {m.group(2)}{text[m.end():]}"
+        return text
 
     blocks = [b.model_copy(update={"text": fixed(b.text, b.provenance.page)}) for b in doc.blocks]
     tables = [t.model_copy(update={"cells": [c.model_copy(update={"text": fixed(c.text, c.page or t.provenance.page)})

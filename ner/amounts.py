@@ -14,7 +14,7 @@ from normalize.vowel_marks import lexicon
 
 _UNIT = rf"(?:{SCALE_PATTERN}\s*)?{CURRENCY_PATTERN}"
 AMOUNT_RE = re.compile(
-    rf"(?<![\d.,/])(?:(?P<from>từ)\s+)?(?P<n1>{NUMBER_PATTERN})"
+    rf"(?<![\d.,])(?<!\d/)(?:(?P<from>từ)\s+)?(?P<n1>{NUMBER_PATTERN})"
     rf"(?:\s*(?P<u1>{_UNIT}))?"
     rf"(?:\s*(?:-|đến|tới)\s*(?:dưới\s+)?(?P<n2>{NUMBER_PATTERN}))?"
     rf"\s*(?P<unit>{_UNIT})(?![\wà-ỹ])",
@@ -95,10 +95,30 @@ def find_amounts(text: str, masked: list[tuple[int, int]] = ()) -> list[FoundAmo
             continue  # "5 tỷ đồng 10 tỷ đồng": two amounts, the regex will see the second
         low = to_base_units(n1, u1 or unit)
         high = to_base_units(n2, unit) if n2 is not None else low
-        if high < low:
-            continue
+        if high < low or high == 0:
+            continue   # ('Phiên chợ 0 đồng', a market where all is free: no sum of money; 0 of 1,811 gold amounts)
         out.append(_make(low, high, unit, m.start(), m.end(), m.group(0)))
+    out += [a for a in _sums_without_unit(text) if not any(a.start < b and x < a.end for x, b in masked)
+            and not any(a.start < o.end and o.start < a.end for o in out)]
     return sorted(out, key=lambda a: a.start)
+
+
+# A sum of money named as one ('tổng số tiền 15.200.000', 'trị giá 300.000', '700.000 tiền mặt') and
+# written out in đồng with its thousands marked, where no unit follows: đồng.
+_SUM_WITHOUT_UNIT = re.compile(
+    rf"(?:\b(?:số\s+tiền|trị\s+giá)\s*(?:là|:)?\s*(?P<n1>\d{{1,3}}(?:\.\d{{3}})+)"
+    rf"(?![\d,]|\.\d|\s*(?:{SCALE_PATTERN}|{CURRENCY_PATTERN}|%))"
+    rf"|(?<![\d.,])(?P<n2>\d{{1,3}}(?:\.\d{{3}})+)\s+tiền\s+mặt\b)", re.IGNORECASE)
+_DONG = MoneyUnit(1, "VND", "đồng")
+
+
+def _sums_without_unit(text: str) -> list[FoundAmount]:
+    out = []
+    for m in _SUM_WITHOUT_UNIT.finditer(text):
+        g = "n1" if m.group("n1") else "n2"
+        value = to_base_units(parse_vn_number(m.group(g)), _DONG)
+        out.append(_make(value, value, _DONG, m.start(g), m.end(g), m.group(g)))
+    return out
 
 
 def amount_in_cell(text: str, unit: MoneyUnit) -> FoundAmount | None:

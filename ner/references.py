@@ -43,6 +43,11 @@ PARTY_RE = re.compile(
 # code and has a second segment, and recorded as a repair.
 LOST_SLASH_RE = re.compile(
     rf"(?<![\w/.\-])(?P<nums>{_NUM})(?P<sym>{_SEG}(?:{_HY}{_SEG})+){_END}")
+# A Party document's number with a space where its hyphen belongs ('Kết luận 174 KL/TW'): only a
+# Party type code over a Party issuer's code, so that '12 KH/UBND' in a table stays two cells' text.
+PARTY_SPACE_RE = re.compile(r"(?<![\w/.\-])(?P<num>\d{1,5}) (?P<type>KL|NQ|CT|QĐ|QĐi|TB|KH|HD|BC|CV|CTr)"
+                            r"/(?P<issuer>TW|TU|HU|QU|ĐU|ĐUK|BCĐTW|VPTW|BTCTW|UBKTTW|ĐUCP)(?![\w&])")
+LEGISLATURE_LOST_SLASH_RE = re.compile(rf"(?<![\w/.\-])(?P<n>{_NUM})/(?P<year>(?:19|20)\d{{2}})(?P<sym>(?:UBTVQH|QH)\d{{1,2}}){_END}")
 _GENERIC_ISSUERS = {"UBND", "HĐND", "BCĐ"}
 
 _LOWER_OK = {"TTg", "CTr", "TTr", "QĐi", "QyĐ", "TTgCP", "QĐ", "HĐND"}
@@ -150,6 +155,14 @@ def find_references(text: str) -> list[FoundReference]:
         found.append(FoundReference(f"{m.group('num')}-{symbol}", m.group("num"), symbol,
                                     m.start(), m.end(), segs[0], tuple(segs[1:]), False, repairs))
         taken.append((m.start(), m.end()))
+    for m in PARTY_SPACE_RE.finditer(text):
+        # 'Kết luận 174 KL/TW': a Party number typed with a space for its hyphen
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        symbol = f"{m.group('type')}/{m.group('issuer')}"
+        found.append(FoundReference(f"{m.group('num')}-{symbol}", m.group("num"), symbol, m.start(), m.end(),
+                                    m.group("type"), (m.group("issuer"),), False, (f"{m.group('num')} →{m.group('num')}-",)))
+        taken.append((m.start(), m.end()))
     for m in STATE_RE.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
@@ -194,6 +207,13 @@ def find_references(text: str) -> list[FoundReference]:
         found.append(FoundReference(f"{n}/{'-'.join(fixed)}", n, "-".join(fixed), m.start(), m.end(), type_code,
                                     tuple(fixed[1:] if type_code else fixed), False,
                                     (f"{n}{segs[0]}→{n}/{fixed[0]}", *repairs)))
+    for m in LEGISLATURE_LOST_SLASH_RE.finditer(text):
+        # '84/2025UBTVQH15': the slash before a legislature's code lost ('84/2025/UBTVQH15')
+        if any(a < m.end() and m.start() < b for a, b in taken + [(f.start, f.end) for f in found]):
+            continue
+        n, year, sym = m.group("n"), m.group("year"), m.group("sym")
+        found.append(FoundReference(f"{n}/{year}/{sym}", n, f"{year}/{sym}", m.start(), m.end(), None, (sym,),
+                                    False, (f"{year}{sym}→{year}/{sym}",)))
     found = [f for f in found if not _FORM_BEFORE.search(text, max(0, f.start - 12), f.start)]
     found.sort(key=lambda f: f.start)
     return found

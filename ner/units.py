@@ -23,6 +23,7 @@ class TextUnit:
     column_unit: MoneyUnit | None = None   # money unit the column header declares
     column_year: int | None = None          # the year the column header names ('Thời gian (Năm 2026)')
     agency_column: bool = False             # the column names the acting body
+    time_column: bool = False               # the column says when ('Thời gian hoàn thành'): '6/2025' is a month
     ocr: bool = False                       # read by OCR: marks may be missing
     # A sentence split over several paragraphs is read as one unit; each part's block id and
     # its offset in the unit's text map positions back onto the right block.
@@ -80,6 +81,8 @@ def _column_year(t: TypedTable, k: int) -> int | None:
     return int(years.pop()) if len(years) == 1 else None
 
 
+# Roles of columns whose cells say when: a bare 'month/year' there is a month.
+WHEN_ROLES = frozenset({"deadline", "period", "time", "date"})
 _HEADER_YEAR = re.compile(rf"\bnăm\s+({YEAR})\b", re.IGNORECASE)
 
 
@@ -108,7 +111,8 @@ def _table_units(doc: Document, t: TypedTable) -> list[TextUnit]:
                 text, row.page or t.page, table_id=t.id, row=row.index, col=k,
                 column_unit=(_column_unit(t, k) or _priced(t, k, row_unit)) if single else None,
                 column_year=_column_year(t, k),
-                agency_column=actor, ocr=t.ocr, counted=counted))
+                agency_column=actor, ocr=t.ocr, counted=counted,
+                time_column=k < len(t.columns) and t.columns[k].role in WHEN_ROLES))
     return units
 
 

@@ -1068,3 +1068,36 @@ def test_a_party_organization_printed_as_the_issuer_is_its_committee():
     bare ('UBND xã', 'Công an xã') were missed."""
     assert issuer_name(["ĐẢNG BỘ TỈNH KHÁNH HOÀ", "ĐẢNG BỘ XÃ CÔNG HẢI", "*"]) == "Đảng ủy xã Công Hải"
     assert _names("T/M BAN THƯỜNG VỤ", "Đảng ủy xã Công Hải") == ["Ban Thường vụ Đảng ủy xã Công Hải"]
+
+
+def test_sums_of_money_a_report_names_without_their_unit_and_after_a_slash():
+    """A commune's report: 'đã tặng 1.575 xuất quà/1.3 tỷ đồng' (a slash after a word is no
+    fraction), '… với tổng số tiền 15.200.000.', '700.000 tiền mặt'; 'Phiên chợ 0 đồng' is no sum."""
+    from ner.amounts import find_amounts
+    assert [a.value for a in find_amounts("đã tặng 1.575 xuất quà/1.3 tỷ đồng.")] == [1_300_000_000]
+    assert [a.value for a in find_amounts("Đã hoàn thành chi trả quà tết với tổng số tiền 15.200.000.")] == [15_200_000]
+    assert [a.value for a in find_amounts("(quà gồm 5m vải lụa, thiếp chúc thọ, 700.000 tiền mặt)")] == [700_000]
+    assert find_amounts("tổ chức “Phiên chợ 0 đồng xuân Bính ngọ năm 2026”") == []
+    assert find_amounts("số tiền 1.500 triệu") == []
+
+
+def test_document_numbers_typed_with_a_lost_slash_or_a_space_for_the_hyphen():
+    """'Nghị quyết số 84/2025UBTVQH15' (an OCR'd notice), 'Kết luận 174 KL/TW' (a ministry's letter)."""
+    from ner.references import find_references
+    assert [f.key for f in find_references("Căn cứ Nghị quyết số 84/2025UBTVQH15 ngày 27/6/2025")] == ["84/2025/UBTVQH15"]
+    assert [f.key for f in find_references("thực hiện theo Kết luận 174 KL/TW ngày 4/7/2025")] == ["174-KL/TW"]
+    assert find_references("Bảng 12 KH/UBND") == []
+
+
+def test_a_bare_month_in_a_column_that_says_when_is_a_month():
+    """'Thời gian hoàn thành' cells holding '6/2025', '12/2025' (the Government's action programme):
+    four months missed."""
+    from models import Block, Document, Provenance
+    from pipeline import run_stages
+    table = _table([["TT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành"],
+                    ["1", "Xây dựng Luật Khoa học, công nghệ và đổi mới sáng tạo", "Bộ Khoa học và Công nghệ", "6/2025"],
+                    ["2", "Ban hành Nghị định", "Bộ Tài chính", "12/2025"]])
+    _, mentions, _, _ = run_stages(Document(media_type="x", source_kind="docx", blocks=[
+        Block(id="b0", order=0, text="CHÍNH PHỦ", provenance=Provenance(source="docx"))],
+        tables=[table.model_copy(update={"order": 1})]))
+    assert {d.value for d in mentions.dates} >= {"2025-06", "2025-12"}
