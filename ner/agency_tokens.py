@@ -86,10 +86,23 @@ def _token_keys(token: str) -> tuple[str, str]:
 def _tokens(text: str, plain: bool) -> list[_Tok]:
     out = []
     for m in _TOKEN.finditer(text):
-        text = m.group(0)
-        key, bare = _token_keys(text)
-        out.append(_Tok(text, m.start(), m.end(), key, bare if plain else key, text[:1].isupper(), text[:1].isalpha()))
+        for start, end in _parts(m.group(0), m.start()):
+            word = text[start:end]
+            key, bare = _token_keys(word)
+            out.append(_Tok(word, start, end, key, bare if plain else key, word[:1].isupper(), word[:1].isalpha()))
     return out
+
+
+# A head's abbreviation with 'TP' (thành phố) run into it, as lists of recipients write a city's
+# bodies ('HĐNDTP', 'UBMTTQVNTP', 'VP UBNDTP'): two tokens, the head and the level word.
+_HEAD_WITH_CITY = re.compile(r"([A-ZĐ]{3,})(TP)")
+
+
+def _parts(token: str, start: int) -> list[tuple[int, int]]:
+    m = _HEAD_WITH_CITY.fullmatch(token)
+    if m and m.group(1) in head_abbreviations():
+        return [(start, start + len(m.group(1))), (start + len(m.group(1)), start + len(token))]
+    return [(start, start + len(token))]
 
 
 @lru_cache(maxsize=65536)

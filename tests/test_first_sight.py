@@ -1101,3 +1101,28 @@ def test_a_bare_month_in_a_column_that_says_when_is_a_month():
         Block(id="b0", order=0, text="CHÍNH PHỦ", provenance=Provenance(source="docx"))],
         tables=[table.model_copy(update={"order": 1})]))
     assert {d.value for d in mentions.dates} >= {"2025-06", "2025-12"}
+
+
+def test_a_header_whose_issuer_lines_were_lost_is_read_from_its_number_and_dateline():
+    """An OCR'd plan whose page lost its issuer lines ('Số 70/KH-UBND / Cần Thơ, ngày 15 tháng 9 năm
+    2025'): the city's People's Committee issued it, and its recipients written run together with
+    'TP' ('TT.HĐNDTP', 'UBMTTQVNTP', 'VP UBNDTP') are the city's bodies."""
+    d = Docx()
+    for p in ["Số 70/KH-UBND", "Cần Thơ, ngày 15 tháng 9 năm 2025", "KẾ HOẠCH", "Thực hiện công tác dân vận",
+              "Giao Sở Nội vụ chủ trì theo dõi.", "Nơi nhận:", "- TT.TU, TT.HĐNDTP;", "UBMTTQVNTP",
+              "- VP UBNDTP (2,3);"]:
+        d.add_paragraph(p)
+    out = io.BytesIO()
+    d.save(out)
+    result = extract_bytes(out.getvalue(), "ke-hoach.docx")
+    assert result.document.issuer == "Ủy ban nhân dân thành phố Cần Thơ"
+    assert {"Sở Nội vụ thành phố Cần Thơ", "Hội đồng nhân dân thành phố Cần Thơ",
+            "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Cần Thơ",
+            "Văn phòng Ủy ban nhân dân thành phố Cần Thơ"} <= {a.name for a in result.agencies}
+    # a provincial capital's name in the dateline is no province: no issuer is made up
+    d = Docx()
+    for p in ["Số 12/KH-UBND", "Vinh, ngày 15 tháng 9 năm 2025", "KẾ HOẠCH"]:
+        d.add_paragraph(p)
+    out = io.BytesIO()
+    d.save(out)
+    assert extract_bytes(out.getvalue(), "kh.docx").document.issuer is None
