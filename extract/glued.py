@@ -12,12 +12,18 @@ from __future__ import annotations
 import re
 
 from models import Document, OcrRepair
-from normalize.vowel_marks import glued_runs, unglue
+from normalize.vowel_marks import glued_runs
 
 # 'số' run into the number it introduces.
 _NUMBER_GLUED = re.compile(r"\b(số)(\d)", re.IGNORECASE)
 MIN_RUNS = 4
 MIN_SHARE = 0.002
+# Syllables that are words of grammar ('về', 'của', 'đã'): glued to the next word they are the
+# fault's signature; loanwords and transliterated names ('bôxít', 'Inđônêxia') never hold them.
+GRAMMAR_SYLLABLES = frozenset({"về", "của", "đã", "các", "và", "số", "được", "là", "có", "để", "cho", "với",
+                               "trong", "theo", "tại", "những", "đến", "từ", "sẽ", "thực", "hiện", "việc",
+                               "thuộc"})
+MIN_GRAMMAR_RUNS = 2
 
 
 def _marked_runs(text: str, least: int = 2) -> list[tuple[int, int, list[str]]]:
@@ -29,24 +35,33 @@ def unglue_document(doc: Document) -> Document:
     """The document with its glued syllables cut apart where the fault is the document's (see the
     module's note); else the document as it is."""
     texts = [b.text for b in doc.blocks] + [c.text for t in doc.tables for c in t.cells]
-    runs = sum(len(_marked_runs(t)) for t in texts)
+    found = [r for t in texts for r in _marked_runs(t)]
     words = sum(len(t.split()) for t in texts)
-    if runs < MIN_RUNS or runs < MIN_SHARE * words:
+    grammar = sum(1 for r in found if any(p.lower() in GRAMMAR_SYLLABLES for p in r[2]))
+    if len(found) < MIN_RUNS or len(found) < MIN_SHARE * words or grammar < MIN_GRAMMAR_RUNS:
         return doc
     repairs: list[OcrRepair] = []
 
-    def fixed(text: str, page: int | None) -> str:
-        found = _marked_runs(text, least=1)   # (in a document with the fault, 'Uỷban' too)
-        repairs.extend(OcrRepair(page=page or 1, original=text[a:b], repaired=" ".join(pieces), rule="word_split")
-                       for a, b, pieces in found)
-        text = unglue(text, found)
-        for m in reversed(list(_NUMBER_GLUED.finditer(text))):   # 'Chỉ thị số55-CT/TU'
-            repairs.append(OcrRepair(page=page or 1, original=m.group(0), repaired=f"{m.group(1)} {m.group(2)}",
-                                     rule="word_split"))
-            text = f"{text[:m.start()]}{m.group(1)} {m.group(2)}{text[m.end():]}"
-        return text
+    def fixed(text: str, words: list, page: int | None) -> dict:
+        """The text cut apart, and its words' offsets moved by the spaces put in before them."""
+        cuts = [(a, b, " ".join(pieces) + (" " if pieces[-1].lower() == "số" and text[b:b + 1].isdigit() else ""))
+                for a, b, pieces in _marked_runs(text, least=1)]   # ('Uỷban' too; 'thịsố55' → 'thị số 55')
+        cuts += [(m.start(), m.end(), f"{m.group(1)} {m.group(2)}") for m in _NUMBER_GLUED.finditer(text)
+                 if not any(a <= m.start() < b for a, b, _ in cuts)]                       # 'Chỉ thị số55-CT/TU'
+        cuts.sort()
+        repairs.extend(OcrRepair(page=page or 1, original=text[a:b], repaired=new, rule="word_split")
+                       for a, b, new in cuts)
+        out, last = [], 0
+        for a, b, new in cuts:
+            out += [text[last:a], new]
+            last = b
+        out.append(text[last:])
 
-    blocks = [b.model_copy(update={"text": fixed(b.text, b.provenance.page)}) for b in doc.blocks]
-    tables = [t.model_copy(update={"cells": [c.model_copy(update={"text": fixed(c.text, c.page or t.provenance.page)})
+        def moved(offset: int) -> int:
+            return offset + sum(len(new) - (b - a) for a, b, new in cuts if b <= offset)
+        return {"text": "".join(out), "words": [(moved(w[0]), moved(w[1]), *w[2:]) for w in words]}
+
+    blocks = [b.model_copy(update=fixed(b.text, b.words, b.provenance.page)) for b in doc.blocks]
+    tables = [t.model_copy(update={"cells": [c.model_copy(update=fixed(c.text, c.words, c.page or t.provenance.page))
                                              for c in t.cells]}) for t in doc.tables]
     return doc.model_copy(update={"blocks": blocks, "tables": tables, "ocr_repairs": [*doc.ocr_repairs, *repairs]})

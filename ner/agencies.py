@@ -39,7 +39,7 @@ from ner.agency_words import (
     PLURAL_WORDS,
     THING_AFTER,
     THING_BEFORE,
-    foreign_country_after,
+    foreign_body_at,
 )
 from normalize.agencies import Place, by_initials, find_place
 
@@ -114,7 +114,7 @@ def _acting(f: FoundAgency, text: str) -> bool:
     the body is Viet Nam's, not another country's ('Bộ Ngoại giao Nhật Bản')."""
     if f.text.endswith("Thanh tra") and PEOPLES_BOARD_AFTER.match(text, f.end):
         return False
-    if foreign_country_after().match(text, f.end):
+    if foreign_body_at(text, f.end):
         return False
     if f.name not in COMMON_NOUN_BODIES:
         return True

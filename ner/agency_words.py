@@ -170,7 +170,15 @@ def foreign_country_after() -> re.Pattern[str]:
     Babel's (CLDR) Vietnamese names of territories; one followed by another capitalized word is
     part of a longer name ('Lào Cai', 'Đức Phổ')."""
     alternation = "|".join(re.escape(n) for n in sorted(_country_names(), key=len, reverse=True))
-    return re.compile(rf"\s+(?:nước\s+)?(?:{alternation})(?![\wà-ỹ])(?!\s+[A-ZÀ-ỸĐ])")
+    return re.compile(rf"\s+(?:nước\s+)?(?:{alternation})(?![\wà-ỹ])")
+
+
+def foreign_body_at(text: str, end: int) -> bool:
+    """Whether another country's name follows a body's name ending at `end`, and is not the start of
+    a longer capitalized name ('Lào Cai', 'Đức Phổ')."""
+    m = foreign_country_after().match(text, end)
+    nxt = re.match(r"\s+(\w)", text[m.end():]) if m else None
+    return bool(m) and not (nxt and nxt.group(1).isupper())
 
 
 def _country_names() -> tuple[str, ...]:

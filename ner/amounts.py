@@ -10,6 +10,7 @@ from normalize.numbers import NUMBER_PATTERN, NumberFormatError, parse_vn_number
 from normalize.ocr_repair import strip_diacritics_same_length
 from normalize.ranges import parse_number_or_range
 from normalize.text import match_key, normalize_dashes
+from normalize.typed_values import DONG
 from normalize.vowel_marks import lexicon
 
 _UNIT = rf"(?:{SCALE_PATTERN}\s*)?{CURRENCY_PATTERN}"
@@ -106,18 +107,17 @@ def find_amounts(text: str, masked: list[tuple[int, int]] = ()) -> list[FoundAmo
 # A sum of money named as one ('tổng số tiền 15.200.000', 'trị giá 300.000', '700.000 tiền mặt') and
 # written out in đồng with its thousands marked, where no unit follows: đồng.
 _SUM_WITHOUT_UNIT = re.compile(
-    rf"(?:\b(?:số\s+tiền|trị\s+giá)\s*(?:là|:)?\s*(?P<n1>\d{{1,3}}(?:\.\d{{3}})+)"
-    rf"(?![\d,]|\.\d|\s*(?:{SCALE_PATTERN}|{CURRENCY_PATTERN}|%))"
-    rf"|(?<![\d.,])(?P<n2>\d{{1,3}}(?:\.\d{{3}})+)\s+tiền\s+mặt\b)", re.IGNORECASE)
-_DONG = MoneyUnit(1, "VND", "đồng")
+    r"(?:\b(?:số\s+tiền|trị\s+giá)\s*(?:là|:)?\s*(?P<n1>\d{1,3}(?:\.\d{3})+)"
+    r"(?=\s*(?:[.;:)]|,(?!\d)|$))"   # (a word after it may be another currency: 'trị giá 500.000 euro')
+    r"|(?<![\d.,])(?P<n2>\d{1,3}(?:\.\d{3})+)\s+tiền\s+mặt\b)", re.IGNORECASE)
 
 
 def _sums_without_unit(text: str) -> list[FoundAmount]:
     out = []
     for m in _SUM_WITHOUT_UNIT.finditer(text):
         g = "n1" if m.group("n1") else "n2"
-        value = to_base_units(parse_vn_number(m.group(g)), _DONG)
-        out.append(_make(value, value, _DONG, m.start(g), m.end(g), m.group(g)))
+        value = to_base_units(parse_vn_number(m.group(g)), DONG)
+        out.append(_make(value, value, DONG, m.start(g), m.end(g), m.group(g)))
     return out
 
 

@@ -10,7 +10,7 @@ from ner.agencies import find_agencies
 from ner.agency_words import NAME_HEADS, PLACE_HEADS, local_name
 from ner.issuer_context import LOCALITY_SUFFIX
 from ner.references import canonical_type_name, find_references, issuer_from_codes, type_from_code
-from normalize.agencies import canonical_agency, find_place, known_agency
+from normalize.agencies import canonical_agency, head_abbreviations, known_agency, places_named
 from normalize.dates import DATE_PATTERNS, from_match
 from normalize.text import normalize_dashes
 
@@ -96,16 +96,19 @@ def parse_header(doc: Document) -> DocumentHeader:
 
 
 # A province's People's Committee or Council by the code in its number ('70/KH-UBND').
-_LOCAL_ISSUER_CODES = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân"}
+_LOCAL_ISSUER_CODES = ("UBND", "HĐND")
 
 
 def _local_issuer(symbol: str, place: str | None) -> str | None:
     """A header whose issuer lines were lost (an OCR'd page: 'Số 70/KH-UBND / Cần Thơ, ngày 15 …'):
     the body its number's code names, of the province its dateline names, when the place is a
     province ('Cần Thơ'; a provincial capital's name, 'Vinh', is no province and gives none)."""
-    head = next((_LOCAL_ISSUER_CODES[c] for c in symbol.split("-")[1:] if c in _LOCAL_ISSUER_CODES), None)
-    province = find_place(place.strip()) if head and place else None
-    return local_name(head, province.full()) if province is not None and province.tier == "province" else None
+    heads = head_abbreviations()
+    head = next((heads[c] for c in symbol.split("-")[1:] if c in _LOCAL_ISSUER_CODES), None)
+    named = places_named(place.strip()) if head and place else []
+    # (a city that shares its province's name, 'Bắc Ninh', 'Hà Tĩnh', may have issued it: none)
+    provinces = [p for p in named if p.tier == "province"]
+    return local_name(head, provinces[0].full()) if len(provinces) == 1 and len(named) == 1 else None
 
 
 # '(Ban hành kèm theo Nghị quyết số 197/2025/QH15 ngày 17/5/2025)': the caption of the rules or

@@ -44,7 +44,10 @@ MANNER = re.compile(r"\b(?:nghiêm túc|nghiêm|có hiệu quả|hiệu quả|k�
                     re.IGNORECASE)
 # What the clause says was done ('… đã chủ động … tổ chức thực hiện … Chỉ thị số …'): a report or a
 # conclusion telling what was carried out reports on the document (external gold: 4 of 4 such pairs).
-DONE_BEFORE = re.compile(r"\bđã\b", re.IGNORECASE)
+DONE_BEFORE = re.compile(r"\bđã\b(?!\s+được)", re.IGNORECASE)
+# What is still to do, said between 'đã' and the verb ('Trên cơ sở kết quả đã đạt được, … tiếp tục
+# thực hiện …', 'các đơn vị đã được phân công khẩn trương thực hiện …').
+STILL_TO_DO = re.compile(r"\b(?:tiếp tục|khẩn trương|yêu cầu|đề nghị|cần|sẽ|phải)\b", re.IGNORECASE)
 # The articles of the object stand between as part of it ('Hướng dẫn thực hiện điểm k khoản 1 Điều
 # 12a của Nghị định số …').
 ARTICLES = re.compile(r"\b(?:điểm|khoản|điều|mục|chương|phần)\s+[\w.]+[\s,]*(?:của\s+)?", re.IGNORECASE)
@@ -99,8 +102,7 @@ def relation_at(text: str, start: int, citations_before: list[int]) -> FoundRela
 
 # A clause that opens with a document's kind ('…; Nghị định số B …; các Quyết định của Thủ tướng Chính
 # phủ số C, số D và số E'): an item of the list the clause before it opened, with no verb of its own.
-LIST_ITEM = re.compile(r"\s*(?:các |những )?(?:nghị quyết|quyết định|chỉ thị|kết luận|kế hoạch|công văn|"
-                       r"thông báo|luật|nghị định|thông tư|chương trình|đề án|quy định)\b", re.IGNORECASE)
+LIST_ITEM = re.compile(r"\s*(?:các |những )?" + DOCUMENT_KIND.pattern, re.IGNORECASE)
 
 
 def _item_after_semicolon(text: str, start: int, clause: int, citations_before: list[int]) -> FoundRelation | None:
@@ -192,7 +194,8 @@ def _cue_relation(text: str, start: int, clause: int, cue: tuple[str, re.Match[s
         return mentioned
     if kind == "reports_on" and not DOCUMENT_KIND.search(gap):
         return mentioned
-    if kind == "implements" and DONE_BEFORE.search(before, 0, m.start()):
+    done = list(DONE_BEFORE.finditer(before, 0, m.start()))
+    if kind == "implements" and done and not STILL_TO_DO.search(before, done[-1].end(), m.start()):
         kind = "reports_on"
     # 'thay thế Quyết định số A và Quyết định số B': most lists share their verb
     return FoundRelation(kind, m.group(0).strip(), clause, 0.8 if listed else 1.0)

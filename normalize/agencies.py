@@ -182,6 +182,11 @@ def successor_of(name: str, province: Place | None = None) -> str | None:
     return successors.pop() if len(successors) == 1 else None
 
 
+def places_named(name: str) -> list[Place]:
+    """Every place (a province, a district, a commune) this name names."""
+    return _places_named(match_key(name), False)
+
+
 def _places_named(key: str, plain: bool) -> list[Place]:
     """The places whose name (or alias) has this key, with marks or (plain) without."""
     return [_place(i) for i in _place_tables()[2 if plain else 1].get(key, ())]

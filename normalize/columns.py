@@ -36,7 +36,7 @@ SOURCE_KINDS = (r"nq|nghị quyết|qđ|quyết định|ct|chỉ thị|ctr|chư�
 #                 that document (records/assemble.py resolves it among the document's citations)
 COLUMN_ROLES: list[tuple[str, str]] = [
     (r"^(s ?tt|tt|số tt|số thứ tự)$", "stt"),
-    (rf"^theo\s+(?:{SOURCE_KINDS})\s*(?:số\s*)?\d+", "source"),
+    (rf"^theo\s+(?:{SOURCE_KINDS})\s*(?:số\s*)?\d{{1,3}}\b", "source"),   # ('Theo KH 2025' names a year)
     # a rubric of work products with points (KPI scoring) read as 18 catalog items, an assessment
     # form ('Tiêu chí xác định địa bàn …' | 'Số liệu đánh giá' | 'Đánh giá') as 7 tasks (pool m)
     (r"^(khung điểm|điểm|thang điểm|điểm chấm|điểm đánh giá|hệ số|trọng số|tiêu chí)\b", "score"),
@@ -134,9 +134,10 @@ def money_paid_out(text: str) -> bool:
 
 
 def paid_per_head(text: str) -> bool:
-    """A rate the state pays each person or case ('Trợ cấp', 'Mức hỗ trợ', 'Mức chi'), which is
-    written in đồng where no unit is stated; a budget's 'Kinh phí' or 'Dự toán' may be in millions."""
-    return bool(re.search(RATE_WORDS, match_key(text)))
+    """A rate the state pays each person or case, as the header's first words ('Trợ cấp', 'Mức hỗ
+    trợ', 'Mức chi'), which is written in đồng where no unit is stated; a budget's 'Kinh phí' or
+    'Dự toán' may be in millions, and 'Số hộ được hỗ trợ' counts households."""
+    return bool(re.match(rf"(?:mức\s+|tiền\s+)?(?:{RATE_WORDS})", match_key(text)))
 
 
 # A title that says the table states prices, not lines of a budget ('BẢNG GIÁ …', 'ĐƠN GIÁ …',

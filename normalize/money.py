@@ -24,7 +24,7 @@ _CANON_SCALE = {"ngàn": "nghìn", "ngan": "nghìn", "tr": "triệu", "tr.": "tr
 
 # Scale words, longest first so "nghìn tỷ" wins over "nghìn".
 # 'tr.đ', 'Tr.đồng', 'trđ': triệu, written short, only right before the currency.
-SCALE_PATTERN = r"(?:(?:nghìn|ngàn|triệu)\s+t[ỷỉ]|nghìn|ngàn|triệu|t[ỷỉ]|(?<![\wà-ỹ])tr\.?(?=\s?đ))"
+SCALE_PATTERN = r"(?:(?:nghìn|ngàn|triệu)\s+t[ỷỉ]|nghìn|ngàn|triệu|t[ỷỉ]|(?<![^\W\d_])tr\.?(?=\s?đ))"
 # Currency words. "đ" alone is common in tables ("169.000 triệu đ").
 CURRENCY_PATTERN = r"(?:đồng|đ(?![\wà-ỹ])|VNĐ|VND|vnđ|USD|US\$|đô\s+la(?:\s+Mỹ)?|đô-la(?:\s+Mỹ)?)"
 UNIT_RE = re.compile(rf"(?P<scale>{SCALE_PATTERN})?\s*(?P<cur>{CURRENCY_PATTERN})", re.IGNORECASE)

@@ -308,8 +308,3 @@ def glued_runs(text: str) -> list[tuple[int, int, list[str]]]:
             out.append((m.start(), m.end(), pieces))
     return out
 
-
-def unglue(text: str, runs: list[tuple[int, int, list[str]]]) -> str:
-    for start, end, pieces in reversed(runs):
-        text = text[:start] + " ".join(pieces) + text[end:]
-    return text

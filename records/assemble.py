@@ -365,8 +365,8 @@ def source_document(header: str, references: list[Reference]) -> Reference | Non
     if not m:
         return None
     kind = m.group("kind").lower()
-    codes = load_json("doc_types.json")["codes"]
-    code = next((c for c, name in codes.items() if kind in (c.lower(), name.lower())), None)
+    type_name = next((name for c, name in load_json("doc_types.json")["codes"].items() if kind in (c.lower(), name.lower())),
+                     None)
     found = {r.key: r for r in references if r.number.isdigit() and int(r.number) == int(m.group("number"))
-             and code is not None and r.symbol.split("-")[0].lower() == code.lower()}
+             and type_name is not None and (r.doc_type or "").lower() == type_name.lower()}
     return next(iter(found.values())) if len(found) == 1 else None

@@ -45,7 +45,7 @@ def unit_line(table: Table, n_header: int) -> tuple[int, MoneyUnit] | None:
     """A header row that is one cell across the table and states the money unit ('Đơn vị tính:
     triệu đồng' typed inside the table's frame): its index and the unit. It heads no column."""
     grid = table.grid()
-    for r in range(min(n_header, len(grid))):
+    for r in range(min(n_header, len(grid)) if table.n_cols > 1 else 0):
         cells = {id(c): c for c in grid[r] if c is not None}
         if len(cells) == 1:
             unit = unit_from_header(next(iter(cells.values())).text)

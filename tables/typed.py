@@ -23,17 +23,15 @@ from normalize.columns import (
     money_paid_out,
     money_spent,
     norm_title,
-    paid_per_head,
     price_column,
     price_title,
     rows_are,
     time_kind,
 )
-from normalize.money import CURRENCY_PATTERN, SCALE_PATTERN, MoneyUnit, parse_unit, unit_from_header, unit_of_measure
-from normalize.numbers import NUMBER_PATTERN
-from normalize.ranges import parse_number_or_range
+from normalize.money import MoneyUnit, parse_unit, unit_from_header
 from tables.headers import column_headers, header_row_count, is_total_row, unit_line
 from tables.lists import catalog_kind, is_title, numbered_lists
+from tables.money_columns import CONTENT_MAJORITY, apply_unit, filled, money_from_cells, numeric_share
 
 _GROUP = re.compile(r"^(?:[IVX]{1,5}[.)]?\s+|[A-Z][.)]\s+|nhóm\s+\d+|phần\s+[IVX\d]+)", re.IGNORECASE)
 _STT = re.compile(r"^\d{1,3}[.)]?$")
@@ -49,8 +47,6 @@ _FILL_ROLES = {"stt", "agency", "coordinating", "submitter", "reference", "note"
 # columns that state none; a longer block between them ends that.
 DECLARED_UNIT_MAX_CHARS = 80
 DECLARED_UNIT_TAIL = 40
-# Share of a column's filled cells that must agree before the cells decide its role.
-CONTENT_MAJORITY = 0.6
 # A table this small in rows says too little to be typed by its content.
 MIN_BODY_ROWS = 1
 
@@ -194,20 +190,6 @@ def _refine_time(column: TypedColumn, values: list[str]) -> None:
 _CITES = re.compile(r"\d+\s*[/-]\s*[A-ZĐ]")
 
 
-def _filled(col: TypedColumn, body: list) -> list[str]:
-    """The column's non-empty cells in the body rows."""
-    return [r.cells[col.index] for r in body if col.index < len(r.cells) and r.cells[col.index].strip()]
-
-
-def _numeric_share(values: list[str]) -> float:
-    filled = [v for v in values if v.strip(" -–")]
-    return sum(parse_number_or_range(v) is not None for v in filled) / len(filled) if filled else 0.0
-
-
-def _apply_unit(column: TypedColumn, unit: MoneyUnit) -> None:
-    column.unit, column.multiplier, column.currency = unit.name, unit.multiplier, unit.currency
-
-
 def type_table(table: Table, title: str | None = None, declared_unit: MoneyUnit | None = None,
                caption: str | None = None) -> TypedTable:
     n_header = header_row_count(table)
@@ -218,7 +200,7 @@ def type_table(table: Table, title: str | None = None, declared_unit: MoneyUnit 
         col = TypedColumn(index=i, name=h, role=column_role(h))
         unit = unit_from_header(h)
         if unit:
-            _apply_unit(col, unit)
+            apply_unit(col, unit)
         columns.append(col)
     rows = _rows(table, n_header, columns)
     body = [r for r in rows if r.kind == "data"]
@@ -226,23 +208,23 @@ def type_table(table: Table, title: str | None = None, declared_unit: MoneyUnit 
         values = [r.cells[col.index] for r in body if col.index < len(r.cells)]
         if col.role in TIME_ROLES:
             _refine_time(col, values)
-        numeric = _numeric_share(values) >= CONTENT_MAJORITY
+        numeric = numeric_share(values) >= CONTENT_MAJORITY
         if col.role in ("name", "reference", "agency") and numeric:
             # 'Nhiệm vụ soạn thảo' over a column of figures: a money (or count) column, whatever its words
             col.role = "budget" if col.multiplier or declared_unit else "other"
         if declared_unit and not col.multiplier and (col.role == "budget" or col.role == "other" and numeric):
             # 'Đơn vị tính: 1.000 đồng' above a table of rates: its number columns are money
-            _apply_unit(col, declared_unit)
+            apply_unit(col, declared_unit)
             col.role = "budget"
         if col.role == "budget":
             col.money_kind = money_kind(col.name)
-    assumed = _money_from_cells(columns, body)
+    assumed = money_from_cells(columns, body)
     _category_columns(columns, body)
     if not any(c.role == "reference" for c in columns):
         # a column whose every cell cites a document ('Thông báo số 98-TB/TU') under a header that
         # does not say so ('Chỉ đạo của Ban Thường vụ Tỉnh uỷ'): the rows' source documents
         for col in columns:
-            values = _filled(col, body)
+            values = filled(col, body)
             citing = sum(bool(_CITES.search(v[:80])) for v in values)
             # (≥ 80 %: a row a page break split in two leaves a cell that cites nothing, i03's PDF)
             if col.role == "other" and citing >= 2 and citing >= 0.8 * len(values):
@@ -251,14 +233,14 @@ def type_table(table: Table, title: str | None = None, declared_unit: MoneyUnit 
     if not any(c.role == "name" for c in columns):
         # no name column: a column of text that cites no document names the rows ('Loại văn bản')
         for col in columns:
-            values = _filled(col, body)
+            values = filled(col, body)
             if col.role == "reference" and values and not any(_CITES.search(v) for v in values):
                 col.role = "name"
                 break
     if catalog_kind(title) and not any(c.role == "name" for c in columns):
         # a catalog's first text column names its items, whatever its header says ('Nhóm nguyên
         # liệu, vật liệu' | 'Mô tả' under 'DANH MỤC NGUYÊN LIỆU, VẬT LIỆU BÁN DẪN …', pool a)
-        first = next((c for c in columns if c.role == "other" and c.name.strip() and _filled(c, body)), None)
+        first = next((c for c in columns if c.role == "other" and c.name.strip() and filled(c, body)), None)
         if first is not None:
             first.role = "name"
     _label_before_description(columns, body)
@@ -282,7 +264,7 @@ def type_table(table: Table, title: str | None = None, declared_unit: MoneyUnit 
 def _first_label_column(columns: list[TypedColumn], body: list[TypedRow], before: int | None = None) -> TypedColumn | None:
     """The first column of labels (a header, no other role, filled in most rows), before `before`."""
     return next((c for c in columns if c.role == "other" and c.name.strip() and (before is None or c.index < before)
-                 and len(_filled(c, body)) >= CONTENT_MAJORITY * len(body)), None)
+                 and len(filled(c, body)) >= CONTENT_MAJORITY * len(body)), None)
 
 
 def _label_before_description(columns: list[TypedColumn], body: list[TypedRow]) -> None:
@@ -312,61 +294,6 @@ def _row_labels(columns: list[TypedColumn], body: list[TypedRow], title: str | N
     if labels is not None:
         labels.role = "name"
     return labels
-
-
-# A figure that carries its own money unit ('Tối đa 15.000.000 đồng/văn bản', '300.000đ/người').
-_FIGURE_WITH_UNIT = re.compile(rf"(?:{NUMBER_PATTERN})\s*(?:{SCALE_PATTERN})?\s*{CURRENCY_PATTERN}", re.IGNORECASE)
-_CELL_UNIT = MoneyUnit(1, "VND", "đồng")
-
-
-# A figure of ten thousand or more written with its thousands marked ('2.055.000', '600.000'): under
-# a rate paid per head that states no unit, đồng (a rate in thousands of đồng reads '2.055').
-_DONG_WRITTEN_OUT = re.compile(r"\d{2,3}(?:\.\d{3})+|\d(?:\.\d{3}){2,}")
-
-
-def _money_from_cells(columns: list[TypedColumn], body: list[TypedRow]) -> list[TypedColumn]:
-    """Money columns whose header words are no money word, told by what they hold: figures under a
-    header that states a money unit ('Mức trợ giúp áp dụng (đồng/tháng)'), cells that carry their
-    own unit ('Tối đa 15.000.000 đồng/văn bản' under 'Chế độ chi đặc thù của Thành phố'), figures
-    beside a unit column that names money ('Đơn vị tính' | 'Đồng/người'); and the unit of a money
-    header that states none, from its cells. Pool o: two tables of rates gave 0 of their 65 lines.
-    Returns the columns whose unit no one stated and that are taken to be in đồng: a rate paid per
-    head ('Trợ cấp', 'Mức chi') over figures written out in đồng ('2.055.000', '600.000')."""
-    beside = _measured_money_unit(columns, body)
-    assumed = []
-    for col in columns:
-        values = _filled(col, body)
-        if not values or not (col.role == "other" or col.role == "budget" and not col.multiplier):
-            continue   # (a money header without a unit: 'Mức chi / Cấp xã' over '80.000 đồng/người/buổi')
-        numeric = _numeric_share(values) >= CONTENT_MAJORITY
-        if col.multiplier and numeric:
-            col.role = "budget"
-        elif sum(bool(_FIGURE_WITH_UNIT.search(v)) for v in values) >= CONTENT_MAJORITY * len(values):
-            _apply_unit(col, _CELL_UNIT)   # (each cell is read in its own unit: a bare '0' is no money)
-            col.role, col.unit_per_row = "budget", True
-        elif beside and numeric:
-            _apply_unit(col, beside)
-            col.role, col.unit_per_row = "budget", True
-        elif paid_per_head(col.name) and \
-                sum(bool(_DONG_WRITTEN_OUT.fullmatch(v.strip())) for v in values) >= CONTENT_MAJORITY * len(values):
-            _apply_unit(col, _CELL_UNIT)
-            col.role = "budget"
-            assumed.append(col)
-        else:
-            continue
-        col.money_kind = money_kind(col.name)
-    return assumed
-
-
-def _measured_money_unit(columns: list[TypedColumn], body: list[TypedRow]) -> MoneyUnit | None:
-    """The money unit a unit column ('Đơn vị tính') gives its rows, when most of them name one
-    ('Đồng/người', 'Triệu đồng/hộ')."""
-    measure = next((c for c in columns if c.role == "measure"), None)
-    values = _filled(measure, body) if measure else []
-    units = [u for u in map(unit_of_measure, values) if u is not None]
-    if not values or len(units) < CONTENT_MAJORITY * len(values):
-        return None
-    return Counter(units).most_common(1)[0][0]
 
 
 def _category_columns(columns: list[TypedColumn], body: list[TypedRow]) -> None:

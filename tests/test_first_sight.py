@@ -1126,3 +1126,32 @@ def test_a_header_whose_issuer_lines_were_lost_is_read_from_its_number_and_datel
     out = io.BytesIO()
     d.save(out)
     assert extract_bytes(out.getvalue(), "kh.docx").document.issuer is None
+
+
+# -- what a review of this change found misfiring, each a case that must stay as it is -------------
+def test_the_rules_of_batch_q_leave_alone_what_they_must_not_touch():
+    from ner.amounts import find_amounts
+    from ner.header import _local_issuer
+    from ner.relations import relation_at
+    from normalize.columns import column_role
+    # a foreign ministry before a lowercase word is still foreign; a place that begins like a country is no country
+    assert _names("Bộ Ngoại giao Nhật Bản đã ký thỏa thuận", "Bộ Tài chính") == []
+    # a sum named as money before another currency is no đồng
+    assert find_amounts("trị giá 500.000 euro") == []
+    assert [a.value for a in find_amounts("tổng số tiền 15.200.000, trong đó")] == [15_200_000]
+    # 'Theo KH 2025' names a year, not the item numbers of a plan
+    assert column_role("Theo KH 2025 (triệu đồng)") != "source"
+    # a city that shares its province's name may have issued it: no issuer is made up
+    assert _local_issuer("KH-UBND", "Hà Tĩnh") is None
+    # what is still to be done after 'đã' is carried out, not reported on
+    text = "Trên cơ sở kết quả đã đạt được, các đơn vị tiếp tục thực hiện Nghị quyết số 18-NQ/TW."
+    assert relation_at(text, text.index("Nghị quyết"), []).type == "implements"
+
+
+def test_loanwords_and_names_written_without_spaces_are_no_glued_document():
+    """'bôxít', 'Inđônêxia', 'Philíppin' cut into syllables too; a document that holds them, and no
+    grammar word run into the next, is left as written."""
+    paragraphs = ["Dự án khai thác bôxít Nhân Cơ; quặng bôxít của tỉnh; nhập khẩu bôxít và alumin;",
+                  "hợp tác với Inđônêxia, Philíppin, Bêlarút, Ácmênia và Đanmạch về bôxít."]
+    result = extract_bytes(_docx_with_table(paragraphs, [["a"]]), "x.docx")
+    assert not result.ocr_repairs

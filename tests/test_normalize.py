@@ -195,7 +195,8 @@ def user_cache(tmp_path, monkeypatch):
     from models import settings
     from normalize import agencies, vowel_marks
     monkeypatch.setenv("VANTHU_CACHE_DIR", str(tmp_path))
-    forget = (settings.cache_clear, agencies._place_tables.cache_clear, vowel_marks.lexicon.cache_clear)
+    forget = (settings.cache_clear, agencies._place_tables.cache_clear, agencies.places.cache_clear,
+              vowel_marks.lexicon.cache_clear)
     for f in forget:
         f()
     yield tmp_path

@@ -98,3 +98,16 @@ def test_rates_paid_per_head_with_no_unit_stated_are_read_as_dong_and_said_uncer
     # figures under a header that pays no one (a count of people) are no money
     kind, lines = _lines([["STT", "Đơn vị", "Số người"], ["1", "Xã An Bình", "12.500"]], "PHỤ LỤC")
     assert lines == []
+
+
+def test_counts_of_people_helped_are_no_money_and_a_one_column_table_keeps_its_header():
+    kind, lines = _lines([["STT", "Đối tượng", "Số hộ được hỗ trợ"], ["1", "Hộ nghèo", "12.500"],
+                          ["2", "Hộ cận nghèo", "10.300"]], "PHỤ LỤC")
+    assert lines == []
+    from tables.typed import type_table
+    typed = type_table(_table([["Kinh phí (triệu đồng)"], ["120"], ["35"]]), "DỰ TOÁN")
+    assert typed.columns[0].name == "Kinh phí (triệu đồng)"
+    from normalize.money import parse_unit
+    assert parse_unit("trđ") is not None
+    from ner.amounts import find_amounts
+    assert [a.value for a in find_amounts("hỗ trợ 5trđ mỗi hộ")] == [5_000_000]
