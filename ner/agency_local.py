@@ -30,6 +30,8 @@ from normalize.agencies import (
 from normalize.ocr_repair import strip_diacritics_same_length
 from normalize.text import match_key
 
+# A province's Party committee as lists of recipients write it, 'Tỉnh ủy' or 'Thành ủy' alike.
+PARTY_COMMITTEE_CODE = "TU"
 # How far a list of heads may run before the locality they share (tokens).
 LIST_REACH = 24
 
@@ -132,6 +134,10 @@ class LocalNames(TokenReader):
         if lv:
             return None  # 'UBND huyện' (which one?), 'UBND xã'
         if head in PARTY_PLACE_HEADS:
+            if self.toks[end - 1].text == PARTY_COMMITTEE_CODE:
+                # 'TU' in a list of recipients ('TT.TU', 'VPTU'): the province's own Party
+                # committee, a Thành ủy where the province is a city
+                head = next(h for h, level in PARTY_PLACE_HEADS.items() if level == p.level)
             if PARTY_PLACE_HEADS[head] != p.level:
                 return None  # 'Thành ủy' in a province's text is some city's
             return end, party_body(head, p.short), "party", True

@@ -1,7 +1,7 @@
 """Pieces of an agency name: a head noun, a place, a level, the end of a name's specific part."""
 from __future__ import annotations
 
-from ner.agency_tokens import Reading, TokenReader, code_aliases, head_index, known_names
+from ner.agency_tokens import Reading, TokenReader, code_aliases, head_index, known_names, short_head_codes
 from ner.agency_words import (
     _PLAIN_LEVELS,
     BULLETS,
@@ -42,6 +42,8 @@ class NamePieces(TokenReader):
         for keys, head, follow in head_index(self.plain).get(self.toks[i].name_key, ()):
             if not self.match_keys(i, keys) or (len(keys) == 1 and not self.marks_fit(i, head)):
                 continue
+            if len(keys) == 1 and keys[0] in short_head_codes() and not self.toks[i].text.isupper():
+                continue   # ('TU', 'VP', 'CA' are codes in capitals: 'Tu bổ', 'Ca trực' are words)
             end = i + len(keys)
             nxt = self.key(end)
             if nxt in POSITION_WORDS:

@@ -93,9 +93,9 @@ def _tokens(text: str, plain: bool) -> list[_Tok]:
     return out
 
 
-# A head's abbreviation with 'TP' (thành phố) run into it, as lists of recipients write a city's
-# bodies ('HĐNDTP', 'UBMTTQVNTP', 'VP UBNDTP'): two tokens, the head and the level word.
-_HEAD_WITH_CITY = re.compile(r"([A-ZĐ]{3,})(TP)")
+# A head's abbreviation with 'TP' (thành phố) or 'TU' (the Party committee) run into it, as lists of
+# recipients write a province's bodies ('HĐNDTP', 'UBMTTQVNTP', 'VP UBNDTP', 'VPTU'): two tokens.
+_HEAD_WITH_CITY = re.compile(r"([A-ZĐ]{2,})(TP|TU)")
 
 
 def _parts(token: str, start: int) -> list[tuple[int, int]]:
@@ -130,6 +130,13 @@ def head_index(plain: bool) -> dict[str, list[tuple[tuple[str, ...], str, str]]]
     for entry in sorted(heads, key=lambda x: -len(x[0])):
         index.setdefault(entry[0][0], []).append(entry)
     return index
+
+
+@lru_cache(maxsize=1)
+def short_head_codes() -> frozenset[str]:
+    """The keys of heads' abbreviations of three letters or fewer ('TU', 'VP', 'CA'): read only
+    where they are written in capitals."""
+    return frozenset(match_key(a) for a in head_abbreviations() if a.isupper() and len(a) <= 3)
 
 
 @lru_cache(maxsize=1)

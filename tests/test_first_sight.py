@@ -1155,3 +1155,13 @@ def test_loanwords_and_names_written_without_spaces_are_no_glued_document():
                   "hợp tác với Inđônêxia, Philíppin, Bêlarút, Ácmênia và Đanmạch về bôxít."]
     result = extract_bytes(_docx_with_table(paragraphs, [["a"]]), "x.docx")
     assert not result.ocr_repairs
+
+
+def test_the_party_committee_written_tu_in_a_list_of_recipients():
+    """'- TT.TU, TT.HĐNDTP;' and '- VPTU;' in a city's plan (q17): its Thành ủy and that committee's
+    office, missed; 'Tu' in a word ('Tu bổ') is no code."""
+    issuer = "Ủy ban nhân dân thành phố Cần Thơ"
+    assert _names("- TT.TU, TT.HĐNDTP;", issuer) == ["Thành ủy Cần Thơ", "Hội đồng nhân dân thành phố Cần Thơ"]
+    assert _names("- VPTU;", issuer) == ["Văn phòng Thành ủy Cần Thơ"]
+    assert _names("- VPTU;", "Ủy ban nhân dân tỉnh Quảng Nam") == ["Văn phòng Tỉnh ủy Quảng Nam"]
+    assert _names("Tu bổ, tôn tạo di tích", "Ủy ban nhân dân tỉnh Quảng Ninh") == []
