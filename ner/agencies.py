@@ -41,7 +41,8 @@ from ner.agency_words import (
     THING_BEFORE,
     foreign_body_at,
 )
-from normalize.agencies import Place, by_initials, find_place
+from normalize.agencies import by_initials
+from normalize.places import Place, find_place
 
 
 class _Parser(ListedBodies, LocalNames, WholeNames, NamePieces):

@@ -19,15 +19,9 @@ from ner.agency_words import (
     local_name,
 )
 from ner.references import PARTY_RE, STATE_RE
-from normalize.agencies import (
-    PROVINCE_LEVELS,
-    component_abbreviations,
-    find_place,
-    known_agency,
-    party_body,
-    spell_glued,
-)
+from normalize.agencies import component_abbreviations, known_agency, party_body, spell_glued
 from normalize.ocr_repair import strip_diacritics_same_length
+from normalize.places import PROVINCE_LEVELS, find_place
 from normalize.text import match_key
 
 # A province's Party committee as lists of recipients write it, 'Tỉnh ủy' or 'Thành ủy' alike.

@@ -20,7 +20,6 @@ from ner.agency_words import (
     TAIL_STOPS,
 )
 from normalize.agencies import (
-    PROVINCE_LEVELS,
     AgencyEntry,
     council_committee,
     expand_abbreviations,
@@ -31,6 +30,7 @@ from normalize.agencies import (
     tidy_name,
 )
 from normalize.ocr_repair import strip_diacritics_same_length
+from normalize.places import PROVINCE_LEVELS
 from normalize.text import match_key
 
 

@@ -14,13 +14,8 @@ from ner.agency_words import (
     SET_WORDS,
     SPECKS,
 )
-from normalize.agencies import (
-    COMMUNE_LEVELS,
-    PROVINCE_LEVELS,
-    AgencyEntry,
-    Place,
-    find_place,
-)
+from normalize.agencies import AgencyEntry
+from normalize.places import COMMUNE_LEVELS, PROVINCE_LEVELS, Place, find_place
 from normalize.text import match_key
 from normalize.vowel_marks import lexicon
 

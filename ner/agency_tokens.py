@@ -19,7 +19,6 @@ from ner.agency_words import (
 )
 from normalize.agencies import (
     AgencyEntry,
-    Place,
     agency_entries,
     head_abbreviations,
     party_units,
@@ -28,6 +27,7 @@ from normalize.agencies import (
 )
 from normalize.cache import cached_build
 from normalize.ocr_repair import strip_diacritics_same_length
+from normalize.places import Place
 from normalize.text import match_key
 
 

@@ -10,8 +10,9 @@ from ner.agencies import find_agencies
 from ner.agency_words import NAME_HEADS, PLACE_HEADS, local_name
 from ner.issuer_context import LOCALITY_SUFFIX
 from ner.references import canonical_type_name, find_references, issuer_from_codes, type_from_code
-from normalize.agencies import canonical_agency, head_abbreviations, known_agency, places_named
+from normalize.agencies import canonical_agency, head_abbreviations, known_agency
 from normalize.dates import DATE_PATTERNS, from_match
+from normalize.places import places_named
 from normalize.text import normalize_dashes
 
 # The State's national motto, or the Party's name on Party documents (Quy định 66-QĐ/TW).

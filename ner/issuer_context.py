@@ -14,8 +14,9 @@ import re
 from collections.abc import Iterable
 
 from ner.agencies import AgencyContext, FoundAgency, issuing_province
-from normalize.agencies import COMMUNE_LEVELS, DISTRICT_LEVELS, PROVINCE_LEVELS, Place, find_place, known_agency
+from normalize.agencies import known_agency
 from normalize.ocr_repair import strip_diacritics_same_length as strip_marks
+from normalize.places import COMMUNE_LEVELS, DISTRICT_LEVELS, PROVINCE_LEVELS, Place, find_place
 
 # The locality a local body's name ends with: '… xã Lương Minh', '… tỉnh Hà Tĩnh'.
 _LEVELS = sorted({*COMMUNE_LEVELS, *DISTRICT_LEVELS, *PROVINCE_LEVELS}, key=len, reverse=True)

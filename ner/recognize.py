@@ -28,7 +28,7 @@ from ner.issuer_context import issuer_context, spelled_as_in_text
 from ner.references import find_references, issue_date_after, issuer_from_codes, stated_doc_type, type_from_code
 from ner.relations import relation_at, sentence_around
 from ner.units import TextUnit, text_units
-from normalize.agencies import successor_of
+from normalize.places import successor_of
 from normalize.text import match_key, normalize_dashes
 
 

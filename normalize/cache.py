@@ -1,5 +1,5 @@
 """Tables built once per version of their sources and kept in the user's cache (VANTHU_CACHE_DIR):
-the places index (normalize/agencies.py) and the Viet74K lexicon (normalize/vowel_marks.py), each
+the places index (normalize/places.py) and the Viet74K lexicon (normalize/vowel_marks.py), each
 of which cost more to build than a small file's whole extraction. A cache that cannot be read or
 written is rebuilt in memory, never an error. Hand-written (a dozen lines) rather than
 joblib.Memory: one value per key, and the file must be the user's own before pickle reads it

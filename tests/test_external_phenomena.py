@@ -10,8 +10,8 @@ from ner.agencies import AgencyContext, defined_aliases, find_agencies
 from ner.amounts import find_amounts
 from ner.dates import find_dates
 from ner.references import find_references
-from normalize.agencies import find_place
 from normalize.money import unit_from_header
+from normalize.places import find_place
 from pipeline import run_stages
 
 

@@ -193,9 +193,9 @@ def test_a_typed_date_must_exist():
 def user_cache(tmp_path, monkeypatch):
     """An empty user cache (VANTHU_CACHE_DIR) and the tables built from it forgotten, before and after."""
     from models import settings
-    from normalize import agencies, vowel_marks
+    from normalize import places, vowel_marks
     monkeypatch.setenv("VANTHU_CACHE_DIR", str(tmp_path))
-    forget = (settings.cache_clear, agencies._place_tables.cache_clear, agencies.places.cache_clear,
+    forget = (settings.cache_clear, places._place_tables.cache_clear, places.places.cache_clear,
               vowel_marks.lexicon.cache_clear)
     for f in forget:
         f()
@@ -210,15 +210,15 @@ def test_the_places_tables_are_read_back_from_the_users_cache_and_only_from_the_
     others may write is not unpickled."""
     import os
 
-    from normalize import agencies
+    from normalize import places
     from normalize.cache import read_own_pickle
-    built = agencies._place_tables()
+    built = places._place_tables()
     [cache] = user_cache.glob("places-*.pickle")
     assert read_own_pickle(cache)[0] == built[0]
     os.chmod(cache, 0o666)   # writable by anyone: never read
     assert read_own_pickle(cache) is None
-    agencies._place_tables.cache_clear()
-    assert agencies._place_tables()[0] == built[0]   # rebuilt, and written anew
+    places._place_tables.cache_clear()
+    assert places._place_tables()[0] == built[0]   # rebuilt, and written anew
     assert read_own_pickle(cache) is not None
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from extract.layout import PageContent, Word
 from models import OcrRepair
-from normalize.agencies import place_spelling
 from normalize.ocr_repair import repair_number_token, strip_rule_residue
+from normalize.places import place_spelling
 from normalize.text import clean_text
 from normalize.vowel_marks import mark_poor, repair_marks, split_glued, syllables_of
 
