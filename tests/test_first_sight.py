@@ -1165,3 +1165,9 @@ def test_the_party_committee_written_tu_in_a_list_of_recipients():
     assert _names("- VPTU;", issuer) == ["Văn phòng Thành ủy Cần Thơ"]
     assert _names("- VPTU;", "Ủy ban nhân dân tỉnh Quảng Nam") == ["Văn phòng Tỉnh ủy Quảng Nam"]
     assert _names("Tu bổ, tôn tạo di tích", "Ủy ban nhân dân tỉnh Quảng Ninh") == []
+
+
+def test_the_traffic_safety_board_written_short():
+    """'- Ban ATGT TP. Đà Nẵng;' in a department's recipients (q18): the name kept its initials."""
+    assert _names("- Ban ATGT TP. Đà Nẵng;", "Sở Giáo dục và Đào tạo thành phố Đà Nẵng") == [
+        "Ban An toàn giao thông thành phố Đà Nẵng"]
