@@ -161,13 +161,23 @@ def assemble_records(typed: list[TypedTable], mentions: Mentions) -> tuple[Recor
             # still sees it, as a part it cannot count.
             # A figure of 0 is no money spent on the item (in one year's column of several, or in
             # the table's one column): no line, as no gold line of the pools has one (0 of 1,271).
+            # A table whose money cells are all empty is a blank form ('Giá trị (triệu VNĐ)' over
+            # nothing, a report's template): no line at all (pool r: 18 false lines).
             priced = [b for b in lines if b.amount is not None and (b.amount.value or b.amount.high)]
-            records.budget.extend(priced or [b for b in lines if b.amount is None])
+            records.budget.extend(priced or [b for b in lines if b.amount is None and _money_written(cells, b)])
             if len(columns) == 1:   # (peer columns' totals are not yet checked column by column)
                 warnings.extend(table_total_warning(t, [b.amount for b in lines], _total(cells)))
                 warnings.extend(_group_totals(cells, {b.provenance.row: b.amount for b in lines}))
     warnings.extend(narrative_total_warnings(mentions))
     return records, warnings
+
+
+def _money_written(cells: _Cells, line: BudgetLine) -> bool:
+    """Whether the line's row has anything written in a money column (a figure in a unit that was
+    not read, 'theo thực tế'): such a line is kept without its amount, for a person to read."""
+    row = next(r for r in cells.t.rows if r.index == line.provenance.row)
+    # ('…', '...', '-' are a form's places to fill in, nothing written)
+    return any(re.search(r"\w", row.cells[c.index]) for c in cells.t.columns if c.role == "budget" and c.index < len(row.cells))
 
 
 def _group_totals(cells: _Cells, money_by_row: dict[int, Money | None]) -> list[Warning]:

@@ -111,3 +111,16 @@ def test_counts_of_people_helped_are_no_money_and_a_one_column_table_keeps_its_h
     assert parse_unit("trđ") is not None
     from ner.amounts import find_amounts
     assert [a.value for a in find_amounts("hỗ trợ 5trđ mỗi hộ")] == [5_000_000]
+
+
+def test_a_blank_report_form_gives_no_budget_lines():
+    """The State Bank's daily report form (pool r): 'Chỉ tiêu | Khối lượng (lượng vàng) | Giá trị
+    (triệu VNĐ)' over rows whose value cells hold '…' or nothing: 18 lines without money, all false."""
+    kind, lines = _lines([["(1)", "Chỉ tiêu", "Khối lượng (lượng vàng)", "Giá trị (triệu VNĐ)"],
+                          ["II.1", "Vàng miếng (chi tiết theo từng thương hiệu)", "…", "…"],
+                          ["II.2", "Vàng nguyên liệu (từ hàm lượng 99,5% trở lên)", "", "…"]], "PHỤ LỤC")
+    assert lines == []
+    # a line whose money cell says something unread ('Theo thực tế') is kept for a person to read
+    kind, lines = _lines([["STT", "Nội dung", "Kinh phí (triệu đồng)"], ["1", "Thuê hội trường", "Theo thực tế"]],
+                         "DỰ TOÁN KINH PHÍ")
+    assert [item for item, _, _ in lines] == ["Thuê hội trường"]
