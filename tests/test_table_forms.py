@@ -116,10 +116,11 @@ def test_counts_of_people_helped_are_no_money_and_a_one_column_table_keeps_its_h
 def test_a_blank_report_form_gives_no_budget_lines():
     """The State Bank's daily report form (pool r): 'Chỉ tiêu | Khối lượng (lượng vàng) | Giá trị
     (triệu VNĐ)' over rows whose value cells hold '…' or nothing: 18 lines without money, all false."""
-    kind, lines = _lines([["(1)", "Chỉ tiêu", "Khối lượng (lượng vàng)", "Giá trị (triệu VNĐ)"],
+    kind, lines = _lines([["", "Chỉ tiêu", "Khối lượng (lượng vàng)", "Giá trị (triệu VNĐ)"], ["(1)", "(2)", "(3)", "(4)"],
+                          ["I", "Trạng thái vàng", "", ""],
                           ["II.1", "Vàng miếng (chi tiết theo từng thương hiệu)", "…", "…"],
                           ["II.2", "Vàng nguyên liệu (từ hàm lượng 99,5% trở lên)", "", "…"]], "PHỤ LỤC")
-    assert lines == []
+    assert (kind, lines) == ("budget", [])
     # a line whose money cell says something unread ('Theo thực tế') is kept for a person to read
     kind, lines = _lines([["STT", "Nội dung", "Kinh phí (triệu đồng)"], ["1", "Thuê hội trường", "Theo thực tế"]],
                          "DỰ TOÁN KINH PHÍ")
