@@ -32,6 +32,7 @@ from normalize.agencies import (
 from normalize.ocr_repair import strip_diacritics_same_length
 from normalize.places import PROVINCE_LEVELS
 from normalize.text import match_key
+from normalize.vowel_marks import lexicon
 
 
 class WholeNames(TokenReader):
@@ -252,6 +253,9 @@ class WholeNames(TokenReader):
         while k < len(self.toks) and k - j < MAX_UNIT_WORDS:
             if self.toks[k].text in (",", "và") and self.is_low(k + 1) and not self.verb_at(k + 1):
                 k += 1
+                continue
+            if self.key(k) in TAIL_STOPS and self.is_low(k + 1) and f"{self.key(k)} {self.key(k + 1)}" in lexicon()[0]:
+                k += 2   # a stop word that begins a word of two syllables ('trật tự xã hội')
                 continue
             if not self.is_low(k) or self.key(k) in TAIL_STOPS or self.verb_at(k):
                 break

@@ -16,7 +16,7 @@ from normalize.places import places_named
 from normalize.text import normalize_dashes
 
 # The State's national motto, or the Party's name on Party documents (Quy định 66-QĐ/TW).
-_MOTTO = re.compile(r"C[ỘO]NG\s+H[ÒOÓ]A\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM"
+_MOTTO = re.compile(r"C[ỘO]NG\s+H(?:[ÒOÓ]A|O[ÀÁ])\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM"
                     r"|[ĐD][ẢA]NG\s+C[ỘO]NG\s+S[ẢA]N\s+VI[ỆE]T\s+NAM", re.IGNORECASE)
 _SLOGAN = re.compile(r"Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc|^[-_=*.\s]+$", re.IGNORECASE)
 # 'Số: 808/QĐ-TTg'; a Party document's 'Số 221-KL/TW' (its number joined by a dash, often no colon).

@@ -1171,3 +1171,16 @@ def test_the_traffic_safety_board_written_short():
     """'- Ban ATGT TP. Đà Nẵng;' in a department's recipients (q18): the name kept its initials."""
     assert _names("- Ban ATGT TP. Đà Nẵng;", "Sở Giáo dục và Đào tạo thành phố Đà Nẵng") == [
         "Ban An toàn giao thông thành phố Đà Nẵng"]
+
+
+# -- batch r, after its first-sight row was recorded ---------------------------------------------------
+def test_a_procuracy_header_written_short_over_a_motto_in_the_old_tone_placement():
+    """'VIỆN KSND TỐI CAO / VIỆN KSND TỈNH SƠN LA / … / CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM' (an OCR'd
+    notice): the motto ('HOÀ', the old placement) was taken for an issuer line and 'KSND' was not
+    read, so the issuer was lost and with it the procuracy's own departments."""
+    assert issuer_name(["VIỆN KSND TỐI CAO", "VIỆN KSND TỈNH SƠN LA"]) == "Viện kiểm sát nhân dân tỉnh Sơn La"
+    from ner.header import _MOTTO
+    assert _MOTTO.search("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    assert _names("Phòng Công tố và Kiểm sát điều tra, kiểm sát xét xử sơ thẩm án trật tự xã hội (Phòng 2)",
+                  "Viện kiểm sát nhân dân tỉnh Sơn La") == [
+        "Phòng Công tố và Kiểm sát điều tra, kiểm sát xét xử sơ thẩm án trật tự xã hội Viện kiểm sát nhân dân tỉnh Sơn La"]
