@@ -26,16 +26,17 @@ GRAMMAR_SYLLABLES = frozenset({"về", "của", "đã", "các", "và", "số", "
 MIN_GRAMMAR_RUNS = 2
 
 
-def _marked_runs(text: str, least: int = 2) -> list[tuple[int, int, list[str]]]:
-    """Glued runs with at least `least` syllables that carry marks."""
-    return [r for r in glued_runs(text) if sum(1 for piece in r[2] if not piece.isascii()) >= least]
+def _marked(pieces: list[str]) -> int:
+    """How many of a run's syllables carry marks."""
+    return sum(1 for piece in pieces if not piece.isascii())
 
 
 def unglue_document(doc: Document) -> Document:
     """The document with its glued syllables cut apart where the fault is the document's (see the
     module's note); else the document as it is."""
     texts = [b.text for b in doc.blocks] + [c.text for t in doc.tables for c in t.cells]
-    found = [r for t in texts for r in _marked_runs(t)]
+    runs = {t: [r for r in glued_runs(t) if _marked(r[2])] for t in set(texts)}   # (each text read once)
+    found = [r for t in texts for r in runs[t] if _marked(r[2]) >= 2]
     words = sum(len(t.split()) for t in texts)
     grammar = sum(1 for r in found if any(p.lower() in GRAMMAR_SYLLABLES for p in r[2]))
     if len(found) < MIN_RUNS or len(found) < MIN_SHARE * words or grammar < MIN_GRAMMAR_RUNS:
@@ -45,7 +46,7 @@ def unglue_document(doc: Document) -> Document:
     def fixed(text: str, words: list, page: int | None) -> dict:
         """The text cut apart, and its words' offsets moved by the spaces put in before them."""
         cuts = [(a, b, " ".join(pieces) + (" " if pieces[-1].lower() == "số" and text[b:b + 1].isdigit() else ""))
-                for a, b, pieces in _marked_runs(text, least=1)]   # ('Uỷban' too; 'thịsố55' → 'thị số 55')
+                for a, b, pieces in runs[text]]   # ('Uỷban' too; 'thịsố55' → 'thị số 55')
         cuts += [(m.start(), m.end(), f"{m.group(1)} {m.group(2)}") for m in _NUMBER_GLUED.finditer(text)
                  if not any(a <= m.start() < b for a, b, _ in cuts)]                       # 'Chỉ thị số55-CT/TU'
         cuts.sort()

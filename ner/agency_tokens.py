@@ -95,11 +95,11 @@ def _tokens(text: str, plain: bool) -> list[_Tok]:
 
 # A head's abbreviation with 'TP' (thành phố) or 'TU' (the Party committee) run into it, as lists of
 # recipients write a province's bodies ('HĐNDTP', 'UBMTTQVNTP', 'VP UBNDTP', 'VPTU'): two tokens.
-_HEAD_WITH_CITY = re.compile(r"([A-ZĐ]{2,})(TP|TU)")
+_HEAD_WITH_PLACE_CODE = re.compile(r"([A-ZĐ]{2,})(TP|TU)")
 
 
 def _parts(token: str, start: int) -> list[tuple[int, int]]:
-    m = _HEAD_WITH_CITY.fullmatch(token)
+    m = _HEAD_WITH_PLACE_CODE.fullmatch(token)
     if m and m.group(1) in head_abbreviations():
         return [(start, start + len(m.group(1))), (start + len(m.group(1)), start + len(token))]
     return [(start, start + len(token))]

@@ -149,9 +149,20 @@ _COMPOSITE = [*((rx, _day_range) for rx in _DAY_RANGES), *((rx, _month_range) fo
               *((rx, _quarter_range) for rx in _QUARTER_RANGES), (_HALF, _half), (_QUALIFIED, _qualified)]
 
 
-def find_dates(text: str, masked: list[tuple[int, int]] = (), year: int | None = None) -> list[FoundDate]:
+# A month and year alone in a cell ('6/2025'): in a column that says when, that month; in prose it
+# may be a share or part of a number.
+_BARE_MONTH = re.compile(r"\s*(\d{1,2})\s?/\s?((?:19|20)\d{2})\s*")
+
+
+def find_dates(text: str, masked: list[tuple[int, int]] = (), year: int | None = None,
+               when_cell: bool = False) -> list[FoundDate]:
     """masked: spans already claimed (document numbers), never read as dates. year: the year a
-    table column's header gives a day and month with none of their own."""
+    table column's header gives a day and month with none of their own. when_cell: the text is a
+    cell of a column that says when ('Thời gian hoàn thành'), where '6/2025' alone is a month."""
+    bare = _BARE_MONTH.fullmatch(text) if when_cell else None
+    if bare and 1 <= int(bare.group(1)) <= 12:
+        return [FoundDate(f"{bare.group(2)}-{int(bare.group(1)):02d}", "month", bare.start(1), bare.end(2),
+                          text[bare.start(1):bare.end(2)])]
     taken = list(masked)
     out: list[FoundDate] = []
     for rx, read in _COMPOSITE:

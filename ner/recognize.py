@@ -157,9 +157,6 @@ def _merge_reference(entry: Reference, r: Reference) -> None:
 FILING_LINE = re.compile(r"^\W{0,3}Lưu\s*:", re.IGNORECASE)
 
 
-_BARE_MONTH = re.compile(r"(\d{1,2})\s?/\s?((?:19|20)\d{2})")
-
-
 def read_piece(unit: TextUnit, ctx: AgencyContext | None = None) -> TextMentions:
     """Every mention in one piece of text, each with its position."""
     text = normalize_dashes(unit.text)
@@ -190,16 +187,9 @@ def read_piece(unit: TextUnit, ctx: AgencyContext | None = None) -> TextMentions
             **where(r.start, r.end)))
         if not r.in_list:
             previous_end = r.end
-    for d in find_dates(text, masked, unit.column_year):
+    for d in find_dates(text, masked, unit.column_year, when_cell=unit.time_column):
         piece.dates.append(DateMention(value=d.value, precision=d.precision, start=d.range_start, end=d.range_end,
                                        qualifier=d.qualifier, **where(d.start, d.end)))
-    bare_month = _BARE_MONTH.fullmatch(text.strip()) if unit.time_column and not piece.dates else None
-    if bare_month and 1 <= int(bare_month.group(1)) <= 12:
-        # a cell of a column that says when, holding '6/2025' alone: that month (in prose, '6/2025'
-        # may be a share or part of a number)
-        start = text.index(bare_month.group(0))
-        piece.dates.append(DateMention(value=f"{bare_month.group(2)}-{int(bare_month.group(1)):02d}", precision="month",
-                                       **where(start, start + len(bare_month.group(0)))))
     for a in _amounts(text, unit, masked):
         piece.amounts.append(Amount(value=a.value, low=a.low, high=a.high, currency=a.currency, unit=a.unit,
                                     **where(a.start, a.end)))

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from models import Document, Position, TypedTable
-from normalize.columns import AGENCY_ROLES
+from normalize.columns import AGENCY_ROLES, TIME_ROLES
 from normalize.dates import YEAR
 from normalize.money import MoneyUnit, unit_of_measure
 
@@ -82,7 +82,7 @@ def _column_year(t: TypedTable, k: int) -> int | None:
 
 
 # Roles of columns whose cells say when: a bare 'month/year' there is a month.
-WHEN_ROLES = frozenset({"deadline", "period", "time", "date"})
+WHEN_ROLES = (TIME_ROLES - {"duration"}) | {"date"}
 _HEADER_YEAR = re.compile(rf"\bnăm\s+({YEAR})\b", re.IGNORECASE)
 
 

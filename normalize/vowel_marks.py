@@ -295,8 +295,8 @@ def syllable_split(run: str) -> list[str] | None:
 
 
 def _whole_syllable(piece: str) -> bool:
-    """A syllable of two letters or more with a vowel (the word list also has letters alone)."""
-    return len(piece) >= 2 and bool(re.search(r"[aeiouy]", letters_only(piece.lower()))) and _is_syllable(piece)
+    """A syllable of two letters or more (the word list also has letters alone)."""
+    return len(piece) >= 2 and is_syllable(piece)
 
 
 def glued_runs(text: str) -> list[tuple[int, int, list[str]]]:

@@ -164,7 +164,9 @@ def assemble_records(typed: list[TypedTable], mentions: Mentions) -> tuple[Recor
             # A table whose money cells are all empty is a blank form ('Giá trị (triệu VNĐ)' over
             # nothing, a report's template): no line at all (pool r: 18 false lines).
             priced = [b for b in lines if b.amount is not None and (b.amount.value or b.amount.high)]
-            records.budget.extend(priced or [b for b in lines if b.amount is None and _money_written(cells, b)])
+            rows = {r.index: r for r in t.rows}
+            records.budget.extend(priced or [b for b in lines if b.amount is None
+                                             and _money_written(cells, rows[b.provenance.row])])
             if len(columns) == 1:   # (peer columns' totals are not yet checked column by column)
                 warnings.extend(table_total_warning(t, [b.amount for b in lines], _total(cells)))
                 warnings.extend(_group_totals(cells, {b.provenance.row: b.amount for b in lines}))
@@ -172,10 +174,9 @@ def assemble_records(typed: list[TypedTable], mentions: Mentions) -> tuple[Recor
     return records, warnings
 
 
-def _money_written(cells: _Cells, line: BudgetLine) -> bool:
-    """Whether the line's row has anything written in a money column (a figure in a unit that was
-    not read, 'theo thực tế'): such a line is kept without its amount, for a person to read."""
-    row = next(r for r in cells.t.rows if r.index == line.provenance.row)
+def _money_written(cells: _Cells, row: TypedRow) -> bool:
+    """Whether a row has anything written in a money column (a figure in a unit that was not read,
+    'theo thực tế'): its line is kept without its amount, for a person to read."""
     # ('…', '...', '-' are a form's places to fill in, nothing written)
     return any(re.search(r"\w", row.cells[c.index]) for c in cells.t.columns if c.role == "budget" and c.index < len(row.cells))
 
