@@ -23,6 +23,7 @@ from normalize.agencies import component_abbreviations, known_agency, party_body
 from normalize.ocr_repair import strip_diacritics_same_length
 from normalize.places import PROVINCE_LEVELS, find_place
 from normalize.text import match_key
+from normalize.vowel_marks import lexicon
 
 # A province's Party committee as lists of recipients write it, 'Tỉnh ủy' or 'Thành ủy' alike.
 PARTY_COMMITTEE_CODE = "TU"
@@ -107,6 +108,19 @@ class LocalNames(TokenReader):
             return lv[0]   # (not 'Tỉnh ủy', 'Thành ủy': a Party committee)
         return j
 
+    def bare_own_level(self, j: int) -> tuple[int, str] | None:
+        """Past a bare level word that stands for the document's own place: 'tỉnh' for its province,
+        'huyện', 'xã', 'phường' … for the district or commune that issued it ('Trung tâm Dịch vụ nông
+        nghiệp huyện' in the district's own text): (end, the place's name)."""
+        end = self.bare_level(j)
+        if end > j and self.ctx.province is not None:
+            return end, self.ctx.province.full()
+        own, lv = self.ctx.locality, self.level_at(j)
+        if own is None or own.tier == "province" or lv is None or lv[1] != own.level or self.is_cap(lv[0]) \
+                or f"{self.key(j)} {self.key(j + 1)}" in lexicon()[0]:   # 'xã hội' is no commune
+            return None
+        return lv[0], own.full()
+
     def bare_local(self, end: int, head: str, kind: str) -> Reading | None:
         """'UBND tỉnh', 'Ủy ban nhân dân Tỉnh', 'Tỉnh ủy', 'Kho bạc Nhà nước', 'Đoàn ĐBQH địa phương'
         with no place: the document's own province, when a province issued it. Never 'cấp tỉnh'."""
@@ -155,7 +169,7 @@ class LocalNames(TokenReader):
         if not self.item:
             return j
         k = j
-        while k < len(self.toks) and self.is_low(k) and self.key(k) not in TAIL_STOPS and not self.verb_at(k) \
+        while k < len(self.toks) and self.is_low(k) and not self.stops_at(k, TAIL_STOPS) and not self.verb_at(k) \
                 and k - j < 6:
             k += 1
         if k > j and self.key(k) == "và" and self.is_cap(k + 1) and not self.starts_agency(k + 1):
@@ -171,12 +185,12 @@ class LocalNames(TokenReader):
         Đồng Tháp', 'Trung tâm Phục vụ hành chính công tỉnh Hà Giang')."""
         k = j
         while k < len(self.toks) and k - j < 12:
-            if self.locality_at(k) or (self.ctx.province and self.bare_level(k) > k):
+            if self.locality_at(k) or self.bare_own_level(k):
                 return k
             if self.toks[k].text in (",", "và") and self.is_low(k + 1):
                 k += 1
                 continue
-            if not self.is_low(k) or self.key(k) in TAIL_STOPS:
+            if not self.is_low(k) or self.stops_at(k, TAIL_STOPS):
                 return None
             k += 1
         return None
@@ -193,7 +207,7 @@ class LocalNames(TokenReader):
             k += 2   # 'Ban Chỉ đạo Trung ương về …', 'Ban Chỉ đạo quốc gia về dữ liệu'
         if self.key(k) == "về":
             k += 1
-        elif not (k == j and self.is_low(k) and self.key(k) not in PHRASE_STOPS):
+        elif not (k == j and self.is_low(k) and not self.stops_at(k, PHRASE_STOPS)):
             return k
         end = m = k
         managed = self.key(j - 1) == "lý"   # 'Ban Quản lý khu Kinh tế', 'Ban Quản lý các khu công nghiệp'
@@ -204,11 +218,11 @@ class LocalNames(TokenReader):
                 break  # '… khu công nghiệp và các đơn vị': the name ended
             counted = t.text.isdigit() and len(t.text) <= 2 and self.key(m + 1) == "cấp"   # 'chính quyền … 02 cấp'
             if (self.is_low(m) or counted or managed and self.is_cap(m) and not self.starts_agency(m)) \
-                    and t.key not in PHRASE_STOPS:
+                    and not self.stops_at(m, PHRASE_STOPS):
                 m += 1
                 if t.key not in ("và", "các"):
                     end = m
-            elif t.text in (",", "-") and not managed and self.is_low(m + 1) and self.key(m + 1) not in PHRASE_STOPS:
+            elif t.text in (",", "-") and not managed and self.is_low(m + 1) and not self.stops_at(m + 1, PHRASE_STOPS):
                 m += 1
             else:
                 break

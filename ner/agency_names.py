@@ -126,8 +126,9 @@ class WholeNames(TokenReader):
             return self.bare_local(end, head, "party")
         if follow == "place" and head in NESTING_HEADS and self.starts_agency(end):
             nested = self.agency_at(end)
-            if nested is not None and nested[2] in ("ministry", "gov_agency", "state"):
-                # 'Thanh tra Bộ Công an': a ministry's inspectorate, named by it (not 'Thanh tra tỉnh X')
+            if nested is not None and nested[2] in ("ministry", "gov_agency", "state", "province_department"):
+                # 'Thanh tra Bộ Công an', 'Chánh Thanh tra Sở Xây dựng': a ministry's or a department's
+                # inspectorate, named by it (not 'Thanh tra tỉnh X')
                 return nested[0], f"{head} {nested[1]}", "department", nested[3]
         if follow == "place":
             return self.place_head(end, head, kind)
@@ -195,9 +196,10 @@ class WholeNames(TokenReader):
         loc = self.locality_at(tail) if tail is not None else None
         if tail is None and self.is_cap(j) and not self.all_caps:
             tail = j   # 'Bộ Tư lệnh Thành phố': the capitalized level word stands for the city's own name
-        if loc is None and tail is not None and self.ctx.province is not None and self.bare_level(tail) > tail:
-            # '… du lịch tỉnh' in the province's text, 'Bộ Tư lệnh Thành phố' in the city's (holdout2 k01)
-            loc = (self.bare_level(tail), self.ctx.province.full())
+        if loc is None and tail is not None:
+            # '… du lịch tỉnh' in the province's text, 'Bộ Tư lệnh Thành phố' in the city's (holdout2 k01),
+            # '… nông nghiệp huyện' in the district's
+            loc = self.bare_own_level(tail)
         if loc is None and head == "Phòng" and self.ctx.locality is not None and self.ctx.locality.tier != "province":
             # a department named bare in its commune's or district's own document ('Phòng Văn hóa -
             # Xã hội', 'Phòng Kinh tế' in a 2026 commune's decision) is that commune's
@@ -216,6 +218,10 @@ class WholeNames(TokenReader):
             loc, tail = (j, self.ctx.province.full()), j
         if loc:
             name, j = f"{head} {self.expand(end, tail)} {loc[1]}", loc[0]
+            if head == "Ban" and match_key(self.span_text(end, tail)) == "chấp hành đảng bộ":
+                # the executive committee of a locality's Party organization is its Party committee
+                # (Điều lệ Đảng): 'Ban Chấp hành Đảng bộ tỉnh X' is the Tỉnh ủy, '… xã Y' the Đảng ủy xã Y
+                return j, party_committee_of(loc[1]), "party", True
         elif self.starts_agency(j) and not (j > 0 and self.toks[j - 1].text in ",;"):
             inner = self.agency_at(j)  # 'Ban Thường vụ Tỉnh ủy X', 'Ban Văn hóa - Xã hội HĐND tỉnh X'
             if inner and inner[2] in ("party", "people_committee", "people_council", "state", "ministry", "local"):
@@ -257,7 +263,7 @@ class WholeNames(TokenReader):
             if self.key(k) in TAIL_STOPS and self.is_low(k + 1) and f"{self.key(k)} {self.key(k + 1)}" in lexicon()[0]:
                 k += 2   # a stop word that begins a word of two syllables ('trật tự xã hội')
                 continue
-            if not self.is_low(k) or self.key(k) in TAIL_STOPS or self.verb_at(k):
+            if not self.is_low(k) or self.stops_at(k, TAIL_STOPS) or self.verb_at(k):
                 break
             k += 1
         return k
@@ -276,6 +282,15 @@ class WholeNames(TokenReader):
         if head == "Ban":
             return has_locality or self.key(start) in ("chỉ", "quản", "thường")
         return True
+
+
+def party_committee_of(place: str) -> str:
+    """'tỉnh Khánh Hòa' → 'Tỉnh ủy Khánh Hòa', 'huyện Quỳ Hợp' → 'Huyện ủy Quỳ Hợp', 'xã Công Hải' →
+    'Đảng ủy xã Công Hải' (a commune's committee is named with its level word)."""
+    for head, level in sorted(PARTY_PLACE_HEADS.items(), key=lambda x: -len(x[1])):
+        if place.lower().startswith(f"{level} "):
+            return party_body(head, place[len(level) + 1:])
+    return f"Đảng ủy {place}"
 
 
 # Issuers whose departments ('Phòng …') are named with the issuer's name, and how many words such a

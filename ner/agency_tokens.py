@@ -9,12 +9,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from ner.agency_words import (
+    _LEVEL_FIRST_WORDS,
     CONNECTORS,
     LIST_ITEM,
+    LOWERCASE_HEADS,
     NAME_HEADS,
     OFFICE_CHIEFS,
     PARTY_PLACE_HEADS,
     PLACE_HEADS,
+    STOP_SYLLABLE_NOUNS,
     VERB_STARTS,
 )
 from normalize.agencies import (
@@ -216,10 +219,22 @@ class TokenReader:
                 # 'Chánh văn phòng UBND tỉnh' (the office's chief, the office written lowercase): a
                 # position names its body, here the office
                 self._cap[k], self._low[k] = True, False
+        self._raise_lowercase_heads()
         self.found: list[tuple[int, int, FoundAgency]] = []
         # A cell of acting bodies or one item of a list ('- Vụ Lý luận chính trị;'): a name there
         # runs to the item's end, lowercase words and all (in running text only a known name does).
         self.item = actor_context or bool(LIST_ITEM.fullmatch(text))
+
+    def _raise_lowercase_heads(self) -> None:
+        """'ủy ban nhân dân tỉnh Bình Định' mid-sentence is read as if capitalized: the head, then a
+        level word, then a place name in capitals."""
+        for k in range(len(self.toks) - 5):
+            n = len(LOWERCASE_HEADS[0])
+            if self._low[k] and tuple(t.key for t in self.toks[k:k + n]) in LOWERCASE_HEADS \
+                    and self.toks[k + n].key in _LEVEL_FIRST_WORDS \
+                    and any(self._cap[m] for m in (k + n + 1, k + n + 2) if m < len(self.toks)):
+                for m in range(k, k + n):
+                    self._cap[m], self._low[m] = True, False
 
     # -- token helpers
     def key(self, i: int) -> str | None:
@@ -236,6 +251,11 @@ class TokenReader:
 
     def match_keys(self, i: int, keys: tuple[str, ...]) -> bool:
         return tuple(t.name_key for t in self.toks[i:i + len(keys)]) == keys
+
+    def stops_at(self, i: int, stops: set[str]) -> bool:
+        """Whether the word at i is one of `stops` that ends a name: not where it begins a noun of
+        the name ('giao' ends one, 'giao thông' does not)."""
+        return self.key(i) in stops and f"{self.key(i)} {self.key(i + 1)}" not in STOP_SYLLABLE_NOUNS
 
     def verb_at(self, i: int) -> bool:
         verb = VERB_STARTS.get(self.key(i))

@@ -29,6 +29,7 @@ PLACE_HEADS = (
 )
 # Named by a specific name, then perhaps a locality: 'Sở Tài chính tỉnh X', 'Cục Người có công'.
 NAME_HEADS = (
+    "Cơ quan Cảnh sát điều tra", "Cơ quan An ninh điều tra", "Cơ quan điều tra",
     "Ban Cán sự đảng", "Tổ công tác", "Tổ giúp việc", "Đoàn Chủ tịch", "Đồn Biên phòng", "Tổng cục", "Chi cục", "Học viện",
     "Đại học", "Đảng ủy", "Đảng đoàn", "Văn phòng", "Trung tâm", "Hội đồng", "Ủy ban", "Tòa án", "Bộ", "Cục", "Vụ",
     "Viện",
@@ -73,10 +74,14 @@ LEVEL_WORDS = {"tỉnh": "tỉnh", "thành phố": "thành phố", "tp": "thành
 _PLAIN_LEVELS = {strip_diacritics_same_length(k): v for k, v in LEVEL_WORDS.items()}
 _LEVEL_FIRST_WORDS = {k.split()[0] for k in (*LEVEL_WORDS, *_PLAIN_LEVELS)}
 # Heads that are an organ of the body named after them and of no other: 'Đoàn Chủ tịch Ủy ban Trung
-# ương MTTQ Việt Nam' (its presidium); alone they name no body.
-ORGAN_OF_HEADS = {"Đoàn Chủ tịch"}
+# ương MTTQ Việt Nam' (its presidium), 'Cơ quan Cảnh sát điều tra Công an tỉnh X' (its investigators,
+# Luật Tổ chức cơ quan điều tra hình sự 2015); alone they name no body.
+ORGAN_OF_HEADS = {"Đoàn Chủ tịch", "Cơ quan Cảnh sát điều tra", "Cơ quan An ninh điều tra", "Cơ quan điều tra"}
 # Heads whose body is another body's unit, named by it: 'Văn phòng Tỉnh ủy X', 'Thanh tra Bộ Tài chính'.
 NESTING_HEADS = ("Văn phòng", "Thanh tra")
+# Heads that name one body even written lowercase mid-sentence, where a level word and a place name
+# follow ('phối hợp với ủy ban nhân dân tỉnh Bình Định'): no other phrase is spelled so.
+LOWERCASE_HEADS = (("ủy", "ban", "nhân", "dân"), ("hội", "đồng", "nhân", "dân"))
 # After a head: a position, not a body ('Bộ trưởng', 'Cục phó').
 POSITION_WORDS = {"trưởng", "phó", "viên"}   # 'Bộ trưởng', 'Cục phó', 'Tỉnh ủy viên'
 # Words that name people, not a body: a cell of who does a step ('Nhân viên phòng KHTH', pool p).
@@ -104,6 +109,10 @@ SPECKS = {"_", "·", "'", "`"}
 PHRASE_STOPS = {"tại", "theo", "ngày", "đã", "sẽ", "có", "là", "được", "của", "với", "để", "về", "nhằm", "giao",
                 "chủ", "trì", "thực", "hiện", "cho", "khi", "này", "đó", "đến", "từ", "trước", "sau", "hoặc", "hay",
                 "nếu", "thì", "mà"}
+# Nouns of a body's name whose first syllable is a stop word ('Ban Quản lý dự án … công trình giao
+# thông', 'Chi cục An toàn vệ sinh thực phẩm', 'Viện Chủ nghĩa xã hội khoa học'): a name runs over them.
+STOP_SYLLABLE_NOUNS = {"giao thông", "giao dịch", "giao thương", "thực phẩm", "thực địa", "thực nghiệm", "thực tiễn",
+                       "hiện trường", "hiện đại", "chủ quyền", "chủ nghĩa"}
 # Verbs that follow a body's name ('… khu công nghiệp tổ chức thực hiện'): a name does not run into them.
 _VERBS = ("tổ chức thực hiện", "tham mưu", "chủ trì", "phối hợp", "hướng dẫn", "triển khai", "báo cáo", "theo dõi",
           "đề xuất", "rà soát", "kiểm tra", "chịu trách nhiệm", "có trách nhiệm", "thực hiện", "xem xét", "quyết định",

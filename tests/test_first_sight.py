@@ -1184,3 +1184,63 @@ def test_a_procuracy_header_written_short_over_a_motto_in_the_old_tone_placement
     assert _names("Phòng Công tố và Kiểm sát điều tra, kiểm sát xét xử sơ thẩm án trật tự xã hội (Phòng 2)",
                   "Viện kiểm sát nhân dân tỉnh Sơn La") == [
         "Phòng Công tố và Kiểm sát điều tra, kiểm sát xét xử sơ thẩm án trật tự xã hội Viện kiểm sát nhân dân tỉnh Sơn La"]
+
+
+# -- before batch s: kinds the issue names, probed with ordinary phrasing (not read from a pool miss) ---
+def test_an_investigation_body_is_named_with_the_police_it_belongs_to():
+    """'Cơ quan Cảnh sát điều tra Bộ Công an và Cơ quan Cảnh sát điều tra Công an cấp tỉnh' (i13):
+    the first is a body (was read as 'Bộ Công an'), the second a level, no one body."""
+    assert _names("(Cơ quan Cảnh sát điều tra Bộ Công an và Cơ quan Cảnh sát điều tra Công an cấp tỉnh)") == [
+        "Cơ quan Cảnh sát điều tra Bộ Công an"]
+    assert _names("Giao Cơ quan Cảnh sát điều tra Công an tỉnh phối hợp", "Ủy ban nhân dân tỉnh Quảng Bình") == [
+        "Cơ quan Cảnh sát điều tra Công an tỉnh Quảng Bình"]
+
+
+def test_the_high_courts_and_procuracies_before_2025():
+    assert _names("Tòa án nhân dân cấp cao tại Đà Nẵng, Viện kiểm sát nhân dân cấp cao tại Hà Nội") == [
+        "Tòa án nhân dân cấp cao tại Đà Nẵng", "Viện kiểm sát nhân dân cấp cao tại Hà Nội"]
+
+
+def test_a_departments_inspectorate_is_named_by_the_department():
+    """'Chánh Thanh tra Sở Xây dựng' was read as the province's inspectorate ('Thanh tra tỉnh')."""
+    assert _names("Chánh Thanh tra Sở Xây dựng và Giám đốc Sở Y tế chịu trách nhiệm thi hành",
+                  "Ủy ban nhân dân tỉnh Nghệ An") == ["Thanh tra Sở Xây dựng tỉnh Nghệ An", "Sở Y tế tỉnh Nghệ An"]
+
+
+def test_a_name_runs_over_a_noun_that_begins_with_a_stop_word():
+    """'giao' ends a name ('… giao Sở Tài chính'); 'giao thông' does not (the word was dropped)."""
+    assert _names("Giao Ban Quản lý dự án đầu tư xây dựng công trình giao thông thành phố thực hiện.",
+                  "Ủy ban nhân dân thành phố Hà Nội") == [
+        "Ban Quản lý dự án đầu tư xây dựng công trình giao thông thành phố Hà Nội"]
+
+
+def test_a_bare_level_word_names_the_district_or_commune_that_issued_the_text():
+    """'Trung tâm … huyện' in the district's own text was missed, 'Ban Quản lý dự án … huyện' given
+    to the province; 'xã hội' is no commune."""
+    district = "Ủy ban nhân dân huyện Quỳ Hợp"
+    assert _names("Giao Trung tâm Dịch vụ nông nghiệp huyện thực hiện.", district) == [
+        "Trung tâm Dịch vụ nông nghiệp huyện Quỳ Hợp"]
+    assert _names("Giao Ban Quản lý dự án đầu tư xây dựng huyện thực hiện.", district) == [
+        "Ban Quản lý dự án đầu tư xây dựng huyện Quỳ Hợp"]
+    assert _names("Trung tâm Công tác xã hội phối hợp.", "Ủy ban nhân dân xã Tân Phú") == []
+
+
+def test_the_executive_committee_of_a_party_organization_is_its_committee():
+    """'Ban Chấp hành Đảng bộ xã' (n06) is the commune's Party committee, as the gold reads it."""
+    assert _names("1.2. Ban hành các Nghị quyết của Ban Chấp hành Đảng bộ xã:", "Đảng ủy xã Công Hải") == [
+        "Đảng ủy xã Công Hải"]
+    assert _names("Ban Chấp hành Đảng bộ tỉnh Thanh Hóa khóa XIX") == ["Tỉnh ủy Thanh Hóa"]
+
+
+def test_a_special_citys_own_department():
+    """'Sở Quy hoạch - Kiến trúc' (Hà Nội and Thành phố Hồ Chí Minh only; k01) was missed."""
+    assert "Sở Quy hoạch - Kiến trúc thành phố Hồ Chí Minh" in _names(
+        "- Phối hợp với Sở Xây dựng, Sở Quy hoạch - Kiến trúc và Sở Nông nghiệp và Môi trường hướng dẫn",
+        "Ủy ban nhân dân Thành phố Hồ Chí Minh")
+
+
+def test_a_people_committee_written_lowercase_mid_sentence():
+    """The issue's own example: 'phối hợp với ủy ban nhân dân tỉnh …' was missed."""
+    assert _names("phối hợp với ủy ban nhân dân tỉnh Bình Định tổ chức thực hiện.", "Ủy ban nhân dân tỉnh Gia Lai") \
+        == ["Ủy ban nhân dân tỉnh Bình Định"]
+    assert _names("ủy ban nhân dân các tỉnh thực hiện") == []
