@@ -12,17 +12,13 @@ from __future__ import annotations
 import re
 
 from models import Document, OcrRepair
-from normalize.vowel_marks import glued_runs
+from normalize.vowel_marks import GRAMMAR_SYLLABLES, glued_runs
 
 # 'số' run into the number it introduces.
 _NUMBER_GLUED = re.compile(r"\b(số)(\d)", re.IGNORECASE)
 MIN_RUNS = 4
 MIN_SHARE = 0.002
-# Syllables that are words of grammar ('về', 'của', 'đã'): glued to the next word they are the
-# fault's signature; loanwords and transliterated names ('bôxít', 'Inđônêxia') never hold them.
-GRAMMAR_SYLLABLES = frozenset({"về", "của", "đã", "các", "và", "số", "được", "là", "có", "để", "cho", "với",
-                               "trong", "theo", "tại", "những", "đến", "từ", "sẽ", "thực", "hiện", "việc",
-                               "thuộc"})
+# A run that holds a word of grammar (vowel_marks.GRAMMAR_SYLLABLES) is the fault's signature.
 MIN_GRAMMAR_RUNS = 2
 
 

@@ -34,7 +34,6 @@ from ner.agency_tokens import AgencyContext, FoundAgency, choose, code_aliases, 
 from ner.agency_words import (
     COMMON_NOUN_BODIES,
     LAW_TITLE_BEFORE,
-    LAW_WORDS,
     PEOPLES_BOARD_AFTER,
     PLURAL_WORDS,
     THING_AFTER,
@@ -53,7 +52,7 @@ class _Parser(ListedBodies, LocalNames, WholeNames, NamePieces):
         for i in range(len(self.toks)):
             self.enumeration_at(i)
             if (self.is_cap(i) or self.toks[i].text in code_aliases()) and self.key(i - 1) not in PLURAL_WORDS \
-                    and self.key(i - 1) not in LAW_WORDS:
+                    and not self.in_law_title(i):
                 hit = self.agency_at(i)
                 if hit:
                     end, name, kind, known = hit

@@ -224,6 +224,8 @@ class LocalNames(TokenReader):
                     end = m
             elif t.text in (",", "-") and not managed and self.is_low(m + 1) and not self.stops_at(m + 1, PHRASE_STOPS):
                 m += 1
+            elif t.text in ("-", "–") and managed and self.is_cap(m + 1) and not self.starts_agency(m + 1):
+                m += 1   # 'Ban Quản lý dự án Đầu tư – Hạ tầng phường X': a dash between the name's parts
             else:
                 break
         if end > k and self.key(end - 1) == "số":

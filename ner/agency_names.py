@@ -240,7 +240,8 @@ class WholeNames(TokenReader):
                 return None
             return (j, resolved if owner == "issuer" else f"{owned_unit_spelling(name)} {resolved}",
                     "party" if owner == "party" else kind, True)
-        if head == "Ban" and not loc and self.ctx.province is not None and self.key(end) in ("quản", "thường"):
+        if head == "Ban" and not loc and self.ctx.province is not None and \
+                (self.key(end) == "quản" or self.key(end) == "thường" and self.key(end + 1) in ("vụ", "trực")):
             bare = self.bare_level(j)  # 'Ban Quản lý khu Kinh tế (tỉnh)' in the province's own document
             return bare, f"{name} {self.ctx.province.full()}", kind, True
         own = self.ctx.locality or self.ctx.province
@@ -280,7 +281,8 @@ class WholeNames(TokenReader):
             # TTĐT tỉnh') has no canonical form to give (one the abbreviation tables knew is expanded)
             return has_locality and not ABBREVIATION.search(specific)
         if head == "Ban":
-            return has_locality or self.key(start) in ("chỉ", "quản", "thường")
+            return has_locality or self.key(start) in ("chỉ", "quản") or \
+                self.key(start) == "thường" and self.key(start + 1) in ("vụ", "trực")
         return True
 
 

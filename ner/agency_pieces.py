@@ -1,7 +1,15 @@
 """Pieces of an agency name: a head noun, a place, a level, the end of a name's specific part."""
 from __future__ import annotations
 
-from ner.agency_tokens import Reading, TokenReader, code_aliases, head_index, known_names, short_head_codes
+from ner.agency_tokens import (
+    Reading,
+    TokenReader,
+    code_aliases,
+    content_keys,
+    head_index,
+    known_names,
+    short_head_codes,
+)
 from ner.agency_words import (
     _PLAIN_LEVELS,
     BULLETS,
@@ -13,8 +21,9 @@ from ner.agency_words import (
     POSITION_WORDS,
     SET_WORDS,
     SPECKS,
+    TITLE_WORDS,
 )
-from normalize.agencies import AgencyEntry
+from normalize.agencies import AgencyEntry, component_abbreviations
 from normalize.places import COMMUNE_LEVELS, PROVINCE_LEVELS, Place, find_place
 from normalize.text import match_key
 from normalize.vowel_marks import lexicon
@@ -60,8 +69,9 @@ class NamePieces(TokenReader):
         prev = self.toks[i - 1].text
         if self.toks[i - 1].key in POSITION_WORDS:
             # 'Trưởng Ban Chỉ đạo …' is a position; the body it heads would need its locality,
-            # which the bare name does not give (measured: g19 lost 0.005 with it read)
-            return False
+            # which the bare name does not give (measured: g19 lost 0.005 with it read); a
+            # department's head names it ('Trưởng phòng Văn hóa - Xã hội'), the issuer's own
+            return self.toks[i].key == "phòng"
         return self.is_low(i - 1) or (self._sentence_start(i - 1) and not prev.isupper())
 
     def _sentence_start(self, i: int) -> bool:
@@ -191,7 +201,8 @@ class NamePieces(TokenReader):
                 if k > j + 1 and self.locality_at(k):
                     j = k
                 break
-            if sep in CONNECTORS and sep != "," and self.is_cap(j + 1) and not self.head_at(j + 1):
+            if sep in CONNECTORS and sep != "," and self.is_cap(j + 1) and not self.head_at(j + 1) \
+                    and self.key(j + 1) not in TITLE_WORDS:   # not '… Xã hội - Phó Trưởng tiểu ban
                 nxt = self.component_end(j + 1)
                 if nxt > j + 1:
                     j = nxt
@@ -225,7 +236,9 @@ class NamePieces(TokenReader):
                 if numbered is not None:   # 'Quân khu 5': a numbered body ends with its number
                     best = (j, numbered)
                 break
-            keys.append(t.name_key)
+            spelled = component_abbreviations().get(t.text) if keys else None
+            # a part written short inside a known name ('Cục Kiểm tra văn bản và Quản lý xử lý VPHC')
+            keys.extend(content_keys(spelled, self.plain) if spelled else (t.name_key,))
             e = index.get(tuple(keys))
             if e is None:
                 continue

@@ -11,6 +11,7 @@ from pathlib import Path
 from ner.agency_words import (
     _LEVEL_FIRST_WORDS,
     CONNECTORS,
+    LAW_WORDS,
     LIST_ITEM,
     LOWERCASE_HEADS,
     NAME_HEADS,
@@ -97,13 +98,13 @@ def _tokens(text: str, plain: bool) -> list[_Tok]:
 
 
 # A head's abbreviation with 'TP' (thành phố) or 'TU' (the Party committee) run into it, as lists of
-# recipients write a province's bodies ('HĐNDTP', 'UBMTTQVNTP', 'VP UBNDTP', 'VPTU'): two tokens.
+# recipients write a province's bodies ('HĐNDTP', 'UBMTTQVNTP', 'VP UBNDTP', 'VPTU', 'TTTU'): two tokens.
 _HEAD_WITH_PLACE_CODE = re.compile(r"([A-ZĐ]{2,})(TP|TU)")
 
 
 def _parts(token: str, start: int) -> list[tuple[int, int]]:
     m = _HEAD_WITH_PLACE_CODE.fullmatch(token)
-    if m and m.group(1) in head_abbreviations():
+    if m and (m.group(1) in head_abbreviations() or m.group(1) == "TT"):   # 'TTTU': the committee's standing board
         return [(start, start + len(m.group(1))), (start + len(m.group(1)), start + len(token))]
     return [(start, start + len(token))]
 
@@ -121,6 +122,9 @@ def content_keys(phrase: str, plain: bool) -> tuple[str, ...]:
     return tuple(k for k in phrase_keys(phrase, plain) if k not in CONNECTORS)
 
 
+_SPACED_AMPERSAND = re.compile(r"(?<=\S)&(?=\S)")
+
+
 @lru_cache(maxsize=2)
 def head_index(plain: bool) -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
     """First token key → [(token keys, canonical head, 'place' | 'name' | 'party')], longest first."""
@@ -128,7 +132,8 @@ def head_index(plain: bool) -> dict[str, list[tuple[tuple[str, ...], str, str]]]
     heads += [(phrase_keys(h, plain), h, "name") for h in NAME_HEADS if h not in PLACE_HEADS]
     heads += [(phrase_keys(h, plain), h, "party") for h in PARTY_PLACE_HEADS]
     follows = {h: k for _, h, k in heads}
-    heads += [(phrase_keys(abbr, plain), full, follows[full]) for abbr, full in head_abbreviations().items() if full in follows]
+    heads += [(phrase_keys(spelled, plain), full, follows[full]) for abbr, full in head_abbreviations().items()
+              if full in follows for spelled in {abbr, _SPACED_AMPERSAND.sub(" & ", abbr)}]   # 'HĐND & UBND' too
     index: dict[str, list] = {}
     for entry in sorted(heads, key=lambda x: -len(x[0])):
         index.setdefault(entry[0][0], []).append(entry)
@@ -226,15 +231,19 @@ class TokenReader:
         self.item = actor_context or bool(LIST_ITEM.fullmatch(text))
 
     def _raise_lowercase_heads(self) -> None:
-        """'ủy ban nhân dân tỉnh Bình Định' mid-sentence is read as if capitalized: the head, then a
-        level word, then a place name in capitals."""
-        for k in range(len(self.toks) - 5):
-            n = len(LOWERCASE_HEADS[0])
+        """'ủy ban nhân dân tỉnh Bình Định' mid-sentence is read as if capitalized (the head, then a
+        level word, then a place name in capitals), and 'phòng' before a capitalized name."""
+        n = len(LOWERCASE_HEADS[0])
+        for k in range(len(self.toks) - 1):
             if self._low[k] and tuple(t.key for t in self.toks[k:k + n]) in LOWERCASE_HEADS \
-                    and self.toks[k + n].key in _LEVEL_FIRST_WORDS \
+                    and k + n < len(self.toks) and self.toks[k + n].key in _LEVEL_FIRST_WORDS \
                     and any(self._cap[m] for m in (k + n + 1, k + n + 2) if m < len(self.toks)):
                 for m in range(k, k + n):
                     self._cap[m], self._low[m] = True, False
+            if self.toks[k].key == "phòng" and self._low[k] and self._cap[k + 1] and not self.toks[k + 1].text.isupper() \
+                    and (k == 0 or self.toks[k - 1].key != "văn"):
+                # 'phối hợp phòng Kinh tế', 'Trưởng phòng Văn hóa - Xã hội': a department, its name capitalized
+                self._cap[k], self._low[k] = True, False
 
     # -- token helpers
     def key(self, i: int) -> str | None:
@@ -251,6 +260,11 @@ class TokenReader:
 
     def match_keys(self, i: int, keys: tuple[str, ...]) -> bool:
         return tuple(t.name_key for t in self.toks[i:i + len(keys)]) == keys
+
+    def in_law_title(self, i: int) -> bool:
+        """A name right after 'Luật', 'Pháp lệnh' ('Luật Tổ chức …') is the law's title, no body."""
+        before = self.key(i - 1)
+        return before in LAW_WORDS or (self.key(i - 2), before) == ("tổ", "chức") and self.key(i - 3) in LAW_WORDS
 
     def stops_at(self, i: int, stops: set[str]) -> bool:
         """Whether the word at i is one of `stops` that ends a name: not where it begins a noun of

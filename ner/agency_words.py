@@ -82,6 +82,8 @@ NESTING_HEADS = ("Văn phòng", "Thanh tra")
 # Heads that name one body even written lowercase mid-sentence, where a level word and a place name
 # follow ('phối hợp với ủy ban nhân dân tỉnh Bình Định'): no other phrase is spelled so.
 LOWERCASE_HEADS = (("ủy", "ban", "nhân", "dân"), ("hội", "đồng", "nhân", "dân"))
+# Words that begin a leader's title ('Phó Trưởng ban', 'Giám đốc', 'Chủ tịch'): no part of a body's name.
+TITLE_WORDS = {"phó", "trưởng", "giám", "chánh", "chủ"}
 # After a head: a position, not a body ('Bộ trưởng', 'Cục phó').
 POSITION_WORDS = {"trưởng", "phó", "viên"}   # 'Bộ trưởng', 'Cục phó', 'Tỉnh ủy viên'
 # Words that name people, not a body: a cell of who does a step ('Nhân viên phòng KHTH', pool p).
@@ -123,7 +125,7 @@ CLAUSE_WORDS = {"và", "khác", "tự", "cũng", "đều", "vẫn"}
 VERB_STARTS: dict[str, tuple[str, ...]] = {}
 for _v in sorted(_VERBS, key=len):
     VERB_STARTS[_v.split()[0]] = tuple(_v.split())
-TAIL_STOPS = PHRASE_STOPS | {"và", "tỉnh", "huyện", "xã", "các", "những", "trên", "địa", "bàn", "thuộc", "trực"}
+TAIL_STOPS = PHRASE_STOPS | {"và", "tỉnh", "huyện", "xã", "phường", "quận", "các", "những", "trên", "địa", "bàn", "thuộc", "trực"}
 LOCALITY_CUE = re.compile(r"địa phương|tỉnh, thành phố|các tỉnh|các thành phố|các tỉnh, thành", re.IGNORECASE)
 # Words that make the places after them a location ('tại các tỉnh …', 'trên địa bàn các tỉnh …').
 WHERE_BEFORE = re.compile(r"\b(?:tại|ở|trên địa bàn|địa bàn|thuộc|đến|tới|giữa)\s+$", re.IGNORECASE)

@@ -28,7 +28,7 @@ _LIST_SEP = r"\s*(?:,|và|&)\s*"
 
 # A resolution number may carry a point: 'Nghị quyết số 66.4/2025/NQ-CP' (the Government's
 # numbered series); only with a year after it, so '1.436/…' (a thousands point) is not read so.
-_NUM_STATE = rf"{_NUM}(?:\.\d{{1,2}}(?={_SL}(?:19|20)\d{{2}}{_SL}))?"
+_NUM_STATE = rf"{_NUM}(?:\.\d{{1,2}}(?={_SL}(?:19|20)\d{{2}}{_SL})|[a-z](?={_SL}[A-ZĐ]))?"
 # A unit's code may carry its number after a point, and a letter its own serial after a hyphen:
 # '4814/CCTKV.05-TTKT3' (a regional tax office's 2025 code), '01/CV-01' (a company's letter).
 _SEG_NO = r"(?:\.\d{1,3})?"
@@ -128,6 +128,25 @@ def _rejoin(text: str, end: int, segs: list[str]) -> tuple[list[str], int, tuple
     return segs, end, ()
 
 
+# After a document type, a slash where the hyphen before its issuers belongs ('84/2005/TTLT/BTC-BLĐTBXH').
+# ('01/NQ/TW' is a Party number miswritten, '01-NQ/TW', not a state one: left alone.)
+_PARTY_ISSUERS = {"TW", "TU", "HU", "QU", "ĐU", "ĐUK"}
+_SLASHED_ISSUERS = re.compile(rf"/(?P<issuers>{_SEG}(?:{_HY}{_SEG})*){_END}")
+
+
+def _slash_for_hyphen(text: str, end: int, segs: list[str]) -> tuple[list[str], int, tuple[str, ...]]:
+    """'TTLT/BTC-BLĐTBXH' → 'TTLT-BTC-BLĐTBXH': only a type code alone, then codes of which the
+    tables know at least one issuer's."""
+    m = _SLASHED_ISSUERS.match(text, end)
+    if len(segs) != 1 or segs[0] not in _type_codes() or not m:
+        return segs, end, ()
+    issuers = _segments(m.group("issuers"))
+    if not issuers or not all(_valid_segment(code) for code in issuers) or \
+            not any(code in _issuer_codes() for code in issuers) or issuers[0] in _PARTY_ISSUERS:
+        return segs, end, ()
+    return [*segs, *issuers], m.end(), (f"{segs[0]}/→{segs[0]}-",)
+
+
 def _lost_hyphen(segs: list[str]) -> tuple[list[str], tuple[str, ...]]:
     """'193/2025/NĐCP', '10/2024/TTBTC': a document type and its issuer's code written without the
     hyphen (a crawl, a typist). Split only where both parts are codes the tables know and the whole
@@ -176,11 +195,13 @@ def find_references(text: str) -> list[FoundReference]:
         segs, repairs = _repaired(segs)
         segs, match_end, joined = _rejoin(text, m.end(), segs)
         segs, unglued = _lost_hyphen(segs)
+        segs, match_end, slashed = _slash_for_hyphen(text, match_end, segs)
+        unglued = (*unglued, *slashed)
         year = m.group("year")
         segs, term = _term_of_year(segs, year)
         repairs = (*repairs, *joined, *unglued, *term)
         symbol = ("" if not year else f"{year}/") + "-".join(segs)
-        nums = re.findall(rf"{_NUM}(?:\.\d{{1,2}})?", m.group("nums"))
+        nums = re.findall(rf"{_NUM}(?:\.\d{{1,2}}|[a-z])?", m.group("nums"))
         in_list = len(nums) > 1
         type_code = segs[0] if segs[0] in _type_codes() else None
         issuers = tuple(segs[1:] if type_code else segs)

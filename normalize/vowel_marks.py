@@ -272,6 +272,13 @@ _MAX_SYLLABLE = 7
 _MAX_PIECES = 4
 
 
+# Syllables that are words of grammar ('về', 'của', 'đã'): the commonest syllables of running text;
+# loanwords and transliterated names ('bôxít', 'Inđônêxia') never hold them.
+GRAMMAR_SYLLABLES = frozenset({"về", "của", "đã", "các", "và", "số", "được", "là", "có", "để", "cho", "với",
+                               "trong", "theo", "tại", "những", "đến", "từ", "sẽ", "thực", "hiện", "việc",
+                               "thuộc"})
+
+
 def syllable_split(run: str) -> list[str] | None:
     """The one way a run of letters is 2 to 4 known syllables, with the fewest pieces ('Uỷban' →
     ['Uỷ', 'ban']); None if the run is a syllable, or none or several ways fit."""
@@ -291,6 +298,11 @@ def syllable_split(run: str) -> list[str] | None:
                 elif len(candidate) == len(ways[end][0]) and len(ways[end]) < 2:
                     ways[end].append(candidate)
     found = ways[n]
+    if len(found) == 2:
+        # two ways of as many pieces ('vụcho': 'vụ cho' or 'vục ho'): the one that holds a word of
+        # grammar, if only one does
+        with_grammar = [way for way in found if any(p.lower() in GRAMMAR_SYLLABLES for p in way)]
+        found = with_grammar if len(with_grammar) == 1 else found
     return found[0] if len(found) == 1 and 2 <= len(found[0]) <= _MAX_PIECES else None
 
 

@@ -1244,3 +1244,74 @@ def test_a_people_committee_written_lowercase_mid_sentence():
     assert _names("phối hợp với ủy ban nhân dân tỉnh Bình Định tổ chức thực hiện.", "Ủy ban nhân dân tỉnh Gia Lai") \
         == ["Ủy ban nhân dân tỉnh Bình Định"]
     assert _names("ủy ban nhân dân các tỉnh thực hiện") == []
+
+
+# -- batch s, after its first-sight row was recorded ---------------------------------------------------
+def test_a_wards_departments_written_short_in_its_recipients():
+    """'- Phòng VHXH phường;' gave 'Phòng Văn hóa - Xã hội phường phường Tương Mai' (the level word
+    read into the name, then the ward added); '- Ban QLDA ĐTXD phường;' kept its initials (s01)."""
+    ward = "Ủy ban nhân dân phường Tương Mai"
+    assert _names("- Phòng VHXH phường;", ward) == ["Phòng Văn hóa - Xã hội phường Tương Mai"]
+    assert _names("- Ban QLDA ĐTXD phường;", ward) == ["Ban Quản lý dự án đầu tư xây dựng phường Tương Mai"]
+
+
+def test_a_project_boards_name_joined_by_a_dash():
+    """'Ban Quản lý dự án Đầu tư – Hạ tầng phường Tương Mai' (s01) was cut at the dash and given to
+    the city."""
+    assert "Ban Quản lý dự án Đầu tư - Hạ tầng phường Tương Mai" in _names(
+        "Đại diện: Phòng Kinh tế, Hạ tầng và Đô thị phường Tương Mai; Ban Quản lý dự án Đầu tư – Hạ tầng phường "
+        "Tương Mai; Công an Phường (Cảnh sát khu vực);", "Ủy ban nhân dân phường Tương Mai")
+
+
+def test_a_communes_departments_written_lowercase_and_its_joint_office_with_spaces():
+    """', phòng Kinh tế, phòng Văn hoá – Xã hội, Văn phòng Đảng uỷ, Văn phòng HĐND & UBND xã.' (s06):
+    the two departments were missed and the office read as the province's council."""
+    assert _names(", phòng Kinh tế, phòng Văn hoá – Xã hội, Văn phòng Đảng uỷ, Văn phòng HĐND & UBND xã. Sau "
+                  "khi nghe", "Đảng ủy xã Công Hải") == [
+        "Phòng Kinh tế xã Công Hải", "Phòng Văn hóa - Xã hội xã Công Hải", "Văn phòng Đảng ủy xã Công Hải",
+        "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã Công Hải"]
+    assert _names("Theo đề nghị của Trưởng phòng Văn hóa - Xã hội Phường tại Tờ trình số 1934/TTr-PVHXH",
+                  "Ủy ban nhân dân phường Sa Đéc") == ["Phòng Văn hóa - Xã hội phường Sa Đéc"]
+
+
+def test_a_standing_board_glued_to_the_next_word_is_no_board_of_the_province():
+    """'được Ban Thường vụcho ý kiến' (s04, a glued text layer) gave 'Ban Thường tỉnh Khánh Hòa'."""
+    from normalize.vowel_marks import syllable_split
+    assert syllable_split("vụcho") == ["vụ", "cho"]
+    assert _names("nhiều nội dung quan trọng được Ban Thường vụcho ý kiến kịp thời", "Đảng ủy xã Công Hải") == []
+
+
+def test_recipients_of_a_province_written_short():
+    """s11's recipients: 'TTTU' (the Party committee's standing board), 'VP Đoàn ĐBQH tỉnh và HĐND
+    tỉnh' (their joint office), 'Cục … và Quản lý xử lý VPHC' (a known name with a part written short)."""
+    province = "Ủy ban nhân dân tỉnh Phú Thọ"
+    assert _names("- TTTU, TT HĐND tỉnh;", province) == ["Tỉnh ủy Phú Thọ", "Hội đồng nhân dân tỉnh Phú Thọ"]
+    assert _names("- VP Đoàn ĐBQH tỉnh và HĐND tỉnh;", province) == [
+        "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh Phú Thọ"]
+    assert _names("- Cục Kiểm tra văn bản và Quản lý xử lý VPHC (Bộ Tư pháp);", province)[0] == \
+        "Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính"
+
+
+def test_bodies_in_a_laws_title_are_no_actors():
+    """'Căn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26 tháng 11 năm 2003;' (s17)
+    gave the city's People's Council."""
+    assert _names("Căn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26 tháng 11 năm 2003;",
+                  "Ủy ban nhân dân Thành phố Hồ Chí Minh") == []
+
+
+def test_a_position_after_a_dash_is_no_part_of_the_name():
+    """'Phó Trưởng phòng Văn hóa - Xã hội - Phó Trưởng tiểu ban Thường trực' (d17, read again once
+    'Trưởng phòng' named its department)."""
+    assert _names("2. Đồng chí Phó Trưởng phòng Văn hóa - Xã hội - Phó Trưởng tiểu ban Thường trực: Trực",
+                  "Ủy ban bầu cử xã Phố Bảng") == ["Phòng Văn hóa - Xã hội xã Phố Bảng"]
+
+
+def test_a_joint_circulars_number_with_a_slash_before_its_issuers_and_a_number_with_a_letter():
+    """'Thông tư liên tịch số 84/2005/TTLT/BTC-BLĐTBXH' (s18) was cut to '84/2005/TTLT'; 'Chương trình
+    số 1249a/CTPH-UBDT-BTP' (s16) was missed."""
+    from ner.references import find_references
+    assert [f.key for f in find_references("thay thế Thông tư liên tịch số 84/2005/TTLT/BTC-BLĐTBXH ngày 23/9/2005")] \
+        == ["84/2005/TTLT-BTC-BLĐTBXH"]
+    assert [f.key for f in find_references("Căn cứ Chương trình số 1249a/CTPH-UBDT-BTP ngày 13/11/2014")] == [
+        "1249a/CTPH-UBDT-BTP"]
+    assert [f.key for f in find_references("Nghị quyết 01/NQ/TW")] == ["01/NQ"]   # a Party number: left as it was
