@@ -1249,10 +1249,12 @@ def test_a_people_committee_written_lowercase_mid_sentence():
 # -- batch s, after its first-sight row was recorded ---------------------------------------------------
 def test_a_wards_departments_written_short_in_its_recipients():
     """'- Phòng VHXH phường;' gave 'Phòng Văn hóa - Xã hội phường phường Tương Mai' (the level word
-    read into the name, then the ward added); '- Ban QLDA ĐTXD phường;' kept its initials (s01)."""
+    read into the name, then the ward added); '- Ban QLDA ĐTXD phường;' kept its initials and '- Phòng
+    KTHTĐT phường;' lost them (s01)."""
     ward = "Ủy ban nhân dân phường Tương Mai"
     assert _names("- Phòng VHXH phường;", ward) == ["Phòng Văn hóa - Xã hội phường Tương Mai"]
     assert _names("- Ban QLDA ĐTXD phường;", ward) == ["Ban Quản lý dự án đầu tư xây dựng phường Tương Mai"]
+    assert _names("- Phòng KTHTĐT phường;", ward) == ["Phòng Kinh tế, Hạ tầng và Đô thị phường Tương Mai"]
 
 
 def test_a_project_boards_name_joined_by_a_dash():
