@@ -60,7 +60,7 @@ _BRIDGE = re.compile(r"^[\s:,(]*(?:(?:la|dat|duoc|phe|duyet|dieu|chinh|du|kien|b
 # A head counted or in the plural names no one subject: '37 nhiệm vụ', 'các dự án'.
 _COUNTED = re.compile(r"(?:\b\d+|\b(?:cac|nhung|nhieu|mot so|so))\s+$", re.I)
 _HEAD_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(SUBJECT_HEADS, key=len, reverse=True)) + r")\s+$", re.I)
-_OF_SUBJECT = re.compile(r"^\s*(?:cua|cho)\s+", re.I)
+_OF_SUBJECT = re.compile(r"^\s*(?:(?:cua|cho)\s+)?", re.I)   # ('Tổng mức đầu tư Dự án: …' has no 'của')
 _TRAILING_LINKS = re.compile(r"(?:\s|,|:|\(|\b(?:voi|co|la|dat|duoc|su dung|da|dang|se|tu|bang|gom)\b)+$", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MAX_SUBJECT_WORDS = 14
@@ -69,16 +69,42 @@ _MAX_GAP = 160   # characters between a measure and its figure when the subject 
 
 def figures_of(pieces: Iterable[TextMentions]) -> list[Figure]:
     """The figures stated in a document's running text (tables are records, read elsewhere)."""
+    pieces = [p for p in pieces if p.table_id is None]
+    named = _named_subjects(pieces)
     out = []
     for piece in pieces:
-        if piece.table_id is not None or not piece.amounts:
-            continue
         folded = folded_same_length(piece.text)
         for amount in piece.amounts:
-            figure = _figure(piece, folded, amount)
+            figure = _figure(piece, folded, amount, named)
             if figure is not None:
                 out.append(figure)
     return out
+
+
+# After a head, the words that end its name: a clause mark, or a link word ('Dự án X với …').
+_NAME_END = re.compile(r"[,;:.()\n]|\s(?:voi|co|la|duoc|da|se|nham|de|tai|theo|gom|bao gom|trong do)\s", re.I)
+
+
+def _named_subjects(pieces: Sequence[TextMentions]) -> dict[str, tuple[str, str]]:
+    """Per head, the first subject the document names with it ('Dự án đường bộ cao tốc Bắc - Nam
+    phía Đông …' in a resolution's title or first article): what 'Dự án' alone means further on
+    ('Sơ bộ tổng mức đầu tư của Dự án là …'). (subject as written, its key)."""
+    named: dict[str, tuple[str, str]] = {}
+    for piece in pieces:
+        folded = folded_same_length(piece.text)
+        for head in _HEAD_RE.finditer(folded):
+            word = head.group(1).lower()
+            if word in named or _COUNTED.search(folded, 0, head.start()):
+                continue
+            end = _NAME_END.search(folded, head.end())
+            stop = end.start() if end else len(folded)
+            words = folded[head.start():stop].split()[:_MAX_SUBJECT_WORDS]
+            span = " ".join(words)
+            key = subject_key(span)
+            if len(key.split()) >= 2:
+                start = head.start()
+                named[word] = (piece.text[start:start + len(span)], key)
+    return named
 
 
 def folded_same_length(text: str) -> str:
@@ -87,7 +113,8 @@ def folded_same_length(text: str) -> str:
     return strip_diacritics_same_length(text)
 
 
-def _figure(piece: TextMentions, folded: str, amount: Amount) -> Figure | None:
+def _figure(piece: TextMentions, folded: str, amount: Amount,
+            named: dict[str, tuple[str, str]] | None = None) -> Figure | None:
     if amount.value is None and amount.low is None:
         return None
     start, end = piece.span(amount)
@@ -109,6 +136,9 @@ def _figure(piece: TextMentions, folded: str, amount: Amount) -> Figure | None:
     s_start, s_end = subject_span
     subject = piece.text[s_start:s_end].strip(" ,:(")
     key = subject_key(folded[s_start:s_end])
+    alone = _HEAD_RE.fullmatch(folded[s_start:s_end].strip(" ,:(").lower())
+    if len(key.split()) < 2 and alone and named and alone.group(1) in named:
+        subject, key = named[alone.group(1)]   # 'của Dự án' alone: the project the document named
     if len(key.split()) < 2:
         return None
     q = _QUALIFIER_RE.search(before)

@@ -111,3 +111,19 @@ def test_the_subject_after_the_measure_and_the_year_the_statement_names(tmp_path
     assert set(by) == {"dự án đường cao tốc Biên Hòa - Vũng Tàu", "dự án Cảng hàng không quốc tế Long Thành"}
     assert by["dự án đường cao tốc Biên Hòa - Vũng Tàu"].qualifier == "about"
     assert by["dự án Cảng hàng không quốc tế Long Thành"].period == "2024"
+
+
+def test_the_project_a_resolution_names_is_what_dự_án_alone_means(tmp_path):
+    """Nghị quyết 187/2025/QH15 names its project in its title and then writes 'Sơ bộ tổng mức đầu tư
+    của Dự án là 203.231 tỷ đồng' (no figure was read: 'Dự án' alone names no subject); a decision
+    writes 'Tổng mức đầu tư Dự án 36.172,41 tỷ đồng' with no 'của' (QĐ 2166/QĐ-BXD of 2025)."""
+    [figure] = _figures(tmp_path, "nq.docx", [
+        "NGHỊ QUYẾT", "Về chủ trương đầu tư Dự án đầu tư xây dựng tuyến đường sắt Lào Cai - Hà Nội - Hải Phòng",
+        "a) Sơ bộ tổng mức đầu tư của Dự án là 203.231 tỷ đồng (hai trăm linh ba nghìn, hai trăm ba mươi mốt tỷ "
+        "đồng);"])
+    assert figure.subject.startswith("Dự án đầu tư xây dựng tuyến đường sắt Lào Cai")
+    assert (figure.measure, figure.value, figure.qualifier) == ("investment", 203_231_000_000_000, "exact")
+    [figure] = _figures(tmp_path, "qd.docx", [
+        "Phê duyệt Dự án đầu tư xây dựng mở rộng đường cao tốc Thành phố Hồ Chí Minh - Trung Lương - Mỹ Thuận",
+        "Tổng mức đầu tư Dự án 36.172,41 tỷ đồng, trong đó:"])
+    assert "Trung Lương" in figure.subject or "cao tốc" in figure.subject
