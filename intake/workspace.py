@@ -25,8 +25,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-import psutil
-
 from normalize.file_names import display_name
 
 IGNORED_SUFFIXES = (".part", ".crdownload", ".tmp", ".partial", ".download", ".swp")
@@ -148,6 +146,7 @@ def held_for_writing(paths: list[Path]) -> set[Path]:
     held: set[Path] = set()
     if not wanted:
         return held
+    import psutil  # here, not at the top: `vanthu extract` writes with this module and needs no psutil (18 ms)
     for proc in psutil.process_iter():
         if proc.pid == os.getpid():
             continue
@@ -235,6 +234,7 @@ def _zombie(pid: int) -> bool:
     container whose init does not reap, for as long as the container runs): it is dead, and so
     are its leases and scratch folder. Measured: the kill -9 test left both scratch folders when
     signal 0 alone decided."""
+    import psutil
     try:
         return psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
     except psutil.Error:
