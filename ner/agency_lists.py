@@ -6,10 +6,10 @@ import re
 
 from ner.agency_tokens import FoundAgency, TokenReader, choose, content_keys, head_index, known_names
 from ner.agency_words import (
-    _LEVEL_FIRST_WORDS,
     COMMUNE_ONLY_HEADS,
     ITEM_ENDS,
     KIND_OF_HEAD,
+    LEVEL_FIRST_WORDS,
     LOCALITY_CUE,
     NESTING_HEADS,
     WHERE_BEFORE,
@@ -196,7 +196,7 @@ class ListedBodies(TokenReader):
         anywhere = self.actor_context or LOCALITY_CUE.search(self.text)
         i = 0
         while i < len(self.toks):
-            if not (anywhere and self.is_cap(i)) and self.toks[i].name_key.split(" ")[0] not in _LEVEL_FIRST_WORDS:
+            if not (anywhere and self.is_cap(i)) and self.toks[i].name_key.split(" ")[0] not in LEVEL_FIRST_WORDS:
                 i += 1
                 continue
             level, j = None, i

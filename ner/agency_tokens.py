@@ -9,9 +9,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from ner.agency_words import (
-    _LEVEL_FIRST_WORDS,
     CONNECTORS,
     LAW_WORDS,
+    LEVEL_FIRST_WORDS,
     LIST_ITEM,
     LOWERCASE_HEADS,
     NAME_HEADS,
@@ -219,11 +219,6 @@ class TokenReader:
         self.all_caps = len(letters) > 3 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
         self._cap = [t.word and (t.cap or self.all_caps) for t in self.toks]
         self._low = [t.word and not t.cap and not self.all_caps for t in self.toks]
-        for k in range(1, len(self.toks) - 1):
-            if self.toks[k - 1].key in OFFICE_CHIEFS and self.toks[k].key == "văn" and self.toks[k + 1].key == "phòng":
-                # 'Chánh văn phòng UBND tỉnh' (the office's chief, the office written lowercase): a
-                # position names its body, here the office
-                self._cap[k], self._low[k] = True, False
         self._raise_lowercase_heads()
         self.found: list[tuple[int, int, FoundAgency]] = []
         # A cell of acting bodies or one item of a list ('- Vụ Lý luận chính trị;'): a name there
@@ -231,12 +226,16 @@ class TokenReader:
         self.item = actor_context or bool(LIST_ITEM.fullmatch(text))
 
     def _raise_lowercase_heads(self) -> None:
-        """'ủy ban nhân dân tỉnh Bình Định' mid-sentence is read as if capitalized (the head, then a
-        level word, then a place name in capitals), and 'phòng' before a capitalized name."""
+        """Heads written lowercase that still name a body are read as if capitalized: 'ủy ban nhân dân
+        tỉnh Bình Định' mid-sentence (the head, a level word, a place name in capitals), 'phòng'
+        before a capitalized name, 'văn phòng' after its chief."""
         n = len(LOWERCASE_HEADS[0])
         for k in range(len(self.toks) - 1):
+            if k and self.toks[k - 1].key in OFFICE_CHIEFS and self.toks[k].key == "văn" and self.toks[k + 1].key == "phòng":
+                # 'Chánh văn phòng UBND tỉnh': a position names its body, here the office
+                self._cap[k], self._low[k] = True, False
             if self._low[k] and tuple(t.key for t in self.toks[k:k + n]) in LOWERCASE_HEADS \
-                    and k + n < len(self.toks) and self.toks[k + n].key in _LEVEL_FIRST_WORDS \
+                    and k + n < len(self.toks) and self.toks[k + n].key in LEVEL_FIRST_WORDS \
                     and any(self._cap[m] for m in (k + n + 1, k + n + 2) if m < len(self.toks)):
                 for m in range(k, k + n):
                     self._cap[m], self._low[m] = True, False

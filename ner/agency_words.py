@@ -72,7 +72,7 @@ KIND_OF_HEAD = {"Bộ": "ministry", "Ủy ban nhân dân": "people_committee", "
 LEVEL_WORDS = {"tỉnh": "tỉnh", "thành phố": "thành phố", "tp": "thành phố", "huyện": "huyện", "quận": "quận",
                "thị xã": "thị xã", "xã": "xã", "phường": "phường", "thị trấn": "thị trấn", "đặc khu": "đặc khu"}
 _PLAIN_LEVELS = {strip_diacritics_same_length(k): v for k, v in LEVEL_WORDS.items()}
-_LEVEL_FIRST_WORDS = {k.split()[0] for k in (*LEVEL_WORDS, *_PLAIN_LEVELS)}
+LEVEL_FIRST_WORDS = {k.split()[0] for k in (*LEVEL_WORDS, *_PLAIN_LEVELS)}
 # Heads that are an organ of the body named after them and of no other: 'Đoàn Chủ tịch Ủy ban Trung
 # ương MTTQ Việt Nam' (its presidium), 'Cơ quan Cảnh sát điều tra Công an tỉnh X' (its investigators,
 # Luật Tổ chức cơ quan điều tra hình sự 2015); alone they name no body.
