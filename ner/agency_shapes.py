@@ -1,6 +1,7 @@
 """The shape of a name after its head: where a unit's long lowercase name ends, which locality a
-name closes with (written, or the issuer's own), what a steering or management board's words say,
-and whether an unknown name is a public body's at all."""
+name closes with (written, or the issuer's own), how far a steering or management board's phrase
+runs ('Ban Chỉ đạo của Chính phủ về …', its owner, a resolution's number), and whether an unknown
+name is a public body's at all."""
 from __future__ import annotations
 
 import re
@@ -13,8 +14,10 @@ from ner.agency_words import (
     LOCAL_ONLY_HEADS,
     NEEDS_LOCALITY,
     PHRASE_STOPS,
+    STEERING_OWNERS,
     TAIL_STOPS,
 )
+from ner.references import PARTY_RE, STATE_RE
 from normalize.ocr_repair import strip_diacritics_same_length
 from normalize.text import match_key
 from normalize.vowel_marks import lexicon
@@ -110,3 +113,67 @@ class NameShapes(TokenReader):
                 self.key(start) == "thường" and self.key(start + 1) in ("vụ", "trực")
         return True
 
+    def phrase_tail(self, j: int) -> int:
+        """'Ban Chỉ đạo [Trung ương | quốc gia | tỉnh X] về phát triển khoa học, công nghệ, …', 'Ban Chỉ đạo
+        chuyển đổi số trong các cơ quan đảng': the lowercase phrase that says what is steered or
+        managed, to a function word or a punctuation mark."""
+        k = self.owner_end(j)   # 'Ban Chỉ đạo của Chính phủ về sắp xếp …'
+        loc = self.locality_at(k)
+        if loc:
+            k = loc[0]
+        elif self.words_at(k, ("trung", "ương")) or self.words_at(k, ("quốc", "gia")):
+            k += 2   # 'Ban Chỉ đạo Trung ương về …', 'Ban Chỉ đạo quốc gia về dữ liệu'
+        if self.key(k) == "về":
+            k += 1
+        elif not (k == j and self.is_low(k) and not self.stops_at(k, PHRASE_STOPS)):
+            return k
+        end = m = k
+        managed = self.key(j - 1) == "lý"   # 'Ban Quản lý khu Kinh tế', 'Ban Quản lý các khu công nghiệp'
+        first_noun = next((t.key for t in self.toks[k:k + 3] if t.key not in ("các", "những")), None)
+        while m < len(self.toks) and not self.level_at(m) and not self.verb_at(m):
+            t = self.toks[m]
+            if managed and t.key == "và" and self.key(m + 1) != first_noun:
+                break  # '… khu công nghiệp và các đơn vị': the name ended
+            counted = t.text.isdigit() and len(t.text) <= 2 and self.key(m + 1) == "cấp"   # 'chính quyền … 02 cấp'
+            if (self.is_low(m) or counted or managed and self.is_cap(m) and not self.starts_agency(m)) \
+                    and not self.stops_at(m, PHRASE_STOPS):
+                m += 1
+                if t.key not in ("và", "các"):
+                    end = m
+            elif t.text in (",", "-") and not managed and self.is_low(m + 1) and not self.stops_at(m + 1, PHRASE_STOPS):
+                m += 1
+            elif t.text in ("-", "–") and managed and self.is_cap(m + 1) and not self.starts_agency(m + 1):
+                m += 1   # 'Ban Quản lý dự án Đầu tư – Hạ tầng phường X': a dash between the name's parts
+            else:
+                break
+        if end > k and self.key(end - 1) == "số":
+            end = self.number_end(end)   # 'Ban Chỉ đạo Nghị quyết số 57-NQ/TW': the number is the name's
+            if end < len(self.toks) and re.fullmatch(r"\d{1,2}", self.toks[end].text):
+                end += 1   # 'Ban Quản lý dự án đầu tư xây dựng số 1': a body's own number
+        return self.owner_end(end) if end > k else end
+
+    def only_owner(self, j: int, k: int) -> bool:
+        """Whether tokens j..k are only whose steering committee it is ('của Chính phủ'), with no
+        'về …' or locality that says which one."""
+        return k > j and self.key(j) == "của" and self.owner_end(j) == k
+
+    def owner_end(self, j: int) -> int:
+        """Past 'của Chính phủ' (or another body that sets up steering committees) at j: the
+        owner is part of the name ('Ban Chỉ đạo cải cách hành chính của Chính phủ')."""
+        if self.key(j) == "của" and self.starts_agency(j + 1):
+            owner = self.agency_at(j + 1)
+            if owner is not None and owner[1] in STEERING_OWNERS:
+                return owner[0]
+        return j
+
+    def number_end(self, j: int) -> int:
+        """The end of a document's number at token j ('57-NQ/TW'), or j where none starts there."""
+        if j >= len(self.toks):
+            return j
+        start = self.toks[j].start
+        m = STATE_RE.match(self.text, start) or PARTY_RE.match(self.text, start)
+        if m is None:
+            return j
+        while j < len(self.toks) and self.toks[j].end <= m.end():
+            j += 1
+        return j
