@@ -30,6 +30,7 @@ from ner.agency_lists import ListedBodies
 from ner.agency_local import LocalNames
 from ner.agency_names import WholeNames
 from ner.agency_pieces import NamePieces
+from ner.agency_places import PlacesAsActors
 from ner.agency_shapes import NameShapes
 from ner.agency_tokens import AgencyContext, FoundAgency, choose, code_aliases, phrase_keys
 from ner.agency_words import (
@@ -45,7 +46,7 @@ from normalize.agencies import by_initials
 from normalize.places import Place, find_place
 
 
-class _Parser(ListedBodies, LocalNames, WholeNames, NameShapes, NamePieces):
+class _Parser(ListedBodies, PlacesAsActors, LocalNames, WholeNames, NameShapes, NamePieces):
     """The grammar over one piece of text; its parts are the classes it joins (ner/agency_*.py)."""
 
     # -- all of it
