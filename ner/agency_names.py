@@ -196,6 +196,8 @@ class WholeNames(TokenReader):
         if head == "Ban" and not loc and self.ctx.province is not None and \
                 (self.key(end) == "quản" or self.key(end) == "thường" and self.key(end + 1) in ("vụ", "trực")):
             bare = self.bare_level(j)  # 'Ban Quản lý khu Kinh tế (tỉnh)' in the province's own document
+            if name.endswith(f" {self.ctx.province.short}"):
+                return j, name, kind, True   # 'Ban Quản lý các Khu công nghiệp Phú Thọ': named with it already
             return bare, f"{name} {self.ctx.province.full()}", kind, True
         own = self.ctx.locality or self.ctx.province
         if committee is not None and not loc and own is not None:

@@ -13,6 +13,7 @@ from ner.agency_tokens import (
 from ner.agency_words import (
     _PLAIN_LEVELS,
     BULLETS,
+    COMMA_NAMES,
     CONNECTORS,
     HEAD_PHRASES,
     ITEM_ENDS,
@@ -187,7 +188,8 @@ class NamePieces(TokenReader):
         return best
 
     def name_end(self, i: int) -> int:
-        """Components joined by 'và', '&', '-' (',' only inside a name a locality closes)."""
+        """Components joined by 'và', '&', '-' (',' only inside a name a locality closes, or one of the
+        names that hold a comma)."""
         j = self.component_end(i)
         if j == i:
             return i
@@ -198,7 +200,7 @@ class NamePieces(TokenReader):
             if sep == "," and self.is_cap(j + 1) and not self.starts_agency(j + 1):
                 # 'Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh X'
                 k = self.name_end(j + 1)
-                if k > j + 1 and self.locality_at(k):
+                if k > j + 1 and (self.locality_at(k) or match_key(self.span_text(i, k)) in COMMA_NAMES):
                     j = k
                 break
             if sep in CONNECTORS and sep != "," and self.is_cap(j + 1) and not self.head_at(j + 1) \

@@ -106,6 +106,8 @@ def _parts(token: str, start: int) -> list[tuple[int, int]]:
     m = _HEAD_WITH_PLACE_CODE.fullmatch(token)
     if m and (m.group(1) in head_abbreviations() or m.group(1) == "TT"):   # 'TTTU': the committee's standing board
         return [(start, start + len(m.group(1))), (start + len(m.group(1)), start + len(token))]
+    if token.startswith("TT") and token[2:] in head_abbreviations():
+        return [(start, start + 2), (start + 2, start + len(token))]   # 'TTHĐND': the council's standing board
     return [(start, start + len(token))]
 
 

@@ -82,6 +82,10 @@ NESTING_HEADS = ("Văn phòng", "Thanh tra")
 # Heads that name one body even written lowercase mid-sentence, where a level word and a place name
 # follow ('phối hợp với ủy ban nhân dân tỉnh Bình Định'): no other phrase is spelled so.
 LOWERCASE_HEADS = (("ủy", "ban", "nhân", "dân"), ("hội", "đồng", "nhân", "dân"))
+# Specific parts of departments' names that hold a comma, as match keys: a ward's economy department
+# since 7/2025 (Nghị định 150/2025/NĐ-CP), named without its ward in its members' lines ('Công chức
+# phòng Kinh tế, Hạ tầng và Đô thị, Ủy viên').
+COMMA_NAMES = {"kinh tế, hạ tầng và đô thị"}
 # Words that begin a leader's title ('Phó Trưởng ban', 'Giám đốc', 'Chủ tịch'): no part of a body's name.
 TITLE_WORDS = {"phó", "trưởng", "giám", "chánh", "chủ"}
 # After a head: a position, not a body ('Bộ trưởng', 'Cục phó').

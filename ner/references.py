@@ -240,8 +240,9 @@ def find_references(text: str) -> list[FoundReference]:
     return found
 
 
-# 'Mẫu số 03/HNMT', 'theo mẫu 02/BBKP': the number of a form in an appendix, not a document's.
-_FORM_BEFORE = re.compile(r"\b(?:[Mm]ẫu|MẪU|[Bb]iểu|BIỂU)(?:\s+(?:số|SỐ))?\s*:?\s*$")
+# 'Mẫu số 03/HNMT', 'theo mẫu 02/BBKP', 'tại phụ lục 03/BHXH-TCT': the number of a form or of an
+# appendix, not a document's.
+_FORM_BEFORE = re.compile(r"\b(?:[Mm]ẫu|MẪU|[Bb]iểu|BIỂU|[Pp]hụ lục|PHỤ LỤC)(?:\s+(?:số|SỐ))?\s*:?\s*$")
 
 
 @lru_cache(maxsize=1)

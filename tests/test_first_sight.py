@@ -1317,3 +1317,30 @@ def test_a_joint_circulars_number_with_a_slash_before_its_issuers_and_a_number_w
     assert [f.key for f in find_references("Căn cứ Chương trình số 1249a/CTPH-UBDT-BTP ngày 13/11/2014")] == [
         "1249a/CTPH-UBDT-BTP"]
     assert [f.key for f in find_references("Nghị quyết 01/NQ/TW")] == ["01/NQ"]   # a Party number: left as it was
+
+
+# -- batch t, after its first-sight row was recorded ---------------------------------------------------
+def test_a_board_named_with_its_province_and_a_province_written_short_in_recipients():
+    """t01/t02 (UBND Phú Thọ, 2025): 'Ban Quản lý các Khu công nghiệp Phú Thọ' got the province twice;
+    'TTHĐND' (the council's standing board run together) and 'Trung tâm hành chính công' were missed."""
+    province = "Ủy ban nhân dân tỉnh Phú Thọ"
+    assert _names("Ban Quản lý các Khu công nghiệp Phú Thọ, Trung tâm Phát triển hạ tầng và dịch vụ khu công "
+                  "nghiệp;", province) == ["Ban Quản lý các Khu công nghiệp Phú Thọ"]
+    assert _names("- TTTU, TTHĐND, Đoàn ĐBQH tỉnh;", province) == [
+        "Tỉnh ủy Phú Thọ", "Hội đồng nhân dân tỉnh Phú Thọ", "Đoàn đại biểu Quốc hội tỉnh Phú Thọ"]
+    assert _names("- Trung tâm hành chính công;", province) == ["Trung tâm Phục vụ hành chính công tỉnh Phú Thọ"]
+
+
+def test_a_wards_economy_department_holds_a_comma():
+    """'Công chức phòng Kinh tế, Hạ tầng và Đô thị, Ủy viên' (t05, s03): cut at the comma."""
+    assert _names("6. Bà Lê Thị Hồng Thu, Công chức phòng Kinh tế, Hạ tầng và Đô thị, Ủy viên;",
+                  "Ủy ban nhân dân phường Sa Đéc") == ["Phòng Kinh tế, Hạ tầng và Đô thị phường Sa Đéc"]
+
+
+def test_an_appendix_form_number_is_no_reference():
+    """'tại phy lục 01/BHXH-TCT và phụ lục 02/BHXH-TCT' (t11, an OCR'd letter): forms of an
+    appendix, read as six references."""
+    from ner.references import find_references
+    assert [f.key for f in find_references("truyền dữ liệu tại phụ lục 01/BHXH-TCT và phụ lục 02/BHXH-TCT")] == []
+    assert [f.key for f in find_references("theo Phụ lục số 03/BHXH-TCT ban hành kèm theo Quy chế 1999/QCPH-BHXH-TCT")] \
+        == ["1999/QCPH-BHXH-TCT"]
