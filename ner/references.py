@@ -45,8 +45,10 @@ LOST_SLASH_RE = re.compile(
     rf"(?<![\w/.\-])(?P<nums>{_NUM})(?P<sym>{_SEG}(?:{_HY}{_SEG})+){_END}")
 # A Party document's number with a space where its hyphen belongs ('Kết luận 174 KL/TW'): only a
 # Party type code over a Party issuer's code, so that '12 KH/UBND' in a table stays two cells' text.
+# The Party's issuer codes: its committees ('TW', 'TU', 'HU', 'ĐU' …) and central organs.
+PARTY_ISSUERS = ("TW", "TU", "HU", "QU", "ĐU", "ĐUK", "BCĐTW", "VPTW", "BTCTW", "UBKTTW", "ĐUCP")
 PARTY_SPACE_RE = re.compile(r"(?<![\w/.\-])(?P<num>\d{1,5}) (?P<type>KL|NQ|CT|QĐ|QĐi|TB|KH|HD|BC|CV|CTr)"
-                            r"/(?P<issuer>TW|TU|HU|QU|ĐU|ĐUK|BCĐTW|VPTW|BTCTW|UBKTTW|ĐUCP)(?![\w&])")
+                            rf"/(?P<issuer>{'|'.join(PARTY_ISSUERS)})(?![\w&])")
 LEGISLATURE_LOST_SLASH_RE = re.compile(rf"(?<![\w/.\-])(?P<n>{_NUM})/(?P<year>(?:19|20)\d{{2}})(?P<sym>(?:UBTVQH|QH)\d{{1,2}}){_END}")
 _GENERIC_ISSUERS = {"UBND", "HĐND", "BCĐ"}
 
@@ -130,7 +132,6 @@ def _rejoin(text: str, end: int, segs: list[str]) -> tuple[list[str], int, tuple
 
 # After a document type, a slash where the hyphen before its issuers belongs ('84/2005/TTLT/BTC-BLĐTBXH').
 # ('01/NQ/TW' is a Party number miswritten, '01-NQ/TW', not a state one: left alone.)
-_PARTY_ISSUERS = {"TW", "TU", "HU", "QU", "ĐU", "ĐUK"}
 _SLASHED_ISSUERS = re.compile(rf"/(?P<issuers>{_SEG}(?:{_HY}{_SEG})*){_END}")
 
 
@@ -142,7 +143,7 @@ def _slash_for_hyphen(text: str, end: int, segs: list[str]) -> tuple[list[str], 
         return segs, end, ()
     issuers = _segments(m.group("issuers"))
     if not issuers or not all(_valid_segment(code) for code in issuers) or \
-            not any(code in _issuer_codes() for code in issuers) or issuers[0] in _PARTY_ISSUERS:
+            not any(code in _issuer_codes() for code in issuers) or issuers[0] in PARTY_ISSUERS:
         return segs, end, ()
     return [*segs, *issuers], m.end(), (f"{segs[0]}/→{segs[0]}-",)
 
@@ -258,6 +259,12 @@ def _known_codes() -> frozenset[str]:
 
 def _type_codes() -> dict[str, str]:
     return load_json("doc_types.json")["codes"]
+
+
+def type_of(kind: str) -> str | None:
+    """A document type by its code or its name, in any case ('nq', 'NGHỊ QUYẾT' → 'Nghị quyết')."""
+    code = next((c for c in _type_codes() if c.lower() == kind.strip().lower()), None)
+    return type_from_code(code) if code else canonical_type_name(kind)
 
 
 def type_from_code(code: str | None) -> str | None:

@@ -8,14 +8,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from corpus import load_json
 from normalize.durations import parse_duration_months
 from normalize.ocr_repair import strip_diacritics_same_length
 from normalize.text import match_key, normalize_dashes
 
 # The kinds of document a column header may name as the rows' source ('Theo NQ 01', 'Theo Kế hoạch
-# số 12'), by code or by name.
-SOURCE_KINDS = (r"nq|nghị quyết|qđ|quyết định|ct|chỉ thị|ctr|chương trình|kh|kế hoạch|kl|kết luận|tb|thông báo|"
-                r"cv|công văn")
+# số 12'), by code or by name: doc_types.json's, longest first (letters and spaces only, as the
+# patterns below are compared without marks).
+_DOC_TYPES = load_json("doc_types.json")
+SOURCE_KINDS = "|".join(k.lower() for k in sorted({*_DOC_TYPES["codes"], *_DOC_TYPES["names"]}, key=len, reverse=True))
 
 # Header words → role, most specific first. Roles:
 #   stt           the row number               name        what the row is (task, project, item)

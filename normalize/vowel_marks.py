@@ -219,21 +219,11 @@ def repair_marks(tokens: list[str], marks_lost: list[bool] | None = None) -> lis
     return out
 
 
-@lru_cache(maxsize=1)
-def _syllables() -> frozenset[str]:
-    _, spellings = lexicon()
-    return frozenset(s for group in spellings.values() for s in group)
-
-
-def _is_syllable(part: str) -> bool:
-    return fold_tone_placement(nfc(part.lower())) in _syllables()
-
-
 def _split_two(piece: str) -> list[str] | None:
     """'Tàichính' → ['Tài', 'chính']: the one split into two syllables that make a known word."""
     words = lexicon()[0]
     found = [[piece[:i], piece[i:]] for i in range(1, len(piece))
-             if _is_syllable(piece[:i]) and _is_syllable(piece[i:])
+             if is_syllable(piece[:i]) and is_syllable(piece[i:])
              and fold_tone_placement(nfc(f"{piece[:i]} {piece[i:]}".lower())) in words]
     return found[0] if len(found) == 1 else None
 
@@ -244,7 +234,7 @@ def split_glued(token: str) -> str | None:
     syllables makes a known word. None when the token is one syllable, or no split is sure."""
     m = _CORE.match(token)
     core = m.group("core") if m else ""
-    if len(core) < 4 or core.isupper() or _is_syllable(core) or not lexicon()[0]:
+    if len(core) < 4 or core.isupper() or is_syllable(core) or not lexicon()[0]:
         return None
     pieces = [""]
     for k, ch in enumerate(core):  # a capital after a small letter starts a new syllable ('SởKhoa')
@@ -253,7 +243,7 @@ def split_glued(token: str) -> str | None:
         pieces[-1] += ch
     out = []
     for piece in pieces:
-        if _is_syllable(piece):
+        if is_syllable(piece):
             out.append(piece)
             continue
         two = _split_two(piece)
@@ -282,7 +272,7 @@ GRAMMAR_SYLLABLES = frozenset({"về", "của", "đã", "các", "và", "số", "
 def syllable_split(run: str) -> list[str] | None:
     """The one way a run of letters is 2 to 4 known syllables, with the fewest pieces ('Uỷban' →
     ['Uỷ', 'ban']); None if the run is a syllable, or none or several ways fit."""
-    if not _syllables() or _is_syllable(run) or run.isupper():
+    if not lexicon()[1] or is_syllable(run) or run.isupper():
         return None
     n = len(run)
     ways: list[list[list[str]]] = [[[]]] + [[] for _ in range(n)]   # ways[i]: fewest-piece splits of run[:i]

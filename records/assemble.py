@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-from corpus import load_json
 from models import (
     Agency,
     BudgetLine,
@@ -24,6 +23,7 @@ from models import (
     Warning,
 )
 from ner.agency_words import PEOPLE_WORDS
+from ner.references import type_of
 from normalize.agencies import tidy_name
 from normalize.columns import SOURCE_KINDS
 from normalize.columns import money_kind as money_kind_of
@@ -375,9 +375,7 @@ def source_document(header: str, references: list[Reference]) -> Reference | Non
     m = _SOURCE_HEADER.match(match_key(header))
     if not m:
         return None
-    kind = m.group("kind").lower()
-    type_name = next((name for c, name in load_json("doc_types.json")["codes"].items() if kind in (c.lower(), name.lower())),
-                     None)
+    type_name = type_of(m.group("kind"))
     found = {r.key: r for r in references if r.number.isdigit() and int(r.number) == int(m.group("number"))
              and type_name is not None and (r.doc_type or "").lower() == type_name.lower()}
     return next(iter(found.values())) if len(found) == 1 else None

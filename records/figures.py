@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Sequence
+from functools import cached_property
 from itertools import combinations
 
 from models.figures import Figure, FigureConflict, MeasureKind, QualifierKind
@@ -69,10 +70,12 @@ _MAX_GAP = 160   # characters between a measure and its figure when the subject 
 
 def figures_of(pieces: Iterable[TextMentions]) -> list[Figure]:
     """The figures stated in a document's running text (tables are records, read elsewhere)."""
-    pieces = [p for p in pieces if p.table_id is None]
-    named = _named_subjects(pieces)
+    running = [p for p in pieces if p.table_id is None]
+    named = _NamedSubjects(running)
     out = []
-    for piece in pieces:
+    for piece in running:
+        if not piece.amounts:
+            continue
         folded = folded_same_length(piece.text)
         for amount in piece.amounts:
             figure = _figure(piece, folded, amount, named)
@@ -85,26 +88,31 @@ def figures_of(pieces: Iterable[TextMentions]) -> list[Figure]:
 _NAME_END = re.compile(r"[,;:.()\n]|\s(?:voi|co|la|duoc|da|se|nham|de|tai|theo|gom|bao gom|trong do)\s", re.I)
 
 
-def _named_subjects(pieces: Sequence[TextMentions]) -> dict[str, tuple[str, str]]:
+class _NamedSubjects:
     """Per head, the first subject the document names with it ('Dự án đường bộ cao tốc Bắc - Nam
     phía Đông …' in a resolution's title or first article): what 'Dự án' alone means further on
-    ('Sơ bộ tổng mức đầu tư của Dự án là …'). (subject as written, its key)."""
-    named: dict[str, tuple[str, str]] = {}
-    for piece in pieces:
-        folded = folded_same_length(piece.text)
-        for head in _HEAD_RE.finditer(folded):
-            word = head.group(1).lower()
-            if word in named or _COUNTED.search(folded, 0, head.start()):
-                continue
-            end = _NAME_END.search(folded, head.end())
-            stop = end.start() if end else len(folded)
-            words = folded[head.start():stop].split()[:_MAX_SUBJECT_WORDS]
-            span = " ".join(words)
-            key = subject_key(span)
-            if len(key.split()) >= 2:
-                start = head.start()
-                named[word] = (piece.text[start:start + len(span)], key)
-    return named
+    ('Sơ bộ tổng mức đầu tư của Dự án là …'). Read only when a figure's subject is a head alone."""
+
+    def __init__(self, pieces: Sequence[TextMentions]):
+        self.pieces = pieces
+
+    @cached_property
+    def first(self) -> dict[str, tuple[str, str]]:
+        """head → (the subject as written, its key)."""
+        named: dict[str, tuple[str, str]] = {}
+        for piece in self.pieces:
+            folded = folded_same_length(piece.text)
+            for head in _HEAD_RE.finditer(folded):
+                word = head.group(1).lower()
+                if word in named or _COUNTED.search(folded, 0, head.start()):
+                    continue
+                end = _NAME_END.search(folded, head.end())
+                words = list(re.finditer(r"\S+", folded[:end.start() if end else len(folded)]))
+                words = [w for w in words if w.start() >= head.start()][:_MAX_SUBJECT_WORDS]
+                key = subject_key(folded[head.start():words[-1].end()])
+                if len(key.split()) >= 2:
+                    named[word] = (piece.text[head.start():words[-1].end()], key)
+        return named
 
 
 def folded_same_length(text: str) -> str:
@@ -113,8 +121,7 @@ def folded_same_length(text: str) -> str:
     return strip_diacritics_same_length(text)
 
 
-def _figure(piece: TextMentions, folded: str, amount: Amount,
-            named: dict[str, tuple[str, str]] | None = None) -> Figure | None:
+def _figure(piece: TextMentions, folded: str, amount: Amount, named: _NamedSubjects) -> Figure | None:
     if amount.value is None and amount.low is None:
         return None
     start, end = piece.span(amount)
@@ -137,8 +144,8 @@ def _figure(piece: TextMentions, folded: str, amount: Amount,
     subject = piece.text[s_start:s_end].strip(" ,:(")
     key = subject_key(folded[s_start:s_end])
     alone = _HEAD_RE.fullmatch(folded[s_start:s_end].strip(" ,:(").lower())
-    if len(key.split()) < 2 and alone and named and alone.group(1) in named:
-        subject, key = named[alone.group(1)]   # 'của Dự án' alone: the project the document named
+    if len(key.split()) < 2 and alone and alone.group(1) in named.first:
+        subject, key = named.first[alone.group(1)]   # 'của Dự án' alone: the project the document named
     if len(key.split()) < 2:
         return None
     q = _QUALIFIER_RE.search(before)

@@ -34,7 +34,6 @@ def apply_unit(column: TypedColumn, unit: MoneyUnit) -> None:
 
 # A figure that carries its own money unit ('Tối đa 15.000.000 đồng/văn bản', '300.000đ/người').
 _FIGURE_WITH_UNIT = re.compile(rf"(?:{NUMBER_PATTERN})\s*(?:{SCALE_PATTERN})?\s*{CURRENCY_PATTERN}", re.IGNORECASE)
-_CELL_UNIT = DONG
 
 
 # A figure of ten thousand or more written with its thousands marked ('2.055.000', '600.000'): under
@@ -60,14 +59,14 @@ def money_from_cells(columns: list[TypedColumn], body: list[TypedRow]) -> list[T
         if col.multiplier and numeric:
             col.role = "budget"
         elif sum(bool(_FIGURE_WITH_UNIT.search(v)) for v in values) >= CONTENT_MAJORITY * len(values):
-            apply_unit(col, _CELL_UNIT)   # (each cell is read in its own unit: a bare '0' is no money)
+            apply_unit(col, DONG)   # (each cell is read in its own unit: a bare '0' is no money)
             col.role, col.unit_per_row = "budget", True
         elif beside and numeric:
             apply_unit(col, beside)
             col.role, col.unit_per_row = "budget", True
         elif paid_per_head(col.name) and \
                 sum(bool(_DONG_WRITTEN_OUT.fullmatch(v.strip())) for v in values) >= CONTENT_MAJORITY * len(values):
-            apply_unit(col, _CELL_UNIT)
+            apply_unit(col, DONG)
             col.role = "budget"
             assumed.append(col)
         else:
