@@ -64,6 +64,9 @@ class BudgetLine(BaseModel):
     lead_agencies: list[str] = Field(default_factory=list)
     coordinating_agencies: list[str] = Field(default_factory=list)
     period: str | None = None
+    # the header of the money column the amount is read from, where a row gives a line per year or
+    # source column ('Năm 2025', 'Ngân sách trung ương'); None where the table has one money column
+    amount_column: str | None = None
     provenance: RecordProvenance = Field(default_factory=RecordProvenance)
     confidence: float = 1.0
 

@@ -101,6 +101,20 @@ MONEY_KINDS: list[tuple[str, str]] = [
 ]
 
 
+# Money columns that split one amount by the source it comes from ('Ngân sách trung ương | Ngân sách
+# địa phương', 'Vốn ODA', 'Nguồn xã hội hóa'): peers of a year's columns (issue 17, item 4).
+MONEY_SOURCE_WORDS = (r"ngân sách (?:trung ương|địa phương|tỉnh|thành phố|huyện|xã|nhà nước|cấp)|\bns ?(?:tw|đp|nn)\b|"
+                      r"vốn (?:oda|vay|đối ứng|khác|trong nước|ngoài nước|nước ngoài)|nguồn (?:vốn|khác)|xã hội hóa")
+
+
+def splits_by_year_or_source(header: str) -> bool:
+    """Whether a money column is one year's or one source's share ('Năm 2025', 'Kế hoạch vốn năm
+    2024', 'Ngân sách trung ương', 'NSĐP'), which a table gives each item beside its total; a split
+    by task or kind of work ('Nhiệm vụ soạn thảo | Nhiệm vụ thẩm định') is no such share."""
+    key = header_key(header.split(" / ")[-1])
+    return len(re.findall(r"\b(?:19|20)\d{2}\b", key)) == 1 or bool(_plain(MONEY_SOURCE_WORDS).search(key))
+
+
 # Money a table's caption says is paid in, not spent: fees and prices ('1. Mức học phí', e13).
 # 'kinh phí' and 'chi phí' are money spent ('DỰ TOÁN KINH PHÍ …' was read as a fee table and gave no
 # records), so a bare 'phí' counts only after neither.

@@ -25,7 +25,7 @@ from models import (
 from ner.agency_words import PEOPLE_WORDS
 from ner.references import type_of
 from normalize.agencies import tidy_name
-from normalize.columns import SOURCE_KINDS
+from normalize.columns import SOURCE_KINDS, splits_by_year_or_source
 from normalize.columns import money_kind as money_kind_of
 from normalize.durations import parse_duration_months
 from normalize.numbers import roman_to_int
@@ -92,6 +92,14 @@ class _Cells:
         money = [c for c in self.t.columns if c.role == "budget"]
         if len(money) > 1 and _peers(money):
             return [c.index for c in money]
+        # a total's shares by year or source ('Tổng cộng | Năm 2024 | Năm 2025', 'Tổng số | Trong đó:
+        # NSTW | NSĐP'): a line per item and year or source (issue 17, item 4), not the sum; a split
+        # by kind of work ('Tổng mức chi | Nhiệm vụ soạn thảo | …', holdout h04) leaves the total
+        shares = [c for c in money if c.money_kind != "total"]
+        if 1 < len(shares) < len(money) and len({c.money_kind for c in shares}) == 1 \
+                and shares[0].money_kind in (*_PEER_KINDS, "part") \
+                and all(splits_by_year_or_source(c.name) for c in shares):
+            return [c.index for c in shares]
         k = self.money_column()
         return [k] if k is not None else []
 
@@ -352,6 +360,7 @@ def _budget_lines(cells: _Cells, row: TypedRow, columns: list[int]) -> list[Budg
         lead_agencies=lead,
         coordinating_agencies=cells.agencies(row, "coordinating"),
         period=period or (_column_year(cells.t.columns[k].name) if k is not None and len(columns) > 1 else None),
+        amount_column=cells.t.columns[k].name if k is not None and len(columns) > 1 else None,
         provenance=RecordProvenance(table_id=cells.t.id, row=row.index, page=row.page),
         confidence=cells.t.kind_confidence) for k, amount in (priced or [(None, None)])]
 

@@ -12,7 +12,7 @@ _CSV_FIELDS = {
               "budget_high", "duration_low", "duration_high", "source_ref", "source_ref_date", "page"],
     "catalog": ["document", "kind", "number", "name", "group", "lead_agencies", "page"],
     "budget": ["document", "item", "amount_currency", "amount_value", "amount_low", "amount_high",
-               "lead_agencies", "coordinating_agencies", "period", "page"],
+               "lead_agencies", "coordinating_agencies", "period", "amount_column", "page"],
 }
 
 

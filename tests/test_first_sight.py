@@ -1344,3 +1344,28 @@ def test_an_appendix_form_number_is_no_reference():
     assert [f.key for f in find_references("truyền dữ liệu tại phụ lục 01/BHXH-TCT và phụ lục 02/BHXH-TCT")] == []
     assert [f.key for f in find_references("theo Phụ lục số 03/BHXH-TCT ban hành kèm theo Quy chế 1999/QCPH-BHXH-TCT")] \
         == ["1999/QCPH-BHXH-TCT"]
+
+
+def test_a_totals_shares_by_year_or_source_give_a_line_each():
+    """Issue 17, item 4: several year (or source) columns give one line per item and year, period =
+    that year. Beside a 'Tổng cộng' column the table gave one line per item, the sum; a split by kind
+    of work beside its total (holdout h04) still gives the total."""
+    years = extract_bytes(_docx_with_table(["DỰ TOÁN KINH PHÍ GIAI ĐOẠN 2024-2026", "ĐVT: Triệu đồng"], [
+        ["TT", "Nội dung", "Năm 2024", "Năm 2025", "Năm 2026", "Tổng cộng"],
+        ["1", "Tập huấn chuyển đổi số", "200", "250", "300", "750"],
+        ["2", "Mua sắm trang thiết bị", "1.000", "", "500", "1.500"]]), "du-toan.docx")
+    assert [(b.item, b.amount.value, b.period, b.amount_column) for b in years.records.budget] == [
+        ("Tập huấn chuyển đổi số", 200_000_000, "2024", "Năm 2024"),
+        ("Tập huấn chuyển đổi số", 250_000_000, "2025", "Năm 2025"),
+        ("Tập huấn chuyển đổi số", 300_000_000, "2026", "Năm 2026"),
+        ("Mua sắm trang thiết bị", 1_000_000_000, "2024", "Năm 2024"),
+        ("Mua sắm trang thiết bị", 500_000_000, "2026", "Năm 2026")]
+    sources = extract_bytes(_docx_with_table(["KẾ HOẠCH VỐN ĐẦU TƯ CÔNG NĂM 2025", "Đơn vị tính: triệu đồng"], [
+        ["STT", "Danh mục dự án", "Tổng số", "Trong đó: Ngân sách trung ương", "Trong đó: Ngân sách địa phương"],
+        ["1", "Đường giao thông liên xã Cam Thành - Cam Tuyền", "20.000", "15.000", "5.000"]]), "kh-von.docx")
+    assert [(b.amount.value, b.amount_column) for b in sources.records.budget] == [
+        (15_000_000_000, "Trong đó: Ngân sách trung ương"), (5_000_000_000, "Trong đó: Ngân sách địa phương")]
+    work = extract_bytes(_docx_with_table(["ĐỊNH MỨC KHOÁN CHI", "Đơn vị tính: triệu đồng"], [
+        ["TT", "Loại văn bản", "Tổng mức chi", "Nhiệm vụ soạn thảo", "Nhiệm vụ thẩm định"],
+        ["1", "Nghị quyết của Hội đồng nhân dân", "250", "140", "21"]]), "dinh-muc.docx")
+    assert [(b.amount.value, b.amount_column) for b in work.records.budget] == [(250_000_000, None)]
