@@ -223,6 +223,7 @@ class TokenReader:
         self._low = [t.word and not t.cap and not self.all_caps for t in self.toks]
         self._raise_lowercase_heads()
         self.found: list[tuple[int, int, FoundAgency]] = []
+        self.spelled_out = False   # the text is a name's shortenings written out (agency_names.spelled_out_at)
         # A cell of acting bodies or one item of a list ('- Vụ Lý luận chính trị;'): a name there
         # runs to the item's end, lowercase words and all (in running text only a known name does).
         self.item = actor_context or bool(LIST_ITEM.fullmatch(text))

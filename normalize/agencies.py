@@ -142,6 +142,12 @@ def expand_abbreviations(text: str) -> str:
     return _CAPITALS_RUN.sub(lambda m: spell_glued(m.group(0)) or m.group(0), text)
 
 
+def spelled_out(token: str) -> str | None:
+    """What one shortened word of a name stands for ('KCN' → 'khu công nghiệp', 'BQL' → 'Ban Quản
+    lý', 'TWMTTQ' → 'Trung ương Mặt trận Tổ quốc'); None for a word that is no shortening."""
+    return component_abbreviations().get(token) or head_abbreviations().get(token) or spell_glued(token) or None
+
+
 _CAPITALS_RUN = re.compile(r"(?<![\wĐđ&-])[A-ZĐ]{4,}(?![\wĐđ&-])")
 
 

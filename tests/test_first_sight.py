@@ -1369,3 +1369,18 @@ def test_a_totals_shares_by_year_or_source_give_a_line_each():
         ["TT", "Loại văn bản", "Tổng mức chi", "Nhiệm vụ soạn thảo", "Nhiệm vụ thẩm định"],
         ["1", "Nghị quyết của Hội đồng nhân dân", "250", "140", "21"]]), "dinh-muc.docx")
     assert [(b.amount.value, b.amount_column) for b in work.records.budget] == [(250_000_000, None)]
+
+
+def test_shortenings_inside_a_name_are_read_written_out():
+    """Issue 17, item 3: abbreviations inside the specific part of any head ('BQL các KCN', 'VP BCĐ
+    TW', 'Vụ BHXH'), expanded by one rule over the abbreviation tables; the grammar stopped at the
+    first word it did not know and named nothing. A joint body written short ('BQL KKT Dung Quất và
+    các KCN Quảng Ngãi', 'Văn phòng HĐND – UBND') is not cut to its first half."""
+    assert _names("BQL các KCN tỉnh Bình Dương") == ["Ban Quản lý các khu công nghiệp tỉnh Bình Dương"]
+    assert _names("BQL dự án ĐTXD tỉnh Hà Nam") == ["Ban Quản lý dự án đầu tư xây dựng tỉnh Hà Nam"]
+    assert _names("- Vụ BHXH - Bộ LĐTBXH;") == ["Vụ Bảo hiểm xã hội", "Bộ Lao động - Thương binh và Xã hội"]
+    assert _names("Văn phòng BCĐ TW về phòng, chống tham nhũng") == \
+        ["Văn phòng Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, lãng phí, tiêu cực"]
+    assert _names("- BQL KKT Dung Quất và các KCN Quảng Ngãi;", "Ủy ban nhân dân tỉnh Quảng Ngãi") == []
+    assert _names("II.1 - Văn phòng HĐND – UBND", "Ủy ban nhân dân tỉnh Nghệ An") == []
+    assert _names("Ban QLDA; hình thức quản lý dự án") == []
