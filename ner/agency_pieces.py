@@ -1,6 +1,8 @@
 """Pieces of an agency name: a head noun, a place, a level, the end of a name's specific part."""
 from __future__ import annotations
 
+import re
+
 from ner.agency_tokens import (
     Reading,
     TokenReader,
@@ -8,6 +10,7 @@ from ner.agency_tokens import (
     content_keys,
     head_index,
     known_names,
+    place_ending_prefixes,
     short_head_codes,
 )
 from ner.agency_words import (
@@ -28,6 +31,8 @@ from normalize.agencies import AgencyEntry, component_abbreviations
 from normalize.places import COMMUNE_LEVELS, PROVINCE_LEVELS, Place, find_place
 from normalize.text import match_key
 from normalize.vowel_marks import lexicon
+
+_LEVEL_WORD = re.compile(r"^(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+", re.IGNORECASE)
 
 
 class NamePieces(TokenReader):
@@ -136,6 +141,19 @@ class NamePieces(TokenReader):
             return j, levels[k]
         return None
 
+    def _known_with_place(self, index: dict, keys: list[str], j: int) -> tuple[int, AgencyEntry] | None:
+        """A known name that ends in its province, the province written in any of its forms ('TP.
+        HCM', 'TP Hồ Chí Minh'): the gazetteer's 'Đại học Quốc gia Thành phố Hồ Chí Minh'."""
+        loc = self.locality_at(j)
+        if loc is None:
+            return None
+        place = _LEVEL_WORD.sub("", loc[1])
+        for written in (f"Thành phố {place}", place, loc[1]):
+            e = index.get((*keys, *content_keys(written, self.plain)))
+            if e is not None:
+                return loc[0], e
+        return None
+
     def locality_at(self, i: int) -> tuple[int, str] | None:
         """'tỉnh Đồng Tháp', 'TP. HCM', 'huyện An Lão', 'xã Yên Khương' → (end, 'tỉnh Đồng Tháp')."""
         lv = self.level_at(i)
@@ -229,6 +247,9 @@ class NamePieces(TokenReader):
         index, longest = known_names(self.plain)
         best, keys, j = None, [], i
         while j < len(self.toks) and len(keys) < longest:
+            placed = self._known_with_place(index, keys, j) if tuple(keys) in place_ending_prefixes(self.plain) else None
+            if placed is not None:   # ('ĐHQG TP. HCM', 'Đại học Quốc gia TP.HCM': the place written short)
+                return placed
             t = self.toks[j]
             j += 1
             if t.key in CONNECTORS or t.text in SPECKS:

@@ -170,6 +170,27 @@ def known_names(plain: bool) -> tuple[dict[tuple[str, ...], AgencyEntry], int]:
     return cached_build(f"known-names-{int(plain)}", _known_names_key(), lambda: _build_known_names(plain))
 
 
+@lru_cache(maxsize=2)
+def place_ending_prefixes(plain: bool) -> frozenset[tuple[str, ...]]:
+    """The keys before the province of every known name that ends in one ('Đại học Quốc gia' of
+    '… Thành phố Hồ Chí Minh'): where a name's walk may meet its province written short. Kept in the
+    user's cache beside the names (0.3 s to work out)."""
+    return cached_build(f"place-ending-prefixes-{int(plain)}", _known_names_key(),
+                        lambda: _place_ending_prefixes(plain))
+
+
+def _place_ending_prefixes(plain: bool) -> frozenset[tuple[str, ...]]:
+    from normalize.places import find_place
+    out = set()
+    for keys in known_names(plain)[0]:
+        for m in range(max(1, len(keys) - 5), len(keys)):
+            place = find_place(" ".join(keys[m:]))
+            if place is not None and place.tier == "province":
+                out.add(keys[:m])
+                break
+    return frozenset(out)
+
+
 def _known_names_key() -> bytes:
     import corpus
     import ner.agency_words

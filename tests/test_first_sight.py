@@ -1384,3 +1384,6 @@ def test_shortenings_inside_a_name_are_read_written_out():
     assert _names("- BQL KKT Dung Quất và các KCN Quảng Ngãi;", "Ủy ban nhân dân tỉnh Quảng Ngãi") == []
     assert _names("II.1 - Văn phòng HĐND – UBND", "Ủy ban nhân dân tỉnh Nghệ An") == []
     assert _names("Ban QLDA; hình thức quản lý dự án") == []
+    # a known name that ends in its province, the province written short
+    assert _names("ĐHQG TP. HCM phối hợp") == _names("Đại học Quốc gia TP.HCM") == \
+        ["Đại học Quốc gia Thành phố Hồ Chí Minh"]
