@@ -14,6 +14,8 @@ from ner.agency_words import (
 )
 from normalize.agencies import AgencyEntry, known_agency, party_body
 
+# A body named with its locality ('HĐND tỉnh Bình Thuận'), whose head may take more localities.
+_NAMED_WITH_LOCALITY = re.compile(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+\S")
 
 class ListedBodies(TokenReader):
     # -- several bodies in one phrase
@@ -142,8 +144,9 @@ class ListedBodies(TokenReader):
         chosen = choose(self.found)
         for i, j, f in chosen:
             head = self.head_at(i)
-            if head is None or f.kind not in ("people_committee", "people_council", "local", "party"):
-                continue
+            if head is None or f.kind not in ("people_committee", "people_council", "local", "party") \
+                    or not _NAMED_WITH_LOCALITY.search(f.name):
+                continue   # ('của Bộ Chính trị, tỉnh Thanh Hóa quyết tâm …': no head went with a locality)
             k = j
             while k < len(self.toks) and (self.toks[k].text == "," or self.key(k) == "và"):
                 loc = self.locality_at(k + 1)

@@ -115,8 +115,19 @@ class NamePieces(TokenReader):
             while j < len(self.toks) and self.is_cap(j) and j - i < 4 and not self.head_at(j) and not self.verb_at(j):
                 j += 1   # ('UBND Thành phố Báo cáo Bộ Tài chính': a verb, holdout2 k01)
             if j > i:
-                return j, None, self.span_text(i, j)
+                written = self.span_text(i, j)
+                slipped = self._slipped_place(written, level)
+                return j, slipped, slipped.short if slipped else written
         return None
+
+    def _slipped_place(self, written: str, level: str) -> Place | None:
+        """A district or commune of the document's province whose name was written with a mark
+        slipped ('thị trấn Tâm Vu' for Tầm Vu, 'huyện Bến Lúc' for Bến Lức, in OCR'd letters): the
+        list's spelling, where the name read without marks is that one place of the province."""
+        if self.ctx.province is None:
+            return None
+        p = find_place(written, level, plain=True)
+        return p if p is not None and p.province == self.ctx.province.short else None
 
     def _place_number(self, k: int) -> bool:
         """A number that is part of a commune's name since 7/2025 ('xã Bảo Lâm 2', 'phường 2 Bảo

@@ -29,6 +29,9 @@ class PlacesAsActors(TokenReader):
             # a capitalized word just before a bare place name makes them one name ('Báo Quảng Nam',
             # a newspaper, in a cell of bodies in charge): no People's Committee
             named_by = not level and self.is_cap(i - 1) and self.key(i - 1) not in ("và", "các")
+            if place and not level and self.in_route(i, place[0]):
+                i = place[0]   # ('các dự án Tuyên Quang - Hà Giang, Cần Thơ - Hậu Giang': a route's ends)
+                continue
             if place and (place[1] is not None or level) and not named_by and not self.claimed(i, place[0]) \
                     and (self.actor_context or self.locality_list(i) or self.listed_with_bodies(i, place[0])):
                 where = place[1].full(level) if place[1] is not None else f"{level} {place[2]}"
@@ -36,6 +39,13 @@ class PlacesAsActors(TokenReader):
                 i = place[0]
                 continue
             i += 1
+
+    def in_route(self, i: int, j: int) -> bool:
+        """A place joined to another by a dash ('Bắc Kạn - Cao Bằng', 'Châu Đốc - Cần Thơ - Sóc
+        Trăng'): the ends of a road or a line, named as one thing, not localities that act."""
+        dash_before = i > 0 and self.toks[i - 1].text in ("-", "–")
+        dash_after = j < len(self.toks) and self.toks[j].text in ("-", "–")
+        return dash_before or dash_after
 
     def claimed(self, i: int, j: int) -> bool:
         """Part of a body already read ('Hội Chữ thập đỏ các tỉnh Gia Lai, Kon Tum': Gia Lai is

@@ -7,10 +7,10 @@ import re
 
 from models import Block, Document, DocumentHeader
 from ner.agencies import find_agencies
-from ner.agency_words import NAME_HEADS, PLACE_HEADS, local_name
+from ner.agency_words import NAME_HEADS, PARTY_PLACE_HEADS, PLACE_HEADS, local_name
 from ner.issuer_context import LOCALITY_SUFFIX
 from ner.references import canonical_type_name, find_references, issuer_from_codes, type_from_code
-from normalize.agencies import canonical_agency, head_abbreviations, known_agency
+from normalize.agencies import canonical_agency, head_abbreviations, known_agency, spelled_out
 from normalize.dates import DATE_PATTERNS, from_match
 from normalize.places import places_named
 from normalize.text import normalize_dashes
@@ -31,11 +31,12 @@ def parse_header(doc: Document) -> DocumentHeader:
     blocks = [b for b in doc.reading_order() if isinstance(b, Block) and b.kind not in ("header", "footer", "footnote")][:HEADER_WINDOW]
     h = DocumentHeader()
     type_index = None
+    after_title = False
     issuer_lines: list[str] = []
     for i, b in enumerate(blocks):
         text = normalize_dashes(b.text).strip()
         motto = _MOTTO.search(text)
-        collecting = h.symbol is None and type_index is None and h.place is None
+        collecting = h.symbol is None and (type_index is None or after_title) and h.place is None
         if motto:
             if collecting and text[:motto.start()].strip():
                 issuer_lines.append(text[:motto.start()].strip())
@@ -75,7 +76,8 @@ def parse_header(doc: Document) -> DocumentHeader:
             title = [text]
             for nb in blocks[i + 1:]:
                 t = nb.text.strip()
-                if _BODY_START.match(t) or t.upper() == t and canonical_agency(t) or len(t) > 200:
+                if _BODY_START.match(t) or t.upper() == t and canonical_agency(t) or len(t) > 200 \
+                        or _ends_title(t):
                     break
                 if len(" ".join(title)) > 300:
                     break
@@ -83,7 +85,12 @@ def parse_header(doc: Document) -> DocumentHeader:
                 if t.endswith((".", ":")):
                     break
             h.title = re.sub(r"\s+", " ", " ".join(title)).strip().strip("*")
-            break
+            if h.symbol or h.place or issuer_lines:
+                break
+            # the type line and title printed above the issuer's header (a transcription that put the
+            # title first): the header's lines after the title are still read
+            after_title = True
+            continue
         if _BODY_START.match(text):
             break
     h.issuer = issuer_name(issuer_lines) if issuer_lines else None
@@ -94,6 +101,13 @@ def parse_header(doc: Document) -> DocumentHeader:
     if h.number is None and h.doc_type:
         _number_from_what_it_issues(doc, h)
     return h
+
+
+def _ends_title(line: str) -> bool:
+    """A header's line met while a title is read (its issuer in capitals, the motto, its number, its
+    dateline): the title ended before it."""
+    return bool(_MOTTO.search(line) or _NUMBER_LINE.match(line) or _PLACE_DATE.match(line)
+                or line.upper() == line and issuer_name([line]))
 
 
 # A province's People's Committee or Council by the code in its number ('70/KH-UBND').
@@ -184,6 +198,10 @@ def parent_unit(line: str, parent: str) -> str | None:
     unit = sentence_case(line)
     if unit is None:
         return None
+    for word in line.split():   # a shortening is written out, not put in sentence case ('PHÒNG LĐTB&XH')
+        if spelled_out(word):
+            unit = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", lambda _, w=word: spelled_out(w), unit, count=1,
+                          flags=re.IGNORECASE)
     if parent == "Ban Chấp hành Trung ương Đảng":
         for name in (f"{unit} Trung ương", f"{unit} Trung ương Đảng"):
             e = known_agency(name)
@@ -196,7 +214,16 @@ def parent_unit(line: str, parent: str) -> str | None:
     local = LOCALITY_SUFFIX.search(parent)
     if local and parent.startswith(("Ủy ban nhân dân", "Hội đồng nhân dân")):
         return f"{unit} {local.group(0)}"   # the People's Committee's unit: the locality's
+    level = _BARE_LEVEL_END.search(unit)
+    committee = next((h for h in PARTY_PLACE_HEADS if parent.startswith(f"{h} ")), None)
+    if level and committee and PARTY_PLACE_HEADS[committee] == level.group(1).lower():
+        # 'TỈNH ỦY KHÁNH HÒA / BAN CHỈ ĐẠO … TỈNH': the province's board, set up by its Party committee
+        return f"{unit} {parent[len(committee) + 1:]}"
     return f"{unit} {parent}"
+
+
+# A unit's line that ends in a bare level word: the parent's locality is meant.
+_BARE_LEVEL_END = re.compile(r"\b(tỉnh|thành phố|huyện|quận|thị xã|xã|phường)$", re.IGNORECASE)
 
 
 def sentence_case(line: str) -> str | None:

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from ner.agencies import AgencyContext, FoundAgency, issuing_province
 from normalize.agencies import known_agency
 from normalize.ocr_repair import strip_diacritics_same_length as strip_marks
-from normalize.places import COMMUNE_LEVELS, DISTRICT_LEVELS, PROVINCE_LEVELS, Place, find_place
+from normalize.places import COMMUNE_LEVELS, DISTRICT_LEVELS, PROVINCE_LEVELS, Place, find_place, places_named
 
 # The locality a local body's name ends with: '… xã Lương Minh', '… tỉnh Hà Tĩnh'.
 _LEVELS = sorted({*COMMUNE_LEVELS, *DISTRICT_LEVELS, *PROVINCE_LEVELS}, key=len, reverse=True)
@@ -65,6 +65,26 @@ def issuer_context(issuer: str | None, aliases: dict[str, FoundAgency] | None = 
             province = None
     return AgencyContext(province=province, aliases=aliases or {}, locality=locality,
                          ministry=issuer_ministry(issuer), party=issuer_party(issuer), issuer=issuer)
+
+
+def provinces_with(locality: Place) -> set[str]:
+    """The provinces that have a district or commune of this name and level ('huyện Châu Thành':
+    ten of them): a header that names one of those gives no province by itself."""
+    return {p.province for p in places_named(locality.short) if p.level == locality.level and p.province}
+
+
+def province_named_for(locality: Place, texts: Iterable[str]) -> Place | None:
+    """The province of an issuer whose district or commune name several provinces share, where the
+    text names exactly one of them ('UBND huyện Châu Thành' … 'UBND Tỉnh Long An'; the places list
+    gives the first of ten, Tây Ninh); None otherwise."""
+    candidates = provinces_with(locality)
+    if len(candidates) < 2:
+        return None
+    texts = list(texts)
+    named = {c for c in candidates for t in texts if re.search(rf"\b(?:tỉnh|thành phố)\s+{re.escape(c)}\b", t, re.IGNORECASE)}
+    if len(named) != 1:
+        return None
+    return find_place(named.pop(), "tỉnh")
 
 
 def spelled_as_in_text(issuer: str | None, texts: Iterable[str] | str) -> str | None:

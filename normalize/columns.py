@@ -19,6 +19,9 @@ from normalize.text import match_key, normalize_dashes
 _DOC_TYPES = load_json("doc_types.json")
 SOURCE_KINDS = "|".join(k.lower() for k in sorted({*_DOC_TYPES["codes"], *_DOC_TYPES["names"]}, key=len, reverse=True))
 
+# A column that numbers each row in a document the text cites: 'Theo NQ 01', 'NV theo KH 05-KH/BCĐTW'.
+SOURCE_HEADER = rf"^(?:nv|nhiệm vụ|stt|tt)?\s*theo\s+(?P<kind>{SOURCE_KINDS})\s*(?:số\s*)?(?P<number>\d{{1,3}})\b"
+
 # Header words → role, most specific first. Roles:
 #   stt           the row number               name        what the row is (task, project, item)
 #   agency        the body in charge (chủ trì, thực hiện, chủ đầu tư)
@@ -38,7 +41,7 @@ SOURCE_KINDS = "|".join(k.lower() for k in sorted({*_DOC_TYPES["codes"], *_DOC_T
 #                 that document (records/assemble.py resolves it among the document's citations)
 COLUMN_ROLES: list[tuple[str, str]] = [
     (r"^(s ?tt|tt|số tt|số thứ tự)$", "stt"),
-    (rf"^theo\s+(?:{SOURCE_KINDS})\s*(?:số\s*)?\d{{1,3}}\b", "source"),   # ('Theo KH 2025' names a year)
+    (SOURCE_HEADER, "source"),   # ('Theo KH 2025' names a year)
     # a rubric of work products with points (KPI scoring) read as 18 catalog items, an assessment
     # form ('Tiêu chí xác định địa bàn …' | 'Số liệu đánh giá' | 'Đánh giá') as 7 tasks (pool m)
     (r"^(khung điểm|điểm|thang điểm|điểm chấm|điểm đánh giá|hệ số|trọng số|tiêu chí)\b", "score"),

@@ -25,7 +25,7 @@ from models import (
 from ner.agency_words import PEOPLE_WORDS
 from ner.references import type_of
 from normalize.agencies import tidy_name
-from normalize.columns import SOURCE_KINDS, splits_by_year_or_source
+from normalize.columns import SOURCE_HEADER, splits_by_year_or_source
 from normalize.columns import money_kind as money_kind_of
 from normalize.durations import parse_duration_months
 from normalize.numbers import roman_to_int
@@ -375,7 +375,7 @@ def _column_year(header: str) -> str | None:
     return years[0] if len(years) == 1 else None
 
 
-_SOURCE_HEADER = re.compile(rf"^theo\s+(?P<kind>{SOURCE_KINDS})\s*(?:số\s*)?(?P<number>\d+)", re.IGNORECASE)
+_SOURCE_HEADER = re.compile(SOURCE_HEADER, re.IGNORECASE)
 
 
 def source_document(header: str, references: list[Reference]) -> Reference | None:
@@ -384,6 +384,9 @@ def source_document(header: str, references: list[Reference]) -> Reference | Non
     m = _SOURCE_HEADER.match(match_key(header))
     if not m:
         return None
+    written = [r for r in references if r.key.lower() in match_key(header).replace(" ", "")]
+    if len({r.key for r in written}) == 1:
+        return written[0]   # the header writes the document's key ('NV theo KH 05-KH/BCĐTW')
     type_name = type_of(m.group("kind"))
     found = {r.key: r for r in references if r.number.isdigit() and int(r.number) == int(m.group("number"))
              and type_name is not None and (r.doc_type or "").lower() == type_name.lower()}

@@ -1387,3 +1387,79 @@ def test_shortenings_inside_a_name_are_read_written_out():
     # a known name that ends in its province, the province written short
     assert _names("ĐHQG TP. HCM phối hợp") == _names("Đại học Quốc gia TP.HCM") == \
         ["Đại học Quốc gia Thành phố Hồ Chí Minh"]
+
+
+# -- after batch u's first-sight row (each test from u's sentences, failing on 445e96f) -----------------
+def test_a_title_printed_above_the_issuers_header_leaves_the_header_read():
+    """A plan whose type line and title come first and its issuer's lines after (a transcription):
+    the title ran on over 'TỈNH ỦY KHÁNH HÒA / BAN CHỈ ĐẠO … TỈNH', the document had no issuer and no
+    date, and every 'Sở …' lost its province."""
+    d = Docx()
+    for line in ["KẾ HOẠCH", "Triển khai Kế hoạch hành động 100 ngày xử lý các điểm nghẽn về chuyển đổi số",
+                 "TỈNH ỦY KHÁNH HÒA",
+                 "BAN CHỈ ĐẠO VỀ PHÁT TRIỂN KHOA HỌC, CÔNG NGHỆ, ĐỔI MỚI SÁNG TẠO VÀ CHUYỂN ĐỔI SỐ TỈNH",
+                 "Số 11-KH/BCĐ", "ĐẢNG CỘNG SẢN VIỆT NAM", "Khánh Hòa, ngày 28 tháng 7 năm 2026",
+                 "Căn cứ Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị;",
+                 "Giao Sở Khoa học và Công nghệ, Sở Nội vụ chủ trì."]:
+        d.add_paragraph(line)
+    out = io.BytesIO()
+    d.save(out)
+    result = extract_bytes(out.getvalue(), "ke-hoach.docx")
+    assert result.document.issuer == ("Ban Chỉ đạo về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi "
+                                      "số tỉnh Khánh Hòa")
+    assert result.document.date == "2026-07-28"
+    names = [a.name for a in result.agencies]
+    assert "Sở Khoa học và Công nghệ tỉnh Khánh Hòa" in names and "Sở Nội vụ tỉnh Khánh Hòa" in names
+
+
+def test_a_column_numbering_tasks_in_a_cited_plan_gives_each_task_that_plan():
+    """'NV theo KH 05-KH/BCĐTW' over 'NV 2', 'NV 3': each task's source is that plan (0 of 19 were)."""
+    result = extract_bytes(_docx_with_table(
+        ["KẾ HOẠCH", "Căn cứ Kế hoạch số 05-KH/BCĐTW, ngày 11/7/2026 của Ban Chỉ đạo Trung ương;"], [
+            ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành", "NV theo KH 05-KH/BCĐTW"],
+            ["1", "Rà soát, ban hành Khung kiến trúc số cấp tỉnh", "Sở Khoa học và Công nghệ", "30/11/2026", "NV 3"],
+            ["2", "Rà soát các quy trình nội bộ", "Sở Tư pháp", "30/11/2026", "NV 4"]]), "ke-hoach.docx")
+    assert [t.source_ref for t in result.records.tasks] == ["05-KH/BCĐTW", "05-KH/BCĐTW"]
+
+
+@pytest.mark.parametrize("text, issuer, names", [
+    # the joint office of a district's council and committee, written with a comma; 'UB' for UBND
+    ("Điều 3. Chánh văn phòng HĐND, UBND huyện, Trưởng Phòng Lao động", "Ủy ban nhân dân huyện Đức Hòa",
+     ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện Đức Hòa", "Phòng Lao động huyện Đức Hòa"]),
+    ("Công an tỉnh, Đơn vị vận hành hệ thống (Sở KH&CN, Văn phòng UB tỉnh,...)", "Ủy ban nhân dân tỉnh Khánh Hòa",
+     ["Công an tỉnh Khánh Hòa", "Sở Khoa học và Công nghệ tỉnh Khánh Hòa", "Văn phòng Ủy ban nhân dân tỉnh Khánh Hòa"]),
+    # a body of no locality takes no locality after a comma ('Bộ tỉnh Thanh Hóa' was read)
+    ("theo tinh thần Nghị quyết số 58-NQ/TW của Bộ Chính trị, tỉnh Thanh Hóa quyết tâm trở thành tỉnh kiểu mẫu",
+     "Ban Thường vụ Tỉnh ủy Thanh Hóa", ["Bộ Chính trị"]),
+    # an OCR'd letter slips a mark in a commune's or district's name: the province's list spells it
+    ("của UBND Thị Trấn Tâm Vu", "Ủy ban nhân dân huyện Đức Hòa", ["Ủy ban nhân dân thị trấn Tầm Vu"]),
+    ("Kính gửi: - BGD Sở Lao động – TBXH tỉnh Long An", None, ["Sở Lao động - Thương binh và Xã hội tỉnh Long An"]),
+    # a road's or a line's ends are no localities that act
+    ("- Các tỉnh Cao Bằng, Phú Thọ chủ động phối hợp với Bộ Tài chính và các cơ quan liên quan rà soát, nghiên "
+     "cứu bố trí nguồn vốn từ ngân sách trung ương, sớm phê duyệt chủ trương đầu tư dự án đường bộ cao tốc Hòa Bình - "
+     "Mộc Châu (Km0 - Km19), Bắc Kạn - Cao Bằng.", None,
+     ["Ủy ban nhân dân tỉnh Cao Bằng", "Ủy ban nhân dân tỉnh Phú Thọ", "Bộ Tài chính"]),
+])
+def test_batch_u_names(text, issuer, names):
+    assert _names(text, issuer) == names
+
+
+def test_a_unit_printed_in_capitals_under_its_district_is_spelled_out():
+    """'UBND HUYỆN BẾN LỨC / PHÒNG LĐTB&XH' was the issuer 'Phòng Lđtb&xh huyện Bến Lức'."""
+    assert issuer_name(["UBND HUYỆN BẾN LỨC", "PHÒNG LĐTB&XH"]) == \
+        "Phòng Lao động - Thương binh và Xã hội huyện Bến Lức"
+
+
+def test_a_district_name_many_provinces_share_takes_the_province_its_text_names():
+    """'ỦY BAN NHÂN DÂN / HUYỆN CHÂU THÀNH' (a district of ten provinces): the places list gave the
+    first, Tây Ninh; the letter names 'UBND Tỉnh Long An', and its 'Thị Trấn Tâm Vu' is Long An's Tầm Vu."""
+    d = Docx()
+    for line in ["ỦY BAN NHÂN DÂN", "HUYỆN CHÂU THÀNH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                 "Số :1649 /QĐ-UBND", "Châu thành, ngày 30 tháng 9 năm 2011", "QUYẾT ĐỊNH",
+                 "Căn cứ Quyết định số 1346/2007/QĐ-UBND ngày 29/5/2007 của UBND Tỉnh Long An;",
+                 "Điều 3. Chủ tịch UBND Thị Trấn Tâm Vu chịu trách nhiệm thi hành quyết định này."]:
+        d.add_paragraph(line)
+    out = io.BytesIO()
+    d.save(out)
+    names = [a.name for a in extract_bytes(out.getvalue(), "qd.docx").agencies]
+    assert "Ủy ban nhân dân thị trấn Tầm Vu" in names
