@@ -384,9 +384,10 @@ def source_document(header: str, references: list[Reference]) -> Reference | Non
     m = _SOURCE_HEADER.match(match_key(header))
     if not m:
         return None
-    written = [r for r in references if r.key.lower() in match_key(header).replace(" ", "")]
-    if len({r.key for r in written}) == 1:
-        return written[0]   # the header writes the document's key ('NV theo KH 05-KH/BCĐTW')
+    written = sorted((r for r in references if r.key.lower() in match_key(header).replace(" ", "")),
+                     key=lambda r: len(r.key), reverse=True)
+    if written:   # the header writes the document's key, the longest that fits ('NV theo KH 05- KH/BCĐ TW')
+        return written[0]
     type_name = type_of(m.group("kind"))
     found = {r.key: r for r in references if r.number.isdigit() and int(r.number) == int(m.group("number"))
              and type_name is not None and (r.doc_type or "").lower() == type_name.lower()}
