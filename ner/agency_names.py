@@ -65,6 +65,11 @@ class WholeNames(TokenReader):
             return None
         known_ones = [c for c in candidates if c[3]]
         best = max(known_ones or candidates, key=lambda c: c[0])
+        if best[3] and best[2] == "department" and self.toks[i].text in ("Vụ", "Cục") and self.key(best[0]) == "và" \
+                and self.is_cap(best[0] + 1) and not self.starts_agency(best[0] + 1):
+            # a known name that the text continues with 'và' and a part of its own ('Vụ Pháp chế và
+            # Quản lý khoa học' of the Supreme Court): the longer name read by its head
+            best = max([c for c in candidates if c[0] > best[0]] or [best], key=lambda c: c[0])
         region = self.region_after(best[0])
         inside = self.region_after(best[0] - 2) if best[0] - 2 > i else None
         if inside:   # a known name that ends in 'khu vực' ('Ngân hàng Nhà nước Khu vực') and its number

@@ -32,6 +32,8 @@ from normalize.places import COMMUNE_LEVELS, PROVINCE_LEVELS, Place, find_place
 from normalize.text import match_key
 from normalize.vowel_marks import lexicon
 
+# Lowercase words the part of a name after 'và' may run over ('… và Quản lý khoa học').
+MAX_JOINED_TAIL = 4
 _LEVEL_WORD = re.compile(r"^(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+", re.IGNORECASE)
 
 
@@ -235,6 +237,10 @@ class NamePieces(TokenReader):
             if sep in CONNECTORS and sep != "," and self.is_cap(j + 1) and not self.head_at(j + 1) \
                     and self.key(j + 1) not in TITLE_WORDS:   # not '… Xã hội - Phó Trưởng tiểu ban
                 nxt = self.component_end(j + 1)
+                if nxt > j + 1 and sep == "và" and self.is_low(nxt):
+                    # the part after 'và' runs over its lowercase words ('Vụ Pháp chế và Quản lý khoa
+                    # học', 'Cục Quản lý và Phát triển thị trường nước ngoài'), to a stop word or a verb
+                    nxt = min(self.unit_words_end(nxt), nxt + MAX_JOINED_TAIL)
                 if nxt > j + 1:
                     j = nxt
                     continue

@@ -1434,6 +1434,10 @@ def test_a_column_numbering_tasks_in_a_cited_plan_gives_each_task_that_plan():
     # an OCR'd letter slips a mark in a commune's or district's name: the province's list spells it
     ("của UBND Thị Trấn Tâm Vu", "Ủy ban nhân dân huyện Đức Hòa", ["Ủy ban nhân dân thị trấn Tầm Vu"]),
     ("Kính gửi: - BGD Sở Lao động – TBXH tỉnh Long An", None, ["Sở Lao động - Thương binh và Xã hội tỉnh Long An"]),
+    # a unit's name runs on after 'và' over its own lowercase words, past a shorter name the gazetteer knows
+    ("đề nghị phản ánh cho Tòa án nhân dân tối cao (thông qua Vụ Pháp chế và Quản lý khoa học) để hướng dẫn", None,
+     ["Tòa án nhân dân tối cao", "Vụ Pháp chế và Quản lý khoa học"]),
+    ("Bộ Tài chính và Kho bạc Nhà nước", None, ["Bộ Tài chính", "Kho bạc Nhà nước"]),
     # a road's or a line's ends are no localities that act
     ("- Các tỉnh Cao Bằng, Phú Thọ chủ động phối hợp với Bộ Tài chính và các cơ quan liên quan rà soát, nghiên "
      "cứu bố trí nguồn vốn từ ngân sách trung ương, sớm phê duyệt chủ trương đầu tư dự án đường bộ cao tốc Hòa Bình - "
