@@ -41,6 +41,9 @@ class LocalNames(TokenReader):
         None) when the issuer is no ministry (no one body); (False, None) for other words."""
         if head in NESTING_HEADS and self.key(end) == "bộ" and self.is_cap(end) and not self.is_cap(end + 1):
             return True, (end + 1, f"{head} {self.ctx.ministry}", "department", True) if self.ctx.ministry else None
+        if head in NESTING_HEADS and self.key(end) == "sở" and self.is_cap(end) and not self.is_cap(end + 1) \
+                and self.ctx.department:   # 'Văn phòng Sở', 'Thanh tra Sở' in a province's department's document
+            return True, (end + 1, f"{head} {self.ctx.department}", "department", True)
         return False, None
 
     def place_head(self, end: int, head: str, kind: str) -> Reading | None:

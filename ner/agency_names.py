@@ -5,12 +5,15 @@ import re
 
 from ner.agency_tokens import Reading, TokenReader
 from ner.agency_words import (
+    CONNECTORS,
     GAZETTEER_ONLY,
     KIND_OF_HEAD,
     LOCALITY_BODIES,
     NESTING_HEADS,
     ORGAN_OF_HEADS,
     PARTY_PLACE_HEADS,
+    POSITION_WORDS,
+    TITLE_WORDS,
 )
 from normalize.agencies import (
     AgencyEntry,
@@ -66,7 +69,9 @@ class WholeNames(TokenReader):
         known_ones = [c for c in candidates if c[3]]
         best = max(known_ones or candidates, key=lambda c: c[0])
         if best[3] and best[2] == "department" and self.toks[i].text in ("Vụ", "Cục") and self.key(best[0]) == "và" \
-                and self.is_cap(best[0] + 1) and not self.starts_agency(best[0] + 1):
+                and self.is_cap(best[0] + 1) and not self.starts_agency(best[0] + 1) \
+                and self.key(best[0] + 1) not in TITLE_WORDS and self.key(best[0] + 2) not in POSITION_WORDS:
+            # (not '… Vụ Pháp chế và Thủ trưởng các đơn vị': a position follows)
             # a known name that the text continues with 'và' and a part of its own ('Vụ Pháp chế và
             # Quản lý khoa học' of the Supreme Court): the longer name read by its head
             best = max([c for c in candidates if c[0] > best[0]] or [best], key=lambda c: c[0])
@@ -257,6 +262,11 @@ class WholeNames(TokenReader):
             # 'Ban Văn hoá - Xã hội' bare in a province's document, 'Ban Pháp chế' in a district's or a
             # commune's: the People's Council of the issuer's own locality
             return j, f"{committee.name} Hội đồng nhân dân {own.full()}", "people_council", True
+        if head == "Phòng" and not loc and self.ctx.department and not self.all_caps and not self.is_low(j) \
+                and self.key(j) not in CONNECTORS and not self.head_at(end) and not self.level_at(j):
+            # the department's own unit ('Phòng Bưu chính' in a Sở's plan); not where the name may go
+            # on ('Phòng Chính trị, tư tưởng và …', 'phòng Dịch vụ kỹ thuật - Trung tâm CNTT Tây Bắc')
+            return j, f"{name} {self.ctx.department}", "department", True
         if self.all_caps or not self.names_a_body(head, end, name, bool(loc)):
             return None
         return j, name, kind, False

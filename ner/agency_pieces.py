@@ -32,6 +32,8 @@ from normalize.places import COMMUNE_LEVELS, PROVINCE_LEVELS, Place, find_place
 from normalize.text import match_key
 from normalize.vowel_marks import lexicon
 
+# Levels whose units may be named by a number alone: 'Phường 1', 'Quận 3', 'xã 2'.
+_NUMBERED_LEVELS = ("phường", "quận", "xã", "thị trấn")
 # Lowercase words the part of a name after 'và' may run over ('… và Quản lý khoa học').
 MAX_JOINED_TAIL = 4
 _LEVEL_WORD = re.compile(r"^(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+", re.IGNORECASE)
@@ -108,6 +110,12 @@ class NamePieces(TokenReader):
             p = find_place(self.span_text(i, j), level, self.plain)
             if p is not None and p.tier in tiers:
                 best = (j, p, p.short)
+        if best is None and level in _NUMBERED_LEVELS and not self.plain and i < len(self.toks) \
+                and self.toks[i - 1].key == level.split()[-1] and re.fullmatch(r"\d{1,2}", self.toks[i].text) \
+                and self.key(i + 1) not in ("cấp", "năm", "tháng", "ngày") and not self.is_cap(i + 1):
+            # a ward or commune named by its number ('Phường 1', 'phường 12' of a city before 7/2025);
+            # not 'chính quyền địa phương 2 cấp', and 'Phường 2 Bảo Lộc' is a name the list knows
+            return i + 1, None, self.toks[i].text
         if best or self.all_caps or self.plain:
             return best  # a mark-blind reading takes only places the list knows ('cơ quan Trung' ≠ 'quận Trung')
         if level and level not in PROVINCE_LEVELS or level == "thành phố":

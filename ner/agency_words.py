@@ -92,7 +92,9 @@ TITLE_WORDS = {"phó", "trưởng", "giám", "chánh", "chủ"}
 POSITION_WORDS = {"trưởng", "phó", "viên"}   # 'Bộ trưởng', 'Cục phó', 'Tỉnh ủy viên'
 # Words that name people, not a body: a cell of who does a step ('Nhân viên phòng KHTH', pool p).
 PEOPLE_WORDS = ("nhân viên", "cán bộ", "công chức", "viên chức", "bác sĩ", "điều dưỡng", "giáo viên", "giảng viên",
-                "sinh viên", "học viên", "người bệnh", "lãnh đạo", "kế toán", "thủ quỹ")
+                "sinh viên", "học viên", "người bệnh", "lãnh đạo", "kế toán", "thủ quỹ",
+                # people named with their honorific ('Thầy Nguyễn Văn Thu và thầy Võ Văn Sĩ', pool v)
+                "thầy ", "cô ", "ông ", "đồng chí ", "đ/c")
 # Before 'văn phòng': its chief, a position that names the office ('Chánh văn phòng UBND tỉnh').
 OFFICE_CHIEFS = {"chánh"}
 # Words after 'Bộ' that make it a whole of things, not a ministry, whatever their case ('Bộ Luật Hình

@@ -7,6 +7,7 @@ import re
 
 from models import Block, Document, DocumentHeader
 from ner.agencies import find_agencies
+from ner.agency_tokens import content_keys, known_names
 from ner.agency_words import NAME_HEADS, PARTY_PLACE_HEADS, PLACE_HEADS, local_name
 from ner.issuer_context import LOCALITY_SUFFIX
 from ner.references import canonical_type_name, find_references, issuer_from_codes, type_from_code
@@ -202,6 +203,9 @@ def parent_unit(line: str, parent: str) -> str | None:
         if spelled_out(word):
             unit = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", lambda _, w=word: spelled_out(w), unit, count=1,
                           flags=re.IGNORECASE)
+    known = known_names(True)[0].get(content_keys(unit, True))
+    if known is not None and known.kind == "province_department":
+        unit = known.name   # a mark slipped in the line ('SỞ THÔNG TIN VÀ TRUYỂN THÔNG'): the list's spelling
     if parent == "Ban Chấp hành Trung ương Đảng":
         for name in (f"{unit} Trung ương", f"{unit} Trung ương Đảng"):
             e = known_agency(name)

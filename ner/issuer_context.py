@@ -64,7 +64,8 @@ def issuer_context(issuer: str | None, aliases: dict[str, FoundAgency] | None = 
         if province is not None and province.tier != "province":
             province = None
     return AgencyContext(province=province, aliases=aliases or {}, locality=locality,
-                         ministry=issuer_ministry(issuer), party=issuer_party(issuer), issuer=issuer)
+                         ministry=issuer_ministry(issuer), party=issuer_party(issuer), issuer=issuer,
+                         department=issuer if province is not None and issuer.startswith("Sở ") else None)
 
 
 def provinces_with(locality: Place) -> set[str]:

@@ -52,7 +52,7 @@ COLUMN_ROLES: list[tuple[str, str]] = [
     # work, not a body in charge) gave 35 uncertain tasks
     (r"^(họ và tên|họ tên|họ, tên)\b", "person"),
     # a procedure's steps ('Bước/Lưu đồ | Mô tả | Trách nhiệm', pool p) are things to do, each with who does it
-    (r"^(nội dung|tên|nhiệm vụ|công việc|hoạt động|giải pháp|bước)\b(?!.*(?:chủ trì|phối hợp|kinh phí))", "name"),
+    (r"^(nội dung|tên|nhiệm vụ|công việc|hoạt động|giải pháp|bước)\b(?!.*(?:chủ trì|phối hợp|kinh phí|chủ đầu tư))", "name"),
     (r"^đơn vị tính\b|^đvt\b", "measure"),
     (r"phối hợp|tham gia", "coordinating"),
     (r"cơ quan trình|đơn vị trình|cơ quan đề xuất|đơn vị đề xuất|^trình\b|kiến nghị$", "submitter"),
@@ -90,7 +90,14 @@ TASK_WORDS = r"nhiệm vụ|nội dung|công việc|giải pháp|hoạt động|
 # thực hiện' | 'Phí, lệ phí'): a service the public asks for, with its time limit and the body that
 # serves it — no task and no budget (pool a17, d18, n03, n04, n12 were read as tasks).
 PROCEDURE_WORDS = r"thủ tục hành chính|\btthc\b"
-ITEM_WORDS = r"dự án|công trình|hạng mục|danh mục|chương trình|địa phương|đơn vị|địa bàn"
+BID_PACKAGE_WORDS = r"gói thầu"
+ITEM_WORDS = rf"dự án|công trình|hạng mục|danh mục|chương trình|địa phương|đơn vị|địa bàn|{BID_PACKAGE_WORDS}"
+
+
+def names_bid_packages(header: str) -> bool:
+    """'Tên gói thầu': rows of bid packages, each with the price the state will pay (a plan for
+    choosing contractors): budget lines, though a body and a start date stand beside them."""
+    return bool(_plain(BID_PACKAGE_WORDS).search(header_key(header)))
 
 # Which of several money columns a budget line takes: the one the document decides (allocates,
 # assigns, supports) where there is one, else the total.
@@ -170,7 +177,8 @@ PRICE_TITLE = (r"^(?:phụ lục\s+\S+\s*[:.-]?\s*)?(?:(?:[ivxlc]+|\d+|[a-zđ])\
 
 
 # A money column that gives a price per unit, not an amount: 'Đơn giá (đồng)', 'Giá tính thuế', 'Mức giá'.
-PRICE_HEADER = r"đơn giá|^(?:mức )?giá\b"
+# ('Giá gói thầu', 'Giá dự toán' are what a bid package or a work costs the state: an amount spent)
+PRICE_HEADER = r"đơn giá|^(?:mức )?giá\b(?! gói thầu| dự toán| trúng thầu| hợp đồng)"
 
 
 def price_column(header: str) -> bool:

@@ -22,6 +22,7 @@ from normalize.columns import (
     money_kind,
     money_paid_out,
     money_spent,
+    names_bid_packages,
     norm_title,
     price_column,
     price_title,
@@ -344,7 +345,7 @@ def _table_kind(columns: list[TypedColumn], title: str | None, n_body: int, coll
     if money and spent and (name or lead) and not collected:
         what = f"'{name.name}'" if name else "bodies"
         return "budget", f"{what} with money in {money[0].unit} under a spending title"
-    if name and lead and task_columns and not (rows_word == "items" and money and roles & {"period"}):
+    if name and lead and task_columns and not (rows_word == "items" and money and (roles & {"period"} or names_bid_packages(name.name))):
         why = [f"'{name.name}' rows", "a body in charge"] + sorted(task_columns)
         return "tasks", ", ".join(why)
     if money and collected:

@@ -1467,3 +1467,54 @@ def test_a_district_name_many_provinces_share_takes_the_province_its_text_names(
     d.save(out)
     names = [a.name for a in extract_bytes(out.getvalue(), "qd.docx").agencies]
     assert "Ủy ban nhân dân thị trấn Tầm Vu" in names
+
+
+# -- after batch v's first-sight row (each test from v's sentences, failing on 437e981) -----------------
+@pytest.mark.parametrize("text, issuer, names", [
+    # a position after 'và' ends a department's name
+    ("Chánh Văn phòng Bộ, Vụ trưởng Vụ Pháp chế và Thủ trưởng các đơn vị có liên quan", None, ["Vụ Pháp chế"]),
+    # a province's department names its own units by their kind alone
+    ("2. Văn phòng Sở", "Sở Thông tin và Truyền thông tỉnh Phú Thọ",
+     ["Văn phòng Sở Thông tin và Truyền thông tỉnh Phú Thọ"]),
+    ("Phòng Bưu chính", "Sở Thông tin và Truyền thông tỉnh Phú Thọ",
+     ["Phòng Bưu chính Sở Thông tin và Truyền thông tỉnh Phú Thọ"]),
+    ("Phòng Chính trị, tư tưởng và Công tác học sinh", "Sở Giáo dục và Đào tạo thành phố Hà Nội", []),
+    # a ward named by its number
+    ("Kính gửi: - Thường trực Đảng ủy Phường 1;", None, ["Đảng ủy phường 1"]),
+    ("theo mô hình tổ chức chính quyền địa phương 2 cấp", "Ủy ban nhân dân phường 1", []),
+])
+def test_batch_v_names(text, issuer, names):
+    assert _names(text, issuer) == names
+
+
+def test_a_header_line_with_a_slipped_mark_takes_the_departments_spelling():
+    """'UBND TỈNH PHÚ THỌ / SỞ THÔNG TIN VÀ TRUYỂN THÔNG': the issuer was 'Sở Thông tin và truyển
+    thông tỉnh Phú Thọ', and a body nobody had named."""
+    assert issuer_name(["UBND TỈNH PHÚ THỌ", "SỞ THÔNG TIN VÀ TRUYỂN THÔNG"]) == \
+        "Sở Thông tin và Truyền thông tỉnh Phú Thọ"
+    assert issuer_name(["ỦY BAN NHÂN DÂN", "PHƯỜNG 1"]) == "Ủy ban nhân dân phường 1"
+
+
+def test_people_in_a_lead_cell_are_no_lead_body():
+    """'Thầy Nguyễn Văn Thu và thầy Võ Văn Sĩ' in 'Đơn vị/cá nhân thực hiện' was kept as a lead
+    organization (20 of 28 tasks wrong)."""
+    result = extract_bytes(_docx_with_table(["KẾ HOẠCH"], [
+        ["TT", "Nội dung công việc", "Đơn vị/cá nhân thực hiện", "Thời gian hoàn thành"],
+        ["1", "Thư ngỏ (Foreword)", "Thầy Nguyễn Văn Thu và thầy Võ Văn Sĩ", "15/11/2025"],
+        ["2", "Hội đồng trường (University Council)", "Hiệp hội Doanh nghiệp", "20/11/2025"]]), "kh.docx")
+    assert [t.lead_agencies for t in result.records.tasks] == [[], ["Hiệp hội Doanh nghiệp"]]
+
+
+def test_a_plan_for_choosing_contractors_gives_its_bid_packages_as_budget_lines():
+    """'Tên chủ đầu tư | Tên gói thầu | Giá gói thầu (đồng) | … | Thời gian bắt đầu tổ chức lựa chọn nhà
+    thầu': read as prices per unit, then as tasks; each package is money the state will pay, the
+    investor its body."""
+    result = extract_bytes(_docx_with_table(["PHỤ LỤC", "KẾ HOẠCH LỰA CHỌN NHÀ THẦU"], [
+        ["Stt", "Tên chủ đầu tư", "Tên gói thầu", "Giá gói thầu (đồng)", "Nguồn vốn",
+         "Thời gian bắt đầu tổ chức lựa chọn nhà thầu"],
+        ["1", "UBND Phường 1", "Kiểm kê đất đai, lập bản đồ hiện trạng sử dụng đất năm 2024", "73.597.815",
+         "Ngân sách phường", "Quý I/2025"],
+        ["2", "UBND Phường 1", "Tư vấn kiểm tra, nghiệm thu", "3.053.964", "Ngân sách phường", "Quý I/2025"]]),
+        "qd.docx")
+    assert [(b.item[:11], b.amount.value) for b in result.records.budget] == [("Kiểm kê đất", 73_597_815),
+                                                                            ("Tư vấn kiểm", 3_053_964)]
