@@ -90,12 +90,16 @@ def _sign_in(browser, base: str, name: str) -> None:
 
 
 def _wait(predicate, timeout: float = 15.0):
-    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
             got = predicate()
         except StaleElementReferenceException:  # the page reloaded under us
+            got = None
+        except WebDriverException as exc:   # the same, as Chromium sometimes words it: the node found
+            if "does not belong to the document" not in str(exc):   # was replaced before its text was read
+                raise
             got = None
         if got:
             return got
