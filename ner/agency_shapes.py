@@ -19,6 +19,7 @@ from ner.agency_words import (
 )
 from ner.references import PARTY_RE, STATE_RE
 from normalize.ocr_repair import strip_diacritics_same_length
+from normalize.places import TWO_LEVEL_FROM
 from normalize.text import match_key
 from normalize.vowel_marks import lexicon
 
@@ -63,9 +64,11 @@ class NameShapes(TokenReader):
             # '… du lịch tỉnh' in the province's text, 'Bộ Tư lệnh Thành phố' in the city's (holdout2 k01),
             # '… nông nghiệp huyện' in the district's
             loc = self.bare_own_level(tail)
-        if loc is None and head == "Phòng" and self.ctx.locality is not None and self.ctx.locality.tier != "province":
+        if loc is None and head == "Phòng" and self.ctx.locality is not None and self.ctx.locality.tier != "province" \
+                and not (self.ctx.locality.tier == "commune" and (self.ctx.issued or "9") < TWO_LEVEL_FROM):
             # a department named bare in its commune's or district's own document ('Phòng Văn hóa -
-            # Xã hội', 'Phòng Kinh tế' in a 2026 commune's decision) is that commune's
+            # Xã hội', 'Phòng Kinh tế' in a 2026 commune's decision) is that commune's; a commune had
+            # none before 7/2025 ('Phòng Tư pháp' in a ward's letter of 3/2025 is its city's)
             loc = (j, self.ctx.locality.full())
             tail = j
         if loc is None and head == "Phòng" and self.ctx.issuer and self.ctx.issuer.startswith(UNITS_NAMED_WITH_ISSUER) \

@@ -59,6 +59,7 @@ class AgencyContext:
     locality: Place | None = None   # the issuer's own commune, district or province
     ministry: str | None = None     # the ministry the issuer is or belongs to
     department: str | None = None   # the province's department that issued ('Sở Y tế tỉnh X'): 'Văn phòng Sở'
+    issued: str | None = None       # the document's date (ISO), where its header gives one
     party: str | None = None        # the local Party committee the issuer is or belongs to
     issuer: str | None = None
     # what analysts taught for this issuer's documents: words (match key) → the body they name,

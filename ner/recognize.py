@@ -59,6 +59,8 @@ def document_context(header, units: list[TextUnit], agency_rules: Sequence[Agenc
             own = next((p for p in places_named(ctx.locality.short)
                         if p.level == ctx.locality.level and p.province == province.short), ctx.locality)
             ctx = dataclasses.replace(ctx, province=province, locality=own)
+    if header.date:
+        ctx = dataclasses.replace(ctx, issued=header.date)
     aliases, taught = learned_for(header.issuer, agency_rules)
     for unit in units:
         if "tắt" in unit.text or "gọi là" in unit.text:

@@ -17,6 +17,10 @@ from normalize.cache import cached_build
 from normalize.ocr_repair import strip_diacritics_same_length
 from normalize.text import match_key
 
+# Two-level local government from 1/7/2025: districts abolished, communes and wards given their own
+# departments (Phòng Kinh tế, Phòng Văn hóa - Xã hội); before it a commune had none.
+TWO_LEVEL_FROM = "2025-07-01"
+
 
 @dataclass(frozen=True)
 class Place:

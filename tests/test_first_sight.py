@@ -1518,3 +1518,20 @@ def test_a_plan_for_choosing_contractors_gives_its_bid_packages_as_budget_lines(
         "qd.docx")
     assert [(b.item[:11], b.amount.value) for b in result.records.budget] == [("Kiểm kê đất", 73_597_815),
                                                                             ("Tư vấn kiểm", 3_053_964)]
+
+
+@pytest.mark.parametrize("dateline, expected", [
+    ("Phường 1, ngày 24 tháng 3 năm 2025", False),     # a ward had no departments before 7/2025
+    ("Phường 1, ngày 24 tháng 3 năm 2026", True),
+])
+def test_a_wards_department_exists_only_since_the_two_level_government(dateline, expected):
+    """'Phòng Tư pháp' in a ward's plan of 3/2025 was read as the ward's own department ('Phòng Tư
+    pháp phường 1'); the city's is meant, and the letter does not name the city."""
+    d = Docx()
+    for line in ["ỦY BAN NHÂN DÂN", "PHƯỜNG 1", "Số: 447/KH-UBND", dateline, "KẾ HOẠCH",
+                 "Giao Phòng Tư pháp phối hợp thẩm định hồ sơ."]:
+        d.add_paragraph(line)
+    out = io.BytesIO()
+    d.save(out)
+    names = [a.name for a in extract_bytes(out.getvalue(), "kh.docx").agencies]
+    assert ("Phòng Tư pháp phường 1" in names) is expected, names
