@@ -32,6 +32,7 @@ from ner.agency_names import WholeNames
 from ner.agency_pieces import NamePieces
 from ner.agency_places import PlacesAsActors
 from ner.agency_shapes import NameShapes
+from ner.agency_spelled import SpelledNames
 from ner.agency_tokens import AgencyContext, FoundAgency, choose, code_aliases, phrase_keys
 from ner.agency_words import (
     COMMON_NOUN_BODIES,
@@ -46,7 +47,7 @@ from normalize.agencies import by_initials
 from normalize.places import Place, find_place
 
 
-class _Parser(ListedBodies, PlacesAsActors, LocalNames, WholeNames, NameShapes, NamePieces):
+class _Parser(ListedBodies, PlacesAsActors, LocalNames, WholeNames, SpelledNames, NameShapes, NamePieces):
     """The grammar over one piece of text; its parts are the classes it joins (ner/agency_*.py)."""
 
     # -- all of it
