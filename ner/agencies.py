@@ -28,6 +28,7 @@ import re
 
 from ner.agency_lists import ListedBodies
 from ner.agency_local import LocalNames
+from ner.agency_localities import LocalityWords
 from ner.agency_names import WholeNames
 from ner.agency_pieces import NamePieces
 from ner.agency_places import PlacesAsActors
@@ -47,7 +48,8 @@ from normalize.agencies import by_initials
 from normalize.places import Place, find_place
 
 
-class _Parser(ListedBodies, PlacesAsActors, LocalNames, WholeNames, SpelledNames, NameShapes, NamePieces):
+class _Parser(ListedBodies, PlacesAsActors, LocalNames, WholeNames, SpelledNames, NameShapes, NamePieces,
+              LocalityWords):
     """The grammar over one piece of text; its parts are the classes it joins (ner/agency_*.py)."""
 
     # -- all of it
