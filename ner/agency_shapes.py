@@ -65,7 +65,8 @@ class NameShapes(TokenReader):
             # '… nông nghiệp huyện' in the district's
             loc = self.bare_own_level(tail)
         if loc is None and head == "Phòng" and self.ctx.locality is not None and self.ctx.locality.tier != "province" \
-                and not (self.ctx.locality.tier == "commune" and (self.ctx.issued or "9") < TWO_LEVEL_FROM):
+                and not (self.ctx.locality.tier == "commune" and self.ctx.issued is not None
+                         and self.ctx.issued < TWO_LEVEL_FROM):
             # a department named bare in its commune's or district's own document ('Phòng Văn hóa -
             # Xã hội', 'Phòng Kinh tế' in a 2026 commune's decision) is that commune's; a commune had
             # none before 7/2025 ('Phòng Tư pháp' in a ward's letter of 3/2025 is its city's)

@@ -31,7 +31,7 @@ from normalize.agencies import (
 )
 from normalize.cache import cached_build
 from normalize.ocr_repair import strip_diacritics_same_length
-from normalize.places import Place
+from normalize.places import Place, find_place
 from normalize.text import match_key
 
 
@@ -182,7 +182,6 @@ def place_ending_prefixes(plain: bool) -> frozenset[tuple[str, ...]]:
 
 
 def _place_ending_prefixes(plain: bool) -> frozenset[tuple[str, ...]]:
-    from normalize.places import find_place
     out = set()
     for keys in known_names(plain)[0]:
         for m in range(max(1, len(keys) - 5), len(keys)):

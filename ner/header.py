@@ -199,10 +199,9 @@ def parent_unit(line: str, parent: str) -> str | None:
     unit = sentence_case(line)
     if unit is None:
         return None
-    for word in line.split():   # a shortening is written out, not put in sentence case ('PHÒNG LĐTB&XH')
-        if spelled_out(word):
-            unit = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", lambda _, w=word: spelled_out(w), unit, count=1,
-                          flags=re.IGNORECASE)
+    # a shortening is written out, not put in sentence case ('PHÒNG LĐTB&XH'; the words stand one for one)
+    if len(line.split()) == len(unit.split()):
+        unit = " ".join(spelled_out(written) or cased for written, cased in zip(line.split(), unit.split()))
     known = known_names(True)[0].get(content_keys(unit, True))
     if known is not None and known.kind == "province_department":
         unit = known.name   # a mark slipped in the line ('SỞ THÔNG TIN VÀ TRUYỂN THÔNG'): the list's spelling

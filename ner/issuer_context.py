@@ -68,24 +68,17 @@ def issuer_context(issuer: str | None, aliases: dict[str, FoundAgency] | None = 
                          department=issuer if province is not None and issuer.startswith("Sở ") else None)
 
 
-def provinces_with(locality: Place) -> set[str]:
-    """The provinces that have a district or commune of this name and level ('huyện Châu Thành':
-    ten of them): a header that names one of those gives no province by itself."""
-    return {p.province for p in places_named(locality.short) if p.level == locality.level and p.province}
-
-
-def province_named_for(locality: Place, texts: Iterable[str]) -> Place | None:
-    """The province of an issuer whose district or commune name several provinces share, where the
-    text names exactly one of them ('UBND huyện Châu Thành' … 'UBND Tỉnh Long An'; the places list
-    gives the first of ten, Tây Ninh); None otherwise."""
-    candidates = provinces_with(locality)
-    if len(candidates) < 2:
+def place_in_named_province(locality: Place, texts: Iterable[str]) -> Place | None:
+    """The issuer's district or commune, where several provinces have one of its name and level
+    and the text names exactly one of them ('UBND huyện Châu Thành' … 'UBND Tỉnh Long An': the
+    places list gives the first of ten, Tây Ninh's); None otherwise."""
+    same = [p for p in places_named(locality.short) if p.level == locality.level and p.province]
+    if len({p.province for p in same}) < 2:
         return None
     texts = list(texts)
-    named = {c for c in candidates for t in texts if re.search(rf"\b(?:tỉnh|thành phố)\s+{re.escape(c)}\b", t, re.IGNORECASE)}
-    if len(named) != 1:
-        return None
-    return find_place(named.pop(), "tỉnh")
+    named = [p for p in same if any(re.search(rf"\b(?:tỉnh|thành phố)\s+{re.escape(p.province)}\b", t, re.IGNORECASE)
+                                    for t in texts)]
+    return named[0] if len({p.province for p in named}) == 1 else None
 
 
 def spelled_as_in_text(issuer: str | None, texts: Iterable[str] | str) -> str | None:

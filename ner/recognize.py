@@ -24,11 +24,11 @@ from ner.agencies import AgencyContext, FoundAgency, defined_aliases, find_agenc
 from ner.amounts import amount_in_cell, find_amounts
 from ner.dates import find_dates
 from ner.header import parse_header
-from ner.issuer_context import issuer_context, province_named_for, spelled_as_in_text
+from ner.issuer_context import issuer_context, place_in_named_province, spelled_as_in_text
 from ner.references import find_references, issue_date_after, issuer_from_codes, stated_doc_type, type_from_code
 from ner.relations import relation_at, sentence_around
 from ner.units import TextUnit, text_units
-from normalize.places import places_named, successor_of
+from normalize.places import find_place, successor_of
 from normalize.text import match_key, normalize_dashes
 
 
@@ -53,12 +53,10 @@ def document_context(header, units: list[TextUnit], agency_rules: Sequence[Agenc
     committee), the abbreviations the document defines for bodies it names, and what analysts
     taught for documents of this issuer (aliases they corrected, names they rejected)."""
     ctx = issuer_context(header.issuer)
-    if ctx.locality is not None and ctx.locality.tier != "province":
-        province = province_named_for(ctx.locality, (u.text for u in units))
-        if province is not None and province != ctx.province:   # ('huyện Châu Thành' of ten provinces)
-            own = next((p for p in places_named(ctx.locality.short)
-                        if p.level == ctx.locality.level and p.province == province.short), ctx.locality)
-            ctx = dataclasses.replace(ctx, province=province, locality=own)
+    own = place_in_named_province(ctx.locality, (u.text for u in units)) \
+        if ctx.locality is not None and ctx.locality.tier != "province" else None
+    if own is not None and own != ctx.locality:   # ('huyện Châu Thành' of ten provinces; the text names one)
+        ctx = dataclasses.replace(ctx, province=find_place(own.province, "tỉnh"), locality=own)
     if header.date:
         ctx = dataclasses.replace(ctx, issued=header.date)
     aliases, taught = learned_for(header.issuer, agency_rules)

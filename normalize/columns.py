@@ -117,12 +117,22 @@ MONEY_SOURCE_WORDS = (r"ngân sách (?:trung ương|địa phương|tỉnh|thàn
                       r"vốn (?:oda|vay|đối ứng|khác|trong nước|ngoài nước|nước ngoài)|nguồn (?:vốn|khác)|xã hội hóa")
 
 
+_YEAR_IN_HEADER = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def column_year(header: str) -> str | None:
+    """The year a column's header names ('Kế hoạch vốn năm 2025' → '2025'); none where it names a
+    span or no year."""
+    years = _YEAR_IN_HEADER.findall(header)
+    return years[0] if len(years) == 1 else None
+
+
 def splits_by_year_or_source(header: str) -> bool:
     """Whether a money column is one year's or one source's share ('Năm 2025', 'Kế hoạch vốn năm
     2024', 'Ngân sách trung ương', 'NSĐP'), which a table gives each item beside its total; a split
     by task or kind of work ('Nhiệm vụ soạn thảo | Nhiệm vụ thẩm định') is no such share."""
-    key = header_key(header.split(" / ")[-1])
-    return len(re.findall(r"\b(?:19|20)\d{2}\b", key)) == 1 or bool(_plain(MONEY_SOURCE_WORDS).search(key))
+    last = header.split(" / ")[-1]
+    return column_year(last) is not None or bool(_plain(MONEY_SOURCE_WORDS).search(header_key(last)))
 
 
 # Money a table's caption says is paid in, not spent: fees and prices ('1. Mức học phí', e13).

@@ -25,7 +25,7 @@ from models import (
 from ner.agency_words import PEOPLE_WORDS
 from ner.references import type_of
 from normalize.agencies import tidy_name
-from normalize.columns import SOURCE_HEADER, splits_by_year_or_source
+from normalize.columns import SOURCE_HEADER, column_year, splits_by_year_or_source
 from normalize.columns import money_kind as money_kind_of
 from normalize.durations import parse_duration_months
 from normalize.numbers import roman_to_int
@@ -359,20 +359,10 @@ def _budget_lines(cells: _Cells, row: TypedRow, columns: list[int]) -> list[Budg
         amount=amount,
         lead_agencies=lead,
         coordinating_agencies=cells.agencies(row, "coordinating"),
-        period=period or (_column_year(cells.t.columns[k].name) if k is not None and len(columns) > 1 else None),
+        period=period or (column_year(cells.t.columns[k].name) if k is not None and len(columns) > 1 else None),
         amount_column=cells.t.columns[k].name if k is not None and len(columns) > 1 else None,
         provenance=RecordProvenance(table_id=cells.t.id, row=row.index, page=row.page),
         confidence=cells.t.kind_confidence) for k, amount in (priced or [(None, None)])]
-
-
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-
-
-def _column_year(header: str) -> str | None:
-    """The year a money column's header names ('Kế hoạch vốn năm 2025' → '2025'); none where it
-    names a span or no year."""
-    years = _YEAR.findall(header)
-    return years[0] if len(years) == 1 else None
 
 
 _SOURCE_HEADER = re.compile(SOURCE_HEADER, re.IGNORECASE)
