@@ -17,17 +17,15 @@ SHARED_SCAN = ROOT.parent / "shared" / "corpus" / "000" / "000.scan-office.pdf"
 
 
 def _render_pages(pdf: Path, out: Path) -> list[Path]:
-    import pypdfium2 as pdfium
-
-    from extract.ocr.render import choose_dpi, native_dpi
-    doc = pdfium.PdfDocument(str(pdf))
+    """The pages as the OCR path renders them (extract.ocr.render.PageSource), as PNG files."""
+    from extract.ocr.render import PageSource
     paths = []
-    for i in range(len(doc)):
-        page = doc[i]
-        dpi = choose_dpi(native_dpi(page))
-        p = out / f"p{i:03d}.png"
-        page.render(scale=dpi / 72, grayscale=True).to_pil().save(p, dpi=(dpi, dpi))
-        paths.append(p)
+    with PageSource("pdf", str(pdf)) as source:
+        for i in range(len(source)):
+            image, dpi = source.load(i + 1)
+            p = out / f"p{i:03d}.png"
+            image.save(p, dpi=(dpi, dpi))
+            paths.append(p)
     return paths
 
 

@@ -18,6 +18,7 @@ from extract.errors import CorruptFileError, EncryptedFileError, TooMuchTextErro
 from extract.layout import DetectedTable, LayoutBuilder, PageContent, Word
 from extract.media import PDF
 from extract.pdf_text_layer import page_chars, page_edges, ruled_tables
+from extract.pdfium_lock import pdfium_calls
 from models import Document, ExtractOptions, Warning
 from normalize.legacy_encodings import LegacyDecoder, conversion_warnings, font_encoding, has_legacy_candidates
 
@@ -140,23 +141,24 @@ def read(data: bytes, media_type: str = PDF, options: ExtractOptions | None = No
         pdf.close()
         raise
     pdf.close()   # pdfplumber opened it for the checks above; PDFium reads it
-    document = _open_pdfium(data)
     contents: list[PageContent] = []
     fonts: dict[int, list[FontPieces]] = {}
-    with document:
-        for index in range(len(document)):
-            page = None
-            try:
-                page = document[index]
-                contents.append(_text_page(index + 1, page, fonts.setdefault(index + 1, [])))
-            except Exception as exc:  # one bad page must not lose the others
-                contents.append(PageContent(number=index + 1, width=0, height=0, source="pdf-text",
-                                            needs_ocr=True, warnings=[Warning(
-                                                code="page_unreadable", page=index + 1,
-                                                message=f"page {index + 1} could not be read: {exc}")]))
-            finally:
-                if page is not None:
-                    page.close()
+    with pdfium_calls():
+        document = _open_pdfium(data)
+        with document:
+            for index in range(len(document)):
+                page = None
+                try:
+                    page = document[index]
+                    contents.append(_text_page(index + 1, page, fonts.setdefault(index + 1, [])))
+                except Exception as exc:  # one bad page must not lose the others
+                    contents.append(PageContent(number=index + 1, width=0, height=0, source="pdf-text",
+                                                needs_ocr=True, warnings=[Warning(
+                                                    code="page_unreadable", page=index + 1,
+                                                    message=f"page {index + 1} could not be read: {exc}")]))
+                finally:
+                    if page is not None:
+                        page.close()
     legacy_warnings = _decode_legacy(contents, fonts)
     scanned = [c.number for c in contents if c.needs_ocr]
     if scanned and _want_ocr(options.ocr):

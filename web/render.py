@@ -21,6 +21,7 @@ from pathlib import Path
 from extract.child import run_group
 from extract.media import DOC, DOCX, IMAGE_TYPES, ODS, ODT, PDF, RTF, XLS, XLSX
 from extract.ocr.render import DEFAULT_DPI
+from extract.pdfium_lock import grayscale_image, pdfium_calls
 from intake.workspace import write_atomic
 from models import Document, ExtractionResult
 from normalize.text import match_key
@@ -95,11 +96,12 @@ class PageSource:
         """Each page's width and height in PDF points (the unit of the boxes)."""
         if self.pdf_bytes is not None:
             import pypdfium2 as pdfium
-            pdf = pdfium.PdfDocument(self.pdf_bytes)
-            try:
-                return [tuple(pdf[i].get_size()) for i in range(len(pdf))]
-            finally:
-                pdf.close()
+            with pdfium_calls():
+                pdf = pdfium.PdfDocument(self.pdf_bytes)
+                try:
+                    return [tuple(pdf[i].get_size()) for i in range(len(pdf))]
+                finally:
+                    pdf.close()
         from PIL import Image
         out = []
         with Image.open(io.BytesIO(self.data)) as img:
@@ -121,14 +123,15 @@ class PageSource:
     def _rendered(self, number: int, width: int):
         if self.pdf_bytes is not None:
             import pypdfium2 as pdfium
-            pdf = pdfium.PdfDocument(self.pdf_bytes)
-            try:
-                if not 1 <= number <= len(pdf):
-                    raise RenderError("no_page", f"no page {number}")
-                page = pdf[number - 1]
-                image = page.render(scale=width / page.get_size()[0], grayscale=True).to_pil()
-            finally:
-                pdf.close()
+            with pdfium_calls():
+                pdf = pdfium.PdfDocument(self.pdf_bytes)
+                try:
+                    if not 1 <= number <= len(pdf):
+                        raise RenderError("no_page", f"no page {number}")
+                    page = pdf[number - 1]
+                    image = grayscale_image(page, width / page.get_size()[0])
+                finally:
+                    pdf.close()
         else:
             from PIL import Image
             with Image.open(io.BytesIO(self.data)) as img:

@@ -3,10 +3,12 @@ frames decoded one at a time. Opened once per worker chunk, so no image crosses 
 from __future__ import annotations
 
 import math
+from contextlib import nullcontext
 
 from PIL import Image
 
 from extract.errors import PageTooLargeError
+from extract.pdfium_lock import grayscale_image, pdfium_calls
 from models.settings import MAX_PAGE_PIXELS as MAX_PIXELS  # the default; ExtractOptions.max_page_pixels
 
 MIN_DPI, MAX_DPI, DEFAULT_DPI = 200, 400, 300
@@ -60,7 +62,8 @@ class PageSource:
         if self.kind == "pdf":
             import pypdfium2 as pdfium
             try:
-                self.doc = pdfium.PdfDocument(self.path)
+                with pdfium_calls():
+                    self.doc = pdfium.PdfDocument(self.path)
             except pdfium.PdfiumError as exc:  # a page tree PDFium refuses (a DAG, a loop): the file's fault
                 from extract.errors import CorruptFileError
                 raise CorruptFileError(f"PDF structure cannot be rendered: {exc}") from exc
@@ -70,14 +73,25 @@ class PageSource:
         return self
 
     def __exit__(self, *exc) -> None:
-        self.doc.close()
+        with pdfium_calls() if self.kind == "pdf" else nullcontext():
+            self.doc.close()
+
+    def __len__(self) -> int:
+        if self.kind == "pdf":
+            with pdfium_calls():
+                return len(self.doc)
+        return getattr(self.doc, "n_frames", 1)
 
     def load(self, number: int) -> tuple[Image.Image, float]:
         if self.kind == "pdf":
-            page = self.doc[number - 1]
-            width, height = page.get_size()
-            dpi = fit_dpi(width, height, choose_dpi(native_dpi(page)), self.max_pixels)
-            return page.render(scale=dpi / 72, grayscale=True).to_pil(), dpi
+            with pdfium_calls():
+                page = self.doc[number - 1]
+                try:
+                    width, height = page.get_size()
+                    dpi = fit_dpi(width, height, choose_dpi(native_dpi(page)), self.max_pixels)
+                    return grayscale_image(page, dpi / 72), dpi
+                finally:
+                    page.close()
         self.doc.seek(number - 1)
         dpi = float((self.doc.info.get("dpi") or (DEFAULT_DPI, DEFAULT_DPI))[0]) or DEFAULT_DPI
         frame = self.doc.convert("L")
