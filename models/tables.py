@@ -10,7 +10,7 @@ from models.document import BBox
 ColumnRole = Literal["stt", "agency", "coordinating", "submitter", "name", "objective", "result", "budget",
                      "duration", "deadline", "period", "time", "reference", "note", "location", "date", "measure",
                      "category", "person", "score", "source", "other"]
-MoneyKind = Literal["total", "allocation", "spent", "part", "rate"]
+MoneyKind = Literal["total", "allocation", "spent", "part", "rate", "before_tax"]
 RowKind = Literal["data", "group", "total", "part"]
 TableKind = Literal["tasks", "catalog", "budget", "other"]
 
@@ -23,7 +23,8 @@ class TypedColumn(BaseModel):
     multiplier: int | None = None
     currency: str | None = None
     money_kind: MoneyKind | None = Field(None, description="for a money column: a total, an allocation, an amount "
-                                                            "spent, or a part of another")
+                                                            "spent, a part of another, a rate, or an amount "
+                                                            "before tax beside the one with it")
     unit_per_row: bool = Field(False, description="the money unit is each row's own, stated in its unit column "
                                                   "('Đơn vị tính': 'Đồng/người') or its own cell ('15.000.000 "
                                                   "đồng/văn bản'); a figure in another unit or none is no money")

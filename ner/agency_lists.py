@@ -13,6 +13,7 @@ from ner.agency_words import (
     local_name,
 )
 from normalize.agencies import AgencyEntry, known_agency, party_body
+from normalize.places import DISTRICT_LEVELS
 
 # A body named with its locality ('HĐND tỉnh Bình Thuận'), whose head may take more localities.
 _NAMED_WITH_LOCALITY = re.compile(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+\S")
@@ -48,13 +49,14 @@ class ListedBodies(TokenReader):
         return None
 
     def enumerate_items(self, j: int, head: tuple[int, str, str], place_level: bool) -> None:
+        level = None
         if place_level:
             lv = self.level_at(j)
             if lv is None:
                 return
-            j = lv[0]
+            j, level = lv
             while j + 1 < len(self.toks) and self.toks[j].text == "," and self.level_at(j + 1):
-                j = self.level_at(j + 1)[0]
+                j, level = self.level_at(j + 1)
         while j + 1 < len(self.toks) and self.toks[j].text == "," and self.is_low(j + 1):
             j += 2  # 'các Bộ, cơ quan:', 'các Sở, ban, ngành:'
             while self.is_low(j):
@@ -62,7 +64,7 @@ class ListedBodies(TokenReader):
         if j < len(self.toks) and self.toks[j].text == ":":
             j += 1
         while j < len(self.toks) and self.is_cap(j):
-            end = self.enumerated_item(j, head[1], place_level)
+            end = self.enumerated_item(j, head[1], place_level, level)
             if end is None:
                 break
             if end < len(self.toks) and (self.toks[end].text in (",", ";") or self.key(end) == "và"):
@@ -105,7 +107,7 @@ class ListedBodies(TokenReader):
         self.add(j, end, f"{e.name} {self.ctx.province.full()}", "province_department", True)
         return end
 
-    def enumerated_item(self, j: int, head: str, place_level: bool) -> int | None:
+    def enumerated_item(self, j: int, head: str, place_level: bool, level: str | None = None) -> int | None:
         k = self.item_end(j)   # the item as the list delimits it: 'Nông nghiệp và Phát triển nông thôn'
         e = None
         if not place_level and k > j + 1:
@@ -122,6 +124,12 @@ class ListedBodies(TokenReader):
                 return added
         if place_level:
             place = self.place_at(j, None, ("province",))
+            if (not place or place[1] is None) and level in DISTRICT_LEVELS and self.ctx.province is not None:
+                # 'UBND các huyện, thành phố Đà Lạt, Bảo Lộc' (pool w): the last level word names the
+                # items, districts of the document's province as the places list knows them
+                place = self.place_at(j, level, ("district",))
+                if place and place[1] is not None and place[1].province != self.ctx.province.short:
+                    place = None
             if not place or place[1] is None:
                 return None
             self.add(j, place[0], f"{head} {place[1].full()}", KIND_OF_HEAD.get(head, "local"), True)

@@ -2,8 +2,10 @@
 localities that act, an item among bodies) is its People's Committee."""
 from __future__ import annotations
 
+import re
+
 from ner.agency_tokens import TokenReader
-from ner.agency_words import LEVEL_FIRST_WORDS, LOCALITY_CUE, WHERE_BEFORE
+from ner.agency_words import ADDRESS_CUE, LEVEL_FIRST_WORDS, LOCALITY_CUE, STREET_BEFORE, WHERE_BEFORE
 
 
 class PlacesAsActors(TokenReader):
@@ -29,6 +31,9 @@ class PlacesAsActors(TokenReader):
             # a capitalized word just before a bare place name makes them one name ('Báo Quảng Nam',
             # a newspaper, in a cell of bodies in charge): no People's Committee
             named_by = not level and self.is_cap(i - 1) and self.key(i - 1) not in ("và", "các")
+            if place and self.in_address(i):
+                i = place[0]   # ('địa chỉ: Số 64, đường Lý Tự Trọng, phường Yên Bái': where a body sits)
+                continue
             if place and not level and self.in_route(i, place[0]):
                 i = place[0]   # ('các dự án Tuyên Quang - Hà Giang, Cần Thơ - Hậu Giang': a route's ends)
                 continue
@@ -39,6 +44,12 @@ class PlacesAsActors(TokenReader):
                 i = place[0]
                 continue
             i += 1
+
+    def in_address(self, i: int) -> bool:
+        """A place in an address ('địa chỉ: … phường Yên Bái, tỉnh Lào Cai', '… Đại lộ Trần Hưng Đạo,
+        phường Cam Đường'): where a body sits, not a locality that acts (pool w)."""
+        clause = re.split(r"[;\n]", self.text[:self.toks[i].start])[-1]
+        return bool(ADDRESS_CUE.search(clause) or STREET_BEFORE.search(clause[-60:]))
 
     def in_route(self, i: int, j: int) -> bool:
         """A place joined to another by a dash ('Bắc Kạn - Cao Bằng', 'Châu Đốc - Cần Thơ - Sóc

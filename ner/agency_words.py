@@ -135,6 +135,10 @@ TAIL_STOPS = PHRASE_STOPS | {"và", "tỉnh", "huyện", "xã", "phường", "qu
 LOCALITY_CUE = re.compile(r"địa phương|tỉnh, thành phố|các tỉnh|các thành phố|các tỉnh, thành", re.IGNORECASE)
 # Words that make the places after them a location ('tại các tỉnh …', 'trên địa bàn các tỉnh …').
 WHERE_BEFORE = re.compile(r"\b(?:tại|ở|trên địa bàn|địa bàn|thuộc|đến|tới|giữa)\s+$", re.IGNORECASE)
+# Words that make the places after them, in their clause, an address ('địa chỉ: Số 64, đường Lý Tự
+# Trọng, phường Yên Bái'), and a street just before a place ('Đại lộ Trần Hưng Đạo, phường …').
+ADDRESS_CUE = re.compile(r"địa chỉ|trụ sở", re.IGNORECASE)
+STREET_BEFORE = re.compile(r"\b(?:đường|phố|đại lộ)\s+[A-ZĐÀ-Ỹ][^,;]*,\s*$", re.IGNORECASE)
 
 
 BULLETS = "-–+•"                        # what begins an item of a list

@@ -121,9 +121,10 @@ def _sums_without_unit(text: str) -> list[FoundAmount]:
     return out
 
 
-def amount_in_cell(text: str, unit: MoneyUnit) -> FoundAmount | None:
-    """A cell of a money column: '169.000', '5.000 - 10.000', '1.000 – 1.500'."""
-    rng = parse_number_or_range(text)
+def amount_in_cell(text: str, unit: MoneyUnit, commas_group: bool = False) -> FoundAmount | None:
+    """A cell of a money column: '169.000', '5.000 - 10.000', '1.000 – 1.500'; '600,000' in a
+    table that groups thousands with commas (`commas_group`)."""
+    rng = parse_number_or_range(text, commas_group)
     if rng is None:
         return None
     low, high = (to_base_units(x, unit) for x in rng)

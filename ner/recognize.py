@@ -224,7 +224,7 @@ def _as_taught(found: list[FoundAgency], ctx: AgencyContext) -> list[FoundAgency
 def _amounts(text: str, unit: TextUnit, masked):
     found = find_amounts(text, masked)
     if not found and unit.column_unit is not None:
-        cell = amount_in_cell(text, unit.column_unit)
+        cell = amount_in_cell(text, unit.column_unit, unit.commas_group)
         if cell is not None:
             return [cell]
     return found

@@ -19,7 +19,9 @@ from normalize.text import normalize_dashes
 _NUM = r"\d{1,5}"
 # A symbol segment: capitals, digits, '&'; a few official codes carry lowercase letters
 # (TTg, CTr, TTr, QĐi). Checked again in _valid_segment.
-_SEG = r"[A-ZĐ][A-Za-zĐđ0-9&]*"
+# Vietnamese capitals stand in codes too: '2589/BTTTT-ƯDCNTT' (Cục Ứng dụng CNTT).
+_CAPS = "A-ZĐƯƠÂĂÊÔ"
+_SEG = rf"[{_CAPS}][A-Za-z{_CAPS}đ0-9&]*"
 _END = r"(?![A-Za-zÀ-ỹĐđ0-9&])"
 # A hyphen, with a speck OCR may leave after it ('7091/UBND- .VHXH').
 _HY = r"\s?-\s?(?:[.,·'`]\s?)?"
@@ -132,7 +134,7 @@ def _rejoin(text: str, end: int, segs: list[str]) -> tuple[list[str], int, tuple
 
 # After a document type, a slash where the hyphen before its issuers belongs ('84/2005/TTLT/BTC-BLĐTBXH').
 # ('01/NQ/TW' is a Party number miswritten, '01-NQ/TW', not a state one: left alone.)
-_SLASHED_ISSUERS = re.compile(rf"/(?P<issuers>{_SEG}(?:{_HY}{_SEG})*){_END}")
+_SLASHED_ISSUERS = re.compile(rf"{_SL}(?P<issuers>{_SEG}(?:{_HY}{_SEG})*){_END}")
 
 
 def _slash_for_hyphen(text: str, end: int, segs: list[str]) -> tuple[list[str], int, tuple[str, ...]]:
@@ -160,6 +162,14 @@ def _lost_hyphen(segs: list[str]) -> tuple[list[str], tuple[str, ...]]:
         if len(code) >= 2 and first.startswith(code) and first[len(code):] in issuers:
             return [code, first[len(code):], *segs[1:]], (f"{first}→{code}-{first[len(code):]}",)
     return segs, ()
+
+
+def _official_number(number: str) -> tuple[str, tuple[str, ...]]:
+    """A number below 10 is written with a 0 before it (Decree 30/2020/NĐ-CP, Appendix I: 'số nhỏ
+    hơn 10 phải ghi thêm số 0 phía trước'): 'Luật … số 5/2017/QH14' is 05/2017/QH14."""
+    if len(number) == 1:
+        return f"0{number}", (f"{number}→0{number}",)
+    return number, ()
 
 
 def find_references(text: str) -> list[FoundReference]:
@@ -213,8 +223,9 @@ def find_references(text: str) -> list[FoundReference]:
             s = text.index(n, pos)
             pos = s + len(n)
             end = match_end if i == len(nums) - 1 else pos
-            found.append(FoundReference(f"{n}/{symbol}", n, symbol, s, end, type_code, issuers,
-                                        in_list, repairs))
+            number, padded = _official_number(n)
+            found.append(FoundReference(f"{number}/{symbol}", number, symbol, s, end, type_code, issuers,
+                                        in_list, (*repairs, *padded)))
     for m in LOST_SLASH_RE.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken + [(f.start, f.end) for f in found]):
             continue

@@ -103,6 +103,9 @@ def names_bid_packages(header: str) -> bool:
 # assigns, supports) where there is one, else the total.
 MONEY_KINDS: list[tuple[str, str]] = [
     (r"trong đó|gồm", "part"),
+    # before tax beside after it ('Thành tiền trước thuế | Thành tiền sau thuế'): the state pays the
+    # amount with its tax, which the total adds up (pool w)
+    (r"trước thuế|chưa (?:có |bao gồm |tính )?(?:thuế|vat)", "before_tax"),
     (r"lũy kế|đã bố trí|đã giải ngân|đã cấp|thực hiện|giải ngân|còn lại|chưa bố trí", "spent"),
     (r"kế hoạch vốn|phân bổ|giao|bố trí|hỗ trợ|bổ sung|dự kiến|đề xuất|kinh phí", "allocation"),
     (r"tổng mức|tổng vốn|tổng kinh phí|tổng số|tổng cộng|^tổng|thành tiền", "total"),

@@ -12,13 +12,29 @@ class NumberFormatError(ValueError):
     pass
 
 
-def parse_vn_number(text: str) -> Decimal:
+# Whole cells that say how a table groups thousands: two or more groups after commas ('2,900,000',
+# English) or after points ('2.900.000', Vietnamese).
+_COMMA_GROUPED = re.compile(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?")
+_POINT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?")
+
+
+def groups_with_commas(cells) -> bool:
+    """Whether a table writes its figures the English way: some cell groups thousands with commas
+    ('2,900,000') and none with points. There '600,000' beside them is six hundred thousand, not
+    600 with three decimals (pool w: a cost estimate typed in English format, whose five such
+    cells read as 600, 120, 465 … đồng and raised a false total alarm)."""
+    texts = [c.strip() for c in cells if c]
+    return any(_COMMA_GROUPED.fullmatch(t) for t in texts) and not any(_POINT_GROUPED.fullmatch(t) for t in texts)
+
+
+def parse_vn_number(text: str, commas_group: bool = False) -> Decimal:
     """'1.436.130' -> 1436130, '7.318.856,3' -> 7318856.3, '12,25' -> 12.25, '2441' -> 2441.
 
     A lone '.' followed by exactly three digits is a thousands separator (Vietnamese usage);
     a lone '.' followed by one or two digits is a decimal point (English-style input, seen in
     tables pasted from spreadsheets). Several ',' groups of three digits with no '.' are an
-    English thousands format ("1,436,130").
+    English thousands format ("1,436,130"); so is one, '600,000', where `commas_group` says the
+    table writes its figures so (groups_with_commas).
     """
     s = re.sub(r"[\s\u00a0\u202f]", "", text or "")
     if not s or not re.fullmatch(r"[\d.,]+", s) or not s[0].isdigit() or not s[-1].isdigit():
@@ -46,6 +62,8 @@ def parse_vn_number(text: str) -> Decimal:
         if commas > 1:
             if not _grouped(s, ","):
                 raise NumberFormatError(f"bad grouping: {text!r}")
+            s = s.replace(",", "")
+        elif commas_group and _grouped(s, ",") and not s.startswith("0"):   # ('0,236' is a fraction)
             s = s.replace(",", "")
         else:
             s = s.replace(",", ".")

@@ -18,18 +18,19 @@ RANGE_RE = re.compile(
 _SPACE_GROUPED = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?")
 
 
-def parse_number_or_range(text: str) -> tuple[Decimal, Decimal] | None:
-    """A single number gives (n, n); a range gives (low, high). None for anything else."""
+def parse_number_or_range(text: str, commas_group: bool = False) -> tuple[Decimal, Decimal] | None:
+    """A single number gives (n, n); a range gives (low, high). None for anything else.
+    `commas_group`: the table groups thousands with commas (normalize.numbers.groups_with_commas)."""
     # Specks before or after a number in a scanned cell read as punctuation (".120.000");
     # Vietnamese never writes a number starting with a mark, so they go.
     s = normalize_dashes(text or "").strip().strip(".,;:'`‘’")
     m = RANGE_RE.match(s)
     try:
         if m:
-            low, high = parse_vn_number(m.group("low")), parse_vn_number(m.group("high"))
+            low, high = parse_vn_number(m.group("low"), commas_group), parse_vn_number(m.group("high"), commas_group)
             return (low, high) if low <= high else None
         if re.fullmatch(NUMBER_PATTERN, s) or _SPACE_GROUPED.fullmatch(s):
-            n = parse_vn_number(s)
+            n = parse_vn_number(s, commas_group)
             return n, n
     except NumberFormatError:
         return None

@@ -18,6 +18,9 @@ _WORDS = re.compile(r"[^\W\d_]{2,}\s+[^\W\d_]{2,}")
 # Compared without marks: a scan reads 'TỔNG' as 'TONG'.
 TOTAL_ROW = re.compile(r"^(tong cong|tong so|tong|cong|tong kinh phi|cong chung|tong cong chung)\s*[:.]?$")
 MAX_HEADER_ROWS = 3
+# A figure with its thousands grouped ('197,128,000', '1.500'): no header holds one, so its row is
+# the body's first, whatever its first cell says (a cost code, 'Gtb', pool w).
+_GROUPED_FIGURE = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
 # A group heading across the whole table: its number and its words in one cell.
 _GROUP_HEADING = re.compile(r"(?:[IVX]{1,5}|[A-ZĐ])[.)]\s+\S")
 
@@ -33,6 +36,7 @@ def header_row_count(table: Table) -> int:
         first = row[0].text.strip() if row and row[0] is not None and row[0].row == r else ""
         texts = [c.text if c is not None and c.row == r else "" for c in row]
         if _FIRST_CELL.fullmatch(first) or (r > 0 and is_total_row(texts)) or \
+                (r > 0 and any(_GROUPED_FIGURE.fullmatch(t.strip()) for t in texts[1:])) or \
                 (r > 0 and _BARE_LETTER.fullmatch(first) and any(_WORDS.search(t) for t in texts[1:])):
             return r
         one_cell = len({id(c) for c in row if c is not None}) == 1

@@ -30,6 +30,8 @@ from normalize.columns import (
     time_kind,
 )
 from normalize.money import MoneyUnit, parse_unit, unit_from_header
+from normalize.numbers import groups_with_commas
+from normalize.ranges import parse_number_or_range
 from tables.headers import column_headers, header_row_count, is_total_row, unit_line
 from tables.lists import catalog_kind, is_title, numbered_lists
 from tables.money_columns import CONTENT_MAJORITY, apply_unit, filled, money_from_cells, numeric_share
@@ -150,7 +152,12 @@ def _numbered_parents(rows: list[TypedRow], columns: list[TypedColumn]) -> list[
     numbers = [r.cells[stt].strip().rstrip(".") if r.kind == "data" else None for r in rows]
     valued = {c.index for c in columns if c.role in ("budget", "duration", "deadline", "period")}
     out, group, group_row = [], None, None
+    subtotals = _labelled_subtotals(rows, numbers, [c.index for c in columns if c.role == "budget"])
     for k, row in enumerate(rows):
+        if k in subtotals:
+            group, group_row = " ".join(dict.fromkeys(c for c in row.cells if c)), row.index
+            out.append(row.model_copy(update={"kind": "group", "group": group}))
+            continue
         children = numbers[k] and any(n and n.startswith(numbers[k] + ".") for n in numbers[k + 1:k + 2])
         if children and not any(row.cells[c].strip(" -") for c in valued if c < len(row.cells)):
             group, group_row = " ".join(dict.fromkeys(c for c in row.cells if c)), row.index
@@ -161,6 +168,31 @@ def _numbered_parents(rows: list[TypedRow], columns: list[TypedColumn]) -> list[
         elif row.kind != "data" or numbers[k] and "." not in numbers[k]:
             group, group_row = None, None
         out.append(row)
+    return out
+
+
+def _labelled_subtotals(rows: list[TypedRow], numbers: list[str | None], money: list[int]) -> set[int]:
+    """Rows labelled by a code, not a number ('Gtb | Chi phí phần mềm … | 197,703,000'), over rows
+    numbered from 1 whose figures add up to theirs: a subtotal, no line of its own (a cost
+    estimate's cost groups, pool w). The sum decides; a label over rows that do not add up stays."""
+    commas = groups_with_commas(c for r in rows for c in r.cells)
+
+    def figure(row: TypedRow, k: int):
+        value = parse_number_or_range(row.cells[k], commas) if k < len(row.cells) else None
+        return value[0] if value else None
+
+    out = set()
+    for k, label in enumerate(numbers):
+        if not label or label[0].isdigit() or k + 1 >= len(rows) or numbers[k + 1] != "1":
+            continue
+        end = k + 1
+        while end < len(rows) and numbers[end] and numbers[end][0].isdigit():
+            end += 1
+        for m in money:
+            own, parts = figure(rows[k], m), [figure(r, m) for r in rows[k + 1:end]]
+            if own is not None and parts and None not in parts and sum(parts) == own:
+                out.add(k)
+                break
     return out
 
 

@@ -803,7 +803,7 @@ def test_a_documents_symbol_written_without_its_hyphen_gets_it_back():
                                             "Thông tư số 10/2024/TTBTC ngày 05/02/2024")] == \
         ["193/2025/NĐ-CP", "10/2024/TT-BTC"]
     assert [f.key for f in find_references("Thông tư liên tịch số 10/2018/TTLT-BTC; Tờ trình số 5/TTr-UBND")] == \
-        ["10/2018/TTLT-BTC", "5/TTr-UBND"]
+        ["10/2018/TTLT-BTC", "05/TTr-UBND"]   # (a number below 10 takes its 0: test_batch_w_references)
 
 
 def test_the_abbreviations_of_a_distribution_list_name_their_bodies():
@@ -1535,3 +1535,72 @@ def test_a_wards_department_exists_only_since_the_two_level_government(dateline,
     d.save(out)
     names = [a.name for a in extract_bytes(out.getvalue(), "kh.docx").agencies]
     assert ("Phòng Tư pháp phường 1" in names) is expected, names
+
+
+# -- after batch w's first-sight row (each test from w's sentences, failing on b38d99d) -----------------
+@pytest.mark.parametrize("text, keys", [
+    # a code with a Vietnamese capital in it ('ƯDCNTT': Cục Ứng dụng CNTT)
+    ("- Công văn số 2589/BTTTT-ƯDCNTT ngày 24/08/2011 vê việc hướng dẫn xác định chi phí", ["2589/BTTTT-ƯDCNTT"]),
+    # a slash with spaces where the hyphen before the issuer belongs; 'BNN', the ministry's old code
+    ("Căn cứ Quyết định số: 2740/QĐ / BNN-KL ngày 20/9/2007 của Bộ Nông nghiệp và PTNT", ["2740/QĐ-BNN-KL"]),
+    # a number below 10 is written with a 0 before it (Decree 30/2020/NĐ-CP, Appendix I)
+    ("Căn cứ Luật Quản lý ngoại thương số 5/2017/QH14;", ["05/2017/QH14"]),
+])
+def test_batch_w_references(text, keys):
+    from ner.references import find_references
+    assert [r.key for r in find_references(text)] == keys
+
+
+@pytest.mark.parametrize("text, issuer, names", [
+    # a province written lowercase after 'tỉnh' (a dataset's text)
+    ("Ủy ban nhân dân tỉnh bắc kạn", None, ["Ủy ban nhân dân tỉnh Bắc Kạn"]),
+    # 'PTNT' written out: the name ends with it, not at the verb after it
+    ("ngày 20/9/2007 của Bộ Nông nghiệp và PTNT phê duyệt Đề án giao rừng", None,
+     ["Bộ Nông nghiệp và Phát triển nông thôn"]),
+    # the last level word of 'các huyện, thành phố' names the districts listed after it
+    ("Chủ tịch Ủy ban nhân dân các huyện, thành phố Đà Lạt, Bảo Lộc và các cơ quan, tổ chức",
+     "Ủy ban nhân dân tỉnh Lâm Đồng", ["Ủy ban nhân dân thành phố Đà Lạt", "Ủy ban nhân dân thành phố Bảo Lộc"]),
+    # 'Liên hiệp Hội' written without 'các'
+    ("1. Liên hiệp Hội Khoa học và Kỹ thuật tỉnh Lâm Đồng", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lâm Đồng",
+     ["Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Lâm Đồng"]),
+])
+def test_batch_w_names(text, issuer, names):
+    assert _names(text, issuer) == names
+
+
+def test_places_in_an_address_are_no_actors():
+    """A cell of where a procedure is filed gives the ward of the office's address as a People's
+    Committee ('Ủy ban nhân dân phường Yên Bái')."""
+    cell = ("- Tại Trung tâm phục vụ hành chính công tỉnh Lào Cai (Quầy giao dịch của Sở Khoa học và Công "
+            "nghệ), địa chỉ: + Cơ sở 1: Số 64, đường Lý Tự Trọng, phường Yên Bái, tỉnh Lào Cai. + Cơ sở 2: Đại "
+            "lộ Trần Hưng Đạo, phường Cam Đường, tỉnh Lào Cai.")
+    assert _names(cell, "Ủy ban nhân dân tỉnh Lào Cai", agency_column=True) == [
+        "Trung tâm Phục vụ hành chính công tỉnh Lào Cai", "Sở Khoa học và Công nghệ tỉnh Lào Cai"]
+
+
+def test_a_table_in_english_number_format_reads_its_thousands():
+    """'2,900,000' beside '600,000' in one column: the second read as 600 đồng (three decimals) and
+    the total row raised a false alarm (6.320.000 against 5.600.720)."""
+    result = extract_bytes(_docx_with_table(["DỰ TOÁN CHI PHÍ ĐÀO TẠO"], [
+        ["STT", "Nội dung", "ĐVT", "SL", "T.Tiền (VND)"],
+        ["1", "Thù lao giảng viên - bao gồm cả tiền ăn (2 người x 05 ngày)", "người/ngày", "10", "2,900,000"],
+        ["2", "Chi phí ở cho giảng viên (2 phòng x 05 ngày)", "Phòng/ngày", "10", "1,700,000"],
+        ["3", "Chi phí đi lại cho giảng viên (2 người x 5 ngày)", "người/ngày", "10", "600,000"],
+        ["", "TỔNG CỘNG", "", "", "5,200,000"]]), "dt.docx")
+    assert [b.amount.value for b in result.records.budget] == [2_900_000, 1_700_000, 600_000]
+    assert not any(w.code == "total_mismatch" for w in result.warnings)
+    assert any(w.code == "total_checked" for w in result.warnings)
+
+
+def test_a_cost_estimate_gives_its_items_after_tax_and_no_line_for_a_subtotal():
+    """'Mã số | Hạng mục | … | Thành tiền trước thuế (VNĐ) | Thành tiền sau thuế (VNĐ)': the first row
+    of figures was read as a second header row, and no item had an amount; a cost group ('Gtb')
+    over items numbered from 1 that add up to it is a subtotal; the state pays the after-tax sum."""
+    result = extract_bytes(_docx_with_table(["TỔNG MỨC ĐẦU TƯ"], [
+        ["Mã số", "Hạng mục", "Công thức tính", "Thành tiền trước thuế (VNĐ)", "Thành tiền sau thuế (VNĐ)"],
+        ["Gtb", "Chi phí phần mềm và chuyển giao công nghệ", "", "197,128,000", "197,703,000"],
+        ["1", "Xây dựng phần mềm Quản lý văn bản và điều hành", "Theo phụ lục", "191,383,000", "191,383,000"],
+        ["2", "Đào tạo, chuyển giao công nghệ", "Theo phụ lục", "5,745,000", "6,320,000"],
+        ["Gqlda", "Chi phí quản lý dự án", "2,13%xGtbtt", "4,199,000", "4,199,000"]]), "tmdt.docx")
+    assert [(b.item[:12], b.amount.value) for b in result.records.budget] == [
+        ("Xây dựng phầ", 191_383_000), ("Đào tạo, chu", 6_320_000), ("Chi phí quản", 4_199_000)]
