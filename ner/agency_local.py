@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ner.agency_tokens import Reading, TokenReader, party_organ_index, phrase_keys
 from ner.agency_words import (
+    COMMON_NOUN_HEADS,
     ITEM_ENDS,
     LOCAL_BRANCHES,
     NAMED_WITHOUT_LEVEL,
@@ -148,6 +149,9 @@ class LocalNames(TokenReader):
                 return None  # 'Thành ủy' in a province's text is some city's
             return end, party_body(head, p.short), "party", True
         if head in LOCAL_BRANCHES and head not in ("Ủy ban nhân dân", "Hội đồng nhân dân"):
+            if head in COMMON_NOUN_HEADS and self.is_low(end) and not self.verb_at(end) \
+                    and not self.words_at(end, ("địa", "phương")):
+                return None   # 'Thuế nhà đất', 'Thuế thu nhập cá nhân': a tax, not the tax office (pool w)
             j = end + 2 if self.words_at(end, ("địa", "phương")) else end
             return j, local_name(head, p.full()), kind, True
         return None

@@ -56,6 +56,9 @@ LOCAL_BRANCHES = {"Kho bạc Nhà nước", "Bảo hiểm xã hội", "Cục Thu
                   "Hội Cựu chiến binh", "Hội Chữ thập đỏ", "Tỉnh đoàn", "Đoàn đại biểu Quốc hội", "Liên minh Hợp tác xã",
                   "Đoàn Thanh niên Cộng sản Hồ Chí Minh",
                   "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân", "Ủy ban nhân dân", "Hội đồng nhân dân"}
+# Bare heads that are also common nouns ('thuế', a tax; 'thanh tra', an inspection): a body only where
+# no lowercase word but a verb follows ('Thuế tỉnh', 'Thanh tra chủ trì'; not 'Thuế nhà đất').
+COMMON_NOUN_HEADS = {"Thuế", "Thanh tra"}
 # Bodies only a commune has (since 7/2025): never a province's, though a province's text names them.
 COMMUNE_ONLY_HEADS = {"Văn phòng Hội đồng nhân dân và Ủy ban nhân dân"}
 # Bodies a commune (and a district) has of its own: bare in its own document ('HĐND', 'Đảng ủy',

@@ -26,6 +26,11 @@ _NUMBER_LINE = re.compile(r"^Số\s*(?::\s*|(?=\d))(?P<num>\d*)\s*(?P<sep>[/-])\
 _PLACE_DATE = re.compile(r"^(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹ .]{1,40}),\s*ngày\b(?P<rest>.*)$")
 _BODY_START = re.compile(r"^(Căn cứ|Kính gửi|Theo đề nghị|Thực hiện|Điều\s+\d|I\.|1\.|Phần)", re.IGNORECASE)
 HEADER_WINDOW = 16
+# A title line of a kind the types list lacks ('ĐỀ CƯƠNG VÀ DỰ TOÁN CHI TIẾT' under 'UBND TỈNH PHÚ
+# THỌ / SỞ THÔNG TIN VÀ TRUYỀN THÔNG', pool w): the issuer's lines end above it.
+_TITLE_START = re.compile(r"^(?:ĐỀ CƯƠNG|DỰ TOÁN|PHƯƠNG ÁN|DỰ ÁN|BIÊN BẢN|GIẤY MỜI|THÔNG CÁO|QUYẾT ĐỊNH|"
+                          r"NGHỊ QUYẾT|KẾ HOẠCH|BÁO CÁO|TỜ TRÌNH|THÔNG BÁO|HƯỚNG DẪN|ĐỀ ÁN|CHƯƠNG TRÌNH|"
+                          r"QUY CHẾ|QUY ĐỊNH|CHỈ THỊ|CÔNG ĐIỆN)\b")
 
 
 def parse_header(doc: Document) -> DocumentHeader:
@@ -41,6 +46,10 @@ def parse_header(doc: Document) -> DocumentHeader:
         if motto:
             if collecting and text[:motto.start()].strip():
                 issuer_lines.append(text[:motto.start()].strip())
+            continue
+        if collecting and type_index is None and issuer_lines and _TITLE_START.match(text) \
+                and not canonical_type_name(text.rstrip(":")):
+            type_index = i   # (its first line is the title: the next ones are not the issuer's)
             continue
         if collecting and text.upper() == text and not _SLOGAN.search(text) and not _NUMBER_LINE.match(text) \
                 and not canonical_type_name(text.rstrip(":")):

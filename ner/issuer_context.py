@@ -20,7 +20,9 @@ from normalize.places import COMMUNE_LEVELS, DISTRICT_LEVELS, PROVINCE_LEVELS, P
 
 # The locality a local body's name ends with: '… xã Lương Minh', '… tỉnh Hà Tĩnh'.
 _LEVELS = sorted({*COMMUNE_LEVELS, *DISTRICT_LEVELS, *PROVINCE_LEVELS}, key=len, reverse=True)
-LOCALITY_SUFFIX = re.compile(rf"\b(?P<level>{'|'.join(_LEVELS)})\s+(?P<name>[^,()]+?)\s*$")
+# (A place's name starts with a capital or a number: 'xã' in 'Bảo hiểm xã hội thành phố Hà Nội' is
+# no commune, pool w.)
+LOCALITY_SUFFIX = re.compile(rf"\b(?P<level>{'|'.join(_LEVELS)})\s+(?P<name>[A-ZĐÀ-Ỹ0-9][^,()]*?)\s*$")
 # A local Party committee, or an organ named by one: 'Đảng ủy xã Phố Bảng', 'Ban Tuyên giáo Tỉnh ủy X'.
 _PARTY_COMMITTEE = re.compile(r"(?:(?:Tỉnh|Thành|Huyện|Quận|Thị) (?:ủy|uỷ)|Đảng (?:ủy|uỷ))\s+\S.*$")
 

@@ -52,7 +52,7 @@ def document_context(header, units: list[TextUnit], agency_rules: Sequence[Agenc
     """The issuer's own bodies (ner/issuer_context.py: its province and locality, ministry, Party
     committee), the abbreviations the document defines for bodies it names, and what analysts
     taught for documents of this issuer (aliases they corrected, names they rejected)."""
-    ctx = issuer_context(header.issuer)
+    ctx = issuer_context(header.issuer or _issuer_in_first_lines(units))
     own = place_in_named_province(ctx.locality, (u.text for u in units)) \
         if ctx.locality is not None and ctx.locality.tier != "province" else None
     if own is not None and own != ctx.locality:   # ('huyện Châu Thành' of ten provinces; the text names one)
@@ -64,6 +64,23 @@ def document_context(header, units: list[TextUnit], agency_rules: Sequence[Agenc
         if "tắt" in unit.text or "gọi là" in unit.text:
             aliases.update(defined_aliases(unit.text, find_agencies(unit.text, ocr=unit.ocr, ctx=ctx)))
     return dataclasses.replace(ctx, aliases=aliases, taught=taught) if aliases or taught else ctx
+
+
+# A header-like line: short, among the first few of a document whose header gave no issuer.
+_FIRST_LINES, _HEADER_LINE_CHARS = 6, 90
+
+
+def _issuer_in_first_lines(units: list[TextUnit]) -> str | None:
+    """A local council or People's Committee named alone on one of the first lines of a text whose
+    header gave no issuer ('Ủy ban nhân dân tỉnh bắc kạn' under the title, 'Hội đồng nhân dân tỉnh
+    tiền giang khóa vii - kỳ họp thứ 6': texts whose header a dataset flattened, pool v and w): the
+    issuer its own bodies are read for ('Sở Tài chính', 'Chi cục Kiểm lâm' are that province's)."""
+    for unit in units[:_FIRST_LINES]:
+        if unit.table_id is None and len(unit.text) <= _HEADER_LINE_CHARS:
+            found = find_agencies(unit.text, ocr=unit.ocr)
+            if found and found[0].kind in ("people_committee", "people_council") and found[0].start <= 1:
+                return found[0].name
+    return None
 
 
 def learned_for(issuer: str | None, rules: Sequence[AgencyRule]) -> tuple[dict[str, FoundAgency], dict[str, str | None]]:

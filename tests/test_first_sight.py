@@ -1604,3 +1604,45 @@ def test_a_cost_estimate_gives_its_items_after_tax_and_no_line_for_a_subtotal():
         ["Gqlda", "Chi phí quản lý dự án", "2,13%xGtbtt", "4,199,000", "4,199,000"]]), "tmdt.docx")
     assert [(b.item[:12], b.amount.value) for b in result.records.budget] == [
         ("Xây dựng phầ", 191_383_000), ("Đào tạo, chu", 6_320_000), ("Chi phí quản", 4_199_000)]
+
+
+def test_a_text_without_its_header_takes_the_issuer_named_on_its_first_lines():
+    """A resolution whose header a dataset flattened ('Nghị quyết về …' / 'Hội đồng nhân dân tỉnh
+    tiền giang khóa vii - kỳ họp thứ 6'): 'Uỷ ban nhân dân tỉnh' and the council's own board named no
+    province, and 'Thuế nhà đất' (a tax) was read as the province's tax office."""
+    d = Docx()
+    for line in ["Nghị quyết về dự toán ngân sách nhà nước năm 2006",
+                 "Hội đồng nhân dân tỉnh tiền giang khóa vii - kỳ họp thứ 6",
+                 "Căn cứ Luật Ngân sách nhà nước ngày 16 tháng 12 năm 2002;",
+                 "- Thuế nhà đất: 6,500 tỷ đồng.",
+                 "Giao Uỷ ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.",
+                 "Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh giám sát việc triển khai thực hiện Nghị quyết này."]:
+        d.add_paragraph(line)
+    out = io.BytesIO()
+    d.save(out)
+    names = [a.name for a in extract_bytes(out.getvalue(), "nq.docx").agencies]
+    assert names == ["Hội đồng nhân dân tỉnh Tiền Giang", "Ủy ban nhân dân tỉnh Tiền Giang",
+                     "Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh Tiền Giang"], names
+
+
+def test_social_insurance_is_no_commune_named_hoi():
+    """'Bảo hiểm xã hội thành phố Hà Nội' was read as issued by a commune 'xã hội thành phố Hà Nội':
+    'Phòng Thu' became 'Phòng Thu xã hội thành phố Hà Nội'."""
+    assert _names("phản ánh về BHXH thành phé (qua Phòng Thu) để hướng dẫn giải quyết",
+                  "Bảo hiểm xã hội thành phố Hà Nội") == ["Bảo hiểm xã hội thành phố Hà Nội"]
+
+
+def test_a_title_of_a_kind_the_types_list_lacks_ends_the_issuers_lines():
+    """'UBND TỈNH PHÚ THỌ / SỞ THÔNG TIN VÀ TRUYỀN THÔNG / ĐỀ CƯƠNG VÀ DỰ TOÁN CHI TIẾT / “XÂY DỰNG …
+    TẠI SỞ Y TẾ …”': the title was read as the issuer's lines, the issuer became the UBND, and the
+    Sở's own 'Văn phòng Sở' named no one."""
+    d = Docx()
+    for line in ["ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "ĐỀ CƯƠNG VÀ DỰ TOÁN CHI TIẾT",
+                 "“XÂY DỰNG PHẦN MỀM QUẢN LÝ VĂN BẢN VÀ ĐIỀU HÀNH TẠI SỞ Y TẾ VÀ SỞ CÔNG THƯƠNG”",
+                 "Văn phòng Sở chịu trách nhiệm tổng hợp."]:
+        d.add_paragraph(line)
+    out = io.BytesIO()
+    d.save(out)
+    result = extract_bytes(out.getvalue(), "dc.docx")
+    assert result.document.issuer == "Sở Thông tin và Truyền thông tỉnh Phú Thọ"
+    assert "Văn phòng Sở Thông tin và Truyền thông tỉnh Phú Thọ" in [a.name for a in result.agencies]
