@@ -23,7 +23,7 @@ _SLOGAN = re.compile(r"Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc|^[-_=
 # 'Số: 808/QĐ-TTg'; a Party document's 'Số 221-KL/TW' (its number joined by a dash, often no colon).
 _NUMBER_LINE = re.compile(r"^Số\s*(?::\s*|(?=\d))(?P<num>\d*)\s*(?P<sep>[/-])\s*(?P<sym>[\wĐđ&/\-\s]+?)\s*$",
                           re.IGNORECASE)
-_PLACE_DATE = re.compile(r"^(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹ .]{1,40}),\s*ngày\b(?P<rest>.*)$")
+_PLACE_DATE = re.compile(r"^(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹ .]{1,40}),\s*ngày(?:\b|(?=\d))(?P<rest>.*)$")   # ("ngày16": a space lost)
 _BODY_START = re.compile(r"^(Căn cứ|Kính gửi|Theo đề nghị|Thực hiện|Điều\s+\d|I\.|1\.|Phần)", re.IGNORECASE)
 HEADER_WINDOW = 16
 # A title line of a kind the types list lacks ('ĐỀ CƯƠNG VÀ DỰ TOÁN CHI TIẾT' under 'UBND TỈNH PHÚ
@@ -68,13 +68,7 @@ def parse_header(doc: Document) -> DocumentHeader:
             continue
         m = _PLACE_DATE.match(text)
         if m and h.place is None:
-            h.place = m.group("place").strip()
-            rest = "ngày" + m.group("rest")
-            for kind, rx in DATE_PATTERNS[:2]:
-                dm = rx.search(rest)
-                if dm and (parsed := from_match(kind, dm)):
-                    h.date = parsed.value
-                    break
+            _read_dateline(h, m)
             continue
         upper = text.upper() == text
         type_name = canonical_type_name(text.rstrip(":")) if upper and type_index is None else None
@@ -104,6 +98,8 @@ def parse_header(doc: Document) -> DocumentHeader:
         if _BODY_START.match(text):
             break
     h.issuer = issuer_name(issuer_lines) if issuer_lines else None
+    if h.symbol is None and h.issuer is None:
+        _authenticated_by(doc, h)
     if h.issuer is None:
         h.issuer = session_issuer(blocks)
     if h.symbol and h.issuer is None:
@@ -111,6 +107,42 @@ def parse_header(doc: Document) -> DocumentHeader:
     if h.number is None and h.doc_type:
         _number_from_what_it_issues(doc, h)
     return h
+
+
+def _read_dateline(h: DocumentHeader, m: re.Match) -> None:
+    """'Hà Nội, ngày 16 tháng 3 năm 2026' (or 'ngày16'): the header's place and date."""
+    h.place = m.group("place").strip()
+    rest = "ngày " + m.group("rest").lstrip()
+    for kind, rx in DATE_PATTERNS[:2]:
+        if (dm := rx.search(rest)) and (parsed := from_match(kind, dm)):
+            h.date = parsed.value
+            return
+
+
+# A consolidated text (văn bản hợp nhất) is authenticated at its end, not headed: 'BỘ Y TẾ / Số: 10
+# /VBHN-BYT / XÁC THỰC VĂN BẢN HỢP NHẤT / Hà Nội, ngày 16 tháng 3 năm 2026' (pool w).
+_AUTHENTICATION = re.compile(r"^XÁC THỰC VĂN BẢN HỢP NHẤT$")
+
+
+def _authenticated_by(doc: Document, h: DocumentHeader) -> None:
+    """The number, issuer and date of a consolidated text from its authentication block."""
+    blocks = [b for b in doc.reading_order() if isinstance(b, Block)]
+    at = next((i for i, b in enumerate(blocks) if _AUTHENTICATION.match(normalize_dashes(b.text).strip())), None)
+    if at is None:
+        return
+    issuer_lines = []
+    for b in blocks[max(0, at - 3):at + 3]:
+        text = normalize_dashes(b.text).strip()
+        number, dated = _NUMBER_LINE.match(text), _PLACE_DATE.match(text)
+        if number and h.symbol is None:
+            h.number, h.symbol = number.group("num") or None, re.sub(r"\s+", "", number.group("sym"))
+            refs = find_references(f"{number.group('num') or '0'}{number.group('sep')}{h.symbol}")
+            h.key = refs[0].key if refs and h.number else None
+        elif dated and h.date is None:
+            _read_dateline(h, dated)
+        elif h.symbol is None and text.upper() == text and not _AUTHENTICATION.match(text) and text:
+            issuer_lines.append(text)
+    h.issuer = issuer_name(issuer_lines) if issuer_lines else None
 
 
 def _ends_title(line: str) -> bool:

@@ -1646,3 +1646,21 @@ def test_a_title_of_a_kind_the_types_list_lacks_ends_the_issuers_lines():
     result = extract_bytes(out.getvalue(), "dc.docx")
     assert result.document.issuer == "Sở Thông tin và Truyền thông tỉnh Phú Thọ"
     assert "Văn phòng Sở Thông tin và Truyền thông tỉnh Phú Thọ" in [a.name for a in result.agencies]
+
+
+def test_a_consolidated_text_takes_its_number_issuer_and_date_from_its_authentication():
+    """A văn bản hợp nhất opens with the motto and the consolidated title; its number, issuer and
+    date stand in the authentication block at its end ('BỘ Y TẾ / Số: 10 /VBHN-BYT / XÁC THỰC VĂN
+    BẢN HỢP NHẤT / Hà Nội, ngày16 tháng 3 năm 2026'). The issuer was unknown, so 'Chánh Văn phòng Bộ'
+    named no one."""
+    d = Docx()
+    for line in ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "THÔNG TƯ",
+                 "Quy định việc phân cấp giải quyết thủ tục hành chính trong lĩnh vực khám bệnh, chữa bệnh",
+                 "Điều 8. Tổ chức thực hiện", "Chánh Văn phòng Bộ; Vụ trưởng; Cục trưởng chịu trách nhiệm thi hành.",
+                 "BỘ Y TẾ", "Số: 10 /VBHN-BYT", "XÁC THỰC VĂN BẢN HỢP NHẤT", "Hà Nội, ngày16 tháng 3 năm 2026"]:
+        d.add_paragraph(line)
+    out = io.BytesIO()
+    d.save(out)
+    result = extract_bytes(out.getvalue(), "vbhn.docx")
+    assert (result.document.key, result.document.issuer, result.document.date) == ("10/VBHN-BYT", "Bộ Y tế", "2026-03-16")
+    assert "Văn phòng Bộ Y tế" in [a.name for a in result.agencies]
