@@ -13,7 +13,7 @@ from ner.agency_words import (
     local_name,
 )
 from normalize.agencies import AgencyEntry, known_agency, party_body
-from normalize.places import DISTRICT_LEVELS
+from normalize.places import COMMUNE_LEVELS, DISTRICT_LEVELS
 
 # A body named with its locality ('HĐND tỉnh Bình Thuận'), whose head may take more localities.
 _NAMED_WITH_LOCALITY = re.compile(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+\S")
@@ -130,6 +130,14 @@ class ListedBodies(TokenReader):
                 place = self.place_at(j, level, ("district",))
                 if place and place[1] is not None and place[1].province != self.ctx.province.short:
                     place = None
+            if (not place or place[1] is None) and level in COMMUNE_LEVELS and self.ctx.locality is not None \
+                    and self.ctx.locality.tier == "district":
+                # 'UBND các phường Minh An, Sơn Phong, Cẩm Phô và Cẩm Nam' in a city's text (pool x): its
+                # wards, named as written (communes are too many to list, and changed in 2025)
+                place = self.place_at(j, level, ("commune",))
+                if place:
+                    self.add(j, place[0], f"{head} {level} {place[2]}", KIND_OF_HEAD.get(head, "local"), True)
+                    return place[0]
             if not place or place[1] is None:
                 return None
             self.add(j, place[0], f"{head} {place[1].full()}", KIND_OF_HEAD.get(head, "local"), True)

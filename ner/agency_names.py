@@ -8,12 +8,15 @@ from ner.agency_words import (
     CONNECTORS,
     GAZETTEER_ONLY,
     KIND_OF_HEAD,
+    LOCAL_BRANCHES,
     LOCALITY_BODIES,
+    MASS_ORGANIZATIONS,
     NESTING_HEADS,
     ORGAN_OF_HEADS,
     PARTY_PLACE_HEADS,
     POSITION_WORDS,
     TITLE_WORDS,
+    party_committee_of,
 )
 from normalize.agencies import (
     AgencyEntry,
@@ -37,6 +40,10 @@ class WholeNames(TokenReader):
         vouches for, else the longest."""
         candidates: list[Reading] = []
         known = self.known_at(i)
+        local = self.head_at(i)
+        if known and self.not_yet(known[1]) and local and local[1] in LOCAL_BRANCHES and self.ctx.province:
+            known = None   # ('Cục Thuế' in a province's letter of 2012: its tax office, not the ministry's
+            #              department of that name since 3/2025; the head reads it, pool x)
         if known:
             end, e = known
             if e.kind == "province_department":
@@ -104,6 +111,10 @@ class WholeNames(TokenReader):
         region = self.region_after(end)
         return (region[0], f"{e.name.removesuffix(' Việt Nam')} khu vực {region[1]}", e.kind, True) if region else None
 
+    def not_yet(self, e: AgencyEntry) -> bool:
+        """A body the gazetteer knows only from a date after the document's (its name then meant another)."""
+        return bool(e.valid_from and self.ctx.issued and self.ctx.issued < e.valid_from)
+
     def local_department(self, end: int, e: AgencyEntry) -> Reading | None:
         """A province's department: with the locality written after it, or the document's province.
         None where a People's Council follows: 'Ban Dân tộc HĐND huyện' is the council's committee
@@ -151,6 +162,16 @@ class WholeNames(TokenReader):
             inner = self.agency_at(end + standing)
             if inner:
                 return inner  # 'Ban Thường trực (Ban TT) Ủy ban MTTQ xã X' acts for that committee
+        if head == "Ban" and self.words_at(end, ("chấp", "hành", "đảng", "bộ")):
+            # 'Ban chấp hành Đảng bộ thành phố Vũng Tàu', '… Đảng bộ tỉnh' typed in lowercase (pool x): the
+            # Party committee of the place, or of the document's own
+            loc = self.locality_at(end + 4) or self.bare_own_level(end + 4)
+            if loc:
+                return loc[0], party_committee_of(loc[1]), "party", True
+        if head == "Ban" and self.words_at(end, ("thường", "vụ")) and self.starts_agency(end + 2):
+            inner = self.agency_at(end + 2)
+            if inner and inner[1].startswith(MASS_ORGANIZATIONS):
+                return inner  # 'Ban Thường vụ Hội Nông dân tỉnh' acts for the union (a Party committee's stays its own)
         nested = self.agency_at(end) if self.starts_agency(end) else None
         if head in ORGAN_OF_HEADS and not nested:
             return None
@@ -226,16 +247,6 @@ class WholeNames(TokenReader):
         if self.all_caps or not self.names_a_body(head, end, name, bool(loc)):
             return None
         return j, name, kind, False
-
-
-def party_committee_of(place: str) -> str:
-    """'tỉnh Khánh Hòa' → 'Tỉnh ủy Khánh Hòa', 'huyện Quỳ Hợp' → 'Huyện ủy Quỳ Hợp', 'xã Công Hải' →
-    'Đảng ủy xã Công Hải' (a commune's committee is named with its level word)."""
-    for head, level in sorted(PARTY_PLACE_HEADS.items(), key=lambda x: -len(x[1])):
-        if place.lower().startswith(f"{level} "):
-            return party_body(head, place[len(level) + 1:])
-    return f"Đảng ủy {place}"
-
 
 
 def _department_kind(e: AgencyEntry) -> str:

@@ -18,6 +18,7 @@ from ner.agency_words import (
     BULLETS,
     COMMA_NAMES,
     CONNECTORS,
+    DISTRICT_BRANCHES,
     HEAD_PHRASES,
     ITEM_ENDS,
     LOCALITY_BODIES,
@@ -25,6 +26,7 @@ from ner.agency_words import (
     SET_WORDS,
     SPECKS,
     TITLE_WORDS,
+    party_committee_of,
 )
 from normalize.agencies import AgencyEntry, component_abbreviations
 from normalize.text import match_key
@@ -110,13 +112,28 @@ class NamePieces(TokenReader):
         """A body of the issuer's own commune or district named by its kind: with a bare level word
         ('UBND xã', 'Đảng ủy xã' in that commune's document) or alone ('HĐND', 'Ủy ban bầu cử')."""
         loc = self.ctx.locality
-        if loc is None or loc.tier == "province":
+        if loc is None or loc.tier == "province" or self.every_level_after(end):
             return None
         own = self.own_level_at(end)
-        if own is None and head in LOCALITY_BODIES and self.level_at(end) is None and not self.is_cap(end) \
+        bodies = LOCALITY_BODIES | DISTRICT_BRANCHES if loc.tier == "district" else LOCALITY_BODIES
+        if own is None and head in bodies and self.level_at(end) is None and not self.is_cap(end) \
                 and self.key(end) not in ("các", "cấp"):
             own = end
-        return (own, f"{head} {loc.full()}", kind, True) if own is not None else None
+        if own is None:
+            return None
+        # ('Đảng ủy' in a city's or district's text of before 7/2025 is its Thành ủy, Huyện ủy …)
+        return own, party_committee_of(loc.full()) if head == "Đảng ủy" else f"{head} {loc.full()}", kind, True
+
+    def every_level_after(self, end: int) -> bool:
+        """A bare head in a list that 'các cấp' closes ('Đảng ủy, chính quyền các cấp'): no one body."""
+        if end >= len(self.toks) or self.toks[end].text != ",":
+            return False
+        k = end
+        while k < len(self.toks) and k - end < 6 and (self.toks[k].text in (",", "và") or self.is_low(k)):
+            if self.key(k) == "các" and self.key(k + 1) == "cấp":
+                return k > end
+            k += 1
+        return False
 
     def own_level_at(self, j: int) -> int | None:
         """Past a level word that stands bare for the issuer's own commune or district ('UBND xã',
@@ -160,8 +177,10 @@ class NamePieces(TokenReader):
             if sep == "," and self.is_cap(j + 1) and not self.starts_agency(j + 1):
                 # 'Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh X'
                 k = self.name_end(j + 1)
-                if k > j + 1 and (self.locality_at(k) or match_key(self.span_text(i, k)) in COMMA_NAMES):
+                if k > j + 1 and self.locality_at(k):
                     j = k
+                elif k > j + 1:   # (the part after 'và' may run on: 'Khoa học và Thông tin chủ trì')
+                    j = next((m for m in range(k, j + 1, -1) if match_key(self.span_text(i, m)) in COMMA_NAMES), j)
                 break
             if sep in CONNECTORS and sep != "," and self.is_cap(j + 1) and not self.head_at(j + 1) \
                     and self.key(j + 1) not in TITLE_WORDS:   # not '… Xã hội - Phó Trưởng tiểu ban

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from importlib import metadata
 
+from normalize.agencies import party_body
 from normalize.cache import cached_build
 from normalize.ocr_repair import strip_diacritics_same_length
 
@@ -22,6 +23,8 @@ PLACE_HEADS = (
     "Thuế", "Công an", "Thanh tra", "Trung tâm Phục vụ hành chính công", "Đài Phát thanh và Truyền hình",
     "Tỉnh đoàn", "Thành đoàn", "Hội Chữ thập đỏ", "Ủy ban bầu cử", "Liên minh Hợp tác xã",
     "Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+    # each level's committee for women's advancement ('Ban Vì sự tiến bộ của phụ nữ tỉnh Lâm Đồng', pool w, x)
+    "Ban Vì sự tiến bộ của phụ nữ",
     # after the 2025 reorganization: a commune's joint office, the provinces' enforcement offices
     "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân", "Thi hành án dân sự",
     # a district's before 7/2025: its enforcement office and military command
@@ -59,6 +62,11 @@ LOCAL_BRANCHES = {"Kho bạc Nhà nước", "Bảo hiểm xã hội", "Cục Thu
 # Bare heads that are also common nouns ('thuế', a tax; 'thanh tra', an inspection): a body only where
 # no lowercase word but a verb follows ('Thuế tỉnh', 'Thanh tra chủ trì'; not 'Thuế nhà đất').
 COMMON_NOUN_HEADS = {"Thuế", "Thanh tra"}
+# The Front and the mass organizations: their standing boards act for them ('Ban Thường vụ Hội Nông dân
+# tỉnh', the issuer of its letters, pool w and x), unlike a Party committee's ('Ban Thường vụ Tỉnh ủy').
+MASS_ORGANIZATIONS = ("Ủy ban Mặt trận Tổ quốc", "Hội Liên hiệp Phụ nữ", "Hội Nông dân", "Hội Cựu chiến binh",
+                      "Liên đoàn Lao động", "Tỉnh đoàn", "Thành đoàn", "Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+                      "Hội Chữ thập đỏ")
 # Bodies only a commune has (since 7/2025): never a province's, though a province's text names them.
 COMMUNE_ONLY_HEADS = {"Văn phòng Hội đồng nhân dân và Ủy ban nhân dân"}
 # Bodies a commune (and a district) has of its own: bare in its own document ('HĐND', 'Đảng ủy',
@@ -66,6 +74,9 @@ COMMUNE_ONLY_HEADS = {"Văn phòng Hội đồng nhân dân và Ủy ban nhân d
 LOCALITY_BODIES = {"Ủy ban nhân dân", "Hội đồng nhân dân", "Ủy ban Mặt trận Tổ quốc Việt Nam", "Đảng ủy", "Công an",
                    "Ủy ban bầu cử", "Trung tâm Phục vụ hành chính công", "Hội Liên hiệp Phụ nữ", "Hội Nông dân",
                    "Hội Cựu chiến binh", "Hội Chữ thập đỏ", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân"}
+# A district's branches of provincial or central bodies: bare, in the district's own text, its own
+# ('6. Chi cục Thống kê' in a city's plan of 3/2025, pool x).
+DISTRICT_BRANCHES = {"Chi cục Thống kê", "Chi cục Thuế", "Chi cục Thi hành án dân sự", "Ban Chỉ huy Quân sự"}
 # Words after a head that name the national body ('Tòa án nhân dân tối cao', 'Kho bạc Nhà nước').
 NATIONAL_SUFFIXES = ("tối cao", "Việt Nam", "Trung ương", "quốc gia", "Nhà nước", "Chính phủ", "Quốc hội")
 KIND_OF_HEAD = {"Bộ": "ministry", "Ủy ban nhân dân": "people_committee", "Hội đồng nhân dân": "people_council",
@@ -88,7 +99,11 @@ LOWERCASE_HEADS = (("ủy", "ban", "nhân", "dân"), ("hội", "đồng", "nhân
 # Specific parts of departments' names that hold a comma, as match keys: a ward's economy department
 # since 7/2025 (Nghị định 150/2025/NĐ-CP), named without its ward in its members' lines ('Công chức
 # phòng Kinh tế, Hạ tầng và Đô thị, Ủy viên').
-COMMA_NAMES = {"kinh tế, hạ tầng và đô thị"}
+COMMA_NAMES = {"kinh tế, hạ tầng và đô thị",
+               # a district's or commune's culture office and centre ('Phòng Văn hóa, Khoa học và Thông
+               # tin', 'Trung tâm Văn hóa, Thông tin và Thể thao', pool x)
+               "văn hóa, khoa học và thông tin", "văn hóa, thông tin và thể thao", "văn hóa, thể thao và du lịch",
+               "văn hóa, thông tin, thể thao và du lịch", "văn hóa, thể thao và truyền thanh"}
 # Words that begin a leader's title ('Phó Trưởng ban', 'Giám đốc', 'Chủ tịch'): no part of a body's name.
 TITLE_WORDS = {"phó", "trưởng", "giám", "chánh", "chủ"}
 # After a head: a position, not a body ('Bộ trưởng', 'Cục phó').
@@ -217,3 +232,12 @@ def _country_names() -> tuple[str, ...]:
     except metadata.PackageNotFoundError:
         key = None
     return cached_build("countries", key, build)
+
+
+def party_committee_of(place: str) -> str:
+    """'tỉnh Khánh Hòa' → 'Tỉnh ủy Khánh Hòa', 'huyện Quỳ Hợp' → 'Huyện ủy Quỳ Hợp', 'xã Công Hải' →
+    'Đảng ủy xã Công Hải' (a commune's committee is named with its level word)."""
+    for head, level in sorted(PARTY_PLACE_HEADS.items(), key=lambda x: -len(x[1])):
+        if place.lower().startswith(f"{level} "):
+            return party_body(head, place[len(level) + 1:])
+    return f"Đảng ủy {place}"
