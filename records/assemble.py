@@ -359,7 +359,7 @@ def _budget_lines(cells: _Cells, row: TypedRow, columns: list[int]) -> list[Budg
         amount=amount,
         lead_agencies=lead,
         coordinating_agencies=cells.agencies(row, "coordinating"),
-        period=period or (column_year(cells.t.columns[k].name) if k is not None and len(columns) > 1 else None),
+        period=period or (column_year(cells.t.columns[k].name) if k is not None else None),
         amount_column=cells.t.columns[k].name if k is not None and len(columns) > 1 else None,
         provenance=RecordProvenance(table_id=cells.t.id, row=row.index, page=row.page),
         confidence=cells.t.kind_confidence) for k, amount in (priced or [(None, None)])]

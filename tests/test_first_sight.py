@@ -1707,3 +1707,12 @@ def test_a_name_the_gazetteer_knows_only_from_a_later_date_is_the_provinces_bran
     d.save(out)
     names = [a.name for a in extract_bytes(out.getvalue(), "cv.docx").agencies]
     assert "Cục Thuế tỉnh Bắc Giang" in names and "Cục Thuế" not in names, names
+
+
+def test_the_one_money_column_a_line_takes_gives_its_year_as_the_period():
+    """'Tổng mức đầu tư | Kế hoạch vốn năm 2012 | Lũy kế vốn bố trí …': the line takes the year's
+    allocation, and its period is that year (it was left empty unless several columns gave lines)."""
+    result = extract_bytes(_docx_with_table(["BIỂU BÁO CÁO TÌNH HÌNH THỰC HIỆN KẾ HOẠCH VỐN", "Đơn vị: 1.000 đồng"], [
+        ["STT", "Danh mục", "Tổng mức đầu tư", "Kế hoạch vốn năm 2012", "Lũy kế vốn bố trí từ đầu dự án đến 30/10/2012"],
+        ["1", "Dự án đường ngoài KCN Quang Châu", "29.068.959", "736.344", "28.332.615"]]), "bc.docx")
+    assert [(b.amount.value, b.period) for b in result.records.budget] == [(736_344_000, "2012")]
