@@ -142,7 +142,10 @@ STOP_SYLLABLE_NOUNS = {"giao thông", "giao dịch", "giao thương", "thực ph
 # Verbs that follow a body's name ('… khu công nghiệp tổ chức thực hiện'): a name does not run into them.
 _VERBS = ("tổ chức thực hiện", "tham mưu", "chủ trì", "phối hợp", "hướng dẫn", "triển khai", "báo cáo", "theo dõi",
           "đề xuất", "rà soát", "kiểm tra", "chịu trách nhiệm", "có trách nhiệm", "thực hiện", "xem xét", "quyết định",
-          "tập trung")
+          "tập trung",
+          # a step a body takes, after its name in an assignment ('Ban Quản lý các khu kinh tế tổng hợp danh
+          # mục …', pool x); not 'thẩm định', 'giám sát', which begin names ('Hội đồng thẩm định …')
+          "tổng hợp", "ban hành", "cung cấp", "phê duyệt", "đôn đốc", "tiếp nhận")
 # Words that follow a body's name in a clause and never begin its specific part ('Ban Chỉ đạo khác',
 # 'Ban Chỉ đạo tự lựa chọn', 'Ban Chỉ đạo và …').
 CLAUSE_WORDS = {"và", "khác", "tự", "cũng", "đều", "vẫn"}

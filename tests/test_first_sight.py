@@ -1668,6 +1668,9 @@ def test_a_consolidated_text_takes_its_number_issuer_and_date_from_its_authentic
      ["Trung tâm Văn hóa, Thông tin và Thể thao thành phố Vũng Tàu"]),
     # a district's branch office named bare in the district's text
     ("6. Chi cục Thống kê", "Ủy ban nhân dân thành phố Vũng Tàu", ["Chi cục Thống kê thành phố Vũng Tàu"]),
+    # a step the body takes ends its name
+    ("4. Ban Quản lý các khu kinh tế tổng hợp danh mục các cơ sở phải kiểm kê khí nhà kính",
+     "Ủy ban nhân dân thành phố Hải Phòng", ["Ban Quản lý các khu kinh tế thành phố Hải Phòng"]),
     # the wards a city's text lists after 'các phường'
     ("Ủy ban nhân dân các phường Minh An, Sơn Phong, Cẩm Phô và Cẩm Nam theo chức năng nhiệm vụ",
      "Ủy ban nhân dân thành phố Hội An",
