@@ -54,7 +54,9 @@ COLUMN_ROLES: list[tuple[str, str]] = [
     # a procedure's steps ('Bước/Lưu đồ | Mô tả | Trách nhiệm', pool p) are things to do, each with who does it
     (r"^(nội dung|tên|nhiệm vụ|công việc|hoạt động|giải pháp|bước)\b(?!.*(?:chủ trì|phối hợp|kinh phí|chủ đầu tư))", "name"),
     (r"^đơn vị tính\b|^đvt\b", "measure"),
-    (r"phối hợp|tham gia", "coordinating"),
+    # (a column of bodies in charge and those helping, 'Đơn vị chủ trì và phối hợp thực hiện', names the lead
+    # first: records/assemble takes the bodies before 'phối hợp', pool y)
+    (r"^(?!.*chủ trì).*(?:phối hợp|tham gia)", "coordinating"),
     (r"cơ quan trình|đơn vị trình|cơ quan đề xuất|đơn vị đề xuất|^trình\b|kiến nghị$", "submitter"),
     # money paid out, including norms per unit ('Mức chi', 'Tiền công'); never fees collected ('Mức thu')
     (r"kinh phí|vốn|dự toán|tổng mức|ngân sách|số tiền|giá trị|chi phí|mức hỗ trợ|phân bổ|mức chi|tiền công|"
@@ -106,7 +108,10 @@ MONEY_KINDS: list[tuple[str, str]] = [
     # before tax beside after it ('Thành tiền trước thuế | Thành tiền sau thuế'): the state pays the
     # amount with its tax, which the total adds up (pool w)
     (r"trước thuế|chưa (?:có |bao gồm |tính )?(?:thuế|vat)", "before_tax"),
-    (r"lũy kế|đã bố trí|đã giải ngân|đã cấp|thực hiện|giải ngân|còn lại|chưa bố trí", "spent"),
+    # a column named 'Tổng …' is the total, whatever it totals ('Tổng kinh phí' beside its years, pool y)
+    (r"^tổng", "total"),
+    # ('Kinh phí và phân kỳ thực hiện' over the years is a schedule, not money spent: pool y)
+    (r"lũy kế|đã bố trí|đã giải ngân|đã cấp|(?<!phân kỳ )thực hiện|giải ngân|còn lại|chưa bố trí", "spent"),
     (r"kế hoạch vốn|phân bổ|giao|bố trí|hỗ trợ|bổ sung|dự kiến|đề xuất|kinh phí", "allocation"),
     (r"tổng mức|tổng vốn|tổng kinh phí|tổng số|tổng cộng|^tổng|thành tiền", "total"),
     # a price per unit: the line's amount is its 'Thành tiền', never this

@@ -18,13 +18,22 @@ _COMMA_GROUPED = re.compile(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?")
 _POINT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?")
 
 
+# A figure whose comma is followed by three zeros ('10,000', '2,000'): nobody writes 000 as decimals.
+_ROUND_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})*,000")
+# A comma followed by other than three digits ('31,6', '12,25'): a decimal comma.
+_DECIMAL_COMMA = re.compile(r"\d,(?:\d{1,2}|\d{4,})(?!\d)")
+
+
 def groups_with_commas(cells) -> bool:
     """Whether a table writes its figures the English way: some cell groups thousands with commas
-    ('2,900,000') and none with points. There '600,000' beside them is six hundred thousand, not
-    600 with three decimals (pool w: a cost estimate typed in English format, whose five such
-    cells read as 600, 120, 465 … đồng and raised a false total alarm)."""
+    ('2,900,000', or a round '10,000' where no cell has a decimal comma) and none groups them with
+    points. There '600,000' beside them is six hundred thousand, not 600 with three decimals (pool
+    w: a cost estimate typed in English format, whose five such cells read as 600, 120, 465 … đồng
+    and raised a false total alarm; pool y: '2,700', '10,000' triệu đồng read as 2,7 and 10)."""
     texts = [c.strip() for c in cells if c]
-    return any(_COMMA_GROUPED.fullmatch(t) for t in texts) and not any(_POINT_GROUPED.fullmatch(t) for t in texts)
+    english = any(_COMMA_GROUPED.fullmatch(t) for t in texts) or \
+        any(_ROUND_THOUSANDS.fullmatch(t) for t in texts) and not any(_DECIMAL_COMMA.search(t) for t in texts)
+    return english and not any(_POINT_GROUPED.fullmatch(t) for t in texts)
 
 
 def parse_vn_number(text: str, commas_group: bool = False) -> Decimal:

@@ -96,9 +96,11 @@ class _Cells:
         # NSTW | NSĐP'): a line per item and year or source (issue 17, item 4), not the sum; a split
         # by kind of work ('Tổng mức chi | Nhiệm vụ soạn thảo | …', holdout h04) leaves the total
         shares = [c for c in money if c.money_kind != "total"]
-        if 1 < len(shares) < len(money) and len({c.money_kind for c in shares}) == 1 \
-                and shares[0].money_kind in (*_PEER_KINDS, "part") \
+        if 1 < len(shares) < len(money) and all(c.money_kind in (*_PEER_KINDS, "part") for c in shares) \
+                and len({c.money_kind for c in shares} - set(_PEER_KINDS)) <= 1 \
                 and all(splits_by_year_or_source(c.name) for c in shares):
+            # (the words over all the years stand in the first column's header only: 'Kinh phí … /
+            # 2011' beside '2012': allocations and plain years are one split, pool y)
             return [c.index for c in shares]
         k = self.money_column()
         return [k] if k is not None else []

@@ -1697,3 +1697,37 @@ def test_the_one_money_column_a_line_takes_gives_its_year_as_the_period():
         ["STT", "Danh mục", "Tổng mức đầu tư", "Kế hoạch vốn năm 2012", "Lũy kế vốn bố trí từ đầu dự án đến 30/10/2012"],
         ["1", "Dự án đường ngoài KCN Quang Châu", "29.068.959", "736.344", "28.332.615"]]), "bc.docx")
     assert [(b.amount.value, b.period) for b in result.records.budget] == [(736_344_000, "2012")]
+
+
+# -- after batch y's first-sight row (from y's sentences and tables, failing on d41d6c3) ----------------
+def test_spending_by_year_in_thousands_written_the_english_way_gives_a_line_per_item_and_year():
+    """An IT plan's annex ('Đơn vị tính: Triệu đồng'; 'Kinh phí và phân kỳ thực hiện' over 2011 … 2015,
+    then 'Tổng kinh phí', then 'Đơn vị chủ trì và phối hợp thực hiện'): '2,700' and '10,000' read as
+    2,7 and 10 triệu; the first year's column took 'thực hiện' for money spent and 'Tổng kinh phí' was
+    an allocation, so one line per item came out, with no year and no body in charge."""
+    d = Docx()
+    for line in ["ỦY BAN NHÂN DÂN TỈNH BẮC GIANG", "Số: 2668/KH-UBND", "Bắc Giang, ngày 26 tháng 11 năm 2010",
+                 "NHU CẦU KINH PHÍ VÀ PHÂN KỲ THỰC HIỆN CÁC NỘI DUNG CỦA KẾ HOẠCH GIAI ĐOẠN 2011-2015"]:
+        d.add_paragraph(line)
+    d.add_paragraph("Đơn vị tính: Triệu đồng.")
+    t = d.add_table(rows=4, cols=6)
+    rows = [["STT", "Danh mục Công trình", "Kinh phí và phân kỳ thực hiện", "", "Tổng kinh phí",
+             "Đơn vị chủ trì và phối hợp thực hiện"],
+            ["", "", "2011", "2012", "", ""],
+            ["1", "Mua sắm, triển khai phần mềm quản lý văn bản và điều hành qua mạng cho toàn tỉnh", "1,200",
+             "2,000", "3,200", "Sở Thông tin và Truyền thông chủ trì, phối hợp với các sở, ngành"],
+            ["2", "Nâng cấp hệ thống thư điện tử của tỉnh", "1,000", "500", "1,500",
+             "Sở Thông tin và Truyền thông"]]
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            t.cell(r, c).text = text
+    t.cell(0, 2).merge(t.cell(0, 3))
+    for c in (0, 1, 4, 5):
+        t.cell(0, c).merge(t.cell(1, c))
+    out = io.BytesIO()
+    d.save(out)
+    result = extract_bytes(out.getvalue(), "kh.docx")
+    lines = [(b.item[:8], b.amount.value, b.period, b.lead_agencies) for b in result.records.budget]
+    lead = ["Sở Thông tin và Truyền thông tỉnh Bắc Giang"]
+    assert lines == [("Mua sắm,", 1_200_000_000, "2011", lead), ("Mua sắm,", 2_000_000_000, "2012", lead),
+                     ("Nâng cấp", 1_000_000_000, "2011", lead), ("Nâng cấp", 500_000_000, "2012", lead)], lines
