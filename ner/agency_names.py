@@ -22,10 +22,12 @@ from normalize.agencies import (
     AgencyEntry,
     council_committee,
     expand_abbreviations,
+    initials_match,
     known_agency,
     owned_unit,
     owned_unit_spelling,
     party_body,
+    province_departments,
     spelled_out,
     tidy_name,
 )
@@ -64,6 +66,9 @@ class WholeNames(TokenReader):
         spelled = self.spelled_out_at(i) if i < len(self.toks) and (head or known or spelled_out(self.toks[i].text)) else None
         if spelled:
             candidates.append(spelled)
+        by_initials = self.department_by_initials(head[0]) if head and head[1] == "Sở" else None
+        if by_initials:
+            candidates.append(by_initials)
         if not candidates:
             return None
         known_ones = [c for c in candidates if c[3]]
@@ -110,6 +115,23 @@ class WholeNames(TokenReader):
         Thống kê from 2025)."""
         region = self.region_after(end)
         return (region[0], f"{e.name.removesuffix(' Việt Nam')} khu vực {region[1]}", e.kind, True) if region else None
+
+    def department_by_initials(self, end: int) -> Reading | None:
+        """'Sở Tài nguyên và MT', 'Sở Lao động, TB& XH' in a province's text: the department whose name's
+        last words the text wrote as their initials (normalize.agencies.initials_match), the document's
+        province's."""
+        if self.ctx.province is None:
+            return None
+        stop = end
+        while stop < len(self.toks) and stop - end < 8 and self.toks[stop].text not in (";", ":", "(", ")"):
+            stop += 1
+        for k in range(stop, end, -1):
+            written = [t.text for t in self.toks[end:k]]
+            for e in province_departments():
+                if e.name.startswith("Sở ") and initials_match(written, e.name[3:]):
+                    j = self.bare_level(k)
+                    return j, f"{e.name} {self.ctx.province.full()}", "province_department", True
+        return None
 
     def not_yet(self, e: AgencyEntry) -> bool:
         """A body the gazetteer knows only from a date after the document's (its name then meant another)."""

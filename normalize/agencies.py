@@ -276,3 +276,27 @@ def suggest_agencies(query: str, limit: int = 10) -> list[str]:
         if q in words[len(plain.split()):] or all(any(w.startswith(t) for w in words) for t in typed):
             hits.append((not plain.startswith(q), len(name), name))
     return [name for *_, name in sorted(set(hits))[:limit]]
+
+
+def _initial(word: str) -> str:
+    return strip_diacritics_same_length(word[:1]).upper().replace("Đ", "D")
+
+
+def initials_match(written: list[str], name: str) -> bool:
+    """Whether the words of a name as written ('Tài nguyên và MT', 'Lao động, TB& XH', 'Văn hoá Thể
+    thao và DL') are the name's words, each either itself or, in capitals, the initials of as many
+    words ('MT' = Môi trường); punctuation aside, '&' for 'và'. A tracking table of 2012 wrote
+    a province's departments so (pool y); the tables of written-out shortenings do not hold them all."""
+    words = [w for w in re.findall(r"[^\W\d_]+", name)]
+    tokens = [("và" if t == "&" else t) for t in written if t == "&" or re.search(r"[^\W\d_]", t)]
+    i = 0
+    for t in tokens:
+        if i < len(words) and match_key(t) == match_key(words[i]):
+            i += 1
+            continue
+        if len(t) >= 2 and t.isupper() and "".join(_initial(w) for w in words[i:i + len(t)]) == \
+                strip_diacritics_same_length(t).replace("Đ", "D"):
+            i += len(t)
+            continue
+        return False
+    return i == len(words) and any(len(t) >= 2 and t.isupper() for t in tokens)

@@ -1731,3 +1731,14 @@ def test_spending_by_year_in_thousands_written_the_english_way_gives_a_line_per_
     lead = ["Sở Thông tin và Truyền thông tỉnh Bắc Giang"]
     assert lines == [("Mua sắm,", 1_200_000_000, "2011", lead), ("Mua sắm,", 2_000_000_000, "2012", lead),
                      ("Nâng cấp", 1_000_000_000, "2011", lead), ("Nâng cấp", 500_000_000, "2012", lead)], lines
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Sở Tài nguyên và MT", "Sở Tài nguyên và Môi trường tỉnh Bắc Giang"),
+    ("Sở Lao động, TB& XH", "Sở Lao động - Thương binh và Xã hội tỉnh Bắc Giang"),
+    ("Sở Văn hoá Thể thao và DL", "Sở Văn hóa, Thể thao và Du lịch tỉnh Bắc Giang"),
+])
+def test_a_department_whose_last_words_are_written_as_initials(text, name):
+    """A tracking table of 2012 names the province's departments with their last words as initials;
+    none of them was read."""
+    assert _names(text, "Văn phòng Ủy ban nhân dân tỉnh Bắc Giang") == [name]
