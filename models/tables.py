@@ -57,4 +57,7 @@ class TypedTable(BaseModel):
     rows: list[TypedRow]
     source: Literal["table", "list"] = "table"
     ocr: bool = Field(False, description="read by OCR (marks may be missing, numbers repaired)")
+    commas_group: bool = Field(False, description="the table writes its figures the English way, thousands "
+                                                  "grouped by commas ('2,900,000'): '600,000' is six hundred "
+                                                  "thousand (normalize.numbers.groups_with_commas)")
     page: int | None = None

@@ -41,9 +41,8 @@ class WholeNames(TokenReader):
         """The body named from token i, the longest reading the gazetteer or a known locality
         vouches for, else the longest."""
         candidates: list[Reading] = []
-        known = self.known_at(i)
-        local = self.head_at(i)
-        if known and self.not_yet(known[1]) and local and local[1] in LOCAL_BRANCHES and self.ctx.province:
+        known, head = self.known_at(i), self.head_at(i)
+        if known and self.not_yet(known[1]) and head and head[1] in LOCAL_BRANCHES and self.ctx.province:
             known = None   # ('Cục Thuế' in a province's letter of 2012: its tax office, not the ministry's
             #              department of that name since 3/2025; the head reads it, pool x)
         if known:
@@ -54,7 +53,6 @@ class WholeNames(TokenReader):
                     candidates.append(reading)
             else:
                 candidates.append(self.regional_unit(end, e) or (end, e.name, e.kind, True))
-        head = self.head_at(i)
         if head:
             reading = self.after_head(*head)
             if reading:

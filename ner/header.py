@@ -10,7 +10,13 @@ from ner.agencies import find_agencies
 from ner.agency_tokens import content_keys, known_names
 from ner.agency_words import NAME_HEADS, PARTY_PLACE_HEADS, PLACE_HEADS, local_name
 from ner.issuer_context import LOCALITY_SUFFIX
-from ner.references import canonical_type_name, find_references, issuer_from_codes, type_from_code
+from ner.references import (
+    canonical_type_name,
+    find_references,
+    issuer_from_codes,
+    starts_with_type_name,
+    type_from_code,
+)
 from normalize.agencies import canonical_agency, head_abbreviations, known_agency, spelled_out
 from normalize.dates import DATE_PATTERNS, from_match
 from normalize.places import places_named
@@ -26,11 +32,9 @@ _NUMBER_LINE = re.compile(r"^Số\s*(?::\s*|(?=\d))(?P<num>\d*)\s*(?P<sep>[/-])\
 _PLACE_DATE = re.compile(r"^(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹ .]{1,40}),\s*ngày(?:\b|(?=\d))(?P<rest>.*)$")   # ("ngày16": a space lost)
 _BODY_START = re.compile(r"^(Căn cứ|Kính gửi|Theo đề nghị|Thực hiện|Điều\s+\d|I\.|1\.|Phần)", re.IGNORECASE)
 HEADER_WINDOW = 16
-# A title line of a kind the types list lacks ('ĐỀ CƯƠNG VÀ DỰ TOÁN CHI TIẾT' under 'UBND TỈNH PHÚ
-# THỌ / SỞ THÔNG TIN VÀ TRUYỀN THÔNG', pool w): the issuer's lines end above it.
-_TITLE_START = re.compile(r"^(?:ĐỀ CƯƠNG|DỰ TOÁN|PHƯƠNG ÁN|DỰ ÁN|BIÊN BẢN|GIẤY MỜI|THÔNG CÁO|QUYẾT ĐỊNH|"
-                          r"NGHỊ QUYẾT|KẾ HOẠCH|BÁO CÁO|TỜ TRÌNH|THÔNG BÁO|HƯỚNG DẪN|ĐỀ ÁN|CHƯƠNG TRÌNH|"
-                          r"QUY CHẾ|QUY ĐỊNH|CHỈ THỊ|CÔNG ĐIỆN)\b")
+# A title line: a document type's name (the types list) or a kind the list lacks ('ĐỀ CƯƠNG VÀ DỰ TOÁN
+# CHI TIẾT' under 'UBND TỈNH PHÚ THỌ / SỞ THÔNG TIN VÀ TRUYỀN THÔNG', pool w): the issuer's lines end above it.
+_KINDS_NOT_TYPES = re.compile(r"^(?:ĐỀ CƯƠNG|DỰ TOÁN|PHƯƠNG ÁN|DỰ ÁN|BIÊN BẢN|GIẤY MỜI|THÔNG CÁO)\b")
 
 
 def parse_header(doc: Document) -> DocumentHeader:
@@ -47,7 +51,8 @@ def parse_header(doc: Document) -> DocumentHeader:
             if collecting and text[:motto.start()].strip():
                 issuer_lines.append(text[:motto.start()].strip())
             continue
-        if collecting and type_index is None and issuer_lines and _TITLE_START.match(text) \
+        if collecting and type_index is None and issuer_lines and text.upper() == text \
+                and (_KINDS_NOT_TYPES.match(text) or starts_with_type_name(text)) \
                 and not canonical_type_name(text.rstrip(":")):
             type_index = i   # (its first line is the title: the next ones are not the issuer's)
             continue
@@ -57,14 +62,7 @@ def parse_header(doc: Document) -> DocumentHeader:
             continue
         m = _NUMBER_LINE.match(text)
         if m and h.symbol is None:
-            h.number = m.group("num") or None
-            sym = re.sub(r"\s+", "", m.group("sym"))
-            h.symbol = sym
-            refs = find_references(f"{m.group('num') or '0'}{m.group('sep')}{sym}")
-            if refs and h.doc_type is None:
-                h.doc_type = type_from_code(refs[0].type_code)
-            if h.number:
-                h.key = refs[0].key if refs else f"{h.number}{m.group('sep')}{sym}"
+            _read_number_line(h, m)
             continue
         m = _PLACE_DATE.match(text)
         if m and h.place is None:
@@ -109,6 +107,17 @@ def parse_header(doc: Document) -> DocumentHeader:
     return h
 
 
+def _read_number_line(h: DocumentHeader, m: re.Match) -> None:
+    """'Số: 808/QĐ-TTg', 'Số: 10 /VBHN-BYT': the header's number, symbol, key and, by its code, type."""
+    h.number = m.group("num") or None
+    h.symbol = re.sub(r"\s+", "", m.group("sym"))
+    refs = find_references(f"{m.group('num') or '0'}{m.group('sep')}{h.symbol}")
+    if refs and h.doc_type is None:
+        h.doc_type = type_from_code(refs[0].type_code)
+    if h.number:
+        h.key = refs[0].key if refs else f"{h.number}{m.group('sep')}{h.symbol}"
+
+
 def _read_dateline(h: DocumentHeader, m: re.Match) -> None:
     """'Hà Nội, ngày 16 tháng 3 năm 2026' (or 'ngày16'): the header's place and date."""
     h.place = m.group("place").strip()
@@ -135,9 +144,7 @@ def _authenticated_by(doc: Document, h: DocumentHeader) -> None:
         text = normalize_dashes(b.text).strip()
         number, dated = _NUMBER_LINE.match(text), _PLACE_DATE.match(text)
         if number and h.symbol is None:
-            h.number, h.symbol = number.group("num") or None, re.sub(r"\s+", "", number.group("sym"))
-            refs = find_references(f"{number.group('num') or '0'}{number.group('sep')}{h.symbol}")
-            h.key = refs[0].key if refs and h.number else None
+            _read_number_line(h, number)
         elif dated and h.date is None:
             _read_dateline(h, dated)
         elif h.symbol is None and text.upper() == text and not _AUTHENTICATION.match(text) and text:

@@ -295,6 +295,11 @@ _TYPE_NAME_RE = re.compile(r"(?<![\wÀ-ỹ])(" + "|".join(map(re.escape, _TYPE_N
                            re.IGNORECASE)
 
 
+def starts_with_type_name(text: str) -> bool:
+    """'QUYẾT ĐỊNH VỀ VIỆC …', 'Kế hoạch thực hiện …': a line that begins with a document type's name."""
+    return _TYPE_NAME_RE.match(text) is not None
+
+
 def canonical_type_name(name: str) -> str | None:
     """'QUYẾT ĐỊNH' → 'Quyết định', 'Thông báo kết luận' → 'Thông báo'; None for any other text."""
     canon = next((n for n in _TYPE_NAMES if n.lower() == name.strip().lower()), None)

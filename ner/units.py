@@ -10,7 +10,6 @@ from models import Document, Position, TypedTable
 from normalize.columns import AGENCY_ROLES, TIME_ROLES
 from normalize.dates import YEAR
 from normalize.money import MoneyUnit, unit_of_measure
-from normalize.numbers import groups_with_commas
 
 
 @dataclass(frozen=True)
@@ -97,7 +96,6 @@ def _table_units(doc: Document, t: TypedTable) -> list[TextUnit]:
             if c.row < t.header_rows and c.text:
                 units.append(TextUnit(c.text, c.page or source.provenance.page, table_id=t.id, row=c.row, col=c.col,
                                       ocr=t.ocr))
-    commas_group = groups_with_commas(cell for row in t.rows for cell in row.cells)
     for row in t.rows:
         row_unit = _row_unit(t, row.cells)
         for k, text in enumerate(row.cells):
@@ -114,7 +112,7 @@ def _table_units(doc: Document, t: TypedTable) -> list[TextUnit]:
                 text, row.page or t.page, table_id=t.id, row=row.index, col=k,
                 column_unit=(_column_unit(t, k) or _priced(t, k, row_unit)) if single else None,
                 column_year=_column_year(t, k),
-                agency_column=actor, ocr=t.ocr, counted=counted, commas_group=commas_group,
+                agency_column=actor, ocr=t.ocr, counted=counted, commas_group=t.commas_group,
                 time_column=k < len(t.columns) and t.columns[k].role in WHEN_ROLES))
     return units
 

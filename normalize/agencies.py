@@ -287,7 +287,7 @@ def initials_match(written: list[str], name: str) -> bool:
     thao và DL') are the name's words, each either itself or, in capitals, the initials of as many
     words ('MT' = Môi trường); punctuation aside, '&' for 'và'. A tracking table of 2012 wrote
     a province's departments so (pool y); the tables of written-out shortenings do not hold them all."""
-    words = [w for w in re.findall(r"[^\W\d_]+", name)]
+    words = re.findall(r"[^\W\d_]+", name)
     tokens = [("và" if t == "&" else t) for t in written if t == "&" or re.search(r"[^\W\d_]", t)]
     i = 0
     for t in tokens:

@@ -97,7 +97,6 @@ class _Cells:
         # by kind of work ('Tổng mức chi | Nhiệm vụ soạn thảo | …', holdout h04) leaves the total
         shares = [c for c in money if c.money_kind != "total"]
         if 1 < len(shares) < len(money) and all(c.money_kind in (*_PEER_KINDS, "part") for c in shares) \
-                and len({c.money_kind for c in shares} - set(_PEER_KINDS)) <= 1 \
                 and all(splits_by_year_or_source(c.name) for c in shares):
             # (the words over all the years stand in the first column's header only: 'Kinh phí … /
             # 2011' beside '2012': allocations and plain years are one split, pool y)

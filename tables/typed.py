@@ -92,7 +92,7 @@ def _context_before(doc: Document, table: Table) -> tuple[str | None, MoneyUnit 
     return best, declared, caption
 
 
-def _rows(table: Table, n_header: int, columns: list[TypedColumn]) -> list[TypedRow]:
+def _rows(table: Table, n_header: int, columns: list[TypedColumn], commas: bool) -> list[TypedRow]:
     grid = table.grid()
     rows: list[TypedRow] = []
     group: str | None = None
@@ -142,17 +142,17 @@ def _rows(table: Table, n_header: int, columns: list[TypedColumn]) -> list[Typed
         row = TypedRow(index=r, kind="data", cells=cells, filled=filled, group=group, group_row=group_row, page=page)
         rows.append(row)
         previous = row
-    return _numbered_parents(rows, columns)
+    return _numbered_parents(rows, columns, commas)
 
 
-def _numbered_parents(rows: list[TypedRow], columns: list[TypedColumn]) -> list[TypedRow]:
+def _numbered_parents(rows: list[TypedRow], columns: list[TypedColumn], commas: bool) -> list[TypedRow]:
     """'1 | Báo cáo rà soát …' over '1.1 | …', '1.2 | …' (numbered sub-rows): the parent names a
     group of rows, it is not one of them — unless it states its own amount or time."""
     stt = next((c.index for c in columns if c.role == "stt"), 0)
     numbers = [r.cells[stt].strip().rstrip(".") if r.kind == "data" else None for r in rows]
     valued = {c.index for c in columns if c.role in ("budget", "duration", "deadline", "period")}
     out, group, group_row = [], None, None
-    subtotals = _labelled_subtotals(rows, numbers, [c.index for c in columns if c.role == "budget"])
+    subtotals = _labelled_subtotals(rows, numbers, [c.index for c in columns if c.role == "budget"], commas)
     for k, row in enumerate(rows):
         if k in subtotals:
             group, group_row = " ".join(dict.fromkeys(c for c in row.cells if c)), row.index
@@ -171,11 +171,11 @@ def _numbered_parents(rows: list[TypedRow], columns: list[TypedColumn]) -> list[
     return out
 
 
-def _labelled_subtotals(rows: list[TypedRow], numbers: list[str | None], money: list[int]) -> set[int]:
+def _labelled_subtotals(rows: list[TypedRow], numbers: list[str | None], money: list[int], commas: bool) -> set[int]:
     """Rows labelled by a code, not a number ('Gtb | Chi phí phần mềm … | 197,703,000'), over rows
     numbered from 1 whose figures add up to theirs: a subtotal, no line of its own (a cost
-    estimate's cost groups, pool w). The sum decides; a label over rows that do not add up stays."""
-    commas = groups_with_commas(c for r in rows for c in r.cells)
+    estimate's cost groups, pool w). The sum decides; a label over rows that do not add up stays.
+    `commas`: the table groups thousands with commas (TypedTable.commas_group)."""
 
     def figure(row: TypedRow, k: int):
         value = parse_number_or_range(row.cells[k], commas) if k < len(row.cells) else None
@@ -235,7 +235,8 @@ def type_table(table: Table, title: str | None = None, declared_unit: MoneyUnit 
         if unit:
             apply_unit(col, unit)
         columns.append(col)
-    rows = _rows(table, n_header, columns)
+    commas = groups_with_commas(c.text for c in table.cells if c.row >= n_header)
+    rows = _rows(table, n_header, columns, commas)
     body = [r for r in rows if r.kind == "data"]
     for col in columns:
         values = [r.cells[col.index] for r in body if col.index < len(r.cells)]
@@ -291,7 +292,7 @@ def type_table(table: Table, title: str | None = None, declared_unit: MoneyUnit 
     return TypedTable(id=table.id, kind=kind, kind_reason=reason, kind_confidence=confidence,
                       catalog_kind=catalog_kind(title), title=title,
                       header_rows=n_header, columns=columns, rows=rows, page=table.provenance.page,
-                      ocr=table.provenance.source == "ocr")
+                      ocr=table.provenance.source == "ocr", commas_group=commas)
 
 
 def _first_label_column(columns: list[TypedColumn], body: list[TypedRow], before: int | None = None) -> TypedColumn | None:

@@ -13,6 +13,7 @@ from ner.agencies import find_agencies
 from ner.header import issuer_name
 from ner.issuer_context import issuer_context
 from pipeline import extract_bytes
+from tests.test_agency_scorer import _docx
 from tests.test_tables_records import _blocks, _run, _table
 
 
@@ -386,7 +387,7 @@ def test_a_national_steering_committee_is_named_with_what_it_steers():
 def test_a_total_is_compared_with_its_own_level_of_items_only():
     """Budget resolution (batch h): 'g) … 977.450 triệu đồng, gồm:' then '- … 718.692 triệu đồng,
     bao gồm:' with its '+' items: the '+' items were summed with the '-' items, three false alarms."""
-    document = _docx_of(["g) Các khoản chi ngân sách địa phương chưa phân bổ: 977.450 triệu đồng, gồm:",
+    document = _docx(*["g) Các khoản chi ngân sách địa phương chưa phân bổ: 977.450 triệu đồng, gồm:",
                  "- Chi đầu tư phát triển chưa phân bổ: 718.692 triệu đồng, bao gồm:",
                  "+ Chi đầu tư từ nguồn vốn xây dựng cơ bản tập trung dự phòng: 39.830 triệu đồng;",
                  "+ Chi đầu tư từ nguồn vốn ngân sách trung ương hỗ trợ có mục tiêu vốn trong nước: 678.862 triệu đồng;",
@@ -1390,7 +1391,7 @@ def test_a_title_printed_above_the_issuers_header_leaves_the_header_read():
     """A plan whose type line and title come first and its issuer's lines after (a transcription):
     the title ran on over 'TỈNH ỦY KHÁNH HÒA / BAN CHỈ ĐẠO … TỈNH', the document had no issuer and no
     date, and every 'Sở …' lost its province."""
-    document = _docx_of(["KẾ HOẠCH", "Triển khai Kế hoạch hành động 100 ngày xử lý các điểm nghẽn về chuyển đổi số",
+    document = _docx(*["KẾ HOẠCH", "Triển khai Kế hoạch hành động 100 ngày xử lý các điểm nghẽn về chuyển đổi số",
                  "TỈNH ỦY KHÁNH HÒA",
                  "BAN CHỈ ĐẠO VỀ PHÁT TRIỂN KHOA HỌC, CÔNG NGHỆ, ĐỔI MỚI SÁNG TẠO VÀ CHUYỂN ĐỔI SỐ TỈNH",
                  "Số 11-KH/BCĐ", "ĐẢNG CỘNG SẢN VIỆT NAM", "Khánh Hòa, ngày 28 tháng 7 năm 2026",
@@ -1449,7 +1450,7 @@ def test_a_unit_printed_in_capitals_under_its_district_is_spelled_out():
 def test_a_district_name_many_provinces_share_takes_the_province_its_text_names():
     """'ỦY BAN NHÂN DÂN / HUYỆN CHÂU THÀNH' (a district of ten provinces): the places list gave the
     first, Tây Ninh; the letter names 'UBND Tỉnh Long An', and its 'Thị Trấn Tâm Vu' is Long An's Tầm Vu."""
-    document = _docx_of(["ỦY BAN NHÂN DÂN", "HUYỆN CHÂU THÀNH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    document = _docx(*["ỦY BAN NHÂN DÂN", "HUYỆN CHÂU THÀNH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                  "Số :1649 /QĐ-UBND", "Châu thành, ngày 30 tháng 9 năm 2011", "QUYẾT ĐỊNH",
                  "Căn cứ Quyết định số 1346/2007/QĐ-UBND ngày 29/5/2007 của UBND Tỉnh Long An;",
                  "Điều 3. Chủ tịch UBND Thị Trấn Tâm Vu chịu trách nhiệm thi hành quyết định này."])
@@ -1515,20 +1516,10 @@ def test_a_plan_for_choosing_contractors_gives_its_bid_packages_as_budget_lines(
 def test_a_wards_department_exists_only_since_the_two_level_government(dateline, expected):
     """'Phòng Tư pháp' in a ward's plan of 3/2025 was read as the ward's own department ('Phòng Tư
     pháp phường 1'); the city's is meant, and the letter does not name the city."""
-    document = _docx_of(["ỦY BAN NHÂN DÂN", "PHƯỜNG 1", "Số: 447/KH-UBND", dateline, "KẾ HOẠCH",
+    document = _docx(*["ỦY BAN NHÂN DÂN", "PHƯỜNG 1", "Số: 447/KH-UBND", dateline, "KẾ HOẠCH",
                  "Giao Phòng Tư pháp phối hợp thẩm định hồ sơ."])
     names = [a.name for a in extract_bytes(document, "kh.docx").agencies]
     assert ("Phòng Tư pháp phường 1" in names) is expected, names
-
-
-def _docx_of(lines: list[str]) -> bytes:
-    """A .docx of one paragraph per line."""
-    d = Docx()
-    for line in lines:
-        d.add_paragraph(line)
-    out = io.BytesIO()
-    d.save(out)
-    return out.getvalue()
 
 
 # -- after batch w's first-sight row (each test from w's sentences, failing on b38d99d) -----------------
@@ -1604,7 +1595,7 @@ def test_a_text_without_its_header_takes_the_issuer_named_on_its_first_lines():
     """A resolution whose header a dataset flattened ('Nghị quyết về …' / 'Hội đồng nhân dân tỉnh
     tiền giang khóa vii - kỳ họp thứ 6'): 'Uỷ ban nhân dân tỉnh' and the council's own board named no
     province, and 'Thuế nhà đất' (a tax) was read as the province's tax office."""
-    document = _docx_of(["Nghị quyết về dự toán ngân sách nhà nước năm 2006",
+    document = _docx(*["Nghị quyết về dự toán ngân sách nhà nước năm 2006",
                  "Hội đồng nhân dân tỉnh tiền giang khóa vii - kỳ họp thứ 6",
                  "Căn cứ Luật Ngân sách nhà nước ngày 16 tháng 12 năm 2002;",
                  "- Thuế nhà đất: 6,500 tỷ đồng.",
@@ -1626,7 +1617,7 @@ def test_a_title_of_a_kind_the_types_list_lacks_ends_the_issuers_lines():
     """'UBND TỈNH PHÚ THỌ / SỞ THÔNG TIN VÀ TRUYỀN THÔNG / ĐỀ CƯƠNG VÀ DỰ TOÁN CHI TIẾT / “XÂY DỰNG …
     TẠI SỞ Y TẾ …”': the title was read as the issuer's lines, the issuer became the UBND, and the
     Sở's own 'Văn phòng Sở' named no one."""
-    document = _docx_of(["ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "ĐỀ CƯƠNG VÀ DỰ TOÁN CHI TIẾT",
+    document = _docx(*["ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "ĐỀ CƯƠNG VÀ DỰ TOÁN CHI TIẾT",
                  "“XÂY DỰNG PHẦN MỀM QUẢN LÝ VĂN BẢN VÀ ĐIỀU HÀNH TẠI SỞ Y TẾ VÀ SỞ CÔNG THƯƠNG”",
                  "Văn phòng Sở chịu trách nhiệm tổng hợp."])
     result = extract_bytes(document, "dc.docx")
@@ -1639,7 +1630,7 @@ def test_a_consolidated_text_takes_its_number_issuer_and_date_from_its_authentic
     date stand in the authentication block at its end ('BỘ Y TẾ / Số: 10 /VBHN-BYT / XÁC THỰC VĂN
     BẢN HỢP NHẤT / Hà Nội, ngày16 tháng 3 năm 2026'). The issuer was unknown, so 'Chánh Văn phòng Bộ'
     named no one."""
-    document = _docx_of(["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "THÔNG TƯ",
+    document = _docx(*["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "THÔNG TƯ",
                  "Quy định việc phân cấp giải quyết thủ tục hành chính trong lĩnh vực khám bệnh, chữa bệnh",
                  "Điều 8. Tổ chức thực hiện", "Chánh Văn phòng Bộ; Vụ trưởng; Cục trưởng chịu trách nhiệm thi hành.",
                  "BỘ Y TẾ", "Số: 10 /VBHN-BYT", "XÁC THỰC VĂN BẢN HỢP NHẤT", "Hà Nội, ngày16 tháng 3 năm 2026"])
@@ -1684,7 +1675,7 @@ def test_batch_x_names(text, issuer, names):
 def test_a_name_the_gazetteer_knows_only_from_a_later_date_is_the_provinces_branch_before_it():
     """'1- Cục Thuế' in a Sở's letter of 2012 was read as the ministry's department of that name
     (since 3/2025), with no province."""
-    document = _docx_of(["UBND TỈNH BẮC GIANG", "SỞ KẾ HOẠCH VÀ ĐẦU TƯ", "Số: 61/SKH-TH", "Bắc Giang, ngày 31 tháng 01 năm 2012",
+    document = _docx(*["UBND TỈNH BẮC GIANG", "SỞ KẾ HOẠCH VÀ ĐẦU TƯ", "Số: 61/SKH-TH", "Bắc Giang, ngày 31 tháng 01 năm 2012",
                  "1- Cục Thuế", "2 - Sở Y tế"])
     names = [a.name for a in extract_bytes(document, "cv.docx").agencies]
     assert "Cục Thuế tỉnh Bắc Giang" in names and "Cục Thuế" not in names, names
