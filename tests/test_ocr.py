@@ -213,6 +213,13 @@ def test_guided_chunks_cover_every_page_once_and_end_single():
     assert _chunks([1], workers=2) == [[1]]
 
 
+def test_a_short_document_is_one_run_of_pages_per_worker():
+    """Each run starts Tesseract once, and each start loads vie+eng again."""
+    from extract.ocr.pages import _chunks
+    assert _chunks([1, 2, 3, 4, 5, 6], workers=2) == [[1, 2, 3], [4, 5, 6]]
+    assert _chunks([1, 2, 3], workers=2) == [[1, 2], [3]]
+
+
 def test_reference_with_a_speck_after_the_hyphen():
     from ner.references import find_references
     assert [r.key for r in find_references("Công văn số 7091/UBND- .VHXH ngày 24/04/2026")] == ["7091/UBND-VHXH"]
