@@ -10,13 +10,18 @@ from ner.agency_words import (
     ITEM_ENDS,
     KIND_OF_HEAD,
     NESTING_HEADS,
+    TITLE_WORDS,
     local_name,
 )
 from normalize.agencies import AgencyEntry, known_agency, party_body
-from normalize.places import COMMUNE_LEVELS, DISTRICT_LEVELS
+from normalize.places import COMMUNE_LEVELS, DISTRICT_LEVELS, find_place
 
 # A body named with its locality ('HĐND tỉnh Bình Thuận'), whose head may take more localities.
 _NAMED_WITH_LOCALITY = re.compile(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+\S")
+
+# The district a body's name ends in ('Ủy ban nhân dân huyện Lục Nam'): its level and name.
+_DISTRICT_IN_NAME = re.compile(r"\b(huyện|quận|thị xã)\s+([^,]+?)\s*(?:,|$)")
+
 
 class ListedBodies(TokenReader):
     # -- several bodies in one phrase
@@ -163,13 +168,34 @@ class ListedBodies(TokenReader):
             if head is None or f.kind not in ("people_committee", "people_council", "local", "party") \
                     or not _NAMED_WITH_LOCALITY.search(f.name):
                 continue   # ('của Bộ Chính trị, tỉnh Thanh Hóa quyết tâm …': no head went with a locality)
-            k = j
+            k, last = j, f.name
             while k < len(self.toks) and (self.toks[k].text == "," or self.key(k) == "và"):
-                loc = self.locality_at(k + 1)
+                loc = self.locality_at(k + 1) or self.same_level_place(k, last)
                 if not loc or any(a <= k + 1 < b for a, b, _ in chosen):
                     break
-                self.add(k + 1, loc[0], f"{head[1]} {loc[1]}", f.kind, True)
+                last = f"{head[1]} {loc[1]}"
+                self.add(k + 1, loc[0], last, f.kind, True)
                 k = loc[0]
+
+    def same_level_place(self, i: int, name: str) -> tuple[int, str] | None:   # (i: the ',' or 'và')
+        """'UBND huyện Lục Nam và Yên Dũng' (pool z): a place after ',' or 'và' without a level word of
+        its own is a district like the one before it: of the same province where the places list
+        knows it, else, after 'và', as written (districts merged away before 2025 are not all
+        listed: Yên Dũng), unless the list knows the words as another place."""
+        m = _DISTRICT_IN_NAME.search(name)
+        if m is None or self.toks[i - 1].text != m.group(2).split()[-1]:
+            return None   # (the district written before the ',' or 'và', not taken from the document)
+        i += 1
+        place = self.place_at(i, m.group(1), ("district",))
+        if not place:
+            return None
+        before = find_place(m.group(2), m.group(1))
+        if place[1] is not None and (before is None or before.province != place[1].province):
+            return None
+        if place[1] is None and (self.key(i - 1) != "và" or find_place(place[2], None) is not None
+                                 or self.key(i) in TITLE_WORDS):
+            return None   # (', Trưởng phòng …': a position after the list, pool u)
+        return place[0], f"{m.group(1)} {place[2]}"
 
     def heads_sharing_a_locality(self) -> None:
         """'Tỉnh ủy, HĐND, UBND tỉnh Thanh Hóa': heads standing alone before ', HEAD …, HEAD tỉnh X'

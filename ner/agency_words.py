@@ -145,7 +145,9 @@ _VERBS = ("tổ chức thực hiện", "tham mưu", "chủ trì", "phối hợp"
           "tập trung",
           # a step a body takes, after its name in an assignment ('Ban Quản lý các khu kinh tế tổng hợp danh
           # mục …', pool x); not 'thẩm định', 'giám sát', which begin names ('Hội đồng thẩm định …')
-          "tổng hợp", "ban hành", "cung cấp", "phê duyệt", "đôn đốc", "tiếp nhận")
+          "tổng hợp", "ban hành", "cung cấp", "phê duyệt", "đôn đốc", "tiếp nhận",
+          # money a body pays out ('phối hợp với Ban Quản lý các KCN thanh toán tiền cho …', pool z)
+          "thanh toán", "chi trả")
 # Words that follow a body's name in a clause and never begin its specific part ('Ban Chỉ đạo khác',
 # 'Ban Chỉ đạo tự lựa chọn', 'Ban Chỉ đạo và …').
 CLAUSE_WORDS = {"và", "khác", "tự", "cũng", "đều", "vẫn"}
@@ -179,11 +181,17 @@ REGIONAL_HEADS = ("Viện kiểm sát nhân dân", "Tòa án nhân dân")
 _LEVEL_PREFIX = re.compile(r"^(?:tỉnh|thành phố)\s+")
 
 
+# A national body's branch in a province, by the name the branch bore: the State Bank's provincial
+# branches (until 3/2025; regional since) were 'Ngân hàng Nhà nước Việt Nam Chi nhánh tỉnh X', as
+# the gold of pools h, j and z writes them.
+BRANCH_NAMES = {"Ngân hàng Nhà nước": "Ngân hàng Nhà nước Việt Nam Chi nhánh"}
+
+
 def local_name(head: str, where: str) -> str:
     """A local body's name: head and locality ('Sở Tài chính tỉnh X'), or head and place alone."""
     if head in NAMED_WITHOUT_LEVEL:
         return f"{head} {_LEVEL_PREFIX.sub('', where)}"
-    return f"{head} {where}"
+    return f"{BRANCH_NAMES.get(head, head)} {where}"
 
 
 # A shortening left in a name: two capitals or more in one word, not a Roman numeral ('TTĐT', 'CB').

@@ -61,10 +61,13 @@ _DAY_RANGES = [
     # 'từ ngày 08 đến ngày 09 tháng 11 năm 2025', 'ngày 12 và 13 tháng 3 năm 2026'
     re.compile(rf"(?:từ\s+)?ngày\s+(?P<d1>{_D})(?:\s+tháng\s+(?P<m1>{_M}))?\s*(?:{_TO}|\s*(?:và|,)\s*)(?:ngày\s+)?"
                rf"(?P<d2>\d{{1,2}})\s+tháng\s+(?P<m2>{_M})\s+năm\s+(?P<y2>{YEAR})", re.IGNORECASE),
-    # 'từ ngày 15/3 đến ngày 20/4/2025'
-    re.compile(rf"(?:từ\s+)?ngày\s+(?P<d1>{_D}){_SEP}(?P<m1>{_M}){_TO}(?:ngày\s+)?(?P<d2>\d{{1,2}}){_SEP}"
+    # 'từ ngày 15/3 đến ngày 20/4/2025', 'Kết quả từ 13/9 đến 15/10/2012' (pool z: 'từ' alone opens it)
+    re.compile(rf"(?:(?:từ\s+)?ngày\s+|từ\s+)(?P<d1>{_D}){_SEP}(?P<m1>{_M}){_TO}(?:ngày\s+)?(?P<d2>\d{{1,2}}){_SEP}"
                rf"(?P<m2>{_M}){_SEP}(?P<y2>{YEAR})(?![\d/])", re.IGNORECASE),
 ]
+# 'Ngày 14, 15 và 16/11/2012': three days or more of one month, each a day (two are a range above)
+_DAY_LIST = re.compile(rf"ngày\s+(?P<days>{_D}(?:\s*,\s*\d{{1,2}})+)\s*(?:,|và)\s*(?P<d2>\d{{1,2}}){_SEP}"
+                       rf"(?P<m2>{_M}){_SEP}(?P<y2>{YEAR})(?![\d/])", re.IGNORECASE)
 _MONTH_RANGES = [
     # 'từ tháng 3 đến tháng 5/2025', 'tháng 3 - tháng 5 năm 2025', 'tháng 3-5/2025'
     re.compile(rf"(?:từ\s+)?tháng\s+(?P<m1>{_M}){_TO}(?:tháng\s+)?(?P<m2>{_M})\s*(?:[/\-]\s?|\s+năm\s+)"
@@ -91,6 +94,21 @@ def _day_range(m: re.Match, text: str) -> list[FoundDate]:
     if first is None or second is None or first.value > second.value:
         return []
     return _ends(m, first, second, "d1", "d2")
+
+
+def _day_list(m: re.Match, text: str) -> list[FoundDate]:
+    year, month = int(m.group("y2")), int(m.group("m2"))
+    out = []
+    for day in re.finditer(r"\d{1,2}", m.group("days")):
+        parsed = make_day(year, month, int(day.group()))
+        if parsed is None:
+            return []
+        a, b = m.start("days") + day.start(), m.start("days") + day.end()
+        out.append(FoundDate(parsed.value, parsed.precision, a, b, m.string[a:b]))
+    last = make_day(year, month, int(m.group("d2")))
+    if last is None:
+        return []
+    return out + [FoundDate(last.value, last.precision, m.start("d2"), m.end(), m.string[m.start("d2"):m.end()])]
 
 
 def _month_range(m: re.Match, text: str) -> list[FoundDate]:
@@ -145,7 +163,7 @@ def _half(m: re.Match, text: str) -> list[FoundDate]:
     return [FoundDate(f"{year}-H{half}", "half", m.start(), m.end(), m.group(0))]
 
 
-_COMPOSITE = [*((rx, _day_range) for rx in _DAY_RANGES), *((rx, _month_range) for rx in _MONTH_RANGES),
+_COMPOSITE = [(_DAY_LIST, _day_list), *((rx, _day_range) for rx in _DAY_RANGES), *((rx, _month_range) for rx in _MONTH_RANGES),
               *((rx, _quarter_range) for rx in _QUARTER_RANGES), (_HALF, _half), (_QUALIFIED, _qualified)]
 
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 from corpus import load_json
 from normalize.dates import DATE_PATTERNS, from_match
 from normalize.ocr_repair import repair_symbol_segment
-from normalize.text import normalize_dashes
+from normalize.text import latin_lookalikes, normalize_dashes
 
 _NUM = r"\d{1,5}"
 # A symbol segment: capitals, digits, '&'; a few official codes carry lowercase letters
@@ -173,7 +173,7 @@ def _official_number(number: str) -> tuple[str, tuple[str, ...]]:
 
 
 def find_references(text: str) -> list[FoundReference]:
-    text = normalize_dashes(text)
+    text = latin_lookalikes(normalize_dashes(text))
     found: list[FoundReference] = []
     taken: list[tuple[int, int]] = []
     for m in PARTY_RE.finditer(text):

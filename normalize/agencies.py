@@ -249,6 +249,9 @@ def tidy_name(text: str) -> str:
     s = fold_tone_placement(re.sub(r"\s+", " ", text)).strip(" ,;:.")
     s = re.sub(r"\s*,\s*", ", ", s)
     s = re.sub(r"\s*[-–]\s*", " - ", s)
+    # 'Ban Chỉ đạo Phòng chống tham nhũng': the official names write the pair of verbs with a comma
+    # ('phòng, chống'), as one letter of 2012 did and the next did not (pool z)
+    s = re.sub(r"\b([Pp]hòng) (chống)\b", r"\1, \2", s)
     return re.sub(r"\b(\d+) - (?=[^\W\d_]+/)", r"\1-", s)   # a document's number: '57-NQ/TW
 
 

@@ -46,8 +46,9 @@ COLUMN_ROLES: list[tuple[str, str]] = [
     # form ('Tiêu chí xác định địa bàn …' | 'Số liệu đánh giá' | 'Đánh giá') as 7 tasks (pool m)
     (r"^(khung điểm|điểm|thang điểm|điểm chấm|điểm đánh giá|hệ số|trọng số|tiêu chí)\b", "score"),
     # a header that starts by saying what the rows are names them, whatever words follow ('Nội dung
-    # thực hiện' is no body in charge; 'Văn bản giao nhiệm vụ' cites a document, it names no task)
-    (r"^(văn bản|căn cứ)\b", "reference"),
+    # thực hiện' is no body in charge; 'Văn bản giao nhiệm vụ' cites a document, it names no task;
+    # 'Hồ sơ cần thực hiện' lists the papers a person files, pool z: 9 tasks of no one)
+    (r"^(văn bản|căn cứ|hồ sơ|giấy tờ)\b", "reference"),
     # people, not things to do or pay for: a list of members (their unit beside them is where they
     # work, not a body in charge) gave 35 uncertain tasks
     (r"^(họ và tên|họ tên|họ, tên)\b", "person"),

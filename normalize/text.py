@@ -40,6 +40,18 @@ def normalize_dashes(text: str) -> str:
     return _DASHES.sub("-", text)
 
 
+# Cyrillic and Greek capitals drawn like Latin ones, as a number copied from a web page carries
+# them ('143/2025/TT-BTС' with a Cyrillic С, pool z): a ký hiệu is Latin, so they are read as the
+# Latin letter. Written out by hand: Unicode's confusables table maps far more than capitals that
+# stand in codes, and no kept library offers just these.
+_LATIN_LOOKALIKES = str.maketrans("АВЕКМНОРСТХІЈЅΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "ABEKMHOPCTXIJSABEZHIKMNOPTYX")
+
+
+def latin_lookalikes(text: str) -> str:
+    """Cyrillic and Greek capitals that look Latin read as Latin. Same length as the input."""
+    return text.translate(_LATIN_LOOKALIKES)
+
+
 def clean_text(text: str) -> str:
     """Boundary normalization for extracted text: NFC, one space between words, trimmed."""
     return _SPACES.sub(" ", nfc(text)).strip()

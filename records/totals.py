@@ -96,13 +96,21 @@ def _part_of(item: str, a0: int, amounts: list[tuple[tuple[int, int], Amount]], 
     return Amount(value=value, text=m.group(0).strip(), currency=unit.currency)
 
 
+# A comma between digits is a decimal comma ('bán hàng tịch thu 110,6 triệu đồng'), no item's end:
+# split there, it made '110' and '6 triệu' two parts and a false mismatch (pool z).
+_ITEM_COMMA = re.compile(r",(?!\d)|(?<!\d),")
+
+
 def _items(text: str) -> list[tuple[int, str]]:
-    """(offset, item) of a breakdown: split at ';', else at ','."""
-    sep = ";" if ";" in text else ","
+    """(offset, item) of a breakdown: split at ';', else at a ',' that is no decimal comma."""
+    if ";" in text:
+        cuts = [m.start() for m in re.finditer(";", text)]
+    else:
+        cuts = [m.start() for m in _ITEM_COMMA.finditer(text)]
     out, start = [], 0
-    for piece in text.split(sep):
-        out.append((start, piece))
-        start += len(piece) + 1
+    for cut in [*cuts, len(text)]:
+        out.append((start, text[start:cut]))
+        start = cut + 1
     return out
 
 
