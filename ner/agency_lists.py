@@ -14,7 +14,7 @@ from ner.agency_words import (
     local_name,
 )
 from normalize.agencies import AgencyEntry, known_agency, party_body
-from normalize.places import COMMUNE_LEVELS, DISTRICT_LEVELS, find_place
+from normalize.places import COMMUNE_LEVELS, DISTRICT_LEVELS, TWO_LEVEL_FROM, Place, find_place
 
 # A body named with its locality ('HĐND tỉnh Bình Thuận'), whose head may take more localities.
 _NAMED_WITH_LOCALITY = re.compile(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+\S")
@@ -143,6 +143,12 @@ class ListedBodies(TokenReader):
                 if place:
                     self.add(j, place[0], f"{head} {level} {place[2]}", KIND_OF_HEAD.get(head, "local"), True)
                     return place[0]
+            if (not place or place[1] is None) and level in COMMUNE_LEVELS:
+                commune = self.current_commune(j)
+                if commune is not None:
+                    self.add(j, commune[0], f"{head} {commune[1].level} {commune[1].short}",
+                             KIND_OF_HEAD.get(head, "local"), True)
+                    return commune[0]
             if not place or place[1] is None:
                 return None
             self.add(j, place[0], f"{head} {place[1].full()}", KIND_OF_HEAD.get(head, "local"), True)
@@ -159,6 +165,19 @@ class ListedBodies(TokenReader):
                 self.add(j, whole[0], f"{head} {whole[1]}", "body", True)
             return whole[0]
         return end if end > j else None
+
+    def current_commune(self, j: int) -> tuple[int, Place] | None:
+        """'Giao UBND các phường, xã: Kim Liên, Bạch Mai, …, Đại Xuyên' in a city's decision of 2026
+        (pool z): since 7/2025 a province's communes stand under it, each a ward or a commune as the
+        places list says, where exactly one of the province's current units has the name."""
+        if self.ctx.province is None or not self.ctx.issued or self.ctx.issued < TWO_LEVEL_FROM:
+            return None
+        found = []
+        for level in COMMUNE_LEVELS:
+            place = self.place_at(j, level, ("commune",))
+            if place and place[1] is not None and place[1].current and place[1].province == self.ctx.province.short:
+                found.append((place[0], place[1]))
+        return found[0] if len(found) == 1 else None
 
     def head_with_more_localities(self) -> None:
         """'HĐND tỉnh Bình Thuận, tỉnh Đắk Nông, tỉnh Lâm Đồng': the head goes with each locality."""

@@ -1810,3 +1810,15 @@ def test_a_decimal_comma_inside_a_breakdown_is_no_items_end():
         "110,6 triệu đồng."), "bc.docx")
     codes = [w.code for w in result.warnings]
     assert "total_mismatch" not in codes and "total_checked" in codes
+
+
+def test_a_citys_wards_and_communes_listed_under_one_head_since_the_two_level_government():
+    """A city's decision of 4/2026 gives tasks to 'UBND các phường, xã: Kim Liên, …, Đại Xuyên':
+    none was read; which is a ward and which a commune the places list says."""
+    document = _docx("ỦY BAN NHÂN DÂN", "THÀNH PHỐ HÀ NỘI", "Số: 1878/QĐ-UBND", "Hà Nội, ngày 13 tháng 4 năm 2026",
+                     "QUYẾT ĐỊNH", "- Giao UBND các phường, xã: Kim Liên, Bạch Mai, Hoàng Liệt, Thanh Trì, Đại Xuyên "
+                     "theo chức năng, nhiệm vụ được giao tổ chức quản lý quy hoạch.")
+    names = [a.name for a in extract_bytes(document, "qd.docx").agencies]
+    assert names[1:] == ["Ủy ban nhân dân phường Kim Liên", "Ủy ban nhân dân phường Bạch Mai",
+                         "Ủy ban nhân dân phường Hoàng Liệt", "Ủy ban nhân dân xã Thanh Trì",
+                         "Ủy ban nhân dân xã Đại Xuyên"], names
