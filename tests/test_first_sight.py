@@ -1822,3 +1822,14 @@ def test_a_citys_wards_and_communes_listed_under_one_head_since_the_two_level_go
     assert names[1:] == ["Ủy ban nhân dân phường Kim Liên", "Ủy ban nhân dân phường Bạch Mai",
                          "Ủy ban nhân dân phường Hoàng Liệt", "Ủy ban nhân dân xã Thanh Trì",
                          "Ủy ban nhân dân xã Đại Xuyên"], names
+
+
+@pytest.mark.parametrize("line, names", [
+    ("- Tổng cục Chính trị, QĐNDVN;", ["Tổng cục Chính trị Quân đội nhân dân Việt Nam"]),
+    ("- Tổng cục XDLLCAND, Bộ CA;", ["Tổng cục Xây dựng lực lượng Công an nhân dân", "Bộ Công an"]),
+])
+def test_general_departments_of_the_army_and_the_police_in_a_ministrys_recipients(line, names):
+    """A ministry's letter of 2013 sends copies to two general departments, named by their parent
+    after a comma or in initials: one was cut to 'Tổng cục Chính trị', the other missed (the
+    gazetteer lacked both; they are the ministries' units the organization decrees name)."""
+    assert _names(line, "Bộ Lao động - Thương binh và Xã hội") == names

@@ -659,7 +659,9 @@ def _start_on_scan(tmp_path: Path, **kw) -> tuple[subprocess.Popen, list]:
 def test_signals_stop_the_watcher_and_all_it_started(tmp_path, signum):
     """During OCR: stopped within 10 s, no process of its own left (workers, OCR processes,
     Tesseract, no Prefect server), the scan handed back and finished by the next start."""
-    watcher, started = _start_on_scan(tmp_path, env=env(VANTHU_STOP_GRACE_SECONDS="2"))
+    # (a grace shorter than the scan's OCR: with one run of pages per worker, 2 s let the 3-page
+    # scan finish, and nothing was handed back)
+    watcher, started = _start_on_scan(tmp_path, env=env(VANTHU_STOP_GRACE_SECONDS="0.5"))
     t = time.monotonic()
     watcher.send_signal(signum)
     watcher.communicate(timeout=10)
