@@ -52,6 +52,8 @@ class TypedTable(BaseModel):
                                                     "records this confidence and a table_kind_uncertain warning)")
     catalog_kind: Literal["technology", "product"] | None = None
     title: str | None = Field(None, description="heading printed above the table")
+    caption: str | None = Field(None, description="the short line just above the table ('1. Phòng Công nghệ "
+                                                  "thông tin (6 NV trọng tâm):')")
     header_rows: int
     columns: list[TypedColumn]
     rows: list[TypedRow]

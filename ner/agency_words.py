@@ -103,7 +103,9 @@ COMMA_NAMES = {"kinh tế, hạ tầng và đô thị",
                # a district's or commune's culture office and centre ('Phòng Văn hóa, Khoa học và Thông
                # tin', 'Trung tâm Văn hóa, Thông tin và Thể thao', pool x)
                "văn hóa, khoa học và thông tin", "văn hóa, thông tin và thể thao", "văn hóa, thể thao và du lịch",
-               "văn hóa, thông tin, thể thao và du lịch", "văn hóa, thể thao và truyền thanh"}
+               "văn hóa, thông tin, thể thao và du lịch", "văn hóa, thể thao và truyền thanh",
+               # a Sở's divisions ('Phòng Bưu chính, Viễn thông', 'Phòng Kế hoạch, Tài chính', pool za)
+               "bưu chính, viễn thông", "báo chí, xuất bản", "kế hoạch, tài chính"}
 # Words that begin a leader's title ('Phó Trưởng ban', 'Giám đốc', 'Chủ tịch'): no part of a body's name.
 TITLE_WORDS = {"phó", "trưởng", "giám", "chánh", "chủ"}
 # After a head: a position, not a body ('Bộ trưởng', 'Cục phó').

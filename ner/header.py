@@ -250,7 +250,8 @@ def parent_unit(line: str, parent: str) -> str | None:
     # a shortening is written out, not put in sentence case ('PHÒNG LĐTB&XH'; the words stand one for one)
     if len(line.split()) == len(unit.split()):
         unit = " ".join(spelled_out(written) or cased for written, cased in zip(line.split(), unit.split()))
-    known = known_names(True)[0].get(content_keys(unit, True))
+    # ('SỞ THÔNG TIN & TRUYỀN THÔNG', pool za: '&' for 'và')
+    known = known_names(True)[0].get(content_keys(re.sub(r"\s*&\s*", " và ", unit), True))
     if known is not None and known.kind == "province_department":
         unit = known.name   # a mark slipped in the line ('SỞ THÔNG TIN VÀ TRUYỂN THÔNG'): the list's spelling
     if parent == "Ban Chấp hành Trung ương Đảng":

@@ -24,7 +24,8 @@ _CAPS = "A-ZĐƯƠÂĂÊÔ"
 _SEG = rf"[{_CAPS}][A-Za-z{_CAPS}đ0-9&]*"
 _END = r"(?![A-Za-zÀ-ỹĐđ0-9&])"
 # A hyphen, with a speck OCR may leave after it ('7091/UBND- .VHXH').
-_HY = r"\s?-\s?(?:[.,·'`]\s?)?"
+# An underscore for the hyphen, as a web page's copy may carry it ('10/2007/QĐ_BKHCN', pool za).
+_HY = r"(?:\s?-\s?(?:[.,·'`]\s?)?|_)"
 _SL = r"\s?/\s?"
 _LIST_SEP = r"\s*(?:,|và|&)\s*"
 
@@ -51,6 +52,9 @@ LOST_SLASH_RE = re.compile(
 PARTY_ISSUERS = ("TW", "TU", "HU", "QU", "ĐU", "ĐUK", "BCĐTW", "VPTW", "BTCTW", "UBKTTW", "ĐUCP")
 PARTY_SPACE_RE = re.compile(r"(?<![\w/.\-])(?P<num>\d{1,5}) (?P<type>KL|NQ|CT|QĐ|QĐi|TB|KH|HD|BC|CV|CTr)"
                             rf"/(?P<issuer>{'|'.join(PARTY_ISSUERS)})(?![\w&])")
+# A Party number written with a slash for its hyphen ('Chỉ thị số 05/CT/TU', pool za): its Party key.
+PARTY_SLASH_RE = re.compile(r"(?<![\w/.\-])(?P<num>\d{1,5})/(?P<type>KL|NQ|CT|QĐ|QĐi|TB|KH|HD|BC|CV|CTr)"
+                            rf"/(?P<issuer>{'|'.join(PARTY_ISSUERS)})(?![\w&/-])")
 LEGISLATURE_LOST_SLASH_RE = re.compile(rf"(?<![\w/.\-])(?P<n>{_NUM})/(?P<year>(?:19|20)\d{{2}})(?P<sym>(?:UBTVQH|QH)\d{{1,2}}){_END}")
 _GENERIC_ISSUERS = {"UBND", "HĐND", "BCĐ"}
 
@@ -185,13 +189,15 @@ def find_references(text: str) -> list[FoundReference]:
         found.append(FoundReference(f"{m.group('num')}-{symbol}", m.group("num"), symbol,
                                     m.start(), m.end(), segs[0], tuple(segs[1:]), False, repairs))
         taken.append((m.start(), m.end()))
-    for m in PARTY_SPACE_RE.finditer(text):
-        # 'Kết luận 174 KL/TW': a Party number typed with a space for its hyphen
+    for m in (*PARTY_SPACE_RE.finditer(text), *PARTY_SLASH_RE.finditer(text)):
+        # 'Kết luận 174 KL/TW', 'Chỉ thị số 05/CT/TU': a Party number typed with a space or a slash
+        # for its hyphen
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         symbol = f"{m.group('type')}/{m.group('issuer')}"
         found.append(FoundReference(f"{m.group('num')}-{symbol}", m.group("num"), symbol, m.start(), m.end(),
-                                    m.group("type"), (m.group("issuer"),), False, (f"{m.group('num')} →{m.group('num')}-",)))
+                                    m.group("type"), (m.group("issuer"),), False,
+                                    (f"{text[m.start('num'):m.start('type')]}→{m.group('num')}-",)))
         taken.append((m.start(), m.end()))
     for m in STATE_RE.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken):

@@ -64,11 +64,21 @@ _NOT_PRICED = frozenset({"stt", "measure", "date", "period", "duration", "deadli
 
 def _row_unit(t: TypedTable, cells: list[str]) -> MoneyUnit | None:
     """The money unit a row states in its own unit column ('Đơn vị tính': 'Đồng/học sinh/ngày',
-    '1.000 đồng/trẻ/tháng', 'triệu đồng'): norm and fee tables price each row in its own unit."""
+    '1.000 đồng/trẻ/tháng', 'triệu đồng'): norm and fee tables price each row in its own unit; else
+    at the end of its label ('- Ngân sách TW (triệu đồng)' among rows of people counted, a Sở's
+    six-year figures, pool za; rents '(đồng/m² sử dụng/tháng)', pool y)."""
     for k, c in enumerate(t.columns):
         if c.role == "measure" and k < len(cells) and cells[k]:
             return unit_of_measure(cells[k])
+    for k, c in enumerate(t.columns):
+        label = _UNIT_IN_LABEL.search(cells[k]) if c.role == "name" and k < len(cells) else None
+        if label:
+            return unit_of_measure(label.group(1))
     return None
+
+
+# A unit in brackets at the end of a row's label.
+_UNIT_IN_LABEL = re.compile(r"\(([^()]{1,40})\)\s*$")
 
 
 def _priced(t: TypedTable, k: int, row_unit: MoneyUnit | None) -> MoneyUnit | None:

@@ -63,6 +63,9 @@ COLUMN_ROLES: list[tuple[str, str]] = [
     (r"kinh phí|vốn|dự toán|tổng mức|ngân sách|số tiền|giá trị|chi phí|mức hỗ trợ|phân bổ|mức chi|tiền công|"
      r"định mức chi|thành tiền|đơn giá", "budget"),
     (r"thời gian thực hiện \(tháng\)|thời gian \(tháng\)|số tháng", "duration"),
+    # the target a task is held to, beside it ('Nhiệm vụ' | 'Chỉ tiêu định lượng' | 'Thời gian hoàn
+    # thành', a Sở's 44 tasks in seven tables, pool za); a bare 'Chỉ tiêu' names a statistic's rows
+    (r"^chỉ tiêu (?:định lượng|cần đạt|phấn đấu|đạt được)", "objective"),
     # (headers are compared without marks: a bare 'mốc' read 'Nhóm thiết bị, máy móc' as a deadline)
     (r"thời hạn|hoàn thành|tiến độ|thời gian trình|thời gian triển khai|thời gian ban hành|^mốc\b|mốc thời gian",
      "deadline"),

@@ -290,7 +290,7 @@ def type_table(table: Table, title: str | None = None, declared_unit: MoneyUnit 
                   f"{', '.join(repr(c.name) for c in assumed)}: its figures are taken as đồng")
     confidence = UNCERTAIN_KIND if reason.startswith("uncertain") else 1.0
     return TypedTable(id=table.id, kind=kind, kind_reason=reason, kind_confidence=confidence,
-                      catalog_kind=catalog_kind(title), title=title,
+                      catalog_kind=catalog_kind(title), title=title, caption=caption,
                       header_rows=n_header, columns=columns, rows=rows, page=table.provenance.page,
                       ocr=table.provenance.source == "ocr", commas_group=commas)
 

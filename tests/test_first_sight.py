@@ -1833,3 +1833,56 @@ def test_general_departments_of_the_army_and_the_police_in_a_ministrys_recipient
     after a comma or in initials: one was cut to 'Tổng cục Chính trị', the other missed (the
     gazetteer lacked both; they are the ministries' units the organization decrees name)."""
     assert _names(line, "Bộ Lao động - Thương binh và Xã hội") == names
+
+
+# -- batch za (2026-12-07): read after its first-sight row was recorded --------------------------------
+def test_a_departments_key_tasks_one_table_per_division_named_in_its_caption():
+    """A Sở's notice of 2012 (a scan) lists each division's key tasks in a table of its own, headed
+    by the division's name: 'Nhiệm vụ | Chỉ tiêu định lượng | Thời gian hoàn thành'. No task was
+    read (the target column was taken for a second name column), no division was named with the
+    Sở's canonical name ('SỞ THÔNG TIN & TRUYỀN THÔNG'), 'Phòng Bưu chính, Viễn thông' was cut."""
+    d = Docx()
+    for line in ("UBND TỈNH BẮC GIANG", "SỞ THÔNG TIN & TRUYỀN THÔNG", "Số: 20/TB-STTTT",
+                 "Bắc Giang, ngày 13 tháng 3 năm 2012", "THÔNG BÁO", "Nhiệm vụ trọng tâm năm 2012",
+                 "2. Phòng Bưu chính, Viễn thông (6 NV trọng tâm):"):
+        d.add_paragraph(line)
+    rows = [["TT", "Nhiệm vụ", "Chỉ tiêu định lượng", "Thời gian hoàn thành"],
+            ["1", "Giải quyết hồ sơ công việc kịp thời, đúng quy định", "Giải quyết 90% HS trở lên đúng và trước "
+             "thời hạn", "Tháng 12/2012"],
+            ["2", "Tham mưu quy hoạch hạ tầng viễn thông thụ động", "01 Quy hoạch", "Tháng 9/2012"]]
+    t = d.add_table(rows=len(rows), cols=4)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            t.cell(r, c).text = text
+    out = io.BytesIO()
+    d.save(out)
+    result = extract_bytes(out.getvalue(), "tb.docx")
+    division = "Phòng Bưu chính, Viễn thông Sở Thông tin và Truyền thông tỉnh Bắc Giang"
+    assert [(tk.name[:20], tk.agency, tk.objective[:9]) for tk in result.records.tasks] == [
+        ("Giải quyết hồ sơ côn", division, "Giải quyế"), ("Tham mưu quy hoạch h", division, "01 Quy ho")]
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Thực hiện Chỉ thị số 05/CT/TU của Ban Thường vụ Tỉnh ủy về tăng cường", "05-CT/TU"),
+    ("Căn cứ Quyết định số 10/2007/QĐ_BKHCN ngày 11/5/2007 của Bộ trưởng Bộ Khoa học và Công nghệ", "10/2007/QĐ-BKHCN"),
+])
+def test_a_number_copied_with_a_slash_or_an_underscore_for_its_hyphen(text, key):
+    """A Party directive cited '05/CT/TU' was read as '05/CT'; a decision copied with '_' as
+    '10/2007/QĐ'."""
+    from ner.references import find_references
+    assert [r.key for r in find_references(text)] == [key]
+
+
+def test_a_rows_unit_at_the_end_of_its_label():
+    """A Sở's six-year review: rows of people counted, and one row of money whose unit stands in its
+    label; its six figures were read as money of no unit, and nine rows of counts as budget lines."""
+    typed, records, _ = _run(_table([
+        ["Stt", "Chỉ tiêu", "Đơn vị tính", "Năm 2007", "Năm 2008"],
+        ["a", "- Hỗ trợ về thông tin, tư vấn kiến thức về HTX", "đồng", "", ""],
+        ["a", "Tổng số cán bộ được hỗ trợ bồi dưỡng", "", "253", "247"],
+        ["", "- Ban quản trị", "", "65", "69"],
+        ["b", "Tổng kinh phí hỗ trợ", "", "", ""],
+        ["", "- Ngân sách TW (triệu đồng)", "", "100", "75"],
+    ]))
+    assert [(b.item, b.amount.value, b.period) for b in records.budget] == [
+        ("- Ngân sách TW (triệu đồng)", 100_000_000, "2007"), ("- Ngân sách TW (triệu đồng)", 75_000_000, "2008")]
