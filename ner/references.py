@@ -50,10 +50,12 @@ LOST_SLASH_RE = re.compile(
 # Party type code over a Party issuer's code, so that '12 KH/UBND' in a table stays two cells' text.
 # The Party's issuer codes: its committees ('TW', 'TU', 'HU', 'ĐU' …) and central organs.
 PARTY_ISSUERS = ("TW", "TU", "HU", "QU", "ĐU", "ĐUK", "BCĐTW", "VPTW", "BTCTW", "UBKTTW", "ĐUCP")
-PARTY_SPACE_RE = re.compile(r"(?<![\w/.\-])(?P<num>\d{1,5}) (?P<type>KL|NQ|CT|QĐ|QĐi|TB|KH|HD|BC|CV|CTr)"
+# The Party's type codes a number may be written with when its hyphen is lost.
+_PARTY_TYPES = "KL|NQ|CT|QĐ|QĐi|TB|KH|HD|BC|CV|CTr"
+PARTY_SPACE_RE = re.compile(rf"(?<![\w/.\-])(?P<num>\d{{1,5}}) (?P<type>{_PARTY_TYPES})"
                             rf"/(?P<issuer>{'|'.join(PARTY_ISSUERS)})(?![\w&])")
 # A Party number written with a slash for its hyphen ('Chỉ thị số 05/CT/TU', pool za): its Party key.
-PARTY_SLASH_RE = re.compile(r"(?<![\w/.\-])(?P<num>\d{1,5})/(?P<type>KL|NQ|CT|QĐ|QĐi|TB|KH|HD|BC|CV|CTr)"
+PARTY_SLASH_RE = re.compile(rf"(?<![\w/.\-])(?P<num>\d{{1,5}})/(?P<type>{_PARTY_TYPES})"
                             rf"/(?P<issuer>{'|'.join(PARTY_ISSUERS)})(?![\w&/-])")
 LEGISLATURE_LOST_SLASH_RE = re.compile(rf"(?<![\w/.\-])(?P<n>{_NUM})/(?P<year>(?:19|20)\d{{2}})(?P<sym>(?:UBTVQH|QH)\d{{1,2}}){_END}")
 _GENERIC_ISSUERS = {"UBND", "HĐND", "BCĐ"}
