@@ -1313,7 +1313,8 @@ def test_a_joint_circulars_number_with_a_slash_before_its_issuers_and_a_number_w
         == ["84/2005/TTLT-BTC-BLĐTBXH"]
     assert [f.key for f in find_references("Căn cứ Chương trình số 1249a/CTPH-UBDT-BTP ngày 13/11/2014")] == [
         "1249a/CTPH-UBDT-BTP"]
-    assert [f.key for f in find_references("Nghị quyết 01/NQ/TW")] == ["01/NQ"]   # a Party number: left as it was
+    # a Party number with a slash for its hyphen is the Party's key (pool za's gold: '05/CT/TU' → 05-CT/TU)
+    assert [f.key for f in find_references("Nghị quyết 01/NQ/TW")] == ["01-NQ/TW"]
 
 
 # -- batch t, after its first-sight row was recorded ---------------------------------------------------
