@@ -1887,3 +1887,16 @@ def test_a_rows_unit_at_the_end_of_its_label():
     ]))
     assert [(b.item, b.amount.value, b.period) for b in records.budget] == [
         ("- Ngân sách TW (triệu đồng)", 100_000_000, "2007"), ("- Ngân sách TW (triệu đồng)", 75_000_000, "2008")]
+
+
+def test_a_headerless_text_under_a_bare_provinces_committee_takes_the_province_it_names():
+    """A dataset's copy of a province's decision lost its header: under the title stands 'Ủy ban
+    nhân dân tỉnh' alone, and the province is named in the text; its departments were not read."""
+    document = _docx("Quyết định phê duyệt kế hoạch phát triển kinh tế tập thể 5 năm giai đoạn 2006 - 2010",
+                     "Ủy ban nhân dân tỉnh", "Căn cứ Luật Tổ chức HĐND và UBND ngày 26/11/2003;", "Quyết định:",
+                     "Điều 1: Phê duyệt kế hoạch phát triển kinh tế tập thể 5 năm (2006 - 2010) trên địa bàn tỉnh "
+                     "Bình Phước với các nội dung như sau:",
+                     "Điều 2: Giao Sở Kế hoạch và Đầu tư chủ trì, phối hợp với Sở Tài chính hướng dẫn thực hiện.")
+    names = [a.name for a in extract_bytes(document, "qd.docx").agencies]
+    assert names == ["Ủy ban nhân dân tỉnh Bình Phước", "Sở Kế hoạch và Đầu tư tỉnh Bình Phước",
+                     "Sở Tài chính tỉnh Bình Phước"], names
