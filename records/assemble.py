@@ -30,6 +30,7 @@ from normalize.columns import money_kind as money_kind_of
 from normalize.durations import parse_duration_months
 from normalize.numbers import roman_to_int
 from normalize.text import clean_text, match_key
+from records.captions import NUMBERING, caption_bodies, led_by_caption
 from records.totals import narrative_total_warnings, table_total_warning
 
 _NUMBERED = re.compile(r"^\s*(?:-\s*)?(?P<num>\d{1,3})\s*[.)]\s*(?:-\s*)?(?P<body>.*)$", re.DOTALL)
@@ -138,15 +139,9 @@ class _Cells:
             if p is None or not p.agencies:
                 continue
             first = p.text.find(p.agencies[0].text)
-            if first >= 0 and _GROUP_NUMBERING.fullmatch(p.text[:first]):
+            if first >= 0 and NUMBERING.fullmatch(p.text[:first]):
                 names += [a.name for a in p.agencies]
         return list(dict.fromkeys(names))
-
-
-# What may come before a body's name in a group row: its number ('I.', 'II -', '1)').
-_GROUP_NUMBERING = re.compile(r"[\sIVXLivxl\d.,:;()\-–]*")
-
-
 
 
 def assemble_records(typed: list[TypedTable], mentions: Mentions) -> tuple[Records, list[Warning]]:
@@ -158,7 +153,7 @@ def assemble_records(typed: list[TypedTable], mentions: Mentions) -> tuple[Recor
         if t.kind == "tasks":
             tasks = [tk for tk in (_task(cells, r) for r in t.rows if r.kind == "data") if tk is not None]
             if cells.col("agency") is None:
-                tasks = _led_by_caption(tasks, _caption_bodies(t, mentions))
+                tasks = led_by_caption(tasks, caption_bodies(t, mentions))
             records.tasks.extend(tasks)
             warnings.extend(table_total_warning(t, [tk.budget for tk in tasks], _total(cells)))
             warnings.extend(_group_totals(cells, {tk.provenance.row: tk.budget for tk in tasks}))
@@ -183,25 +178,6 @@ def assemble_records(typed: list[TypedTable], mentions: Mentions) -> tuple[Recor
                 warnings.extend(_group_totals(cells, {b.provenance.row: b.amount for b in lines}))
     warnings.extend(narrative_total_warnings(mentions))
     return records, warnings
-
-
-def _caption_bodies(t: TypedTable, mentions: Mentions) -> list[str]:
-    """The bodies a task table's caption opens with, its number aside ('1. Phòng Công nghệ thông tin
-    (6 NV trọng tâm):' over its tasks, a Sở's key tasks for each of its units, pool za)."""
-    if not t.caption:
-        return []
-    piece = next((p for p in mentions.pieces if p.table_id is None and p.text.strip() == t.caption.strip()), None)
-    if piece is None or not piece.agencies:
-        return []
-    first = piece.text.find(piece.agencies[0].text)
-    return [piece.agencies[0].name] if first >= 0 and _GROUP_NUMBERING.fullmatch(piece.text[:first]) else []
-
-
-def _led_by_caption(tasks: list[Task], bodies: list[str]) -> list[Task]:
-    """Tasks of a table with no column of bodies in charge, led by the body its caption names."""
-    if not bodies:
-        return tasks
-    return [tk.model_copy(update={"agency": bodies[0], "lead_agencies": bodies}) for tk in tasks]
 
 
 def _money_written(cells: _Cells, row: TypedRow) -> bool:
