@@ -53,7 +53,8 @@ COLUMN_ROLES: list[tuple[str, str]] = [
     # work, not a body in charge) gave 35 uncertain tasks
     (r"^(họ và tên|họ tên|họ, tên)\b", "person"),
     # a procedure's steps ('Bước/Lưu đồ | Mô tả | Trách nhiệm', pool p) are things to do, each with who does it
-    (r"^(nội dung|tên|nhiệm vụ|công việc|hoạt động|giải pháp|bước)\b(?!.*(?:chủ trì|phối hợp|kinh phí|chủ đầu tư))", "name"),
+    (r"^(nội dung|tên|nhiệm vụ|công việc|hoạt động|hành động|giải pháp|bước)\b(?!.*(?:chủ trì|phối hợp|kinh phí|chủ đầu tư))",
+     "name"),
     (r"^đơn vị tính\b|^đvt\b", "measure"),
     # (a column of bodies in charge and those helping, 'Đơn vị chủ trì và phối hợp thực hiện', names the lead
     # first: records/assemble takes the bodies before 'phối hợp', pool y)

@@ -1900,3 +1900,27 @@ def test_a_headerless_text_under_a_bare_provinces_committee_takes_the_province_i
     names = [a.name for a in extract_bytes(document, "qd.docx").agencies]
     assert names == ["Ủy ban nhân dân tỉnh Bình Phước", "Sở Kế hoạch và Đầu tư tỉnh Bình Phước",
                      "Sở Tài chính tỉnh Bình Phước"], names
+
+
+# -- batch zb (2026-12-07): read after its first-sight row was recorded --------------------------------
+def test_a_plans_specific_action_is_the_task():
+    """A national plan of 4/2026 (a scan): 'Nội dung hành động' (one cell over several rows) |
+    'Hành động cụ thể' | 'Bộ ngành chủ trì'; each task was named by the broad action, none right:
+    'Hành động …' named no column, so the broad one was the only name (now it labels the rows'
+    group, as a name column repeated down its rows does)."""
+    typed, records, _ = _run(_table([
+        ["STT", "Nội dung hành động", "Hành động cụ thể", "Bộ ngành chủ trì", "Bộ ngành phối hợp", "Thời hạn hoàn thành"],
+        ["1.", "Thực hiện các hành động để giải quyết các thiếu hụt liên quan đến khuôn khổ pháp lý của Việt Nam",
+         "Nghiên cứu, đề xuất sửa đổi, bổ sung quy định của Bộ luật Hình sự", "Bộ Công an", "Bộ Tư pháp", "10/2027"],
+        ["", None, "- Sửa đổi Nghị quyết 03/2019/NQ-HĐTP của Hội đồng thẩm phán Tòa án nhân dân tối cao",
+         "Đề nghị Tòa án nhân dân tối cao", "Bộ Tư pháp; Bộ Công an", "12/2027"],
+    ], spans=[(1, 1, 2, 1)]))
+    assert [(t.name[:22], t.agency) for t in records.tasks] == [
+        ("Nghiên cứu, đề xuất sử", "Bộ Công an"), ("- Sửa đổi Nghị quyết 0", "Tòa án nhân dân tối cao")]
+
+
+def test_a_citys_departments_of_culture_and_sports_and_of_tourism():
+    """Hà Nội's 'Sở Văn hóa và Thể thao' and 'Sở Du lịch' (two departments since 2019) were not read:
+    the gazetteer knew only the joint 'Sở Văn hóa, Thể thao và Du lịch'."""
+    assert _names("phối hợp với Sở Văn hóa và Thể thao, Sở Du lịch, UBND các phường, xã", "Ủy ban nhân dân thành phố Hà Nội") \
+        == ["Sở Văn hóa và Thể thao thành phố Hà Nội", "Sở Du lịch thành phố Hà Nội"]
