@@ -20,7 +20,7 @@ def rows() -> list[dict[str, str]]:
 
 def main() -> int:
     spread = rows()
-    batches = sorted({r["id"][0] for r in spread})
+    batches = sorted({r["id"].rstrip("0123456789") for r in spread})   # ('za07' is batch za)
     print(f"documents: {len(spread)} in batches {', '.join(batches)}")
     print(f"issuers: {len({r['issuer'] for r in spread})} distinct")
     for field in ("issuer_kind", "level", "era", "tables", "ocr_text"):
