@@ -17,6 +17,7 @@ from ner.agency_tokens import (
 from ner.agency_words import (
     BULLETS,
     COMMA_NAMES,
+    DASH_NAMES,
     CONNECTORS,
     DISTRICT_BRANCHES,
     HEAD_PHRASES,
@@ -182,6 +183,13 @@ class NamePieces(TokenReader):
                 elif k > j + 1:   # (the part after 'và' may run on: 'Khoa học và Thông tin chủ trì')
                     j = next((m for m in range(k, j + 1, -1) if match_key(self.span_text(i, m)) in COMMA_NAMES), j)
                 break
+            if sep in ("-", "–") and self.is_low(j + 1):
+                # 'Phòng Văn hoá – xã hội' (a commune's department, its second half lowercase, pool zb)
+                k = next((m for m in range(min(j + 1 + MAX_JOINED_TAIL, len(self.toks)), j + 1, -1)
+                          if self.toks[m - 1].word and match_key(self.span_text(i, m)) in DASH_NAMES), None)
+                if k is not None:
+                    j = k
+                    continue
             if sep in CONNECTORS and sep != "," and self.is_cap(j + 1) and not self.head_at(j + 1) \
                     and self.key(j + 1) not in TITLE_WORDS:   # not '… Xã hội - Phó Trưởng tiểu ban
                 nxt = self.component_end(j + 1)

@@ -93,6 +93,10 @@ LEVEL_FIRST_WORDS = {k.split()[0] for k in (*LEVEL_WORDS, *_PLAIN_LEVELS)}
 ORGAN_OF_HEADS = {"Đoàn Chủ tịch", "Cơ quan Cảnh sát điều tra", "Cơ quan An ninh điều tra", "Cơ quan điều tra"}
 # Heads whose body is another body's unit, named by it: 'Văn phòng Tỉnh ủy X', 'Thanh tra Bộ Tài chính'.
 NESTING_HEADS = ("Văn phòng", "Thanh tra")
+# Specific parts of departments' names written with a dash, as match keys: a commune's and a
+# district's departments, whose second half a text may write lowercase ('Phòng Văn hoá – xã hội').
+DASH_NAMES = {"văn hóa - xã hội", "kinh tế - hạ tầng", "tài chính - kế hoạch", "tài nguyên - môi trường",
+              "kinh tế - hạ tầng - đô thị"}
 # Heads that name one body even written lowercase mid-sentence, where a level word and a place name
 # follow ('phối hợp với ủy ban nhân dân tỉnh Bình Định'): no other phrase is spelled so.
 LOWERCASE_HEADS = (("ủy", "ban", "nhân", "dân"), ("hội", "đồng", "nhân", "dân"))

@@ -1924,3 +1924,15 @@ def test_a_citys_departments_of_culture_and_sports_and_of_tourism():
     the gazetteer knew only the joint 'Sở Văn hóa, Thể thao và Du lịch'."""
     assert _names("phối hợp với Sở Văn hóa và Thể thao, Sở Du lịch, UBND các phường, xã", "Ủy ban nhân dân thành phố Hà Nội") \
         == ["Sở Văn hóa và Thể thao thành phố Hà Nội", "Sở Du lịch thành phố Hà Nội"]
+
+
+@pytest.mark.parametrize("text, issuer, names", [
+    ("lãnh đạo UBND xã, lãnh đạo Ban Xây dựng Đảng, lãnh đạo Phòng Văn hoá – xã hội.", "Đảng ủy xã Công Hải",
+     ["Ủy ban nhân dân xã Công Hải", "Ban Xây dựng Đảng Đảng ủy xã Công Hải", "Phòng Văn hóa - xã hội xã Công Hải"]),
+    ("Văn phòng HĐND & Đoàn đại biểu Quốc hội tỉnh, các Ban của Đảng", "Sở Thông tin và Truyền thông tỉnh Bắc Giang",
+     ["Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh Bắc Giang"]),
+])
+def test_a_department_with_a_lowercase_half_and_a_joint_office_in_the_other_order(text, issuer, names):
+    """A commune Party committee's conclusion of 11/2025 cut 'Phòng Văn hoá – xã hội' to 'Phòng Văn
+    hóa'; a Sở's letter of 2012 named the joint office with its parts reversed, read as two bodies."""
+    assert _names(text, issuer) == names
