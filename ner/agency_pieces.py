@@ -17,8 +17,8 @@ from ner.agency_tokens import (
 from ner.agency_words import (
     BULLETS,
     COMMA_NAMES,
-    DASH_NAMES,
     CONNECTORS,
+    DASH_NAMES,
     DISTRICT_BRANCHES,
     HEAD_PHRASES,
     ITEM_ENDS,
