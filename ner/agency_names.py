@@ -42,7 +42,7 @@ class WholeNames(TokenReader):
         vouches for, else the longest."""
         candidates: list[Reading] = []
         known, head = self.known_at(i), self.head_at(i)
-        if known and (self.not_yet(known[1]) or self.words_at(i - 2, ("chi", "nhánh"))) and head \
+        if known and (self.not_yet(known[1]) or i >= 2 and self.words_at(i - 2, ("chi", "nhánh"))) and head \
                 and head[1] in LOCAL_BRANCHES and self.ctx.province:
             known = None   # ('Cục Thuế' in a province's letter of 2012: its tax office, not the ministry's
             #              department of that name since 3/2025; the head reads it, pool x; 'Chi nhánh

@@ -11,6 +11,7 @@ their kind alone).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from ner.agencies import AgencyContext, FoundAgency, issuing_province
@@ -81,6 +82,26 @@ def place_in_named_province(locality: Place, texts: Iterable[str]) -> Place | No
     named = [p for p in same if any(re.search(rf"\b(?:tỉnh|thành phố)\s+{re.escape(p.province)}\b", t, re.IGNORECASE)
                                     for t in texts)]
     return named[0] if len({p.province for p in named}) == 1 else None
+
+
+_PROVINCE_NAMED = re.compile(r"\btỉnh ((?:[A-ZĐÀ-Ỹ][^\W\d_]*\s?){1,3})")
+
+
+def province_named_most(texts: Iterable[str]) -> Place | None:
+    """The province a text names most ('trên địa bàn tỉnh Bình Phước'), where it names it twice as
+    often as any other (a decision of a province's committee names its own province, once or more)."""
+    named: Counter[Place] = Counter()
+    for text in texts:
+        for m in _PROVINCE_NAMED.finditer(text):
+            words = m.group(1).split()
+            place = next((p for n in range(len(words), 0, -1)
+                          if (p := find_place(" ".join(words[:n]), "tỉnh")) is not None and p.tier == "province"), None)
+            if place is not None:
+                named[place] += 1
+    ranked = named.most_common(2)
+    if not ranked or len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
+        return None
+    return ranked[0][0]
 
 
 def spelled_as_in_text(issuer: str | None, texts: Iterable[str] | str) -> str | None:

@@ -24,7 +24,7 @@ from ner.agencies import AgencyContext, FoundAgency, defined_aliases, find_agenc
 from ner.amounts import amount_in_cell, find_amounts
 from ner.dates import find_dates
 from ner.header import parse_header
-from ner.issuer_context import issuer_context, place_in_named_province, spelled_as_in_text
+from ner.issuer_context import issuer_context, place_in_named_province, province_named_most, spelled_as_in_text
 from ner.references import find_references, issue_date_after, issuer_from_codes, stated_doc_type, type_from_code
 from ner.relations import relation_at, sentence_around
 from ner.units import TextUnit, text_units
@@ -81,7 +81,7 @@ def _issuer_in_first_lines(units: list[TextUnit]) -> str | None:
             if found and found[0].kind in ("people_committee", "people_council") and found[0].start <= 1:
                 return found[0].name
             bare = _BARE_LOCAL_ISSUER.fullmatch(unit.text.strip())
-            province = _province_named_most(units) if bare else None
+            province = province_named_most(u.text for u in units) if bare else None
             if province is not None:
                 return find_agencies(f"{bare.group(1)} {province.full()}")[0].name
     return None
@@ -90,29 +90,6 @@ def _issuer_in_first_lines(units: list[TextUnit]) -> str | None:
 # 'Ủy ban nhân dân tỉnh' alone where the header was ('Quyết định phê duyệt kế hoạch …' / 'Ủy ban nhân
 # dân tỉnh' / 'Căn cứ …', a dataset's text, pool za): the province is the one its text names.
 _BARE_LOCAL_ISSUER = re.compile(r"((?:Ủy|Uỷ) ban nhân dân|Hội đồng nhân dân) tỉnh", re.IGNORECASE)
-_PROVINCE_NAMED = re.compile(r"\btỉnh ((?:[A-ZĐÀ-Ỹ][^\W\d_]*\s?){1,3})")
-
-
-def _province_named_most(units: list[TextUnit]):
-    """The province a text names most ('trên địa bàn tỉnh Bình Phước'), where it names it twice as
-    often as any other (a decision of a province's committee names its own province, once or more)."""
-    counts: dict[str, int] = {}
-    places = {}
-    for unit in units:
-        for m in _PROVINCE_NAMED.finditer(unit.text):
-            words = m.group(1).split()
-            for n in range(len(words), 0, -1):
-                place = find_place(" ".join(words[:n]), "tỉnh")
-                if place is not None and place.tier == "province":
-                    counts[place.short] = counts.get(place.short, 0) + 1
-                    places[place.short] = place
-                    break
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if not ranked or len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
-        return None
-    return places[ranked[0][0]]
-
-
 def learned_for(issuer: str | None, rules: Sequence[AgencyRule]) -> tuple[dict[str, FoundAgency], dict[str, str | None]]:
     """The analysts' rules that hold for a document of this issuer: (aliases for the recognizer
     to find the words by, and words as match keys → the body they name, None for none). A rule

@@ -1842,22 +1842,13 @@ def test_a_departments_key_tasks_one_table_per_division_named_in_its_caption():
     by the division's name: 'Nhiệm vụ | Chỉ tiêu định lượng | Thời gian hoàn thành'. No task was
     read (the target column was taken for a second name column), no division was named with the
     Sở's canonical name ('SỞ THÔNG TIN & TRUYỀN THÔNG'), 'Phòng Bưu chính, Viễn thông' was cut."""
-    d = Docx()
-    for line in ("UBND TỈNH BẮC GIANG", "SỞ THÔNG TIN & TRUYỀN THÔNG", "Số: 20/TB-STTTT",
-                 "Bắc Giang, ngày 13 tháng 3 năm 2012", "THÔNG BÁO", "Nhiệm vụ trọng tâm năm 2012",
-                 "2. Phòng Bưu chính, Viễn thông (6 NV trọng tâm):"):
-        d.add_paragraph(line)
-    rows = [["TT", "Nhiệm vụ", "Chỉ tiêu định lượng", "Thời gian hoàn thành"],
-            ["1", "Giải quyết hồ sơ công việc kịp thời, đúng quy định", "Giải quyết 90% HS trở lên đúng và trước "
-             "thời hạn", "Tháng 12/2012"],
-            ["2", "Tham mưu quy hoạch hạ tầng viễn thông thụ động", "01 Quy hoạch", "Tháng 9/2012"]]
-    t = d.add_table(rows=len(rows), cols=4)
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            t.cell(r, c).text = text
-    out = io.BytesIO()
-    d.save(out)
-    result = extract_bytes(out.getvalue(), "tb.docx")
+    result = extract_bytes(_docx_with_table(
+        ["UBND TỈNH BẮC GIANG", "SỞ THÔNG TIN & TRUYỀN THÔNG", "Số: 20/TB-STTTT", "Bắc Giang, ngày 13 tháng 3 năm 2012",
+         "THÔNG BÁO", "Nhiệm vụ trọng tâm năm 2012", "2. Phòng Bưu chính, Viễn thông (6 NV trọng tâm):"],
+        [["TT", "Nhiệm vụ", "Chỉ tiêu định lượng", "Thời gian hoàn thành"],
+         ["1", "Giải quyết hồ sơ công việc kịp thời, đúng quy định", "Giải quyết 90% HS trở lên đúng và trước "
+          "thời hạn", "Tháng 12/2012"],
+         ["2", "Tham mưu quy hoạch hạ tầng viễn thông thụ động", "01 Quy hoạch", "Tháng 9/2012"]]), "tb.docx")
     division = "Phòng Bưu chính, Viễn thông Sở Thông tin và Truyền thông tỉnh Bắc Giang"
     assert [(tk.name[:20], tk.agency, tk.objective[:9]) for tk in result.records.tasks] == [
         ("Giải quyết hồ sơ côn", division, "Giải quyế"), ("Tham mưu quy hoạch h", division, "01 Quy ho")]
