@@ -388,5 +388,16 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
+def run() -> None:
+    """The `vanthu` script: main(), then freeze the objects still alive before the interpreter
+    exits. Its last collections walk every tracked object (the places index and the word list
+    are ~1 M), and frozen ones are skipped: `vanthu extract 004.pdf` 0.53 → 0.47 s (five runs
+    each, 2026-12-07). Not in main(): tests call that in their own long-lived process."""
+    code = main()
+    import gc
+    gc.freeze()
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
