@@ -19,6 +19,21 @@ from normalize.places import COMMUNE_LEVELS, DISTRICT_LEVELS, TWO_LEVEL_FROM, Pl
 # A body named with its locality ('HĐND tỉnh Bình Thuận'), whose head may take more localities.
 _NAMED_WITH_LOCALITY = re.compile(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+\S")
 
+_SHARED_LOCALITY = re.compile(r"\b(?:tỉnh|thành phố|huyện)\s.+$")
+
+
+def _shared_localities(located: list[FoundAgency]) -> list[str]:
+    """The localities bare heads before a run of bodies take: the first body's ('Tỉnh ủy, HĐND, UBND
+    tỉnh Thanh Hóa'), and each of the localities its own head went with ('HĐND, UBND Thành phố Hà
+    Nội và tỉnh Phú Thọ', pool zc: both councils); not those of other bodies listed after it."""
+    if not located or not (first := _SHARED_LOCALITY.search(located[0].name)):
+        return []
+    head = located[0].name[:first.start()]
+    wheres = [m.group(0) for f in located if f.name.startswith(head) and (m := _SHARED_LOCALITY.search(f.name))
+              and f.name[:m.start()] == head]
+    return list(dict.fromkeys(wheres))
+
+
 # The district a body's name ends in ('Ủy ban nhân dân huyện Lục Nam'): its level and name.
 _DISTRICT_IN_NAME = re.compile(r"\b(huyện|quận|thị xã)\s+([^,]+?)\s*(?:,|$)")
 
@@ -231,17 +246,19 @@ class ListedBodies(TokenReader):
         chain = sorted([f for _, _, f in choose(self.found)] + heads, key=lambda f: f.start)
         for i, head in bare:
             # the bodies and bare heads that follow, joined by ',' or 'và'
-            end, last = self.toks[head[0] - 1].end, None
+            end, located = self.toks[head[0] - 1].end, []
             for f in chain:
                 if f.start < end:
                     continue
                 if self.text[end:f.start].strip() not in (",", "và"):
                     break
                 end = f.end
-                last = f if f.text else last
-            loc = re.search(r"\b(?:tỉnh|thành phố|huyện)\s.+$", last.name) if last else None
-            where = loc.group(0) if loc else self.ctx.province.full() if self.ctx.province else None
-            if where:
+                if f.text:
+                    located.append(f)
+            wheres = _shared_localities(located)
+            if not wheres and self.ctx.province:
+                wheres = [self.ctx.province.full()]
+            for n, where in enumerate(wheres):
                 place = re.sub(r"^(?:tỉnh|thành phố|huyện|quận|thị xã)\s+", "", where)
                 name = party_body(head[1], place) if head[2] == "party" else local_name(head[1], where)
-                self.add(i, head[0], name, "party" if head[2] == "party" else "local", True)
+                self.add(i, head[0], name, "party" if head[2] == "party" else "local", True, sibling=n > 0)

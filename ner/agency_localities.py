@@ -32,8 +32,8 @@ class LocalityWords(TokenReader):
             # a ward or commune named by its number ('Phường 1', 'phường 12' of a city before 7/2025);
             # not 'chính quyền địa phương 2 cấp', and 'Phường 2 Bảo Lộc' is a name the list knows
             return i + 1, None, self.toks[i].text
-        if best is None and level == "tỉnh" and not self.plain:
-            best = self._lowercase_province(i)
+        if best is None and level in ("tỉnh", "thành phố") and not self.plain:
+            best = self._lowercase_province(i, level)
         if best or self.all_caps or self.plain:
             return best  # a mark-blind reading takes only places the list knows ('cơ quan Trung' ≠ 'quận Trung')
         if level and level not in PROVINCE_LEVELS or level == "thành phố":
@@ -48,15 +48,16 @@ class LocalityWords(TokenReader):
                 return j, slipped, slipped.short if slipped else written
         return None
 
-    def _lowercase_province(self, i: int) -> tuple[int, Place, str] | None:
+    def _lowercase_province(self, i: int, level: str) -> tuple[int, Place, str] | None:
         """A province written in lowercase after 'tỉnh' ('Ủy ban nhân dân tỉnh bắc kạn', 'Hội đồng nhân
         dân tỉnh tiền giang khóa vii': texts whose names a dataset or a typist lowercased, pool v and
-        w): the list's province of two or more words, written as the list writes it."""
+        w), or a centrally-run city after 'thành phố' ('ủy ban nhân dân thành phố hồ chí minh', pool
+        zc): the list's province of two or more words, written as the list writes it."""
         best = None
         for j in range(i + 2, min(i + 5, len(self.toks)) + 1):
             if not all(self.toks[k].word and self.is_low(k) for k in range(i, j)):
                 break
-            p = find_place(self.span_text(i, j), "tỉnh")
+            p = find_place(self.span_text(i, j), level)
             if p is not None and p.tier == "province":
                 best = (j, p, p.short)
         return best

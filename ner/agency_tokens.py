@@ -44,6 +44,9 @@ class FoundAgency:
     text: str
     known: bool = True
     parent: str | None = None
+    # One of several bodies the same words name ('HĐND, UBND Thành phố Hà Nội và tỉnh Phú Thọ': the
+    # 'HĐND' is both councils): kept beside the reading of those words that `choose` keeps.
+    sibling: bool = False
 
 
 @dataclass(frozen=True)
@@ -225,9 +228,11 @@ def choose(found: list[tuple[int, int, FoundAgency]]) -> list[tuple[int, int, Fo
     """Longest non-overlapping readings (by characters); on a tie, a known name, then the first found."""
     chosen: list[tuple[int, int, FoundAgency]] = []
     for i, j, f in sorted(found, key=lambda x: (-(x[2].end - x[2].start), not x[2].known)):
-        if any(f.start < c.end and c.start < f.end for _, _, c in chosen):
+        if f.sibling or any(f.start < c.end and c.start < f.end for _, _, c in chosen):
             continue
         chosen.append((i, j, f))
+    spans = {(c.start, c.end) for _, _, c in chosen}
+    chosen += [x for x in found if x[2].sibling and (x[2].start, x[2].end) in spans]
     return sorted(chosen, key=lambda x: x[2].start)
 
 
@@ -310,7 +315,8 @@ class TokenReader:
         """The grammar's own words at i ('địa phương', 'trung ương'), marks and all."""
         return tuple(t.key for t in self.toks[i:i + len(words)]) == words
 
-    def add(self, i: int, j: int, name: str, kind: str, known: bool) -> None:
+    def add(self, i: int, j: int, name: str, kind: str, known: bool, sibling: bool = False) -> None:
         if j > i:
             a, b = self.toks[i].start, self.toks[j - 1].end
-            self.found.append((i, j, FoundAgency(tidy_name(name), kind, a, b, self.text[a:b], known)))
+            self.found.append((i, j, FoundAgency(tidy_name(name), kind, a, b, self.text[a:b], known,
+                                                 sibling=sibling)))

@@ -48,11 +48,13 @@ class _Folder:
         return item
 
 
-def document_context(header, units: list[TextUnit], agency_rules: Sequence[AgencyRule] = ()) -> AgencyContext:
+def document_context(header, units: list[TextUnit], agency_rules: Sequence[AgencyRule] = (),
+                     issuer: str | None = None) -> AgencyContext:
     """The issuer's own bodies (ner/issuer_context.py: its province and locality, ministry, Party
     committee), the abbreviations the document defines for bodies it names, and what analysts
-    taught for documents of this issuer (aliases they corrected, names they rejected)."""
-    ctx = issuer_context(header.issuer or _issuer_in_first_lines(units))
+    taught for documents of this issuer (aliases they corrected, names they rejected). issuer:
+    the header's, else the one a headerless text names on its first lines."""
+    ctx = issuer_context(issuer)
     own = place_in_named_province(ctx.locality, (u.text for u in units)) \
         if ctx.locality is not None and ctx.locality.tier != "province" else None
     if own is not None and own != ctx.locality:   # ('huyện Châu Thành' of ten provinces; the text names one)
@@ -66,7 +68,10 @@ def document_context(header, units: list[TextUnit], agency_rules: Sequence[Agenc
     return dataclasses.replace(ctx, aliases=aliases, taught=taught) if aliases or taught else ctx
 
 
-# A header-like line: short, among the first few of a document whose header gave no issuer.
+# A header-like line: short, among the first few of a document whose header gave no issuer. Its
+# leader's title before the committee is no part of the issuer's name, and a dataset's lowercase
+# line is read with its first letter capital ('Chủ tịch ủy ban nhân dân thành phố hồ chí minh', pool zc).
+_LEADER_FIRST = re.compile(r"^(?:chủ tịch|tm\.|kt\.)\s+", re.IGNORECASE)
 _FIRST_LINES, _HEADER_LINE_CHARS = 6, 90
 
 
@@ -77,7 +82,8 @@ def _issuer_in_first_lines(units: list[TextUnit]) -> str | None:
     issuer its own bodies are read for ('Sở Tài chính', 'Chi cục Kiểm lâm' are that province's)."""
     for unit in units[:_FIRST_LINES]:
         if unit.table_id is None and len(unit.text) <= _HEADER_LINE_CHARS:
-            found = find_agencies(unit.text, ocr=unit.ocr)
+            line = _LEADER_FIRST.sub("", unit.text.strip(), count=1)
+            found = find_agencies(line[:1].upper() + line[1:], ocr=unit.ocr)
             if found and found[0].kind in ("people_committee", "people_council") and found[0].start <= 1:
                 return found[0].name
             bare = _BARE_LOCAL_ISSUER.fullmatch(unit.text.strip())
@@ -113,12 +119,12 @@ def recognize(doc: Document, typed: list[TypedTable], agency_rules: Sequence[Age
     pieces = []
     units = text_units(doc, typed)
     header.issuer = spelled_as_in_text(header.issuer, (u.text for u in units[:400]))
-    ctx = document_context(header, units, agency_rules)
-    if header.issuer and [a.name for a in find_agencies(header.issuer)] == [header.issuer]:
+    issuer = header.issuer or _issuer_in_first_lines(units)
+    ctx = document_context(header, units, agency_rules, issuer)
+    if issuer and [a.name for a in find_agencies(issuer)] == [issuer]:
         first = next((b for b in doc.blocks if b.kind not in ("header", "footer", "footnote")), None)
-        agencies.add(header.issuer, Agency(name=header.issuer, text=header.issuer,
-                                           successor=successor_of(header.issuer, ctx.province),
-                                           page=first.provenance.page if first else None))
+        agencies.add(issuer, Agency(name=issuer, text=issuer, successor=successor_of(issuer, ctx.province),
+                                    page=first.provenance.page if first else None))
     for unit in units:
         piece = read_piece(unit, ctx)
         pieces.append(piece)

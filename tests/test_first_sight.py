@@ -1927,3 +1927,48 @@ def test_a_department_with_a_lowercase_half_and_a_joint_office_in_the_other_orde
     """A commune Party committee's conclusion of 11/2025 cut 'Phòng Văn hoá – xã hội' to 'Phòng Văn
     hóa'; a Sở's letter of 2012 named the joint office with its parts reversed, read as two bodies."""
     assert _names(text, issuer) == names
+
+
+# -- batch zc (2026-12-07): read after its first-sight row was recorded --------------------------------
+def test_a_headerless_text_under_its_chairmans_lowercase_line_takes_that_citys_bodies():
+    """A dataset's copy of a city chairman's decision: under the title, 'Chủ tịch ủy ban nhân dân
+    thành phố hồ chí minh' in lowercase; the city's departments and council were all missed."""
+    document = _docx("Quyết định về việc điều chỉnh, bổ sung chỉ tiêu chương trình mục tiêu quốc gia năm 2009",
+                     "Chủ tịch ủy ban nhân dân thành phố hồ chí minh",
+                     "Căn cứ Nghị quyết số 05/2008/NQ-HĐND ngày 05 tháng 12 năm 2008 của Hội đồng nhân dân thành "
+                     "phố về dự toán và phân bổ ngân sách năm 2009;", "Quyết định:",
+                     "Điều 2. Chánh Văn phòng Uỷ ban nhân dân thành phố, Giám đốc Sở Tài chính, Giám đốc Kho bạc "
+                     "Nhà nước thành phố, Giám đốc Sở Y tế chịu trách nhiệm thi hành Quyết định này.")
+    names = [a.name for a in extract_bytes(document, "qd.docx").agencies]
+    assert set(names) == {"Ủy ban nhân dân thành phố Hồ Chí Minh", "Hội đồng nhân dân thành phố Hồ Chí Minh",
+                          "Văn phòng Ủy ban nhân dân thành phố Hồ Chí Minh", "Sở Tài chính thành phố Hồ Chí Minh",
+                          "Kho bạc Nhà nước thành phố Hồ Chí Minh", "Sở Y tế thành phố Hồ Chí Minh"}, names
+
+
+@pytest.mark.parametrize("text, issuer, names", [
+    # a council's committee under the law of 2003 keeps its name as written (pool v, z, zc)
+    ("Báo cáo thẩm tra của Ban Kinh tế và Ngân sách của Hội đồng nhân dân", "Hội đồng nhân dân tỉnh Bạc Liêu",
+     ["Ban Kinh tế và Ngân sách Hội đồng nhân dân tỉnh Bạc Liêu"]),
+    # the steering committee's name of 2011, not today's
+    ("- VP BCĐ TW về phòng, chống tham nhũng;", None,
+     ["Văn phòng Ban Chỉ đạo Trung ương về phòng, chống tham nhũng"]),
+    ("- Ủy ban Giám sát tài chính QG;", None, ["Ủy ban Giám sát tài chính Quốc gia"]),
+    ("- Hội cựu TNXP Việt Nam;", None, ["Hội Cựu thanh niên xung phong Việt Nam"]),
+])
+def test_a_bodys_name_of_its_time_and_its_shortenings(text, issuer, names):
+    assert _names(text, issuer) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("- HĐND, UBND Thành phố Hà Nội và tỉnh Phú Thọ;",
+     ["Hội đồng nhân dân thành phố Hà Nội", "Hội đồng nhân dân tỉnh Phú Thọ",
+      "Ủy ban nhân dân thành phố Hà Nội", "Ủy ban nhân dân tỉnh Phú Thọ"]),
+    # the bare heads take the first body's locality, not a later body's
+    ("Tỉnh ủy, HĐND, UBND tỉnh Thanh Hóa, Công an tỉnh Nghệ An",
+     ["Tỉnh ủy Thanh Hóa", "Hội đồng nhân dân tỉnh Thanh Hóa", "Ủy ban nhân dân tỉnh Thanh Hóa",
+      "Công an tỉnh Nghệ An"]),
+])
+def test_bare_heads_before_a_body_of_two_localities_go_with_each(text, names):
+    """A Government resolution's recipients (4/2026): the councils of both localities, where only
+    the last one's was read, for the first one's place."""
+    assert _names(text) == names
