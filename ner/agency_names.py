@@ -27,6 +27,7 @@ from normalize.agencies import (
     owned_unit,
     owned_unit_spelling,
     party_body,
+    party_organ_codes,
     province_departments,
     spelled_out,
     tidy_name,
@@ -59,6 +60,11 @@ class WholeNames(TokenReader):
             reading = self.after_head(*head)
             if reading:
                 candidates.append(reading)
+        organ = party_organ_codes().get(self.toks[i].text) if i < len(self.toks) else None
+        if organ and self.starts_agency(i + 1):
+            inner = self.agency_at(i + 1)
+            if inner and inner[2] == "party":   # 'UVTV Tỉnh uỷ', 'UBKT Đảng uỷ': that committee's organ
+                candidates.append((inner[0], f"{organ} {inner[1]}", "party", True))
         if self.key(i) == "thường" and self.key(i + 1) == "trực":
             inner = self.agency_at(i + 2)
             if inner:  # 'Thường trực HĐND tỉnh' acts for the HĐND: that body is named
@@ -198,8 +204,9 @@ class WholeNames(TokenReader):
         if head in ORGAN_OF_HEADS and not nested:
             return None
         if nested and head in (*NESTING_HEADS, *ORGAN_OF_HEADS, "Ban", "Tổ giúp việc", "Tổ công tác"):
-            # 'Văn phòng Tỉnh ủy X', 'Thanh tra Bộ Tài chính', 'Tổ giúp việc Ban Chỉ đạo …'
-            return nested[0], f"{head} {nested[1]}", nested[2], nested[3]
+            # 'Văn phòng Tỉnh ủy X', 'Thanh tra Bộ Tài chính', 'Tổ giúp việc Ban Chỉ đạo …'; a Party
+            # organ is the Party's whatever body it is in ('Chi bộ Công an xã')
+            return nested[0], f"{head} {nested[1]}", "party" if kind == "party" else nested[2], nested[3]
         if nested and kind == "party":
             # The Party's organs inside a body are named by it (Điều lệ Đảng): 'Đảng ủy UBND TP',
             # 'Đảng đoàn Quốc hội', 'Ban Cán sự đảng Bộ Tư pháp'. Party bodies, whatever body names them.
@@ -232,6 +239,11 @@ class WholeNames(TokenReader):
                 # the executive committee of a locality's Party organization is its Party committee
                 # (Điều lệ Đảng): 'Ban Chấp hành Đảng bộ tỉnh X' is the Tỉnh ủy, '… xã Y' the Đảng ủy xã Y
                 return j, party_committee_of(loc[1]), "party", True
+            organ = f"{head} {self.expand(end, tail)}"
+            if owned_unit(organ) == "party":
+                # a Party committee's organ named with its locality is that committee's ('Phó Trưởng
+                # Ban Xây dựng Đảng phường Đông Hải', pool zb): 'Ban … Đảng ủy phường Đông Hải'
+                return j, f"{owned_unit_spelling(organ)} {party_committee_of(loc[1])}", "party", True
         elif self.starts_agency(j) and not (j > 0 and self.toks[j - 1].text in ",;"):
             inner = self.agency_at(j)  # 'Ban Thường vụ Tỉnh ủy X', 'Ban Văn hóa - Xã hội HĐND tỉnh X'
             if inner and inner[2] in ("party", "people_committee", "people_council", "state", "ministry", "local"):

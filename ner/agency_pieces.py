@@ -11,6 +11,7 @@ from ner.agency_tokens import (
     content_keys,
     head_index,
     known_names,
+    party_organ_index,
     place_ending_prefixes,
     short_head_codes,
 )
@@ -79,9 +80,19 @@ class NamePieces(TokenReader):
         if self.toks[i - 1].key in POSITION_WORDS:
             # 'Trưởng Ban Chỉ đạo …' is a position; the body it heads would need its locality,
             # which the bare name does not give (measured: g19 lost 0.005 with it read); a
-            # department's head names it ('Trưởng phòng Văn hóa - Xã hội'), the issuer's own
-            return self.toks[i].key == "phòng"
+            # department's head names it ('Trưởng phòng Văn hóa - Xã hội'), the issuer's own, and so
+            # does the head of a Party committee's organ ('Trưởng Ban Nội chính Tỉnh uỷ', pool zc)
+            return self.toks[i].key == "phòng" or self._body_after_position(i)
         return self.is_low(i - 1) or (self._sentence_start(i - 1) and not prev.isupper())
+
+    def _body_after_position(self, i: int) -> bool:
+        """Token i is 'Ban' and the words after it name an organ every Party committee has, or are a
+        shortening in capitals ('Trưởng Ban Nội chính Tỉnh uỷ', 'Chỉ huy trưởng Ban CHQS xã', pool zc)."""
+        if self.toks[i].key != "ban" or i + 1 >= len(self.toks):
+            return False
+        after = self.toks[i + 1].text
+        return after.isupper() and after in component_abbreviations() or any(
+            tuple(self.key(i + 1 + k) for k in range(len(words))) == words for words, _ in party_organ_index().get("Ban", ()))
 
     def _sentence_start(self, i: int) -> bool:
         """Token i begins its line or follows a sentence's or an item's mark."""
@@ -113,7 +124,7 @@ class NamePieces(TokenReader):
         """A body of the issuer's own commune or district named by its kind: with a bare level word
         ('UBND xã', 'Đảng ủy xã' in that commune's document) or alone ('HĐND', 'Ủy ban bầu cử')."""
         loc = self.ctx.locality
-        if loc is None or loc.tier == "province" or self.every_level_after(end):
+        if loc is None or loc.tier == "province" or self.every_level_after(end) or self.other_level_after(end):
             return None
         own = self.own_level_at(end)
         bodies = LOCALITY_BODIES | DISTRICT_BRANCHES if loc.tier == "district" else LOCALITY_BODIES
@@ -134,6 +145,21 @@ class NamePieces(TokenReader):
             if self.key(k) == "các" and self.key(k + 1) == "cấp":
                 return k > end
             k += 1
+        return False
+
+    def other_level_after(self, end: int) -> bool:
+        """A bare head in a list whose last head another level's word follows ('Tỉnh uỷ, Hội đồng nhân
+        dân, Uỷ ban nhân dân tỉnh' in a commune's plan, pool zc): it shares that locality
+        (heads_sharing_a_locality), it is not the issuer's own commune's body."""
+        k = end
+        while k < len(self.toks) and self.toks[k].text in (",", "và") and k - end < 12:
+            head = self.head_at(k + 1)
+            if head is None:
+                return False
+            level = self.level_at(head[0])
+            if level is not None:
+                return level[1] != self.ctx.locality.level
+            k = head[0]
         return False
 
     def own_level_at(self, j: int) -> int | None:

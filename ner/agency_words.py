@@ -33,7 +33,7 @@ PLACE_HEADS = (
 # Named by a specific name, then perhaps a locality: 'Sở Tài chính tỉnh X', 'Cục Người có công'.
 NAME_HEADS = (
     "Cơ quan Cảnh sát điều tra", "Cơ quan An ninh điều tra", "Cơ quan điều tra",
-    "Ban Cán sự đảng", "Tổ công tác", "Tổ giúp việc", "Đoàn Chủ tịch", "Đồn Biên phòng", "Tổng cục", "Chi cục", "Học viện",
+    "Ban Cán sự đảng", "Chi bộ", "Tổ công tác", "Tổ giúp việc", "Đoàn Chủ tịch", "Đồn Biên phòng", "Tổng cục", "Chi cục", "Học viện",
     "Đại học", "Đảng ủy", "Đảng đoàn", "Văn phòng", "Trung tâm", "Hội đồng", "Ủy ban", "Tòa án", "Bộ", "Cục", "Vụ",
     "Viện",
     "Sở", "Phòng", "Ban", "Đài", "Kiểm toán nhà nước",
@@ -81,6 +81,7 @@ DISTRICT_BRANCHES = {"Chi cục Thống kê", "Chi cục Thuế", "Chi cục Thi
 NATIONAL_SUFFIXES = ("tối cao", "Việt Nam", "Trung ương", "quốc gia", "Nhà nước", "Chính phủ", "Quốc hội")
 KIND_OF_HEAD = {"Bộ": "ministry", "Ủy ban nhân dân": "people_committee", "Hội đồng nhân dân": "people_council",
                 "Sở": "province_department", "Đảng ủy": "party", "Ban Cán sự đảng": "party", "Đảng đoàn": "party",
+                "Chi bộ": "party",
                 "Cục": "department", "Tổng cục": "department", "Vụ": "department", "Chi cục": "department"}
 # Level words of administrative units; 'tp' is 'TP.'/'Tp.'.
 LEVEL_WORDS = {"tỉnh": "tỉnh", "thành phố": "thành phố", "tp": "thành phố", "huyện": "huyện", "quận": "quận",
@@ -89,8 +90,10 @@ _PLAIN_LEVELS = {strip_diacritics_same_length(k): v for k, v in LEVEL_WORDS.item
 LEVEL_FIRST_WORDS = {k.split()[0] for k in (*LEVEL_WORDS, *_PLAIN_LEVELS)}
 # Heads that are an organ of the body named after them and of no other: 'Đoàn Chủ tịch Ủy ban Trung
 # ương MTTQ Việt Nam' (its presidium), 'Cơ quan Cảnh sát điều tra Công an tỉnh X' (its investigators,
-# Luật Tổ chức cơ quan điều tra hình sự 2015); alone they name no body.
-ORGAN_OF_HEADS = {"Đoàn Chủ tịch", "Cơ quan Cảnh sát điều tra", "Cơ quan An ninh điều tra", "Cơ quan điều tra"}
+# Luật Tổ chức cơ quan điều tra hình sự 2015), 'Chi bộ Công an xã' (its Party cell, Điều lệ Đảng);
+# alone they name no body.
+ORGAN_OF_HEADS = {"Đoàn Chủ tịch", "Cơ quan Cảnh sát điều tra", "Cơ quan An ninh điều tra", "Cơ quan điều tra",
+                  "Chi bộ"}
 # Heads whose body is another body's unit, named by it: 'Văn phòng Tỉnh ủy X', 'Thanh tra Bộ Tài chính'.
 NESTING_HEADS = ("Văn phòng", "Thanh tra")
 # Specific parts of departments' names written with a dash, as match keys: a commune's and a

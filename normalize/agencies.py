@@ -95,6 +95,12 @@ def owned_unit_spelling(name: str) -> str:
     return spelled.get(match_key(tidy_name(name)), name)
 
 
+@lru_cache(maxsize=1)
+def party_organ_codes() -> dict[str, str]:
+    """'BTV' → 'Ban Thường vụ': a Party committee's organ written by its initials before the committee."""
+    return dict(load_json("agencies.json")["party_organ_codes"])
+
+
 def party_units() -> tuple[str, ...]:
     """The organs every Party committee has ('Ban Thường vụ', 'Ủy ban Kiểm tra', …), as written."""
     return tuple(k for k, v in load_json("agencies.json")["owned_units"].items() if v == "party")

@@ -1972,3 +1972,33 @@ def test_bare_heads_before_a_body_of_two_localities_go_with_each(text, names):
     """A Government resolution's recipients (4/2026): the councils of both localities, where only
     the last one's was read, for the first one's place."""
     assert _names(text) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("- Đồng chí Lương Đức Hải - UVTV Tỉnh uỷ (phụ trách địa bàn),", ["Ban Thường vụ Tỉnh ủy Khánh Hòa"]),
+    ("- Các đ/c UVTV Đảng uỷ,", ["Ban Thường vụ Đảng ủy xã Công Hải"]),
+    ("UBKT Đảng uỷ tổ chức kiểm tra", ["Ủy ban Kiểm tra Đảng ủy xã Công Hải"]),
+])
+def test_a_party_committees_organ_written_by_its_initials(text, names):
+    """A commune Party committee's report of 2/2026: 'UVTV Tỉnh uỷ' (a member of the provincial
+    standing board) was read as the Tỉnh ủy, the board missed."""
+    assert _names(text, "Đảng ủy xã Công Hải") == names
+
+
+@pytest.mark.parametrize("text, names", [
+    # a bare head in a list the province's level word closes is the province's, not the commune's own
+    ("chủ trương của Tỉnh uỷ, Hội đồng nhân dân, Uỷ ban nhân dân tỉnh về công tác",
+     ["Tỉnh ủy Khánh Hòa", "Hội đồng nhân dân tỉnh Khánh Hòa", "Ủy ban nhân dân tỉnh Khánh Hòa"]),
+    # a Party cell named by the body it is in
+    ("2.2. Chi bộ Công an xã: Các đồng chí Bí thư, Phó Bí thư", ["Chi bộ Công an xã Công Hải"]),
+    # a position names the body it heads: a Party committee's organ, a board written by its initials
+    ("- Đ/c Lương Đức Hải – UVTV, Trưởng Ban Nội chính Tỉnh uỷ (phụ trách địa bàn xã)",
+     ["Ban Nội chính Tỉnh ủy Khánh Hòa"]),
+    ("- Đ/c Chỉ huy trưởng Ban CHQS xã,", ["Ban Chỉ huy Quân sự xã Công Hải"]),
+    # a Party committee's organ named with a locality is that locality's committee's
+    ("– ĐUV, Phó Trưởng Ban Xây dựng Đảng phường Đông Hải", ["Ban Xây dựng Đảng Đảng ủy phường Đông Hải"]),
+])
+def test_a_commune_party_committees_plan_names_the_bodies_of_its_province_and_its_own(text, names):
+    """A commune Party committee's plans of 2025–2026: the council of the province read as the
+    commune's, the police's Party cell as the police, the heads' boards missed."""
+    assert _names(text, "Đảng ủy xã Công Hải") == names
