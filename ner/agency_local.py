@@ -15,7 +15,7 @@ from ner.agency_words import (
     TAIL_STOPS,
     local_name,
 )
-from normalize.agencies import component_abbreviations, known_agency, party_body, spell_glued
+from normalize.agencies import component_abbreviations, known_agency, party_body, spell_glued, spell_regions
 from normalize.ocr_repair import strip_diacritics_same_length
 from normalize.places import PROVINCE_LEVELS, find_place
 from normalize.text import match_key
@@ -209,4 +209,4 @@ class LocalNames(TokenReader):
             parts.append(comp.get(t.text) or spell_glued(t.text) or t.text)
             if k + 1 < j and self.toks[k + 1].start > t.end:
                 parts.append(" ")
-        return "".join(parts)
+        return spell_regions("".join(parts))

@@ -16,6 +16,7 @@ from ner.agency_words import (
     PARTY_PLACE_HEADS,
     POSITION_WORDS,
     TITLE_WORDS,
+    local_name,
     party_committee_of,
 )
 from normalize.agencies import (
@@ -96,7 +97,11 @@ class WholeNames(TokenReader):
             best = (region[0], f"{re.sub(r' (?:(?:tỉnh|thành phố) .+|Việt Nam)$', '', best[1])} khu vực {region[1]}",
                     best[2], best[3])
         branch = self.branch_after(best[0]) if best[3] else None
-        if branch is not None:   # 'Ngân hàng Chính sách xã hội chi nhánh tỉnh Bình Dương'
+        if branch is not None and best[1] in LOCAL_BRANCHES:
+            # a body every province has, whose unit there is named by the province ('Kho bạc Nhà nước
+            # chi nhánh tỉnh' in a province's decision of 2009 is its Kho bạc Nhà nước tỉnh, pool zd)
+            best = (branch[0], local_name(best[1], branch[1]), "local", True)
+        elif branch is not None:   # 'Ngân hàng Chính sách xã hội chi nhánh tỉnh Bình Dương'
             best = (branch[0], f"{best[1]} chi nhánh {branch[1]}", best[2], True)
         if self.key(best[0]) == "các" and (self.level_at(best[0] + 1) or self.key(best[0] + 1) in ("cấp", "địa")):
             return None  # 'KBNN các tỉnh …', 'Mặt trận Tổ quốc Việt Nam các cấp': each of them, no one body
@@ -105,7 +110,10 @@ class WholeNames(TokenReader):
     def branch_after(self, end: int) -> tuple[int, str] | None:
         """(end, locality) of 'chi nhánh tỉnh X' after a known body: that body's branch there."""
         if self.key(end) == "chi" and self.key(end + 1) == "nhánh":
-            return self.locality_at(end + 2)
+            loc = self.locality_at(end + 2)
+            if loc is None and self.ctx.province is not None and self.key(end + 2) == "tỉnh" and not self.is_cap(end + 3):
+                return end + 3, self.ctx.province.full()   # 'chi nhánh tỉnh' in the province's own text
+            return loc
         return None
 
     def region_after(self, end: int) -> tuple[int, str] | None:

@@ -54,9 +54,10 @@ PARTY_ISSUERS = ("TW", "TU", "HU", "QU", "ĐU", "ĐUK", "BCĐTW", "VPTW", "BTCTW
 _PARTY_TYPES = "KL|NQ|CT|QĐ|QĐi|TB|KH|HD|BC|CV|CTr"
 PARTY_SPACE_RE = re.compile(rf"(?<![\w/.\-])(?P<num>\d{{1,5}}) (?P<type>{_PARTY_TYPES})"
                             rf"/(?P<issuer>{'|'.join(PARTY_ISSUERS)})(?![\w&])")
-# A Party number written with a slash for its hyphen ('Chỉ thị số 05/CT/TU', pool za): its Party key.
+# A Party number written with a slash for its hyphen ('Chỉ thị số 05/CT/TU', pool za), or with the
+# slash and the hyphen swapped ('Nghị quyết số 27/NQ- TW', pool zd; '58/CT-TW', pool y): its Party key.
 PARTY_SLASH_RE = re.compile(rf"(?<![\w/.\-])(?P<num>\d{{1,5}})/(?P<type>{_PARTY_TYPES})"
-                            rf"/(?P<issuer>{'|'.join(PARTY_ISSUERS)})(?![\w&/-])")
+                            rf"(?:/|-\s?)(?P<issuer>{'|'.join(PARTY_ISSUERS)})(?![\w&/-])")
 LEGISLATURE_LOST_SLASH_RE = re.compile(rf"(?<![\w/.\-])(?P<n>{_NUM})/(?P<year>(?:19|20)\d{{2}})(?P<sym>(?:UBTVQH|QH)\d{{1,2}}){_END}")
 _GENERIC_ISSUERS = {"UBND", "HĐND", "BCĐ"}
 

@@ -145,7 +145,17 @@ def expand_abbreviations(text: str) -> str:
     pattern = re.compile(r"(?<![\wĐđ&-])(" + "|".join(sorted(map(re.escape, table), key=len, reverse=True))
                          + r")(?![\wĐđ&-])")
     text = pattern.sub(lambda m: table[m.group(1)], text)
+    text = spell_regions(text)
     return _CAPITALS_RUN.sub(lambda m: spell_glued(m.group(0)) or m.group(0), text)
+
+
+# A region's number written short, together or apart ('Chi cục HQCK cảng Sài Gòn KV1', pool zd).
+_REGION_NUMBER = re.compile(r"(?<![\wĐđ&-])KV\s?(\d{1,2}|[IVX]{1,5})(?![\wĐđ&-])")
+
+
+def spell_regions(text: str) -> str:
+    """'KV1', 'KV 1' → 'khu vực 1'."""
+    return _REGION_NUMBER.sub(r"khu vực \1", text)
 
 
 def spelled_out(token: str) -> str | None:

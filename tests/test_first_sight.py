@@ -2002,3 +2002,28 @@ def test_a_commune_party_committees_plan_names_the_bodies_of_its_province_and_it
     """A commune Party committee's plans of 2025–2026: the council of the province read as the
     commune's, the police's Party cell as the police, the heads' boards missed."""
     assert _names(text, "Đảng ủy xã Công Hải") == names
+
+
+# -- batch zd (2026-12-07): read after its first-sight row was recorded --------------------------------
+@pytest.mark.parametrize("text, issuer, names", [
+    # the customs' own shortenings and its departments (Quyết định 65/2015/QĐ-TTg)
+    ("- Cục GSQL về HQ;", "Tổng cục Hải quan", ["Cục Giám sát quản lý về hải quan"]),
+    ("- Cục CNTT&TK HQ;", "Tổng cục Hải quan", ["Cục Công nghệ thông tin và Thống kê hải quan"]),
+    ("tại Chi cục HQCK Cảng Sài Gòn KV1 - Cục HQ TP Hồ Chí Minh", "Tổng cục Hải quan",
+     ["Chi cục Hải quan cửa khẩu Cảng Sài Gòn khu vực 1", "Cục Hải quan thành phố Hồ Chí Minh"]),
+    ("Cục trưởng Cục Kiểm tra sau thông quan quyết định kiểm tra", "Bộ Tài chính", ["Cục Kiểm tra sau thông quan"]),
+    # a body every province has, named 'chi nhánh tỉnh' in the province's own decision
+    ("Giám đốc Sở Tài chính, Giám đốc Kho bạc Nhà nước chi nhánh tỉnh; Chủ tịch",
+     "Ủy ban nhân dân tỉnh Kiên Giang", ["Sở Tài chính tỉnh Kiên Giang", "Kho bạc Nhà nước tỉnh Kiên Giang"]),
+    ("- Văn phòng HĐND&ĐBQH;", "Ủy ban nhân dân thành phố Hà Nội",
+     ["Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân thành phố Hà Nội"]),
+])
+def test_a_customs_letters_shortenings_and_a_provinces_branches(text, issuer, names):
+    assert _names(text, issuer) == names
+
+
+def test_a_party_number_with_its_slash_and_hyphen_swapped():
+    """A province's plan of 11/2025: 'Nghị quyết số 27/NQ- TW' is the Party's 27-NQ/TW."""
+    from ner.references import find_references
+    assert [r.key for r in find_references("quán triệt Nghị quyết số 27/NQ- TW ngày 09/11/2022 của Ban Chấp "
+                                           "hành Trung ương")] == ["27-NQ/TW"]
