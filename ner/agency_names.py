@@ -49,6 +49,10 @@ class WholeNames(TokenReader):
             known = None   # ('Cục Thuế' in a province's letter of 2012: its tax office, not the ministry's
             #              department of that name since 3/2025; the head reads it, pool x; 'Chi nhánh
             #              Ngân hàng Nhà nước' in a province's letter: its branch, pool z)
+        if known and head and self.not_yet(known[1]):
+            longer = self.after_head(*head)
+            if longer and longer[0] >= known[0] and len(longer[1]) > len(known[1].name):
+                known = None   # ('Vụ Chính sách thuế' in 2015: not the 'Vụ Chính sách' a ministry has since 3/2025, pool ze)
         if known:
             end, e = known
             if e.kind == "province_department":

@@ -2027,3 +2027,14 @@ def test_a_party_number_with_its_slash_and_hyphen_swapped():
     from ner.references import find_references
     assert [r.key for r in find_references("quán triệt Nghị quyết số 27/NQ- TW ngày 09/11/2022 của Ban Chấp "
                                            "hành Trung ương")] == ["27-NQ/TW"]
+
+
+# -- batch ze (2026-12-07): read after its first-sight row was recorded --------------------------------
+def test_a_departments_shortening_and_a_name_a_later_body_took():
+    """A ministry's and the customs' recipients (2015, 2021): 'Vụ PC' is the ministry's legal
+    department; 'Vụ Chính sách thuế' of 2015 was read as the 'Vụ Chính sách' a ministry has had
+    only since 3/2025."""
+    import dataclasses
+    assert _names("- Cục Quản lý KCB, Cục Quản lý YDCT, Vụ KHTC, Vụ PC;", "Bộ Y tế")[-1] == "Vụ Pháp chế"
+    ctx = dataclasses.replace(issuer_context("Tổng cục Hải quan"), issued="2015-07-31")
+    assert [f.name for f in find_agencies("- Vụ Chính sách thuế;", ctx=ctx)] == ["Vụ Chính sách thuế"]
