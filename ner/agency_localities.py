@@ -62,6 +62,15 @@ class LocalityWords(TokenReader):
                 best = (j, p, p.short)
         return best
 
+    def province_without_level(self, i: int) -> tuple[int, Place] | None:
+        """A province named without its level word after a department's name ('Sở Tài chính Hà
+        Nội'), capitalized or, as a dataset lowercased it, of two words or more ('… du lịch hà nội')."""
+        if self.is_cap(i):
+            place = self.place_at(i, None, ("province",))
+            return (place[0], place[1]) if place and place[1] is not None else None
+        place = self._lowercase_province(i, "tỉnh") or self._lowercase_province(i, "thành phố")
+        return (place[0], place[1]) if place else None
+
     def _slipped_place(self, written: str, level: str) -> Place | None:
         """A district or commune of the document's province whose name was written with a mark
         slipped ('thị trấn Tâm Vu' for Tầm Vu, 'huyện Bến Lúc' for Bến Lức, in OCR'd letters): the

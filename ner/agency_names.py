@@ -166,6 +166,9 @@ class WholeNames(TokenReader):
         loc = self.locality_at(end)
         if loc and loc[1].split()[0] in PROVINCE_LEVELS:
             return loc[0], f"{e.name} {loc[1]}", _department_kind(e), True
+        bare = self.province_without_level(end)
+        if bare is not None:   # 'Sở Tài chính Hà Nội', a dataset's 'Sở văn hóa, thể thao và du lịch hà nội' (pool zf)
+            return bare[0], f"{e.name} {bare[1].full()}", _department_kind(e), True
         if self.ctx.province is not None:
             j = end
             if self.key(j) == "tỉnh" or (self.key(j) == "thành" and self.key(j + 1) == "phố"):
@@ -286,9 +289,10 @@ class WholeNames(TokenReader):
             # commune's: the People's Council of the issuer's own locality
             return j, f"{committee.name} Hội đồng nhân dân {own.full()}", "people_council", True
         if head == "Phòng" and not loc and self.ctx.department and not self.all_caps and not self.is_low(j) \
-                and self.key(j) not in CONNECTORS and not self.head_at(end) and not self.level_at(j):
+                and (self.key(j) not in CONNECTORS or self.role_after(j)) and not self.head_at(end) and not self.level_at(j):
             # the department's own unit ('Phòng Bưu chính' in a Sở's plan); not where the name may go
-            # on ('Phòng Chính trị, tư tưởng và …', 'phòng Dịch vụ kỹ thuật - Trung tâm CNTT Tây Bắc')
+            # on ('Phòng Chính trị, tư tưởng và …', 'phòng Dịch vụ kỹ thuật - Trung tâm CNTT Tây Bắc'),
+            # but where a member's role follows its dash ('Trưởng phòng Quản lý Văn hoá - Phó Trưởng đoàn')
             return j, f"{name} {self.ctx.department}", "department", True
         if self.all_caps or not self.names_a_body(head, end, name, bool(loc)):
             return None

@@ -56,7 +56,7 @@ def parse_header(doc: Document) -> DocumentHeader:
                 and not canonical_type_name(text.rstrip(":")):
             type_index = i   # (its first line is the title: the next ones are not the issuer's)
             continue
-        if collecting and text.upper() == text and not _SLOGAN.search(text) and not _NUMBER_LINE.match(text) \
+        if collecting and _in_capitals(text) and not _SLOGAN.search(text) and not _NUMBER_LINE.match(text) \
                 and not canonical_type_name(text.rstrip(":")):
             issuer_lines.append(text)  # the issuer's lines, above or beside the motto
             continue
@@ -206,6 +206,12 @@ def session_issuer(blocks) -> str | None:
         if text and text.upper() == text and _SESSION.match(normalize_dashes(nxt.text).strip()):
             return issuer_name([text])
     return None
+
+
+def _in_capitals(text: str) -> bool:
+    """A line in capitals, as an issuer's is: not a numbering alone ('I.', '1.', '2.' of a headerless
+    text's sections, read as its issuer 'I. 1. 2. 3. 1.', pool zf)."""
+    return text.upper() == text and sum(c.isalpha() for c in text) >= 2
 
 
 def issuer_name(lines: list[str] | str) -> str | None:

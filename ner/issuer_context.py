@@ -84,7 +84,9 @@ def place_in_named_province(locality: Place, texts: Iterable[str]) -> Place | No
     return named[0] if len({p.province for p in named}) == 1 else None
 
 
-_PROVINCE_NAMED = re.compile(r"\btỉnh ((?:[A-ZĐÀ-Ỹ][^\W\d_]*\s?){1,3})")
+# 'tỉnh Bình Phước', 'thành phố Hồ Chí Minh', in a dataset's lowercase too ('trên địa bàn tỉnh đồng
+# nai', 'thành phố hồ chí minh', pool zf): the places list says which words are a province.
+_PROVINCE_NAMED = re.compile(r"\b(tỉnh|thành phố) ((?:[^\W\d_]+\s?){1,3})", re.IGNORECASE)
 
 
 def province_named_most(texts: Iterable[str]) -> Place | None:
@@ -93,9 +95,9 @@ def province_named_most(texts: Iterable[str]) -> Place | None:
     named: Counter[Place] = Counter()
     for text in texts:
         for m in _PROVINCE_NAMED.finditer(text):
-            words = m.group(1).split()
+            level, words = m.group(1).lower(), m.group(2).split()
             place = next((p for n in range(len(words), 0, -1)
-                          if (p := find_place(" ".join(words[:n]), "tỉnh")) is not None and p.tier == "province"), None)
+                          if (p := find_place(" ".join(words[:n]), level)) is not None and p.tier == "province"), None)
             if place is not None:
                 named[place] += 1
     ranked = named.most_common(2)

@@ -55,6 +55,10 @@ def document_context(header, units: list[TextUnit], agency_rules: Sequence[Agenc
     taught for documents of this issuer (aliases they corrected, names they rejected). issuer:
     the header's, else the one a headerless text names on its first lines."""
     ctx = issuer_context(issuer)
+    if issuer is None and ctx.province is None:
+        # a text whose header a dataset lost, with no issuer line: its bare 'Sở Tài chính', 'UBND tỉnh'
+        # are the province it names most ('trên địa bàn tỉnh Đồng Nai', pool zf)
+        ctx = dataclasses.replace(ctx, province=province_named_most(u.text for u in units))
     own = place_in_named_province(ctx.locality, (u.text for u in units)) \
         if ctx.locality is not None and ctx.locality.tier != "province" else None
     if own is not None and own != ctx.locality:   # ('huyện Châu Thành' of ten provinces; the text names one)
@@ -76,7 +80,7 @@ _FIRST_LINES, _HEADER_LINE_CHARS = 6, 90
 
 
 def _issuer_in_first_lines(units: list[TextUnit]) -> str | None:
-    """A local council or People's Committee named alone on one of the first lines of a text whose
+    """A local council, People's Committee or department named alone on one of the first lines of a text whose
     header gave no issuer ('Ủy ban nhân dân tỉnh bắc kạn' under the title, 'Hội đồng nhân dân tỉnh
     tiền giang khóa vii - kỳ họp thứ 6': texts whose header a dataset flattened, pool v and w): the
     issuer its own bodies are read for ('Sở Tài chính', 'Chi cục Kiểm lâm' are that province's)."""
@@ -84,7 +88,8 @@ def _issuer_in_first_lines(units: list[TextUnit]) -> str | None:
         if unit.table_id is None and len(unit.text) <= _HEADER_LINE_CHARS:
             line = _LEADER_FIRST.sub("", unit.text.strip(), count=1)
             found = find_agencies(line[:1].upper() + line[1:], ocr=unit.ocr)
-            if found and found[0].kind in ("people_committee", "people_council") and found[0].start <= 1:
+            if found and found[0].kind in ("people_committee", "people_council", "province_department") \
+                    and found[0].start <= 1:
                 return found[0].name
             bare = _BARE_LOCAL_ISSUER.fullmatch(unit.text.strip())
             province = province_named_most(u.text for u in units) if bare else None

@@ -2038,3 +2038,34 @@ def test_a_departments_shortening_and_a_name_a_later_body_took():
     assert _names("- Cục Quản lý KCB, Cục Quản lý YDCT, Vụ KHTC, Vụ PC;", "Bộ Y tế")[-1] == "Vụ Pháp chế"
     ctx = dataclasses.replace(issuer_context("Tổng cục Hải quan"), issued="2015-07-31")
     assert [f.name for f in find_agencies("- Vụ Chính sách thuế;", ctx=ctx)] == ["Vụ Chính sách thuế"]
+
+
+# -- batch zf (2026-12-07): read after its first-sight row was recorded --------------------------------
+def test_a_headerless_directive_takes_the_province_its_title_names_in_lowercase():
+    """A dataset's copy of a province's directive with no issuer line at all, and numbered sections
+    ('I.', '1.') that were read as its issuer: its bare departments are the province's its title
+    names ('trên địa bàn tỉnh đồng nai')."""
+    document = _docx("Chỉ thị về việc đảm bảo mỹ quan trong xây dựng công trình hạ tầng viễn thông trên địa bàn "
+                     "tỉnh đồng nai", "I.", "Thời gian qua, các doanh nghiệp viễn thông đã đầu tư phát triển.", "1.",
+                     "Giao Sở Thông tin và Truyền thông chủ trì phối hợp với Sở Xây dựng, Sở Giao thông Vận tải "
+                     "thực hiện; báo cáo Uỷ ban nhân dân tỉnh trong quý IV năm 2009.")
+    result = extract_bytes(document, "ct.docx")
+    assert result.document.issuer is None
+    assert [a.name for a in result.agencies] == [
+        "Sở Thông tin và Truyền thông tỉnh Đồng Nai", "Sở Xây dựng tỉnh Đồng Nai",
+        "Sở Giao thông vận tải tỉnh Đồng Nai", "Ủy ban nhân dân tỉnh Đồng Nai"]
+
+
+def test_a_headerless_departments_decision_names_its_own_units():
+    """A city department's decision whose header a dataset lowercased: 'Sở văn hóa, thể thao và du
+    lịch hà nội' (a province without its level word) is the issuer, and a member's role after a
+    dash is no part of a unit's name."""
+    document = _docx("Quyết định về việc thành lập đoàn kiểm tra công tác quản lý quảng cáo rao vặt",
+                     "Sở văn hóa, thể thao và du lịch hà nội",
+                     "Căn cứ Quyết định số 59/2008/QĐ-UBND ngày 23 tháng 12 năm 2008 của UBND thành phố;",
+                     "3. Đồng chí Nguyễn Minh Hạnh - Phó Trưởng phòng Nếp sống Văn hoá và Gia đình - Thành viên.",
+                     "Điều 3. Chánh Văn phòng Sở chịu trách nhiệm thi hành Quyết định này.")
+    names = [a.name for a in extract_bytes(document, "qd.docx").agencies]
+    assert names[0] == "Sở Văn hóa, Thể thao và Du lịch thành phố Hà Nội", names
+    assert "Phòng Nếp sống Văn hóa và Gia đình Sở Văn hóa, Thể thao và Du lịch thành phố Hà Nội" in names, names
+    assert "Văn phòng Sở Văn hóa, Thể thao và Du lịch thành phố Hà Nội" in names, names
