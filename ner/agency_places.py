@@ -7,6 +7,10 @@ import re
 from ner.agency_tokens import TokenReader
 from ner.agency_words import ADDRESS_CUE, LEVEL_FIRST_WORDS, LOCALITY_CUE, STREET_BEFORE, WHERE_BEFORE
 
+# The ends of a stretch of places ('các tỉnh từ Quảng Ninh tới Ninh Bình', a coastal road's regions,
+# pool zf): where, not who acts.
+_RANGE_END = re.compile(r"\b(?:từ|tới|đến)\s*$")
+
 
 class PlacesAsActors(TokenReader):
     # -- places as actors
@@ -70,7 +74,8 @@ class PlacesAsActors(TokenReader):
         start = self.toks[i].start
         sentence_start = max(self.text.rfind(".", 0, start), self.text.rfind(";", 0, start), 0)
         cue = LOCALITY_CUE.search(self.text, sentence_start, start)
-        return bool(cue) and not WHERE_BEFORE.search(self.text[max(sentence_start, cue.start() - 20):cue.start()])
+        return bool(cue) and not WHERE_BEFORE.search(self.text[max(sentence_start, cue.start() - 20):cue.start()]) \
+            and not _RANGE_END.search(self.text, cue.end(), start)
 
     def listed_with_bodies(self, i: int, j: int) -> bool:
         """A place between commas in a list whose neighbours are bodies."""

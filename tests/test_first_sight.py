@@ -2069,3 +2069,11 @@ def test_a_headerless_departments_decision_names_its_own_units():
     assert names[0] == "Sở Văn hóa, Thể thao và Du lịch thành phố Hà Nội", names
     assert "Phòng Nếp sống Văn hóa và Gia đình Sở Văn hóa, Thể thao và Du lịch thành phố Hà Nội" in names, names
     assert "Văn phòng Sở Văn hóa, Thể thao và Du lịch thành phố Hà Nội" in names, names
+
+
+def test_the_ends_of_a_stretch_of_provinces_are_places_not_actors():
+    """A coastal road's plan (2010): '(các tỉnh từ Quảng Ninh tới Ninh Bình): cấp III' named the two
+    provinces' People's Committees as actors."""
+    assert _names("- Vùng ven biển miền Bắc (các tỉnh từ Quảng Ninh tới Ninh Bình): cấp III;") == []
+    assert _names("các tỉnh Quảng Ninh, Ninh Bình chủ trì thực hiện") == [
+        "Ủy ban nhân dân tỉnh Quảng Ninh", "Ủy ban nhân dân tỉnh Ninh Bình"]
