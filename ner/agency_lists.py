@@ -175,11 +175,27 @@ class ListedBodies(TokenReader):
         if added is not None:
             return added
         whole = self.agency_at(j)  # an item named in full: '…, Văn phòng Chính phủ'
+        joint = self.joint_office(whole) if head == "Văn phòng" and whole else None
+        if joint is not None:   # 'Văn phòng: Thành ủy, ĐĐBQH và HĐND TP' (pool zg): one office of both
+            self.add(j, joint[0], joint[1], "local", True)
+            return joint[0]
         if whole and whole[3]:
             if head in NESTING_HEADS:   # 'Các VP: Đoàn ĐBQH&HĐND, UBND TP': each body's office
                 self.add(j, whole[0], f"{head} {whole[1]}", "body", True)
             return whole[0]
         return end if end > j else None
+
+    def joint_office(self, first) -> tuple[int, str] | None:
+        """(end, name) where an office's list names a province's deputies' delegation and its council
+        joined by 'và' or '&': their joint office, named with the council's locality."""
+        end = first[0]
+        if not first[1].startswith("Đoàn đại biểu Quốc hội") or self.key(end) not in ("và", "&"):
+            return None
+        council = self.agency_at(end + 1)
+        if council is None or council[2] != "people_council":
+            return None
+        where = council[1].removeprefix("Hội đồng nhân dân").strip()
+        return council[0], local_name("Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân", where)
 
     def current_commune(self, j: int) -> tuple[int, Place] | None:
         """'Giao UBND các phường, xã: Kim Liên, Bạch Mai, …, Đại Xuyên' in a city's decision of 2026

@@ -2077,3 +2077,11 @@ def test_the_ends_of_a_stretch_of_provinces_are_places_not_actors():
     assert _names("- Vùng ven biển miền Bắc (các tỉnh từ Quảng Ninh tới Ninh Bình): cấp III;") == []
     assert _names("các tỉnh Quảng Ninh, Ninh Bình chủ trì thực hiện") == [
         "Ủy ban nhân dân tỉnh Quảng Ninh", "Ủy ban nhân dân tỉnh Ninh Bình"]
+
+
+# -- batch zg (2026-12-07): read after its first-sight row was recorded --------------------------------
+def test_an_offices_list_names_the_joint_office_of_the_deputies_and_the_council():
+    """A city's decisions of 2024–2025: 'Văn phòng: Thành ủy, ĐĐBQH và HĐND TP' names two offices,
+    the Party committee's and the joint office of the deputies' delegation and the council."""
+    assert _names("- Văn phòng: Thành ủy, ĐĐBQH và HĐND TP;", "Ủy ban nhân dân thành phố Hà Nội") == [
+        "Văn phòng Thành ủy Hà Nội", "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân thành phố Hà Nội"]
