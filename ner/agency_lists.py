@@ -9,6 +9,7 @@ from ner.agency_words import (
     COMMUNE_ONLY_HEADS,
     ITEM_ENDS,
     KIND_OF_HEAD,
+    LEVEL_WORDS,
     NESTING_HEADS,
     TITLE_WORDS,
     local_name,
@@ -16,21 +17,24 @@ from ner.agency_words import (
 from normalize.agencies import AgencyEntry, known_agency, party_body
 from normalize.places import COMMUNE_LEVELS, DISTRICT_LEVELS, TWO_LEVEL_FROM, Place, find_place
 
-# A body named with its locality ('HĐND tỉnh Bình Thuận'), whose head may take more localities.
-_NAMED_WITH_LOCALITY = re.compile(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+\S")
-
-_SHARED_LOCALITY = re.compile(r"\b(?:tỉnh|thành phố|huyện)\s.+$")
+# The level words, longest first ('thị xã' before 'xã'), and a body named with its locality ('HĐND
+# tỉnh Bình Thuận'), whose head may take more localities.
+_LEVELS = "|".join(sorted(set(LEVEL_WORDS.values()), key=len, reverse=True))
+_NAMED_WITH_LOCALITY = re.compile(rf"\b(?:{_LEVELS})\s+\S")
+_SHARED_LOCALITY = re.compile(rf"\b(?:{_LEVELS})\s.+$")
+_LEVEL_FIRST = re.compile(rf"(?:{_LEVELS})\b", re.IGNORECASE)
 
 
 def _shared_localities(located: list[FoundAgency]) -> list[str]:
     """The localities bare heads before a run of bodies take: the first body's ('Tỉnh ủy, HĐND, UBND
-    tỉnh Thanh Hóa'), and each of the localities its own head went with ('HĐND, UBND Thành phố Hà
-    Nội và tỉnh Phú Thọ', pool zc: both councils); not those of other bodies listed after it."""
+    tỉnh Thanh Hóa', 'HĐND, UBND xã Tân Lập'), and each locality its head goes on to without being
+    written again ('HĐND, UBND Thành phố Hà Nội và tỉnh Phú Thọ', pool zc: both councils); not a
+    later body's ('HĐND, UBND tỉnh Bắc Ninh và UBND tỉnh Bắc Giang': Bắc Ninh's council alone)."""
     if not located or not (first := _SHARED_LOCALITY.search(located[0].name)):
         return []
     head = located[0].name[:first.start()]
-    wheres = [m.group(0) for f in located if f.name.startswith(head) and (m := _SHARED_LOCALITY.search(f.name))
-              and f.name[:m.start()] == head]
+    wheres = [first.group(0)] + [m.group(0) for f in located[1:] if _LEVEL_FIRST.match(f.text)
+                                 and (m := _SHARED_LOCALITY.search(f.name)) and f.name[:m.start()] == head]
     return list(dict.fromkeys(wheres))
 
 
@@ -275,6 +279,6 @@ class ListedBodies(TokenReader):
             if not wheres and self.ctx.province:
                 wheres = [self.ctx.province.full()]
             for n, where in enumerate(wheres):
-                place = re.sub(r"^(?:tỉnh|thành phố|huyện|quận|thị xã)\s+", "", where)
+                place = re.sub(rf"^(?:{_LEVELS})\s+", "", where)
                 name = party_body(head[1], place) if head[2] == "party" else local_name(head[1], where)
                 self.add(i, head[0], name, "party" if head[2] == "party" else "local", True, sibling=n > 0)

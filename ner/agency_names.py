@@ -115,8 +115,10 @@ class WholeNames(TokenReader):
         """(end, locality) of 'chi nhánh tỉnh X' after a known body: that body's branch there."""
         if self.key(end) == "chi" and self.key(end + 1) == "nhánh":
             loc = self.locality_at(end + 2)
-            if loc is None and self.ctx.province is not None and self.key(end + 2) == "tỉnh" and not self.is_cap(end + 3):
-                return end + 3, self.ctx.province.full()   # 'chi nhánh tỉnh' in the province's own text
+            if loc is None and self.ctx.province is not None and self.key(end + 2) == "tỉnh" and not self.is_cap(end + 3) \
+                    and not (self.key(end + 3) in (",", "và") and self.level_at(end + 4)):
+                # 'chi nhánh tỉnh' in the province's own text; not 'chi nhánh tỉnh, huyện' (every level's)
+                return end + 3, self.ctx.province.full()
             return loc
         return None
 

@@ -92,13 +92,13 @@ class NamePieces(TokenReader):
         if self.toks[i].key != "ban" or i + 1 >= len(self.toks):
             return False
         after = self.toks[i + 1].text
-        return after.isupper() and after in component_abbreviations() or any(
+        return (after.isupper() and after in component_abbreviations()) or any(
             tuple(self.key(i + 1 + k) for k in range(len(words))) == words for words, _ in party_organ_index().get("Ban", ()))
 
     def role_after(self, j: int) -> bool:
         """After the mark at j, a position or a member's role, not more of a name ('… - Phó Trưởng
         đoàn', '… và Gia đình - Thành viên', pool zf)."""
-        return self.key(j + 1) in TITLE_WORDS or (self.key(j + 1), self.key(j + 2)) in ROLE_WORDS
+        return self.key(j + 1) in ("phó", "trưởng") or (self.key(j + 1), self.key(j + 2)) in ROLE_WORDS
 
     def _sentence_start(self, i: int) -> bool:
         """Token i begins its line or follows a sentence's or an item's mark."""
@@ -223,7 +223,8 @@ class NamePieces(TokenReader):
                     j = k
                     continue
             if sep in CONNECTORS and sep != "," and self.is_cap(j + 1) and not self.head_at(j + 1) \
-                    and not self.role_after(j):   # (not '… Xã hội - Phó Trưởng tiểu ban', '… - Thành viên')
+                    and self.key(j + 1) not in TITLE_WORDS and not self.role_after(j):
+                # (not '… Xã hội - Phó Trưởng tiểu ban', '… - Thành viên')
                 nxt = self.component_end(j + 1)
                 if nxt > j + 1 and sep == "và" and self.is_low(nxt):
                     # the part after 'và' runs over its lowercase words ('Vụ Pháp chế và Quản lý khoa

@@ -115,9 +115,11 @@ COMMA_NAMES = {"kinh tế, hạ tầng và đô thị",
                "bưu chính, viễn thông", "báo chí, xuất bản", "kế hoạch, tài chính"}
 # Words that begin a leader's title ('Phó Trưởng ban', 'Giám đốc', 'Chủ tịch'): no part of a body's name.
 TITLE_WORDS = {"phó", "trưởng", "giám", "chánh", "chủ"}
-# A member's role in a board or a team, after a dash that ends the body's name ('… Phó Trưởng phòng
-# Nếp sống Văn hoá và Gia đình - Thành viên', pool zf).
-ROLE_WORDS = {("thành", "viên"), ("thư", "ký"), ("chuyên", "viên"), ("ủy", "viên"), ("trưởng", "đoàn")}
+# A position or a member's role in a board or a team, after a dash that ends the body's name ('…
+# Phó Trưởng phòng Nếp sống Văn hoá và Gia đình - Thành viên', pool zf): two words, as 'giám sát'
+# is no 'giám đốc' ('Phòng Kiểm tra - Giám sát').
+ROLE_WORDS = {("thành", "viên"), ("thư", "ký"), ("chuyên", "viên"), ("ủy", "viên"), ("giám", "đốc"),
+              ("chủ", "tịch"), ("chủ", "nhiệm"), ("chánh", "văn"), ("chánh", "thanh")}
 # After a head: a position, not a body ('Bộ trưởng', 'Cục phó').
 POSITION_WORDS = {"trưởng", "phó", "viên"}   # 'Bộ trưởng', 'Cục phó', 'Tỉnh ủy viên'
 # Words that name people, not a body: a cell of who does a step ('Nhân viên phòng KHTH', pool p).

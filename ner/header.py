@@ -209,9 +209,12 @@ def session_issuer(blocks) -> str | None:
 
 
 def _in_capitals(text: str) -> bool:
-    """A line in capitals, as an issuer's is: not a numbering alone ('I.', '1.', '2.' of a headerless
-    text's sections, read as its issuer 'I. 1. 2. 3. 1.', pool zf)."""
-    return text.upper() == text and sum(c.isalpha() for c in text) >= 2
+    """A line in capitals, as an issuer's is: not a numbering alone ('I.', 'II.', '1.', '2.1' of a
+    headerless text's sections, read as its issuer 'I. 1. 2. 3. 1.', pool zf)."""
+    return text.upper() == text and any(c.isalpha() for c in text) and not _NUMBERING_ALONE.fullmatch(text)
+
+
+_NUMBERING_ALONE = re.compile(r"(?:[IVXLC]+|\d+(?:\.\d+)*|[A-ZĐ])[.)]?")
 
 
 def issuer_name(lines: list[str] | str) -> str | None:

@@ -86,7 +86,7 @@ def place_in_named_province(locality: Place, texts: Iterable[str]) -> Place | No
 
 # 'tỉnh Bình Phước', 'thành phố Hồ Chí Minh', in a dataset's lowercase too ('trên địa bàn tỉnh đồng
 # nai', 'thành phố hồ chí minh', pool zf): the places list says which words are a province.
-_PROVINCE_NAMED = re.compile(r"\b(tỉnh|thành phố) ((?:[^\W\d_]+\s?){1,3})", re.IGNORECASE)
+_PROVINCE_NAMED = re.compile(r"\b(tỉnh|thành phố) ((?:(?!tỉnh\b|thành phố\b)[^\W\d_]+\s?){1,3})", re.IGNORECASE)
 
 
 def province_named_most(texts: Iterable[str]) -> Place | None:

@@ -65,7 +65,7 @@ def document_context(header, units: list[TextUnit], agency_rules: Sequence[Agenc
         ctx = dataclasses.replace(ctx, province=find_place(own.province, "tỉnh"), locality=own)
     if header.date:
         ctx = dataclasses.replace(ctx, issued=header.date)
-    aliases, taught = learned_for(header.issuer, agency_rules)
+    aliases, taught = learned_for(issuer, agency_rules)
     for unit in units:
         if "tắt" in unit.text or "gọi là" in unit.text:
             aliases.update(defined_aliases(unit.text, find_agencies(unit.text, ocr=unit.ocr, ctx=ctx)))
@@ -75,7 +75,7 @@ def document_context(header, units: list[TextUnit], agency_rules: Sequence[Agenc
 # A header-like line: short, among the first few of a document whose header gave no issuer. Its
 # leader's title before the committee is no part of the issuer's name, and a dataset's lowercase
 # line is read with its first letter capital ('Chủ tịch ủy ban nhân dân thành phố hồ chí minh', pool zc).
-_LEADER_FIRST = re.compile(r"^(?:chủ tịch|tm\.|kt\.)\s+", re.IGNORECASE)
+_LEADER_FIRST = re.compile(r"^(?:(?:chủ tịch|tm\.|kt\.)\s+)+", re.IGNORECASE)
 _FIRST_LINES, _HEADER_LINE_CHARS = 6, 90
 
 
@@ -88,9 +88,9 @@ def _issuer_in_first_lines(units: list[TextUnit]) -> str | None:
         if unit.table_id is None and len(unit.text) <= _HEADER_LINE_CHARS:
             line = _LEADER_FIRST.sub("", unit.text.strip(), count=1)
             found = find_agencies(line[:1].upper() + line[1:], ocr=unit.ocr)
-            if found and found[0].kind in ("people_committee", "people_council", "province_department") \
-                    and found[0].start <= 1:
-                return found[0].name
+            if found and found[0].start <= 1 and (found[0].kind in ("people_committee", "people_council") or
+                                                  found[0].kind == "province_department" and found[0].end >= len(line) - 1):
+                return found[0].name   # (a department only alone on its line: 'Sở Y tế … chủ trì' is a sentence)
             bare = _BARE_LOCAL_ISSUER.fullmatch(unit.text.strip())
             province = province_named_most(u.text for u in units) if bare else None
             if province is not None:

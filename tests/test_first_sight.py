@@ -1377,8 +1377,9 @@ def test_shortenings_inside_a_name_are_read_written_out():
     assert _names("BQL các KCN tỉnh Bình Dương") == ["Ban Quản lý các khu công nghiệp tỉnh Bình Dương"]
     assert _names("BQL dự án ĐTXD tỉnh Hà Nam") == ["Ban Quản lý dự án đầu tư xây dựng tỉnh Hà Nam"]
     assert _names("- Vụ BHXH - Bộ LĐTBXH;") == ["Vụ Bảo hiểm xã hội", "Bộ Lao động - Thương binh và Xã hội"]
+    # (the steering committee's name as the text writes it, of its period: pool zc, and ten golds)
     assert _names("Văn phòng BCĐ TW về phòng, chống tham nhũng") == \
-        ["Văn phòng Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, lãng phí, tiêu cực"]
+        ["Văn phòng Ban Chỉ đạo Trung ương về phòng, chống tham nhũng"]
     assert _names("- BQL KKT Dung Quất và các KCN Quảng Ngãi;", "Ủy ban nhân dân tỉnh Quảng Ngãi") == []
     assert _names("II.1 - Văn phòng HĐND – UBND", "Ủy ban nhân dân tỉnh Nghệ An") == []
     assert _names("Ban QLDA; hình thức quản lý dự án") == []
@@ -2085,3 +2086,31 @@ def test_an_offices_list_names_the_joint_office_of_the_deputies_and_the_council(
     the Party committee's and the joint office of the deputies' delegation and the council."""
     assert _names("- Văn phòng: Thành ủy, ĐĐBQH và HĐND TP;", "Ủy ban nhân dân thành phố Hà Nội") == [
         "Văn phòng Thành ủy Hà Nội", "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân thành phố Hà Nội"]
+
+
+# -- the review of this stop's rules: readings they must not make ----------------------------------------
+@pytest.mark.parametrize("text, issuer, names", [
+    ("HĐND, UBND xã Tân Lập", "Ủy ban nhân dân huyện Cần Giuộc",
+     ["Hội đồng nhân dân xã Tân Lập", "Ủy ban nhân dân xã Tân Lập"]),
+    ("HĐND, UBND phường Bến Nghé", "Ủy ban nhân dân quận 1",
+     ["Hội đồng nhân dân phường Bến Nghé", "Ủy ban nhân dân phường Bến Nghé"]),
+    # the head written again names the second body alone
+    ("HĐND, UBND tỉnh Bắc Ninh và UBND tỉnh Bắc Giang", None,
+     ["Hội đồng nhân dân tỉnh Bắc Ninh", "Ủy ban nhân dân tỉnh Bắc Ninh", "Ủy ban nhân dân tỉnh Bắc Giang"]),
+    # 'giám sát' is no position
+    ("Ông A - Trưởng phòng Kiểm tra - Giám sát", "Sở Văn hóa, Thể thao và Du lịch thành phố Hà Nội", []),
+    # every level's branch, not the province's
+    ("Kho bạc Nhà nước chi nhánh tỉnh, huyện phối hợp", "Ủy ban nhân dân tỉnh Kiên Giang", ["Kho bạc Nhà nước"]),
+])
+def test_the_new_rules_leave_other_readings_alone(text, issuer, names):
+    assert _names(text, issuer) == names
+
+
+def test_roman_section_numbers_and_a_departments_sentence_are_no_issuer():
+    document = _docx("Quyết định về việc quản lý quảng cáo", "II.",
+                     "Sở Y tế tỉnh Long An chủ trì, phối hợp với Sở Tài chính.", "III.",
+                     "Giao Sở Xây dựng thực hiện.")
+    result = extract_bytes(document, "qd.docx")
+    assert result.document.issuer is None   # (not 'Ii. Iii.', nor the department the sentence names)
+    assert [a.name for a in result.agencies] == ["Sở Y tế tỉnh Long An", "Sở Tài chính tỉnh Long An",
+                                                 "Sở Xây dựng tỉnh Long An"]
