@@ -38,6 +38,7 @@ from ner.agency_tokens import AgencyContext, FoundAgency, choose, code_aliases, 
 from ner.agency_words import (
     COMMON_NOUN_BODIES,
     LAW_TITLE_BEFORE,
+    MINISTRY_UNIT_HEADS,
     PEOPLES_BOARD_AFTER,
     PLURAL_WORDS,
     THING_AFTER,
@@ -73,9 +74,16 @@ class _Parser(ListedBodies, PlacesAsActors, LocalNames, WholeNames, SpelledNames
 
 
 def _with_parents(found: list[FoundAgency], text: str) -> list[FoundAgency]:
-    """'Cục Thuế (Bộ Tài chính)', 'Vụ Pháp chế, Bộ Tư pháp': the body a unit belongs to."""
+    """'Cục Thuế (Bộ Tài chính)', 'Vụ Pháp chế, Bộ Tư pháp': the body a unit belongs to; a ministry's
+    unit named with it ('Bảo hiểm xã hội Bộ Quốc phòng') gives the ministry too (ANNOTATION: a unit
+    named under its parent gives both)."""
     out = []
     for k, f in enumerate(found):
+        head = next((h for h in MINISTRY_UNIT_HEADS if f.name.startswith(f"{h} Bộ ")), None)
+        if head is not None:
+            out.append(FoundAgency(f.name, f.kind, f.start, f.end, f.text, f.known, f.name[len(head) + 1:]))
+            out.append(FoundAgency(f.name[len(head) + 1:], "ministry", f.start, f.end, f.text, True))
+            continue
         parent = None
         if k + 1 < len(found) and found[k + 1].kind in ("ministry", "people_committee", "state", "gov_agency"):
             between = text[f.end:found[k + 1].start]

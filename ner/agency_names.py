@@ -11,6 +11,7 @@ from ner.agency_words import (
     LOCAL_BRANCHES,
     LOCALITY_BODIES,
     MASS_ORGANIZATIONS,
+    MINISTRY_UNIT_HEADS,
     NESTING_HEADS,
     ORGAN_OF_HEADS,
     PARTY_PLACE_HEADS,
@@ -190,6 +191,10 @@ class WholeNames(TokenReader):
             if nested is not None and nested[2] in ("ministry", "gov_agency", "state", "province_department"):
                 # 'Thanh tra Bộ Công an', 'Chánh Thanh tra Sở Xây dựng': a ministry's or a department's
                 # inspectorate, named by it (not 'Thanh tra tỉnh X')
+                return nested[0], f"{head} {nested[1]}", "department", nested[3]
+        if follow == "place" and head in MINISTRY_UNIT_HEADS and self.starts_agency(end):
+            nested = self.agency_at(end)
+            if nested is not None and nested[2] == "ministry":
                 return nested[0], f"{head} {nested[1]}", "department", nested[3]
         if follow == "place":
             return self.place_head(end, head, kind)

@@ -96,6 +96,10 @@ ORGAN_OF_HEADS = {"Đoàn Chủ tịch", "Cơ quan Cảnh sát điều tra", "C�
                   "Chi bộ"}
 # Heads whose body is another body's unit, named by it: 'Văn phòng Tỉnh ủy X', 'Thanh tra Bộ Tài chính'.
 NESTING_HEADS = ("Văn phòng", "Thanh tra")
+# A province's branch elsewhere, but a ministry's own unit when a ministry follows: 'Bảo hiểm xã hội
+# Bộ Quốc phòng', '… Bộ Công an' (the army's and the police's social insurance; Bộ Y tế's recipients
+# in pool zc, zf, zg), a unit named under its parent, which gives both (ANNOTATION).
+MINISTRY_UNIT_HEADS = ("Bảo hiểm xã hội",)
 # Specific parts of departments' names written with a dash, as match keys: a commune's and a
 # district's departments, whose second half a text may write lowercase ('Phòng Văn hoá – xã hội').
 DASH_NAMES = {"văn hóa - xã hội", "kinh tế - hạ tầng", "tài chính - kế hoạch", "tài nguyên - môi trường",

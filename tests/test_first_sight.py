@@ -2088,6 +2088,15 @@ def test_an_offices_list_names_the_joint_office_of_the_deputies_and_the_council(
         "Văn phòng Thành ủy Hà Nội", "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân thành phố Hà Nội"]
 
 
+def test_the_social_insurance_of_the_army_and_the_police_is_their_ministrys_unit():
+    """Bộ Y tế's recipients (zc, zf, zg): 'BHXH Bộ Quốc phòng; BHXH Bộ Công an' are those ministries'
+    units, each named under its parent (both listed); a province's is still named by its province."""
+    assert _names("- BHXH Bộ Quốc phòng; BHXH Bộ Công an;", "Bộ Y tế") == [
+        "Bảo hiểm xã hội Bộ Quốc phòng", "Bộ Quốc phòng", "Bảo hiểm xã hội Bộ Công an", "Bộ Công an"]
+    assert _names("Giám đốc Bảo hiểm xã hội tỉnh, Sở Y tế", "Ủy ban nhân dân tỉnh Nam Định") == [
+        "Bảo hiểm xã hội tỉnh Nam Định", "Sở Y tế tỉnh Nam Định"]
+
+
 # -- the review of this stop's rules: readings they must not make ----------------------------------------
 @pytest.mark.parametrize("text, issuer, names", [
     ("HĐND, UBND xã Tân Lập", "Ủy ban nhân dân huyện Cần Giuộc",
