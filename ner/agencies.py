@@ -164,9 +164,14 @@ def issuing_province(issuer: str | None) -> Place | None:
     m = re.search(r"(?:\b(?:tỉnh|thành)\s+(?:ủy|uỷ)|\btỉnh|\bthành phố|\btp\.?)\s+(.+)$", issuer.strip(), re.IGNORECASE)
     if not m:
         return None
-    words = m.group(1).split()
+    return province_first(m.group(1).split())
+
+
+def province_first(words: list[str], level: str | None = None) -> Place | None:
+    """The province the longest run of the words' first ones names, as the places list knows it
+    ('Đồng Tháp', 'hồ chí minh chỉ đạo' → Hồ Chí Minh); None where they name none."""
     for n in range(len(words), 0, -1):
-        p = find_place(" ".join(words[:n]))
+        p = find_place(" ".join(words[:n]), level)
         if p is not None and p.tier == "province":
             return p
     return None

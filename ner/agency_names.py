@@ -50,10 +50,10 @@ class WholeNames(TokenReader):
             known = None   # ('Cục Thuế' in a province's letter of 2012: its tax office, not the ministry's
             #              department of that name since 3/2025; the head reads it, pool x; 'Chi nhánh
             #              Ngân hàng Nhà nước' in a province's letter: its branch, pool z)
-        if known and head and self.not_yet(known[1]):
-            longer = self.after_head(*head)
-            if longer and longer[0] >= known[0] and len(longer[1]) > len(known[1].name):
-                known = None   # ('Vụ Chính sách thuế' in 2015: not the 'Vụ Chính sách' a ministry has since 3/2025, pool ze)
+        by_head = self.after_head(*head) if head else None
+        if known and by_head and self.not_yet(known[1]) and by_head[0] >= known[0] \
+                and len(by_head[1]) > len(known[1].name):
+            known = None   # ('Vụ Chính sách thuế' in 2015: not the 'Vụ Chính sách' a ministry has since 3/2025, pool ze)
         if known:
             end, e = known
             if e.kind == "province_department":
@@ -62,10 +62,8 @@ class WholeNames(TokenReader):
                     candidates.append(reading)
             else:
                 candidates.append(self.regional_unit(end, e) or (end, e.name, e.kind, True))
-        if head:
-            reading = self.after_head(*head)
-            if reading:
-                candidates.append(reading)
+        if by_head:
+            candidates.append(by_head)
         organ = party_organ_codes().get(self.toks[i].text) if i < len(self.toks) else None
         if organ and self.starts_agency(i + 1):
             inner = self.agency_at(i + 1)

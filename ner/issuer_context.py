@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from ner.agencies import AgencyContext, FoundAgency, issuing_province
+from ner.agencies import AgencyContext, FoundAgency, issuing_province, province_first
 from normalize.agencies import known_agency
 from normalize.ocr_repair import strip_diacritics_same_length as strip_marks
 from normalize.places import COMMUNE_LEVELS, DISTRICT_LEVELS, PROVINCE_LEVELS, Place, find_place, places_named
@@ -95,9 +95,7 @@ def province_named_most(texts: Iterable[str]) -> Place | None:
     named: Counter[Place] = Counter()
     for text in texts:
         for m in _PROVINCE_NAMED.finditer(text):
-            level, words = m.group(1).lower(), m.group(2).split()
-            place = next((p for n in range(len(words), 0, -1)
-                          if (p := find_place(" ".join(words[:n]), level)) is not None and p.tier == "province"), None)
+            place = province_first(m.group(2).split(), m.group(1).lower())
             if place is not None:
                 named[place] += 1
     ranked = named.most_common(2)

@@ -101,6 +101,8 @@ def _issuer_in_first_lines(units: list[TextUnit]) -> str | None:
 # 'Ủy ban nhân dân tỉnh' alone where the header was ('Quyết định phê duyệt kế hoạch …' / 'Ủy ban nhân
 # dân tỉnh' / 'Căn cứ …', a dataset's text, pool za): the province is the one its text names.
 _BARE_LOCAL_ISSUER = re.compile(r"((?:Ủy|Uỷ) ban nhân dân|Hội đồng nhân dân) tỉnh", re.IGNORECASE)
+
+
 def learned_for(issuer: str | None, rules: Sequence[AgencyRule]) -> tuple[dict[str, FoundAgency], dict[str, str | None]]:
     """The analysts' rules that hold for a document of this issuer: (aliases for the recognizer
     to find the words by, and words as match keys → the body they name, None for none). A rule
