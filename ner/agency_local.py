@@ -45,7 +45,22 @@ class LocalNames(TokenReader):
         if head in NESTING_HEADS and self.key(end) == "sở" and self.is_cap(end) and not self.is_cap(end + 1) \
                 and self.ctx.department:   # 'Văn phòng Sở', 'Thanh tra Sở' in a province's department's document
             return True, (end + 1, f"{head} {self.ctx.department}", "department", True)
+        if head == "Văn phòng" and self.key(end - 3) == "chánh" and not self.all_caps and end < len(self.toks) \
+                and (self.toks[end].text in ",;" or self.key(end) == "và"):
+            # 'Chánh Văn phòng, Cục trưởng …' in a decision's last article: the issuer's own office (pool zh)
+            office = self.issuer_office()
+            return True, (end, office, "department", True) if office else None
         return False, None
+
+    def issuer_office(self) -> str | None:
+        """The office of the issuer, where it has one of that name: a ministry's, a department's, a
+        People's Committee's."""
+        issuer = self.ctx.issuer or ""
+        if self.ctx.department:
+            return f"Văn phòng {self.ctx.department}"
+        if issuer and (issuer == self.ctx.ministry or issuer.startswith("Ủy ban nhân dân")):
+            return f"Văn phòng {issuer}"
+        return None
 
     def place_head(self, end: int, head: str, kind: str) -> Reading | None:
         ministry_unit, reading = self.own_ministry_unit(end, head)

@@ -6,6 +6,7 @@ import re
 from ner.agency_tokens import Reading, TokenReader
 from ner.agency_words import (
     CONNECTORS,
+    DOCUMENT_KIND_KEYS,
     GAZETTEER_ONLY,
     KIND_OF_HEAD,
     LOCAL_BRANCHES,
@@ -17,6 +18,7 @@ from ner.agency_words import (
     PARTY_PLACE_HEADS,
     POSITION_WORDS,
     TITLE_WORDS,
+    foreign_body_at,
     local_name,
     party_committee_of,
 )
@@ -54,6 +56,16 @@ class WholeNames(TokenReader):
         if known and by_head and self.not_yet(known[1]) and by_head[0] >= known[0] \
                 and len(by_head[1]) > len(known[1].name):
             known = None   # ('Vụ Chính sách thuế' in 2015: not the 'Vụ Chính sách' a ministry has since 3/2025, pool ze)
+        if known and head and known[1].kind in UNIT_KINDS and self.continues_name(known[0]):
+            # the text's name goes on past a known one ('Cục Quản lý Chất lượng Nông lâm sản và Thuỷ sản'
+            # of 2009, not the 'Cục Quản lý chất lượng' of Bộ GD&ĐT, pool zh), also where a lowercase
+            # word inside it stops the head's reading ('Cục Quản lý chất lượng Nông lâm sản …')
+            if not (by_head and by_head[0] > known[0]):
+                longer = self.name_end(known[0])
+                by_head = (longer, f"{head[1]} {self.expand(head[0], longer)}", KIND_OF_HEAD.get(head[1], "body"),
+                           False) if longer > known[0] else by_head
+            if by_head and by_head[0] > known[0]:
+                known = None
         if known:
             end, e = known
             if e.kind == "province_department":
@@ -151,6 +163,17 @@ class WholeNames(TokenReader):
                     j = self.bare_level(k)
                     return j, f"{e.name} {self.ctx.province.full()}", "province_department", True
         return None
+
+    def continues_name(self, i: int) -> bool:
+        """Whether the capitalized word at i goes on with the name before it: no body, place, title,
+        position or verb of its own ('Cục Quản lý Chất lượng Nông lâm sản …', not 'Cục Thuế Hà Nội',
+        '… Thể thao Hướng dẫn thực hiện', '… Chất lượng Phó Cục trưởng')."""
+        return self.is_cap(i) and not self.all_caps and not self.toks[i].text.isupper() and not self.starts_agency(i) \
+            and not self.locality_at(i) \
+            and not self.level_at(i) and self.key(i) not in TITLE_WORDS and self.key(i + 1) not in POSITION_WORDS \
+            and not self.verb_at(i) and not self.role_after(i - 1) and not self.words_at(i, ("việt", "nam")) \
+            and not foreign_body_at(self.text, self.toks[i - 1].end) \
+            and f"{self.key(i)} {self.key(i + 1)}" not in DOCUMENT_KIND_KEYS and self.key(i) not in DOCUMENT_KIND_KEYS
 
     def not_yet(self, e: AgencyEntry) -> bool:
         """A body the gazetteer knows only from a date after the document's (its name then meant another)."""
@@ -302,6 +325,12 @@ class WholeNames(TokenReader):
         if self.all_caps or not self.names_a_body(head, end, name, bool(loc)):
             return None
         return j, name, kind, False
+
+
+# The kinds of a ministry's units (corpus/gazetteer/ministry_units.json): a name the text goes on with
+# past one of them is a longer unit's; after a ministry or a department the words are a person's name,
+# a title or a place more often ('Bộ Nội vụ Nguyễn Trọng Thừa', 'Sở Công Thương Bắc Giang': pools m, za).
+UNIT_KINDS = {"bureau", "department", "general_department", "public_unit", "office", "inspectorate", "board"}
 
 
 def _department_kind(e: AgencyEntry) -> str:

@@ -11,6 +11,7 @@ from ner.agency_tokens import (
     content_keys,
     head_index,
     known_names,
+    known_specific_parts,
     party_organ_index,
     place_ending_prefixes,
     short_head_codes,
@@ -37,6 +38,7 @@ from normalize.vowel_marks import lexicon
 
 # Lowercase words the part of a name after 'và' may run over ('… và Quản lý khoa học').
 MAX_JOINED_TAIL = 4
+MAX_KNOWN_PART_TAIL = 6   # words a known name's specific part may still hold ('khoa học và Công nghệ')
 _LEVEL_WORD = re.compile(r"^(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+", re.IGNORECASE)
 
 
@@ -195,6 +197,10 @@ class NamePieces(TokenReader):
             syllables.append(self.toks[j].key)
             if " ".join(syllables) in words:
                 best = j + 1
+        if best < len(self.toks) and self.is_low(best) and f"{self.key(best - 1)} {self.key(best)}" in words \
+                and f"{self.key(best)} {self.key(best + 1)}" not in words:
+            best += 1   # words that overlap ('Nông lâm' + 'lâm sản': the word list lacks 'nông lâm sản', pool zh);
+            #             not one that begins the next word ('Thường trực' + 'trực ban', then 'ban hành')
         return best
 
     def name_end(self, i: int) -> int:
@@ -226,7 +232,7 @@ class NamePieces(TokenReader):
                     and self.key(j + 1) not in TITLE_WORDS and not self.role_after(j):
                 # (not '… Xã hội - Phó Trưởng tiểu ban', '… - Thành viên')
                 nxt = self.component_end(j + 1)
-                if nxt > j + 1 and sep == "và" and self.is_low(nxt):
+                if nxt > j + 1 and sep == "và" and self.is_low(nxt) and self.toks[nxt].text not in CONNECTORS:
                     # the part after 'và' runs over its lowercase words ('Vụ Pháp chế và Quản lý khoa
                     # học', 'Cục Quản lý và Phát triển thị trường nước ngoài'), to a stop word or a verb
                     nxt = min(self.unit_words_end(nxt), nxt + MAX_JOINED_TAIL)
@@ -237,7 +243,26 @@ class NamePieces(TokenReader):
                 j = self.component_end(j)
                 continue
             break
-        return j
+        return self.known_part_end(i, j)
+
+    def known_part_end(self, i: int, j: int) -> int:
+        """Past the lowercase words after j that make the words from i a known name's specific part
+        ('Chi cục Tiêu chuẩn đo lường chất lượng': the part of 'Tổng cục Tiêu chuẩn Đo lường Chất
+        lượng', pool zh); j where none does."""
+        if not self.is_low(j):
+            return j
+        parts = known_specific_parts(self.plain)
+        keys = [t.name_key for t in self.toks[i:j] if t.key not in CONNECTORS]
+        end = j
+        for k in range(j, min(j + MAX_KNOWN_PART_TAIL, len(self.toks))):
+            t = self.toks[k]
+            if not t.word and t.text not in CONNECTORS:
+                break
+            if t.key not in CONNECTORS:
+                keys.append(t.name_key)
+                if tuple(keys) in parts:
+                    end = k + 1
+        return end
 
     def starts_agency(self, i: int) -> bool:
         return self.head_at(i) is not None or self.known_at(i) is not None

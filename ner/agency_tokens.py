@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ner.agency_words import (
     CONNECTORS,
+    LAW_TITLE_BEFORE,
     LAW_WORDS,
     LEVEL_FIRST_WORDS,
     LIST_ITEM,
@@ -195,6 +196,16 @@ def _place_ending_prefixes(plain: bool) -> frozenset[tuple[str, ...]]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=2)
+def known_specific_parts(plain: bool) -> frozenset[tuple[str, ...]]:
+    """The content keys after the head of every known name of two words or more after it ('tiêu
+    chuẩn đo lường chất lượng' of 'Tổng cục Tiêu chuẩn Đo lường Chất lượng'): a body under another
+    head may share them, written in lowercase ('Chi cục Tiêu chuẩn đo lường chất lượng')."""
+    heads = {content_keys(h, plain) for h in (*PLACE_HEADS, *NAME_HEADS)}
+    return frozenset(keys[len(h):] for keys in known_names(plain)[0] for h in heads
+                     if keys[:len(h)] == h and len(keys) - len(h) >= 2)
+
+
 def _known_names_key() -> bytes:
     import corpus
     import ner.agency_words
@@ -291,9 +302,13 @@ class TokenReader:
         return tuple(t.name_key for t in self.toks[i:i + len(keys)]) == keys
 
     def in_law_title(self, i: int) -> bool:
-        """A name right after 'Luật', 'Pháp lệnh' ('Luật Tổ chức …') is the law's title, no body."""
+        """A name right after 'Luật', 'Pháp lệnh' ('Luật Tổ chức …') is the law's title, no body; so
+        are the bodies a law's title names ('Luật Ban hành văn bản quy phạm pháp luật của HĐND và UBND')."""
         before = self.key(i - 1)
-        return before in LAW_WORDS or (self.key(i - 2), before) == ("tổ", "chức") and self.key(i - 3) in LAW_WORDS
+        if before in LAW_WORDS or (self.key(i - 2), before) == ("tổ", "chức") and self.key(i - 3) in LAW_WORDS:
+            return True
+        start = self.toks[i].start if i < len(self.toks) else len(self.text)
+        return bool(LAW_TITLE_BEFORE.search(self.text[max(0, start - 90):start]))
 
     def stops_at(self, i: int, stops: set[str]) -> bool:
         """Whether the word at i is one of `stops` that ends a name: not where it begins a noun of

@@ -6,9 +6,11 @@ import re
 from functools import lru_cache
 from importlib import metadata
 
+from corpus import load_json
 from normalize.agencies import party_body
 from normalize.cache import cached_build
 from normalize.ocr_repair import strip_diacritics_same_length
+from normalize.text import match_key
 
 # -- heads ----------------------------------------------------------------------------------------
 # Head nouns of public bodies ("tên loại hình cơ quan"), by what must follow them.
@@ -172,6 +174,9 @@ CLAUSE_WORDS = {"và", "khác", "tự", "cũng", "đều", "vẫn"}
 VERB_STARTS: dict[str, tuple[str, ...]] = {}
 for _v in sorted(_VERBS, key=len):
     VERB_STARTS[_v.split()[0]] = tuple(_v.split())
+# The kinds of document (corpus/doc_types.json), as match keys: a capitalized one after a body's name
+# begins the title of its document ('… Bộ Tài chính Thông báo …'), no more of the name.
+DOCUMENT_KIND_KEYS = frozenset(match_key(n) for n in load_json("doc_types.json")["names"])
 TAIL_STOPS = PHRASE_STOPS | {"và", "tỉnh", "huyện", "xã", "phường", "quận", "các", "những", "trên", "địa", "bàn", "thuộc", "trực"}
 LOCALITY_CUE = re.compile(r"địa phương|tỉnh, thành phố|các tỉnh|các thành phố|các tỉnh, thành", re.IGNORECASE)
 # Words that make the places after them a location ('tại các tỉnh …', 'trên địa bàn các tỉnh …').
@@ -225,8 +230,13 @@ COMMON_NOUN_BODIES = {"Chính phủ", "Quốc hội"}
 # 'Ban Thanh tra nhân dân', 'lĩnh vực Thanh tra nhân dân' (pool p): the people's inspection board every
 # commune and agency elects, no state inspectorate; the words after 'Thanh tra' say so.
 PEOPLES_BOARD_AFTER = re.compile(r"\s*nhân\s+dân\b", re.IGNORECASE)   # (matched at the name's end)
-# ('Luật Hoạt động giám sát của Quốc hội và Hội đồng nhân dân' is a title too: pool j04, m09, n11)
-LAW_TITLE_BEFORE = re.compile(r"\bLuật\s+(?:[Tt]ổ\s+chức|[Hh]oạt\s+động\s+giám\s+sát\s+của)\s+$")
+# ('Luật Hoạt động giám sát của Quốc hội và Hội đồng nhân dân' is a title too: pool j04, m09, n11), and
+# so are the councils and committees of the 2003–2004 laws, the second of a pair included ('Luật Tổ
+# chức HĐND và UBND', 'Luật Ban hành văn bản quy phạm pháp luật của HĐND, UBND': 51 pool texts cite
+# one, pool zh)
+LAW_TITLE_BEFORE = re.compile(
+    r"\bluật\s+(?:tổ\s+chức|hoạt\s+động\s+giám\s+sát\s+của|ban\s+hành\s+văn\s+bản\s+quy\s+phạm\s+pháp\s+luật\s+của)\s+"
+    r"(?:(?:hội\s+đồng\s+nhân\s+dân|hđnd|quốc\s+hội)\s*(?:,|và)\s*)?$", re.IGNORECASE)
 THING_BEFORE = re.compile(r"\b(?:trụ sở|bảo lãnh|trái phiếu|nợ|đại biểu|cử tri)\s*$", re.IGNORECASE)
 THING_AFTER = re.compile(r"^\s*(?:số|điện tử|kiến tạo)\b", re.IGNORECASE)
 

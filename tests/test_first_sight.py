@@ -2123,3 +2123,62 @@ def test_roman_section_numbers_and_a_departments_sentence_are_no_issuer():
     assert result.document.issuer is None   # (not 'Ii. Iii.', nor the department the sentence names)
     assert [a.name for a in result.agencies] == ["Sở Y tế tỉnh Long An", "Sở Tài chính tỉnh Long An",
                                                  "Sở Xây dựng tỉnh Long An"]
+
+
+# -- batch zh (2026-12-07): read after its first-sight row was recorded --------------------------------
+def test_the_councils_and_committees_a_laws_title_names_are_no_bodies():
+    """A province's decision of 2005: 'Căn cứ Luật Ban hành văn bản quy phạm pháp luật của HĐND và
+    UBND ngày 03/12/2004' listed the province's council, which the law's title names, not the text."""
+    assert _names("Căn cứ Luật Ban hành văn bản quy phạm pháp luật của HĐND và UBND ngày 03/12/2004;",
+                  "Ủy ban nhân dân tỉnh Bình Phước") == []
+    assert _names("Căn cứ Luật Tổ chức HĐND và UBND ngày 26/11/2003;", "Ủy ban nhân dân tỉnh Bình Phước") == []
+    # (outside a law's title the same words are bodies)
+    assert _names("văn bản quy phạm pháp luật của HĐND và UBND tỉnh", "Ủy ban nhân dân tỉnh Bình Phước") == [
+        "Hội đồng nhân dân tỉnh Bình Phước", "Ủy ban nhân dân tỉnh Bình Phước"]
+
+
+def test_a_name_goes_on_past_the_known_name_it_begins_with():
+    """A ministry's decision of 2009: 'Cục Quản lý chất lượng Nông lâm sản và Thuỷ sản' was cut to
+    the 'Cục Quản lý chất lượng' of Bộ GD&ĐT; 'Nông lâm sản' (two words of the list that overlap)
+    stopped the reading too."""
+    assert _names("Xét đề nghị của Cục trưởng Cục Quản lý chất lượng Nông lâm sản và Thuỷ sản,") == [
+        "Cục Quản lý Chất lượng Nông lâm sản và Thủy sản"]
+    assert _names("theo kết quả kiểm tra của Cục Quản lý Chất lượng Nông lâm sản và Thuỷ sản và cảnh báo của "
+                  "Cơ quan thẩm quyền") == ["Cục Quản lý Chất lượng Nông lâm sản và Thủy sản"]
+    # a verb, a place or a document's kind after a known name is no more of it
+    assert _names("của Bộ Tài chính - Uỷ ban Thể dục Thể thao Hướng dẫn thực hiện chế độ dinh dưỡng") == [
+        "Bộ Tài chính", "Ủy ban Thể dục Thể thao"]
+    assert _names("Cục Quản lý chất lượng Bộ Giáo dục và Đào tạo") == [
+        "Cục Quản lý chất lượng", "Bộ Giáo dục và Đào tạo"]
+
+
+def test_lowercase_words_that_complete_a_known_names_part_belong_to_the_name():
+    """A province's decision of 2025 named 'Chi cục Tiêu chuẩn đo lường chất lượng' (the part of
+    'Tổng cục Tiêu chuẩn Đo lường Chất lượng') as 'Chi cục Tiêu chuẩn'; a Prime Minister's decision
+    of 2026 lost 'Học viện Chiến lược khoa học và Công nghệ'."""
+    assert _names("1. Chi cục Tiêu chuẩn đo lường chất lượng là tổ chức trực thuộc Sở Khoa học và Công nghệ",
+                  "Ủy ban nhân dân tỉnh Phú Thọ") == [
+        "Chi cục Tiêu chuẩn đo lường chất lượng tỉnh Phú Thọ", "Sở Khoa học và Công nghệ tỉnh Phú Thọ"]
+    assert _names("7. Ông Trần Minh Tân, Phó Giám đốc, Học viện Chiến lược khoa học và Công nghệ, Bộ Khoa học "
+                  "và Công nghệ, thành viên;", "Thủ tướng Chính phủ") == [
+        "Học viện Chiến lược Khoa học và Công nghệ", "Bộ Khoa học và Công nghệ"]
+
+
+def test_the_chief_of_office_alone_names_the_issuers_office():
+    """A ministry's decision of 2009: 'Điều 4. Chánh Văn phòng, Cục trưởng …' is the ministry's office;
+    a People's Committee's is its own; a council's text names no one office so."""
+    assert _names("Điều 4. Chánh Văn phòng, Cục trưởng Cục Thú y chịu trách nhiệm thi hành Quyết định này.",
+                  "Bộ Nông nghiệp và Phát triển nông thôn") == [
+        "Văn phòng Bộ Nông nghiệp và Phát triển nông thôn", "Cục Thú y"]
+    assert _names("Chánh Văn phòng, Giám đốc Sở Tài chính", "Ủy ban nhân dân tỉnh Nghệ An") == [
+        "Văn phòng Ủy ban nhân dân tỉnh Nghệ An", "Sở Tài chính tỉnh Nghệ An"]
+    assert _names("Chánh Văn phòng, Trưởng các Ban", "Hội đồng nhân dân tỉnh Nghệ An") == []
+
+
+def test_bodies_of_older_documents_and_the_general_staff():
+    """'Hội đồng Bộ trưởng' (the Government until 1992), 'Ủy ban Thể dục Thể thao' (until 2007) and
+    'Bộ Tổng tham mưu' by its full name."""
+    assert _names("Căn cứ Quyết định số 64b/HĐBT ngày 12 tháng 9 năm 1981 của Hội đồng Bộ trưởng") == [
+        "Hội đồng Bộ trưởng"]
+    assert _names("Phó Cục trưởng Cục Tác chiến, Bộ Tổng tham mưu, Bộ Quốc phòng") == [
+        "Cục Tác chiến", "Bộ Tổng Tham mưu Quân đội nhân dân Việt Nam", "Bộ Quốc phòng"]
