@@ -231,6 +231,29 @@ class ListedBodies(TokenReader):
                 self.add(k + 1, loc[0], last, f.kind, True)
                 k = loc[0]
 
+    def named_after_plural(self) -> None:
+        """'Chủ tịch UBND các huyện, thành phố Mỹ Tho và thị xã Gò Công' (pool zi): after a council's or
+        committee's head and 'các' with its levels, each level written with its place's name is that
+        place's body; the levels written bare are every one's, no body."""
+        for i in range(len(self.toks)):
+            head = self.head_at(i)
+            if head is None or head[1] not in ("Ủy ban nhân dân", "Hội đồng nhân dân") or self.key(head[0]) != "các":
+                continue
+            k = head[0] + 1
+            while k < len(self.toks):
+                loc = self.locality_at(k)
+                if loc:
+                    self.add(k, loc[0], local_name(head[1], loc[1]), KIND_OF_HEAD[head[1]], True)
+                    k = loc[0]
+                else:
+                    lv = self.level_at(k)
+                    if lv is None or lv[1] == "tỉnh":
+                        break   # ('các tỉnh, thành phố An Giang, Cần Thơ': provinces, read as a list of them)
+                    k = lv[0]
+                if k >= len(self.toks) or (self.toks[k].text != "," and self.key(k) != "và"):
+                    break
+                k += 1
+
     def same_level_place(self, i: int, name: str) -> tuple[int, str] | None:   # (i: the ',' or 'và')
         """'UBND huyện Lục Nam và Yên Dũng' (pool z): a place after ',' or 'và' without a level word of
         its own is a district like the one before it: of the same province where the places list

@@ -13,6 +13,7 @@ from ner.agency_words import (
     PARTY_PLACE_HEADS,
     REGIONAL_HEADS,
     TAIL_STOPS,
+    TERM_WORDS,
     local_name,
 )
 from normalize.agencies import component_abbreviations, known_agency, party_body, spell_glued, spell_regions
@@ -118,9 +119,15 @@ class LocalNames(TokenReader):
     def bare_level(self, j: int) -> int:
         """Past a bare level word ('tỉnh', 'thành phố') that stands for the document's province."""
         lv = self.level_at(j)
-        if lv and lv[1] in PROVINCE_LEVELS and self.key(lv[0]) != "ủy" and (not self.is_cap(lv[0]) or self.verb_at(lv[0])):
+        if lv and lv[1] in PROVINCE_LEVELS and self.key(lv[0]) != "ủy" \
+                and (not self.is_cap(lv[0]) or self.verb_at(lv[0]) or self.term_at(lv[0])):
             return lv[0]   # (not 'Tỉnh ủy', 'Thành ủy': a Party committee)
         return j
+
+    def term_at(self, i: int) -> bool:
+        """A council's term or session after its level word ('Hội đồng nhân dân tỉnh Khoá XIV, kỳ họp
+        thứ 15', pool zi), no place's name."""
+        return any(self.words_at(i, words) for words in TERM_WORDS)
 
     def bare_own_level(self, j: int) -> tuple[int, str] | None:
         """Past a bare level word that stands for the document's own place: 'tỉnh' for its province,
@@ -153,7 +160,8 @@ class LocalNames(TokenReader):
             return None
         lv = self.level_at(end)
         if lv and lv[1] in PROVINCE_LEVELS:
-            if self.is_cap(lv[0]) and not self.toks[lv[0]].text.isupper() and not self.verb_at(lv[0]):
+            if self.is_cap(lv[0]) and not self.toks[lv[0]].text.isupper() and not self.verb_at(lv[0]) \
+                    and not self.term_at(lv[0]):
                 return None  # 'tỉnh X' this parser does not know: not the document's own
             return lv[0], local_name(head, p.full()), kind, True
         if lv:

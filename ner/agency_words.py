@@ -106,6 +106,9 @@ MINISTRY_UNIT_HEADS = ("Bảo hiểm xã hội",)
 # district's departments, whose second half a text may write lowercase ('Phòng Văn hoá – xã hội').
 DASH_NAMES = {"văn hóa - xã hội", "kinh tế - hạ tầng", "tài chính - kế hoạch", "tài nguyên - môi trường",
               "kinh tế - hạ tầng - đô thị"}
+# A council's term or session, written after its level word in capitals ('HĐND tỉnh Khoá XIV', 'Kỳ
+# họp thứ 15'): no place's name.
+TERM_WORDS = (("khóa",), ("kỳ", "họp"), ("nhiệm", "kỳ"))
 # Heads that name one body even written lowercase mid-sentence, where a level word and a place name
 # follow ('phối hợp với ủy ban nhân dân tỉnh Bình Định'): no other phrase is spelled so.
 LOWERCASE_HEADS = (("ủy", "ban", "nhân", "dân"), ("hội", "đồng", "nhân", "dân"))

@@ -19,7 +19,7 @@ from ner.references import (
 )
 from normalize.agencies import canonical_agency, head_abbreviations, known_agency, spelled_out
 from normalize.dates import DATE_PATTERNS, from_match
-from normalize.places import places_named
+from normalize.places import Place, places_named
 from normalize.text import normalize_dashes
 
 # The State's national motto, or the Party's name on Party documents (Quy định 66-QĐ/TW).
@@ -169,10 +169,16 @@ def _local_issuer(symbol: str, place: str | None) -> str | None:
     province ('Cần Thơ'; a provincial capital's name, 'Vinh', is no province and gives none)."""
     heads = head_abbreviations()
     head = next((heads[c] for c in symbol.split("-")[1:] if c in _LOCAL_ISSUER_CODES), None)
-    named = places_named(place.strip()) if head and place else []
-    # (a city that shares its province's name, 'Bắc Ninh', 'Hà Tĩnh', may have issued it: none)
+    province = dateline_province(place) if head else None
+    return local_name(head, province.full()) if province is not None else None
+
+
+def dateline_province(place: str | None) -> Place | None:
+    """The province a dateline's place is ('Cần Thơ', 'Lâm Đồng'): none where the name is also a
+    city's or a district's ('Bắc Ninh', 'Hà Tĩnh': either may have issued it) or no province's ('Vinh')."""
+    named = places_named(place.strip()) if place else []
     provinces = [p for p in named if p.tier == "province"]
-    return local_name(head, provinces[0].full()) if len(provinces) == 1 and len(named) == 1 else None
+    return provinces[0] if len(provinces) == 1 and len(named) == 1 else None
 
 
 # '(Ban hành kèm theo Nghị quyết số 197/2025/QH15 ngày 17/5/2025)': the caption of the rules or

@@ -23,11 +23,12 @@ from models import (
 from ner.agencies import AgencyContext, FoundAgency, defined_aliases, find_agencies
 from ner.amounts import amount_in_cell, find_amounts
 from ner.dates import find_dates
-from ner.header import parse_header
+from ner.header import dateline_province, parse_header
 from ner.issuer_context import issuer_context, place_in_named_province, province_named_most, spelled_as_in_text
 from ner.references import find_references, issue_date_after, issuer_from_codes, stated_doc_type, type_from_code
 from ner.relations import relation_at, sentence_around
 from ner.units import TextUnit, text_units
+from normalize.agencies import known_agency
 from normalize.places import find_place, successor_of
 from normalize.text import match_key, normalize_dashes
 
@@ -55,6 +56,13 @@ def document_context(header, units: list[TextUnit], agency_rules: Sequence[Agenc
     taught for documents of this issuer (aliases they corrected, names they rejected). issuer:
     the header's, else the one a headerless text names on its first lines."""
     ctx = issuer_context(issuer)
+    dated_in = dateline_province(header.place) if ctx.province is None and ctx.ministry is None else None
+    if dated_in is not None and (issuer is None or known_agency(issuer) is None) \
+            and province_named_most(u.text for u in units) == dated_in:
+        # an issuer that names no place ('Tổ giúp việc về Cải cách hành chính' of a steering committee,
+        # pool zi) dates its document in its province ('Lâm Đồng, ngày …') and names it ('tỉnh Lâm Đồng'):
+        # its bare 'Sở Nội vụ' is that province's. Not a central body's dated in Hà Nội (pools g, r, t)
+        ctx = dataclasses.replace(ctx, province=dated_in)
     if issuer is None and ctx.province is None:
         # a text whose header a dataset lost, with no issuer line: its bare 'Sở Tài chính', 'UBND tỉnh'
         # are the province it names most ('trên địa bàn tỉnh Đồng Nai', pool zf)
@@ -75,8 +83,11 @@ def document_context(header, units: list[TextUnit], agency_rules: Sequence[Agenc
 # A header-like line: short, among the first few of a document whose header gave no issuer. Its
 # leader's title before the committee is no part of the issuer's name, and a dataset's lowercase
 # line is read with its first letter capital ('Chủ tịch ủy ban nhân dân thành phố hồ chí minh', pool zc).
-_LEADER_FIRST = re.compile(r"^(?:(?:chủ tịch|tm\.|kt\.)\s+)+", re.IGNORECASE)
+_LEADER_FIRST = re.compile(r"^(?:(?:chủ tịch|tm\.|kt\.|bộ trưởng|tổng(?=\s+kiểm toán))\s+)+", re.IGNORECASE)
 _FIRST_LINES, _HEADER_LINE_CHARS = 6, 90
+# Issuers taken from a first line only where they fill it: a department, a ministry, a central body
+# ('Bộ trưởng bộ giao thông vận tải', 'Tổng kiểm toán nhà nước': a dataset's lowercase lines, pools zh, zi).
+_ALONE_ON_ITS_LINE = ("province_department", "ministry", "state", "gov_agency")
 
 
 def _issuer_in_first_lines(units: list[TextUnit]) -> str | None:
@@ -89,7 +100,7 @@ def _issuer_in_first_lines(units: list[TextUnit]) -> str | None:
             line = _LEADER_FIRST.sub("", unit.text.strip(), count=1)
             found = find_agencies(line[:1].upper() + line[1:], ocr=unit.ocr)
             if found and found[0].start <= 1 and (found[0].kind in ("people_committee", "people_council") or
-                                                  found[0].kind == "province_department" and found[0].end >= len(line) - 1):
+                                                  found[0].kind in _ALONE_ON_ITS_LINE and found[0].end >= len(line) - 1):
                 return found[0].name   # (a department only alone on its line: 'Sở Y tế … chủ trì' is a sentence)
             bare = _BARE_LOCAL_ISSUER.fullmatch(unit.text.strip())
             province = province_named_most(u.text for u in units) if bare else None

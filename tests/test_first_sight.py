@@ -2182,3 +2182,62 @@ def test_bodies_of_older_documents_and_the_general_staff():
         "Hội đồng Bộ trưởng"]
     assert _names("Phó Cục trưởng Cục Tác chiến, Bộ Tổng tham mưu, Bộ Quốc phòng") == [
         "Cục Tác chiến", "Bộ Tổng Tham mưu Quân đội nhân dân Việt Nam", "Bộ Quốc phòng"]
+
+
+# -- batch zi (2026-12-07): read after its first-sight row was recorded --------------------------------
+def test_a_working_group_that_names_no_place_is_of_the_province_its_dateline_names():
+    """A province's reform working group (8/2025) heads its decision with its steering committee's
+    name and no province; 'Lâm Đồng, ngày …' and 'tỉnh Lâm Đồng' in its title say whose 'Sở Nội vụ'
+    it names (all 13 of its bodies were missed)."""
+    document = _docx("BAN CHỈ ĐẠO", "VỀ PHÁT TRIỂN KHCN, ĐMST, CĐS VÀ ĐỀ ÁN 06", "TỔ GIÚP VIỆC VỀ",
+                     "CẢI CÁCH HÀNH CHÍNH", "Số: 12/QĐ-TGV", "Lâm Đồng, ngày 20 tháng 8 năm 2025", "QUYẾT ĐỊNH",
+                     "Về việc phê duyệt thành viên Tổ giúp việc về Cải cách hành chính tỉnh Lâm Đồng",
+                     "1. Tổ trưởng: Ông Đỗ Văn Chung - Giám đốc Sở Nội vụ.",
+                     "b) Ông/bà… - Giám đốc/Phó Giám đốc Sở Tư pháp;")
+    names = [a.name for a in extract_bytes(document, "qd.docx").agencies]
+    assert "Sở Nội vụ tỉnh Lâm Đồng" in names and "Sở Tư pháp tỉnh Lâm Đồng" in names, names
+
+
+def test_a_central_bodys_dateline_in_ha_noi_gives_no_province():
+    document = _docx("BAN CHỈ ĐẠO TỔNG KẾT", "Số: 12/BC-BCĐ", "Hà Nội, ngày 20 tháng 8 năm 2025", "BÁO CÁO",
+                     "Sở Nội vụ các tỉnh báo cáo; Sở Tài chính phối hợp.")
+    names = [a.name for a in extract_bytes(document, "bc.docx").agencies]
+    assert not any("Hà Nội" in n for n in names), names
+
+
+def test_a_council_named_with_its_term_is_the_provinces():
+    """'… của Hội đồng nhân dân tỉnh Khoá XIV, kỳ họp thứ 15' (a province's decision of 2009): the
+    capital of the term's word was read as a place the parser does not know."""
+    assert _names("Căn cứ Nghị quyết số 123/2009/NQ - HĐND ngày 09 tháng 7 năm 2009 của Hội đồng nhân dân tỉnh "
+                  "Khoá XIV, kỳ họp thứ 15 về việc bổ sung chức danh", "Ủy ban nhân dân tỉnh Hải Dương") == [
+        "Hội đồng nhân dân tỉnh Hải Dương"]
+
+
+def test_places_named_after_a_committees_plural_are_each_its_own():
+    """'Chủ tịch UBND các huyện và thành phố Huế', '… các huyện, thành phố Mỹ Tho và thị xã Gò Công'
+    (provinces' decisions of 2009–2010): the named city and town are bodies, the bare levels none."""
+    assert _names("Chủ tịch UBND các huyện và thành phố Huế chịu trách nhiệm thi hành",
+                  "Ủy ban nhân dân tỉnh Thừa Thiên Huế") == ["Ủy ban nhân dân thành phố Huế"]
+    assert _names("Chủ tịch Uỷ ban nhân dân các huyện, thành phố Mỹ Tho và thị xã Gò Công, Chủ tịch Uỷ ban nhân "
+                  "dân các xã", "Ủy ban nhân dân tỉnh Tiền Giang") == [
+        "Ủy ban nhân dân thành phố Mỹ Tho", "Ủy ban nhân dân thị xã Gò Công"]
+    assert _names("Chủ tịch UBND các huyện, thị xã, thành phố thuộc tỉnh", "Ủy ban nhân dân tỉnh Tiền Giang") == []
+
+
+def test_the_state_council_and_the_governments_party_committee_by_its_code():
+    """'… của Chủ tịch Hội đồng Nhà nước' (1991, the collective head of state until 1992); 'Ban Thường
+    vụ ĐUCP', 'Ban Tổ chức ĐUCP' (the Prime Minister's decision of 3/2026)."""
+    assert _names("Căn cứ Lệnh số 49 - LTC / HĐNN ngày 02/0l/1991 của Chủ tịch Hội đồng Nhà nước công bố") == [
+        "Hội đồng Nhà nước"]
+    assert _names("- Các đ/c Ủy viên Ban Thường vụ ĐUCP;\n- Ban Tổ chức ĐUCP(3);", "Thủ tướng Chính phủ") == [
+        "Ban Thường vụ Đảng ủy Chính phủ", "Ban Tổ chức Đảng ủy Chính phủ"]
+
+
+def test_a_headerless_ministers_text_is_its_ministrys():
+    """A dataset's ministry decision (1999) with its header lost: 'Bộ trưởng bộ giao thông vận tải' on
+    its second line is the issuer, so 'Chánh văn phòng Bộ' is that ministry's office."""
+    document = _docx("Quyết định ban hành tiêu chuẩn tạm thời", "Bộ trưởng bộ giao thông vận tải",
+                     "Theo đề nghị của các Ông Vụ trưởng Vụ Khoa học Công nghệ,",
+                     "Điều 3: Các Ông Chánh văn phòng Bộ, Cục trưởng Cục Đăng kiểm Việt Nam chịu trách nhiệm thi hành.")
+    names = [a.name for a in extract_bytes(document, "qd.docx").agencies]
+    assert "Văn phòng Bộ Giao thông vận tải" in names, names
