@@ -235,6 +235,8 @@ class ListedBodies(TokenReader):
         """'Chủ tịch UBND các huyện, thành phố Mỹ Tho và thị xã Gò Công' (pool zi): after a council's or
         committee's head and 'các' with its levels, each level written with its place's name is that
         place's body; the levels written bare are every one's, no body."""
+        if "các" not in self.text.lower():   # (a cheap look before the walk over every token)
+            return
         for i in range(len(self.toks)):
             head = self.head_at(i)
             if head is None or head[1] not in ("Ủy ban nhân dân", "Hội đồng nhân dân") or self.key(head[0]) != "các":
