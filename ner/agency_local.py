@@ -14,6 +14,7 @@ from ner.agency_words import (
     REGIONAL_HEADS,
     TAIL_STOPS,
     TERM_WORDS,
+    UNITS_WITH_OFFICES,
     local_name,
 )
 from normalize.agencies import component_abbreviations, known_agency, party_body, spell_glued, spell_regions
@@ -54,13 +55,17 @@ class LocalNames(TokenReader):
         return False, None
 
     def issuer_office(self) -> str | None:
-        """The office of the issuer, where it has one of that name: a ministry's, a department's, a
-        People's Committee's."""
+        """The office of the issuer, where it has one of that name: a province's department's, a People's
+        Committee's, a central body's (a ministry, the State Bank, a Tổng cục: pool zj); not the Prime
+        Minister's (his decisions name the Government's office by its minister)."""
         issuer = self.ctx.issuer or ""
         if self.ctx.department:
             return f"Văn phòng {self.ctx.department}"
-        if issuer and (issuer == self.ctx.ministry or issuer.startswith("Ủy ban nhân dân")):
+        if issuer.startswith("Ủy ban nhân dân"):
             return f"Văn phòng {issuer}"
+        e = known_agency(issuer) if issuer and not issuer.startswith("Thủ tướng") else None
+        if e is not None and (e.kind in ("ministry", "gov_agency", "state") or e.name.startswith(UNITS_WITH_OFFICES)):
+            return f"Văn phòng {e.name}"
         return None
 
     def place_head(self, end: int, head: str, kind: str) -> Reading | None:

@@ -18,6 +18,7 @@ from ner.agency_words import (
     PARTY_PLACE_HEADS,
     POSITION_WORDS,
     TITLE_WORDS,
+    UNITS_WITH_OFFICES,
     foreign_body_at,
     local_name,
     party_committee_of,
@@ -209,9 +210,10 @@ class WholeNames(TokenReader):
             return self.bare_local(end, head, "party")
         if follow == "place" and head in NESTING_HEADS and self.starts_agency(end):
             nested = self.agency_at(end)
-            if nested is not None and nested[2] in ("ministry", "gov_agency", "state", "province_department"):
-                # 'Thanh tra Bộ Công an', 'Chánh Thanh tra Sở Xây dựng': a ministry's or a department's
-                # inspectorate, named by it (not 'Thanh tra tỉnh X')
+            if nested is not None and (nested[2] in ("ministry", "gov_agency", "state", "province_department")
+                                       or nested[1].startswith(UNITS_WITH_OFFICES)):
+                # 'Thanh tra Bộ Công an', 'Chánh Thanh tra Sở Xây dựng', '… Tổng cục Du lịch' (pool zj): a
+                # ministry's, a department's or a Tổng cục's inspectorate, named by it (not 'Thanh tra tỉnh X')
                 return nested[0], f"{head} {nested[1]}", "department", nested[3]
         if follow == "place" and head in MINISTRY_UNIT_HEADS and self.starts_agency(end):
             nested = self.agency_at(end)

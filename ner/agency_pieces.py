@@ -94,6 +94,9 @@ class NamePieces(TokenReader):
         if self.toks[i].key != "ban" or i + 1 >= len(self.toks):
             return False
         after = self.toks[i + 1].text
+        if any(len(keys) > 1 and follow == "place" and self.match_keys(i, keys)
+               for keys, _, follow in head_index(self.plain).get("ban", ())):
+            return True   # a body named by its locality ('Chỉ huy trưởng Ban Chỉ huy Quân sự xã', pool zj)
         return (after.isupper() and after in component_abbreviations()) or any(
             tuple(self.key(i + 1 + k) for k in range(len(words))) == words for words, _ in party_organ_index().get("Ban", ()))
 
@@ -239,7 +242,9 @@ class NamePieces(TokenReader):
                 if nxt > j + 1:
                     j = nxt
                     continue
-            if self.is_cap(j) and not self.head_at(j) and not self.level_at(j) and not self.starts_agency(j):
+            if self.is_cap(j) and not self.level_at(j) and (self.key(j - 1) == "khu" or not self.head_at(j)
+                                                            and not self.starts_agency(j)):
+                # (a zone's name may begin with a head's word: 'Ban Quản lý Khu Đại học Nam Cao', pool zj)
                 j = self.component_end(j)
                 continue
             break

@@ -281,8 +281,9 @@ class TokenReader:
                 for m in range(k, k + n):
                     self._cap[m], self._low[m] = True, False
             if self.toks[k].key == "phòng" and self._low[k] and self._cap[k + 1] and not self.toks[k + 1].text.isupper() \
-                    and (k == 0 or self.toks[k - 1].key != "văn"):
+                    and (k == 0 or self.toks[k - 1].key != "văn") and self.toks[k + 1].key != "phòng":
                 # 'phối hợp phòng Kinh tế', 'Trưởng phòng Văn hóa - Xã hội': a department, its name capitalized
+                # (not the title's own word before the head: 'Trưởng phòng Phòng Văn hoá - Xã hội', pool zj)
                 self._cap[k], self._low[k] = True, False
 
     # -- token helpers

@@ -98,6 +98,9 @@ ORGAN_OF_HEADS = {"Đoàn Chủ tịch", "Cơ quan Cảnh sát điều tra", "C�
                   "Chi bộ"}
 # Heads whose body is another body's unit, named by it: 'Văn phòng Tỉnh ủy X', 'Thanh tra Bộ Tài chính'.
 NESTING_HEADS = ("Văn phòng", "Thanh tra")
+# A ministry's units that have an office and an inspectorate of their own ('Văn phòng Tổng cục Du lịch',
+# 'Thanh tra Tổng cục Du lịch', pool zj); a Vụ has none.
+UNITS_WITH_OFFICES = ("Tổng cục ", "Cục ")
 # A province's branch elsewhere, but a ministry's own unit when a ministry follows: 'Bảo hiểm xã hội
 # Bộ Quốc phòng', '… Bộ Công an' (the army's and the police's social insurance; Bộ Y tế's recipients
 # in pool zc, zf, zg), a unit named under its parent, which gives both (ANNOTATION).

@@ -14,10 +14,14 @@ from normalize.typed_values import DONG
 from normalize.vowel_marks import lexicon
 
 _UNIT = rf"(?:{SCALE_PATTERN}\s*)?{CURRENCY_PATTERN}"
+# The number spelled out in brackets before its unit ('250 (hai trăm năm mươi) triệu đồng', '15.000
+# (mười lăm nghìn) đồng / hồ sơ': provinces' and ministries' texts, pool zj): letters only.
+_IN_WORDS = r"\([^\W\d_][^()\d]{1,80}\)"
 AMOUNT_RE = re.compile(
     rf"(?<![\d.,])(?<!\d/)(?:(?P<from>từ)\s+)?(?P<n1>{NUMBER_PATTERN})"
     rf"(?:\s*(?P<u1>{_UNIT}))?"
     rf"(?:\s*(?:-|đến|tới)\s*(?:dưới\s+)?(?P<n2>{NUMBER_PATTERN}))?"
+    rf"(?:\s*{_IN_WORDS})?"
     rf"\s*(?P<unit>{_UNIT})(?![\wà-ỹ])",
     re.IGNORECASE,
 )

@@ -83,11 +83,13 @@ def document_context(header, units: list[TextUnit], agency_rules: Sequence[Agenc
 # A header-like line: short, among the first few of a document whose header gave no issuer. Its
 # leader's title before the committee is no part of the issuer's name, and a dataset's lowercase
 # line is read with its first letter capital ('Chủ tịch ủy ban nhân dân thành phố hồ chí minh', pool zc).
-_LEADER_FIRST = re.compile(r"^(?:(?:chủ tịch|tm\.|kt\.|bộ trưởng|tổng(?=\s+kiểm toán))\s+)+", re.IGNORECASE)
+_LEADER_FIRST = re.compile(r"^(?:(?:chủ tịch|tm\.|kt\.|bộ trưởng|thống đốc|(?:tổng )?cục trưởng|tổng(?=\s+kiểm toán))\s+)+",
+                           re.IGNORECASE)
 _FIRST_LINES, _HEADER_LINE_CHARS = 6, 90
 # Issuers taken from a first line only where they fill it: a department, a ministry, a central body
-# ('Bộ trưởng bộ giao thông vận tải', 'Tổng kiểm toán nhà nước': a dataset's lowercase lines, pools zh, zi).
-_ALONE_ON_ITS_LINE = ("province_department", "ministry", "state", "gov_agency")
+# ('Bộ trưởng bộ giao thông vận tải', 'Tổng kiểm toán nhà nước', 'Thống đốc ngân hàng nhà nước': a dataset's
+# lowercase lines, pools zh, zi, zj).
+_ALONE_ON_ITS_LINE = ("province_department", "ministry", "state", "gov_agency", "department")
 
 
 def _issuer_in_first_lines(units: list[TextUnit]) -> str | None:

@@ -2241,3 +2241,47 @@ def test_a_headerless_ministers_text_is_its_ministrys():
                      "Điều 3: Các Ông Chánh văn phòng Bộ, Cục trưởng Cục Đăng kiểm Việt Nam chịu trách nhiệm thi hành.")
     names = [a.name for a in extract_bytes(document, "qd.docx").agencies]
     assert "Văn phòng Bộ Giao thông vận tải" in names, names
+
+
+# -- batch zj (2026-12-07): read after its first-sight row was recorded --------------------------------
+def test_an_amount_spelled_out_in_brackets_before_its_unit():
+    """'với số tiền 250 (hai trăm năm mươi) triệu đồng' (a city's decision of 2004), '15.000 (mười lăm
+    nghìn) đồng / hồ sơ' (a joint circular's fees, 2009): the words in brackets hid the unit."""
+    from ner.amounts import find_amounts
+    assert [a.value for a in find_amounts("với số tiền 250 (hai trăm năm mươi) triệu đồng, để chi tổng kết")] == [
+        250_000_000]
+    assert [a.value for a in find_amounts("a. 1) Thí sinh thuộc diện xét tuyển: 15.000 (mười lăm nghìn) đồng / hồ sơ.")] \
+        == [15_000]
+    assert find_amounts("năm 2004 (theo Quyết định số 12) đồng thời giao") == []
+
+
+def test_the_chief_of_office_of_a_central_body_names_its_office():
+    """A Tổng cục's decision (2004) and the State Bank's (2009), their headers lost: 'Tổng cục trưởng
+    tổng cục du lịch', 'Thống đốc ngân hàng nhà nước' on the second line name the issuer, and 'Chánh
+    Văn phòng, …', 'Chánh Thanh tra Tổng cục Du lịch' its office and inspectorate."""
+    assert _names("Chánh Văn phòng, Vụ trưởng các Vụ, Chánh Thanh tra Tổng cục Du lịch, Cục trưởng Cục Xúc tiến",
+                  "Tổng cục Du lịch")[:2] == ["Văn phòng Tổng cục Du lịch", "Thanh tra Tổng cục Du lịch"]
+    document = _docx("Quyết định về danh mục giấy tờ có giá", "Thống đốc ngân hàng nhà nước",
+                     "Điều 7. Chánh Văn phòng, Vụ trưởng Vụ Tín dụng chịu trách nhiệm thi hành Quyết định này.")
+    names = [a.name for a in extract_bytes(document, "qd.docx").agencies]
+    assert "Văn phòng Ngân hàng Nhà nước Việt Nam" in names, names
+
+
+def test_a_communes_members_list_names_its_departments_and_military_command():
+    """A commune Party committee's decision of 2025: 'Trưởng phòng Phòng Văn hoá - Xã hội' was read as
+    'Phòng Phòng …'; 'Chỉ huy trưởng Ban Chỉ huy Quân sự xã' was lost behind its chief's title;
+    'Ủy ban Mặt trận TQVN xã' kept its shortening."""
+    issuer = "Ban Thường vụ Đảng ủy xã Công Hải"
+    assert _names("9. Đồng chí Trưởng phòng Phòng Văn hoá - Xã hội: Thành viên;", issuer) == [
+        "Phòng Văn hóa - Xã hội xã Công Hải"]
+    assert _names("7. Đồng chí Chỉ huy trưởng Ban Chỉ huy Quân sự xã: Thành viên;", issuer) == [
+        "Ban Chỉ huy Quân sự xã Công Hải"]
+    assert _names("(Giao Ủy ban Mặt trận TQVN xã chủ trì)", issuer) == ["Ủy ban Mặt trận Tổ quốc Việt Nam xã Công Hải"]
+
+
+def test_a_zones_name_in_a_boards_name_may_begin_with_a_heads_word():
+    """A province's decision of 9/2025: 'Ban Quản lý Khu Đại học Nam Cao và Khu Công nghệ cao tỉnh Ninh
+    Bình' was cut at 'Đại học' (a head's word)."""
+    assert _names("cơ cấu tổ chức của Ban Quản lý Khu Đại học Nam Cao và Khu Công nghệ cao tỉnh Ninh Bình",
+                  "Ủy ban nhân dân tỉnh Ninh Bình") == [
+        "Ban Quản lý Khu Đại học Nam Cao và Khu Công nghệ cao tỉnh Ninh Bình"]
