@@ -75,7 +75,7 @@ COLUMN_ROLES: list[tuple[str, str]] = [
     (r"mục tiêu", "objective"),
     (r"kết quả|sản phẩm dự kiến|sản phẩm chính|sản phẩm đầu ra", "result"),
     (r"chủ trì|thực hiện|chủ đầu tư|đơn vị|cơ quan|bộ, ngành|địa phương|chủ quản|phụ trách|trách nhiệm", "agency"),
-    (r"tên|nội dung|nhiệm vụ|giải pháp|đối tượng|hạng mục|danh mục|công trình|dự án|công việc|hoạt động|đề tài|"
+    (r"tên|nội dung|nhiệm vụ|giải pháp|đối tượng|hạng mục|danh mục|công trình|dự án|đề án|công việc|hoạt động|đề tài|"
      r"khu vực|địa bàn|đề xuất|kiến nghị|chỉ tiêu|khoản chi|khoản mục|các khoản|mục chi", "name"),
     (r"văn bản|số hiệu|ký hiệu|công văn|căn cứ", "reference"),
     (r"ghi chú", "note"),

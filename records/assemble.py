@@ -25,7 +25,7 @@ from models import (
 from ner.agency_words import PEOPLE_WORDS
 from ner.references import type_of
 from normalize.agencies import tidy_name
-from normalize.columns import SOURCE_HEADER, column_year, splits_by_year_or_source
+from normalize.columns import SOURCE_HEADER, column_year, splits_by_year_or_source, time_kind
 from normalize.columns import money_kind as money_kind_of
 from normalize.durations import parse_duration_months
 from normalize.numbers import roman_to_int
@@ -55,6 +55,10 @@ def _peers(money: list[TypedColumn]) -> bool:
     return len(tops) == 1 and " / " in money[0].name and money_kind_of(tops.pop()) in _PEER_KINDS
 
 
+# What marks a cell as ticked in a table of periods or options ('x' under '2023-2025').
+TICKS = frozenset({"x", "X", "✓", "✔", "☑", "+"})
+
+
 class _Cells:
     """One typed table's cells and what ner/ found in each."""
 
@@ -70,6 +74,14 @@ class _Cells:
     def text(self, row: TypedRow, role: str) -> str:
         k = self.col(role)
         return row.cells[k].strip() if k is not None and k < len(row.cells) else ""
+
+    def ticked_period(self, row: TypedRow) -> str | None:
+        """The periods of the columns a row ticks ('Giai đoạn thực hiện: 2023-2025 | 2026-2030' with an
+        'x' under one or both, pool zj): the years their headers name, not the mark."""
+        ticked = [c.name.split(" / ")[-1].strip() for c in self.t.columns
+                  if c.index < len(row.cells) and row.cells[c.index].strip() in TICKS]
+        periods = [re.sub(r"\s*[-–]\s*", "-", years) for years in ticked if time_kind(years) == "period"]
+        return ", ".join(periods) or None
 
     def piece(self, row: TypedRow, role: str | int) -> TextMentions | None:
         k = role if isinstance(role, int) else self.col(role)
@@ -255,7 +267,7 @@ def _task(cells: _Cells, row: TypedRow) -> Task | None:
         lead_agencies=agencies,
         coordinating_agencies=cells.agencies(row, "coordinating"),
         deadline=cells.text(row, "deadline") or None,
-        period=cells.text(row, "period") or None,
+        period=cells.ticked_period(row) or cells.text(row, "period") or None,
         name=name,
         objective=cells.text(row, "objective") or None,
         expected_result=cells.text(row, "result") or None,

@@ -395,6 +395,10 @@ def _table_kind(columns: list[TypedColumn], title: str | None, n_body: int, coll
         # tasks: 'Nội dung chỉ đạo', 'Kết quả thực hiện', 'Tiến độ'): tasks, for a person to confirm
         return "tasks", f"uncertain: '{name.name}' rows with " + ", ".join(sorted(task_columns)) + \
             ", no body in charge named"
+    if name and not lead and not money and rows_word == "tasks" and roles & {"period", "deadline"}:
+        # a plan's schemes with the period each is done in and no body named ('Đề án/dự án' | 'Giai
+        # đoạn thực hiện: 2023-2025 | 2026-2030' ticked, pool zj): tasks, for a person to confirm
+        return "tasks", f"uncertain: '{name.name}' rows with a time to do each, no body in charge named"
     if name and lead and not roles & {"budget", "reference"}:  # (a list of documents by body is no task list)
         # things with a body in charge and nothing else to tell what they are (a list of proposals
         # and the ministry handling each): tasks, said to be uncertain, for a person to confirm

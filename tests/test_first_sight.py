@@ -2285,3 +2285,22 @@ def test_a_zones_name_in_a_boards_name_may_begin_with_a_heads_word():
     assert _names("cơ cấu tổ chức của Ban Quản lý Khu Đại học Nam Cao và Khu Công nghệ cao tỉnh Ninh Bình",
                   "Ủy ban nhân dân tỉnh Ninh Bình") == [
         "Ban Quản lý Khu Đại học Nam Cao và Khu Công nghệ cao tỉnh Ninh Bình"]
+
+
+def test_a_plans_schemes_ticked_by_period_are_tasks_to_confirm():
+    """The Prime Minister's plan of 4/2024 lists its schemes ('Đề án/dự án') with an 'x' under the
+    periods each is done in and no body named: 17 tasks the gold has, none found ('Đề án' was no
+    name column; a period and no body made no kind)."""
+    t = _table([["TT", "Đề án/dự án", "Giai đoạn thực hiện", None],
+                ["", "", "2023-2025", "2026-2030"],
+                ["1", "Xây dựng khung giá nhập khẩu điện từ Lào", "x", ""],
+                ["2", "Trung tâm nghiên cứu phát triển điện hạt nhân", "x", "x"],
+                ["3", "Đào tạo nhân lực chuyên sâu về công nghệ điện gió ngoài khơi", "", "x"]],
+               spans=[(0, 2, 1, 2), (0, 0, 2, 1), (0, 1, 2, 1)])
+    typed, records, warnings = _run(t)
+    assert typed.kind == "tasks" and typed.kind_confidence < 1
+    assert [(r.name, r.period, r.agency) for r in records.tasks] == [
+        ("Xây dựng khung giá nhập khẩu điện từ Lào", "2023-2025", None),
+        ("Trung tâm nghiên cứu phát triển điện hạt nhân", "2023-2025, 2026-2030", None),
+        ("Đào tạo nhân lực chuyên sâu về công nghệ điện gió ngoài khơi", "2026-2030", None)]
+    assert any(w.code == "table_kind_uncertain" for w in warnings)
