@@ -2304,3 +2304,10 @@ def test_a_plans_schemes_ticked_by_period_are_tasks_to_confirm():
         ("Trung tâm nghiên cứu phát triển điện hạt nhân", "2023-2025, 2026-2030", None),
         ("Đào tạo nhân lực chuyên sâu về công nghệ điện gió ngoài khơi", "2026-2030", None)]
     assert any(w.code == "table_kind_uncertain" for w in warnings)
+
+
+# -- batch zk (2026-12-07): read after its first-sight row was recorded --------------------------------
+def test_the_securities_commissions_shortening_and_its_office():
+    """The State Securities Commission's decision (2009): 'Chánh văn phòng UBCKNN' named nothing."""
+    assert _names("Điều 3. Cục trưởng Cục Công nghệ Thông tin, Chánh văn phòng UBCKNN, Thủ trưởng các đơn vị",
+                  "Ủy ban Chứng khoán Nhà nước") == ["Cục Công nghệ thông tin", "Văn phòng Ủy ban Chứng khoán Nhà nước"]
