@@ -241,17 +241,23 @@ class ListedBodies(TokenReader):
             head = self.head_at(i)
             if head is None or head[1] not in ("Ủy ban nhân dân", "Hội đồng nhân dân") or self.key(head[0]) != "các":
                 continue
-            k = head[0] + 1
+            k, level = head[0] + 1, None
             while k < len(self.toks):
                 loc = self.locality_at(k)
+                # a name without its level word is of the level before it ('các huyện Yên Thành, Diễn Châu')
+                bare = self.place_at(k, level, ("district", "commune")) if loc is None and level and not self.plain \
+                    and self.key(k) not in TITLE_WORDS else None   # (not 'thị xã, Chủ tịch UBND …': pool zh)
                 if loc:
                     self.add(k, loc[0], local_name(head[1], loc[1]), KIND_OF_HEAD[head[1]], True)
-                    k = loc[0]
+                    level, k = self.level_at(k)[1], loc[0]
+                elif bare and bare[1] is not None:
+                    self.add(k, bare[0], local_name(head[1], bare[1].full(level)), KIND_OF_HEAD[head[1]], True)
+                    k = bare[0]
                 else:
                     lv = self.level_at(k)
                     if lv is None or lv[1] == "tỉnh":
                         break   # ('các tỉnh, thành phố An Giang, Cần Thơ': provinces, read as a list of them)
-                    k = lv[0]
+                    k, level = lv
                 if k >= len(self.toks) or (self.toks[k].text != "," and self.key(k) != "và"):
                     break
                 k += 1

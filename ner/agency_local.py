@@ -29,6 +29,11 @@ PARTY_COMMITTEE_CODE = "TU"
 LIST_REACH = 24
 
 
+# The first word of a unit chief's title: after 'Chánh Văn phòng,' it lists the next one ('Chánh Văn
+# phòng, Vụ trưởng Vụ Tín dụng, Thủ trưởng các đơn vị …').
+NEXT_CHIEFS = {"giám", "thủ", "trưởng", "vụ", "cục", "chánh", "chủ", "tổng", "viện", "người", "hiệu", "các"}
+
+
 class LocalNames(TokenReader):
     def owned_unit_words(self, end: int, head: str) -> tuple[int, str | None]:
         """(end, the organ as named) for a Party committee's organ written in lowercase after its
@@ -48,7 +53,9 @@ class LocalNames(TokenReader):
                 and self.ctx.department:   # 'Văn phòng Sở', 'Thanh tra Sở' in a province's department's document
             return True, (end + 1, f"{head} {self.ctx.department}", "department", True)
         if head == "Văn phòng" and self.key(end - 3) == "chánh" and not self.all_caps and end < len(self.toks) \
-                and (self.toks[end].text in ",;" or self.key(end) == "và"):
+                and (self.toks[end].text in ",;" or self.key(end) == "và") and self.key(end + 1) in NEXT_CHIEFS:
+            # (the next item another unit's chief: 'Ông A, Chánh Văn phòng, Sở Y tế' is a member's title
+            # and body, 'Chánh Văn phòng và Phó Chánh Văn phòng Tỉnh ủy' another office: a review's probes)
             # 'Chánh Văn phòng, Cục trưởng …' in a decision's last article: the issuer's own office (pool zh)
             office = self.issuer_office()
             return True, (end, office, "department", True) if office else None
@@ -61,8 +68,8 @@ class LocalNames(TokenReader):
         issuer = self.ctx.issuer or ""
         if self.ctx.department:
             return f"Văn phòng {self.ctx.department}"
-        if issuer.startswith("Ủy ban nhân dân"):
-            return f"Văn phòng {issuer}"
+        if issuer.startswith("Ủy ban nhân dân") and self.ctx.locality is not None and self.ctx.locality.tier == "province":
+            return f"Văn phòng {issuer}"   # (a district's or a commune's is 'Văn phòng HĐND và UBND', or none)
         e = known_agency(issuer) if issuer and not issuer.startswith("Thủ tướng") else None
         if e is not None and (e.kind in ("ministry", "gov_agency", "state") or e.name.startswith(UNITS_WITH_OFFICES)):
             return f"Văn phòng {e.name}"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ner.agency_tokens import Reading, TokenReader
+from ner.agency_tokens import Reading, TokenReader, known_name_words
 from ner.agency_words import (
     CONNECTORS,
     DOCUMENT_KIND_KEYS,
@@ -113,7 +113,13 @@ class WholeNames(TokenReader):
             best = (region[0], f"{re.sub(r' (?:(?:tỉnh|thành phố) .+|Việt Nam)$', '', best[1])} khu vực {region[1]}",
                     best[2], best[3])
         branch = self.branch_after(best[0]) if best[3] else None
-        if branch is not None and best[1] in LOCAL_BRANCHES:
+        bare = self.place_at(best[0], None, ("province",)) if best[3] and best[1] in LOCAL_BRANCHES and branch is None \
+            and not self.plain and best[0] < len(self.toks) and self.is_cap(best[0]) else None
+        if bare is not None and bare[1] is not None:
+            # a body every province has, named with the province alone ('Giám đốc Kho bạc Nhà nước Quảng
+            # Ngãi', 'Cục Thuế Nghệ An'): that province's (a review's probes; pool e)
+            best = (bare[0], local_name(best[1], bare[1].full()), "local", True)
+        elif branch is not None and best[1] in LOCAL_BRANCHES:
             # a body every province has, whose unit there is named by the province ('Kho bạc Nhà nước
             # chi nhánh tỉnh' in a province's decision of 2009 is its Kho bạc Nhà nước tỉnh, pool zd)
             best = (branch[0], local_name(best[1], branch[1]), "local", True)
@@ -166,10 +172,13 @@ class WholeNames(TokenReader):
         return None
 
     def continues_name(self, i: int) -> bool:
-        """Whether the capitalized word at i goes on with the name before it: no body, place, title,
-        position or verb of its own ('Cục Quản lý Chất lượng Nông lâm sản …', not 'Cục Thuế Hà Nội',
-        '… Thể thao Hướng dẫn thực hiện', '… Chất lượng Phó Cục trưởng')."""
+        """Whether the capitalized word at i goes on with the name before it: a word known names hold,
+        no body, place, title, position or verb of its own ('Cục Quản lý Chất lượng Nông lâm sản …', not
+        'Cục Thuế Hà Nội', '… Thể thao Hướng dẫn thực hiện', '… Chất lượng Phó Cục trưởng', 'Tổng cục
+        Thuế Mai Xuân Thành', 'Cục Quản lý giá Số: 125/QLG', a review's probes)."""
         return self.is_cap(i) and not self.all_caps and not self.toks[i].text.isupper() and not self.starts_agency(i) \
+            and self.toks[i].name_key in known_name_words(self.plain) \
+            and not any(self.words_at(i, words) for words in NOT_MORE_OF_A_NAME) \
             and not self.locality_at(i) \
             and not self.level_at(i) and self.key(i) not in TITLE_WORDS and self.key(i + 1) not in POSITION_WORDS \
             and not self.verb_at(i) and not self.role_after(i - 1) and not self.words_at(i, ("việt", "nam")) \
@@ -329,6 +338,9 @@ class WholeNames(TokenReader):
         return j, name, kind, False
 
 
+# Words that begin something else after a known name though known names hold them: the national
+# motto, an international organization ('Tổ chức Y tế Thế giới', 'Liên Hợp Quốc').
+NOT_MORE_OF_A_NAME = (("cộng", "hòa"), ("tổ", "chức"), ("liên", "hợp", "quốc"))
 # The kinds of a ministry's units (corpus/gazetteer/ministry_units.json): a name the text goes on with
 # past one of them is a longer unit's; after a ministry or a department the words are a person's name,
 # a title or a place more often ('Bộ Nội vụ Nguyễn Trọng Thừa', 'Sở Công Thương Bắc Giang': pools m, za).

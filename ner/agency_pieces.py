@@ -29,6 +29,7 @@ from ner.agency_words import (
     ROLE_WORDS,
     SET_WORDS,
     SPECKS,
+    TAIL_STOPS,
     TITLE_WORDS,
     party_committee_of,
 )
@@ -201,9 +202,11 @@ class NamePieces(TokenReader):
             if " ".join(syllables) in words:
                 best = j + 1
         if best < len(self.toks) and self.is_low(best) and f"{self.key(best - 1)} {self.key(best)}" in words \
-                and f"{self.key(best)} {self.key(best + 1)}" not in words:
+                and f"{self.key(best)} {self.key(best + 1)}" not in words and not self.level_at(best) \
+                and not self.stops_at(best, TAIL_STOPS):
             best += 1   # words that overlap ('Nông lâm' + 'lâm sản': the word list lacks 'nông lâm sản', pool zh);
-            #             not one that begins the next word ('Thường trực' + 'trực ban', then 'ban hành')
+            #             not one that begins the next word ('Thường trực' + 'trực ban', then 'ban hành'), nor a
+            #             level word ('Tổ quốc' + 'quốc xã', 'Tuyên giáo' + 'giáo tỉnh': a review's probes)
         return best
 
     def name_end(self, i: int) -> int:

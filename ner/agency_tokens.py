@@ -206,6 +206,15 @@ def known_specific_parts(plain: bool) -> frozenset[tuple[str, ...]]:
                      if keys[:len(h)] == h and len(keys) - len(h) >= 2)
 
 
+@lru_cache(maxsize=2)
+def known_name_words(plain: bool) -> frozenset[str]:
+    """The keys of the capitalized words inside known names, after their first ('Nông', 'Doanh',
+    'Chất'): what may go on with a known name the text writes longer; a person's name ('Nguyễn'), a
+    header's word ('Số', 'Kính gửi', 'Cộng hòa') or a reply's verb is none of them."""
+    return frozenset(t.name_key for e in (*agency_entries(), *province_departments()) for name in (e.name, *e.aliases)
+                     for t in _tokens(name, plain)[1:] if t.cap)
+
+
 def _known_names_key() -> bytes:
     import corpus
     import ner.agency_words

@@ -16,7 +16,7 @@ from normalize.vowel_marks import lexicon
 _UNIT = rf"(?:{SCALE_PATTERN}\s*)?{CURRENCY_PATTERN}"
 # The number spelled out in brackets before its unit ('250 (hai trăm năm mươi) triệu đồng', '15.000
 # (mười lăm nghìn) đồng / hồ sơ': provinces' and ministries' texts, pool zj): letters only.
-_IN_WORDS = r"\([^\W\d_][^()\d]{1,80}\)"
+_IN_WORDS = r"(?P<words>\([^\W\d_][^()\d]{1,80}\))"
 AMOUNT_RE = re.compile(
     rf"(?<![\d.,])(?<!\d/)(?:(?P<from>từ)\s+)?(?P<n1>{NUMBER_PATTERN})"
     rf"(?:\s*(?P<u1>{_UNIT}))?"
@@ -59,6 +59,24 @@ def _scale_in_brackets(text: str, m: re.Match) -> bool:
         text[:m.start()].rstrip().endswith("(") and text[m.end():].lstrip()[:1] in (")", "/")
 
 
+def _words_not_spelled_amount(text: str, m: re.Match, unit: MoneyUnit) -> bool:
+    """Brackets between a number and 'đồng' that do not spell the amount out: the unit written with
+    a capital ('lô số 7 (khu dân cư Bắc) Đồng Tháp', a place), a word after it ('30 (ba mươi) đồng
+    thuận'), a scale inside the brackets the unit lacks ('250 (hai trăm năm mươi triệu) đồng': the
+    figure's own scale is not known) — a review's probes."""
+    words = m.group("words")
+    if not words:
+        return False
+    nxt = re.match(r"\s*([^\W\d_])", text[m.end():])
+    scale = re.search(rf"\b(?:{SCALE_PATTERN})\b", words, re.IGNORECASE)
+    spelled = parse_unit(f"{scale.group(0)} đồng") if scale and unit.multiplier == 1 else None
+    try:
+        short = spelled is not None and parse_vn_number(m.group("n1")) < spelled.multiplier   # ('15.000 (… nghìn)' fits)
+    except NumberFormatError:
+        short = True
+    return not m.group("unit")[:1].islower() or bool(nxt and nxt.group(1).islower()) or short
+
+
 def _not_money(text: str, m: re.Match, unit: MoneyUnit) -> bool:
     """'8 đồng chí', 'hai đồng bào': 'đồng' without a scale word that makes a word with what
     follows is not the currency. A scale word ('5 tỷ đồng') settles it."""
@@ -88,7 +106,7 @@ def find_amounts(text: str, masked: list[tuple[int, int]] = ()) -> list[FoundAmo
             continue
         unit = parse_unit(m.group("unit"))
         if unit is None or _DECLARES_UNIT.search(strip_diacritics_same_length(text[max(0, m.start() - 20):m.start()])) \
-                or _not_money(text, m, unit) or _scale_in_brackets(text, m):
+                or _not_money(text, m, unit) or _scale_in_brackets(text, m) or _words_not_spelled_amount(text, m, unit):
             continue
         try:
             n1 = parse_vn_number(m.group("n1"))

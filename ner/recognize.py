@@ -86,6 +86,7 @@ def document_context(header, units: list[TextUnit], agency_rules: Sequence[Agenc
 _LEADER_FIRST = re.compile(r"^(?:(?:chủ tịch|tm\.|kt\.|bộ trưởng|thống đốc|(?:tổng )?cục trưởng|tổng(?=\s+kiểm toán))\s+)+",
                            re.IGNORECASE)
 _FIRST_LINES, _HEADER_LINE_CHARS = 6, 90
+_ADDRESSED = re.compile(r"^\W{0,3}kính gửi\b", re.IGNORECASE)
 # Issuers taken from a first line only where they fill it: a department, a ministry, a central body
 # ('Bộ trưởng bộ giao thông vận tải', 'Tổng kiểm toán nhà nước', 'Thống đốc ngân hàng nhà nước': a dataset's
 # lowercase lines, pools zh, zi, zj).
@@ -98,6 +99,8 @@ def _issuer_in_first_lines(units: list[TextUnit]) -> str | None:
     tiền giang khóa vii - kỳ họp thứ 6': texts whose header a dataset flattened, pool v and w): the
     issuer its own bodies are read for ('Sở Tài chính', 'Chi cục Kiểm lâm' are that province's)."""
     for unit in units[:_FIRST_LINES]:
+        if _ADDRESSED.match(unit.text):
+            break   # ('Kính gửi:' / 'Bộ trưởng Bộ Tài chính': the addressee, no issuer; a review's probes)
         if unit.table_id is None and len(unit.text) <= _HEADER_LINE_CHARS:
             line = _LEADER_FIRST.sub("", unit.text.strip(), count=1)
             found = find_agencies(line[:1].upper() + line[1:], ocr=unit.ocr)

@@ -101,6 +101,15 @@ BID_PACKAGE_WORDS = r"gói thầu"
 ITEM_WORDS = rf"dự án|công trình|hạng mục|danh mục|chương trình|địa phương|đơn vị|địa bàn|{BID_PACKAGE_WORDS}"
 
 
+# A name column's words that say its rows are schemes or tasks set by a plan, not a course's contents
+# or a project's work items ('Đề án/dự án', 'Nhiệm vụ', 'Đề tài').
+SCHEME_WORDS = r"đề án|nhiệm vụ|dự án luật|đề tài"
+
+
+def names_schemes(header: str) -> bool:
+    return bool(_plain(SCHEME_WORDS).search(header_key(header)))
+
+
 def names_bid_packages(header: str) -> bool:
     """'Tên gói thầu': rows of bid packages, each with the price the state will pay (a plan for
     choosing contractors): budget lines, though a body and a start date stand beside them."""

@@ -56,7 +56,7 @@ def _peers(money: list[TypedColumn]) -> bool:
 
 
 # What marks a cell as ticked in a table of periods or options ('x' under '2023-2025').
-TICKS = frozenset({"x", "X", "✓", "✔", "☑", "+"})
+TICKS = frozenset({"x", "X", "✓", "✔", "☑"})
 
 
 class _Cells:

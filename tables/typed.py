@@ -23,6 +23,7 @@ from normalize.columns import (
     money_paid_out,
     money_spent,
     names_bid_packages,
+    names_schemes,
     norm_title,
     price_column,
     price_title,
@@ -395,9 +396,10 @@ def _table_kind(columns: list[TypedColumn], title: str | None, n_body: int, coll
         # tasks: 'Nội dung chỉ đạo', 'Kết quả thực hiện', 'Tiến độ'): tasks, for a person to confirm
         return "tasks", f"uncertain: '{name.name}' rows with " + ", ".join(sorted(task_columns)) + \
             ", no body in charge named"
-    if name and not lead and not money and rows_word == "tasks" and roles & {"period", "deadline"}:
+    if name and not lead and not money and names_schemes(name.name) and roles & {"period", "deadline"}:
         # a plan's schemes with the period each is done in and no body named ('Đề án/dự án' | 'Giai
-        # đoạn thực hiện: 2023-2025 | 2026-2030' ticked, pool zj): tasks, for a person to confirm
+        # đoạn thực hiện: 2023-2025 | 2026-2030' ticked, pool zj): tasks, for a person to confirm; not a
+        # course's 'Nội dung' or a project's 'Hạng mục công việc' with their months (a review's probes)
         return "tasks", f"uncertain: '{name.name}' rows with a time to do each, no body in charge named"
     if name and lead and not roles & {"budget", "reference"}:  # (a list of documents by body is no task list)
         # things with a body in charge and nothing else to tell what they are (a list of proposals

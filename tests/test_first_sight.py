@@ -2311,3 +2311,57 @@ def test_the_securities_commissions_shortening_and_its_office():
     """The State Securities Commission's decision (2009): 'Chánh văn phòng UBCKNN' named nothing."""
     assert _names("Điều 3. Cục trưởng Cục Công nghệ Thông tin, Chánh văn phòng UBCKNN, Thủ trưởng các đơn vị",
                   "Ủy ban Chứng khoán Nhà nước") == ["Cục Công nghệ thông tin", "Văn phòng Ủy ban Chứng khoán Nhà nước"]
+
+
+# -- a review of zh–zk's rules (2026-12-07): readings they must not make, and variants they missed ---------
+@pytest.mark.parametrize("text, issuer, names", [
+    # two words of the list that overlap stop at a level word
+    ("Ủy ban Mặt trận Tổ quốc xã chủ trì", "Ủy ban nhân dân xã Công Hải", ["Ủy ban Mặt trận Tổ quốc xã Công Hải"]),
+    ("Ban Tuyên giáo tỉnh phối hợp", "Ủy ban nhân dân tỉnh Nghệ An", ["Ban Tuyên giáo Tỉnh ủy Nghệ An"]),
+    # a known unit's name does not run into a person's name, a header's word or an international body
+    ("Tổng cục trưởng Tổng cục Thuế Mai Xuân Thành", None, ["Tổng cục Thuế"]),
+    ("Cục Quản lý giá Số: 125/QLG", None, ["Cục Quản lý giá"]),
+    ("Cục Y tế dự phòng Tổ chức Y tế Thế giới", None, ["Cục Y tế dự phòng"]),
+    # 'Chánh Văn phòng' as a member's title before its body, or before another office
+    ("Ông Nguyễn Văn A, Chánh Văn phòng, Sở Y tế tỉnh Nghệ An, thành viên", "Ủy ban nhân dân tỉnh Nghệ An",
+     ["Sở Y tế tỉnh Nghệ An"]),
+    ("Chánh Văn phòng và Phó Chánh Văn phòng Tỉnh ủy", "Ủy ban nhân dân tỉnh Nghệ An", ["Văn phòng Tỉnh ủy Nghệ An"]),
+    ("Chánh Văn phòng, Chủ tịch UBND xã", "Ủy ban nhân dân xã Công Hải", ["Ủy ban nhân dân xã Công Hải"]),
+    # a body every province has, named with its province alone
+    ("Giám đôc Kho bạc Nhà nước Quảng Ngãi; Thủ trưởng các đơn vị", "Ủy ban nhân dân tỉnh Quảng Ngãi",
+     ["Kho bạc Nhà nước tỉnh Quảng Ngãi"]),
+    # places after a committee's plural without their level word, and no title read as a place
+    ("Chủ tịch UBND các huyện Yên Thành, Diễn Châu và thị xã Hoàng Mai chịu trách nhiệm", "Ủy ban nhân dân tỉnh Nghệ An",
+     ["Ủy ban nhân dân huyện Yên Thành", "Ủy ban nhân dân huyện Diễn Châu", "Ủy ban nhân dân thị xã Hoàng Mai"]),
+    ("Chủ tịch UBND các huyện, thị xã, Chủ tịch UBND các xã, phường", "Ủy ban nhân dân tỉnh Bắc Giang", []),
+])
+def test_zh_to_zk_rules_leave_other_readings_alone(text, issuer, names):
+    assert _names(text, issuer) == names
+
+
+@pytest.mark.parametrize("text, values", [
+    ("lô số 7 (khu dân cư Bắc) Đồng Tháp", []),
+    ("với 30 (ba mươi) đồng thuận", []),
+    ("số tiền 250 (hai trăm năm mươi triệu) đồng", []),          # (the figure's own scale is not known)
+    ("số tiền 250.000.000 (hai trăm năm mươi triệu) đồng.", [250_000_000]),
+])
+def test_brackets_before_dong_that_do_not_spell_the_amount(text, values):
+    from ner.amounts import find_amounts
+    assert [a.value for a in find_amounts(text)] == values
+
+
+def test_an_addressees_line_is_no_issuer_of_a_headerless_text():
+    """'Kính gửi:' / 'Bộ trưởng Bộ Tài chính' at the top of a province's report: the minister is the
+    addressee; the province's bare 'Sở Tài chính' stays the province's."""
+    document = _docx("Báo cáo kết quả thực hiện", "Kính gửi:", "Bộ trưởng Bộ Tài chính",
+                     "Ủy ban nhân dân tỉnh Nghệ An báo cáo như sau:", "Sở Tài chính đã phối hợp thực hiện.")
+    names = [a.name for a in extract_bytes(document, "bc.docx").agencies]
+    assert "Sở Tài chính tỉnh Nghệ An" in names, names
+
+
+def test_a_course_or_a_projects_schedule_is_no_task_list():
+    for header in (["TT", "Nội dung", "Thời gian"], ["TT", "Hạng mục công việc", "Thời gian thực hiện"]):
+        t = _table([header, ["1", "Khai giảng lớp bồi dưỡng", "Tháng 09/2012"],
+                    ["2", "Học phần 1: Quản lý nhà nước", "Tháng 10/2012"], ["3", "Bế giảng", "Tháng 11/2012"]])
+        typed, records, _ = _run(t)
+        assert typed.kind == "other" and records.tasks == [], header
