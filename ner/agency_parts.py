@@ -1,0 +1,112 @@
+"""The specific part of an agency's name: its components ('Khoa học', 'KH&CN') joined by 'và', '&', '-',
+and the lowercase words a known name's part still holds."""
+from __future__ import annotations
+
+from ner.agency_tokens import (
+    TokenReader,
+    known_specific_parts,
+)
+from ner.agency_words import (
+    COMMA_NAMES,
+    CONNECTORS,
+    DASH_NAMES,
+    TAIL_STOPS,
+    TITLE_WORDS,
+)
+from normalize.text import match_key
+from normalize.vowel_marks import lexicon
+
+# Lowercase words the part of a name after 'và' may run over ('… và Quản lý khoa học').
+MAX_JOINED_TAIL = 4
+MAX_KNOWN_PART_TAIL = 6   # words a known name's specific part may still hold ('khoa học và Công nghệ')
+
+
+class NameParts(TokenReader):
+    """Where the specific part of a name ends (a part of the grammar the parser joins:
+    ner/agencies._Parser)."""
+
+    def component_end(self, i: int) -> int:
+        """A part of a specific name: a capitalized word and the lowercase words that make one word
+        with it ('Khoa học', 'Tài chính', 'Quản lý'), or an abbreviation ('KH&CN')."""
+        if not self.is_cap(i):
+            return i
+        if self.all_caps:
+            return i + 1
+        words = lexicon()[0]
+        best, syllables = i + 1, [self.toks[i].key]
+        for j in range(i + 1, min(i + 4, len(self.toks))):
+            if not self.is_low(j):
+                break
+            syllables.append(self.toks[j].key)
+            if " ".join(syllables) in words:
+                best = j + 1
+        if best < len(self.toks) and self.is_low(best) and f"{self.key(best - 1)} {self.key(best)}" in words \
+                and f"{self.key(best)} {self.key(best + 1)}" not in words and not self.level_at(best) \
+                and not self.stops_at(best, TAIL_STOPS):
+            best += 1   # words that overlap ('Nông lâm' + 'lâm sản': the word list lacks 'nông lâm sản', pool zh);
+            #             not one that begins the next word ('Thường trực' + 'trực ban', then 'ban hành'), nor a
+            #             level word ('Tổ quốc' + 'quốc xã', 'Tuyên giáo' + 'giáo tỉnh': a review's probes)
+        return best
+
+    def name_end(self, i: int) -> int:
+        """Components joined by 'và', '&', '-' (',' only inside a name a locality closes, or one of the
+        names that hold a comma)."""
+        j = self.component_end(i)
+        if j == i:
+            return i
+        while j < len(self.toks):
+            sep = self.toks[j].text
+            if sep in CONNECTORS and self.locality_at(j + 1):
+                break
+            if sep == "," and self.is_cap(j + 1) and not self.starts_agency(j + 1):
+                # 'Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh X'
+                k = self.name_end(j + 1)
+                if k > j + 1 and self.locality_at(k):
+                    j = k
+                elif k > j + 1:   # (the part after 'và' may run on: 'Khoa học và Thông tin chủ trì')
+                    j = next((m for m in range(k, j + 1, -1) if match_key(self.span_text(i, m)) in COMMA_NAMES), j)
+                break
+            if sep in ("-", "–") and self.is_low(j + 1):
+                # 'Phòng Văn hoá – xã hội' (a commune's department, its second half lowercase, pool zb)
+                k = next((m for m in range(min(j + 1 + MAX_JOINED_TAIL, len(self.toks)), j + 1, -1)
+                          if self.toks[m - 1].word and match_key(self.span_text(i, m)) in DASH_NAMES), None)
+                if k is not None:
+                    j = k
+                    continue
+            if sep in CONNECTORS and sep != "," and self.is_cap(j + 1) and not self.head_at(j + 1) \
+                    and self.key(j + 1) not in TITLE_WORDS and not self.role_after(j):
+                # (not '… Xã hội - Phó Trưởng tiểu ban', '… - Thành viên')
+                nxt = self.component_end(j + 1)
+                if nxt > j + 1 and sep == "và" and self.is_low(nxt) and self.toks[nxt].text not in CONNECTORS:
+                    # the part after 'và' runs over its lowercase words ('Vụ Pháp chế và Quản lý khoa
+                    # học', 'Cục Quản lý và Phát triển thị trường nước ngoài'), to a stop word or a verb
+                    nxt = min(self.unit_words_end(nxt), nxt + MAX_JOINED_TAIL)
+                if nxt > j + 1:
+                    j = nxt
+                    continue
+            if self.is_cap(j) and not self.level_at(j) and (self.key(j - 1) == "khu" or not self.head_at(j)
+                                                            and not self.starts_agency(j)):
+                # (a zone's name may begin with a head's word: 'Ban Quản lý Khu Đại học Nam Cao', pool zj)
+                j = self.component_end(j)
+                continue
+            break
+        return self.known_part_end(i, j)
+
+    def known_part_end(self, i: int, j: int) -> int:
+        """Past the lowercase words after j that make the words from i a known name's specific part
+        ('Chi cục Tiêu chuẩn đo lường chất lượng': the part of 'Tổng cục Tiêu chuẩn Đo lường Chất
+        lượng', pool zh); j where none does."""
+        if not self.is_low(j):
+            return j
+        parts = known_specific_parts(self.plain)
+        keys = [t.name_key for t in self.toks[i:j] if t.key not in CONNECTORS]
+        end = j
+        for k in range(j, min(j + MAX_KNOWN_PART_TAIL, len(self.toks))):
+            t = self.toks[k]
+            if not t.word and t.text not in CONNECTORS:
+                break
+            if t.key not in CONNECTORS:
+                keys.append(t.name_key)
+                if tuple(keys) in parts:
+                    end = k + 1
+        return end
