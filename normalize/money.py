@@ -63,6 +63,7 @@ def parse_unit(text: str) -> MoneyUnit | None:
 _UNIT_IN_HEADER = rf"(?:{_NUMERIC_SCALE}|{SCALE_PATTERN})?\s*{CURRENCY_PATTERN}"
 # '(triệu đồng)', '(Đơn vị tính: tỷ đồng)', 'Đơn vị tính: triệu đồng', 'Đơn vị: Triệu đồng', 'ĐVT: triệu
 # đồng', 'Đơn vị tính: 1.000 đồng/trẻ/tháng' (a rate: the amounts are still đồng).
+_UNIT_ALONE_RE = re.compile(rf"\s*({_UNIT_IN_HEADER})\s*(?:/[^/\d]+)*", re.IGNORECASE)
 _HEADER_UNIT_RE = re.compile(rf"\(\s*(?:(?:đơn vị\s*(?:tính)?|đvt)\s*:?\s*)?({_UNIT_IN_HEADER})\s*(?:/[^)]*)?\)"
                              rf"|(?:đơn vị\s*(?:tính)?|đvt)\s*:\s*({_UNIT_IN_HEADER})(?![\wà-ỹ])",
                              re.IGNORECASE)
@@ -75,6 +76,10 @@ def unit_from_header(header: str) -> MoneyUnit | None:
     m = _HEADER_UNIT_RE.search(match_key(header))
     if m:
         return parse_unit(m.group(1) or m.group(2))
+    for level in header.split(" / ")[1:]:
+        alone = _UNIT_ALONE_RE.fullmatch(match_key(level))
+        if alone:   # a header row of units under the columns' names ('Giá điện / VNĐ/kWh', 'Kinh phí / Triệu đồng')
+            return parse_unit(alone.group(1))
     m = _PLAIN_HEADER_UNIT_RE.search(strip_diacritics_same_length(match_key(header)))
     if m:
         scale = re.sub(r"\s+", " ", (m.group("scale") or "").lower())

@@ -2365,3 +2365,16 @@ def test_a_course_or_a_projects_schedule_is_no_task_list():
                     ["2", "Học phần 1: Quản lý nhà nước", "Tháng 10/2012"], ["3", "Bế giảng", "Tháng 11/2012"]])
         typed, records, _ = _run(t)
         assert typed.kind == "other" and records.tasks == [], header
+
+
+def test_a_header_row_of_units_gives_its_columns_unit():
+    """The Prime Minister's solar tariff (2020): 'Giá điện' over a row 'VNĐ/kWh' — the unit stood in a
+    header row of its own, so the prices in the cells were no amounts (zk: amounts 2 of 5)."""
+    from normalize.money import unit_from_header
+    assert unit_from_header("Giá điện / VNĐ/kWh").multiplier == 1
+    assert unit_from_header("Kinh phí / Triệu đồng").multiplier == 1_000_000
+    assert unit_from_header("Kinh phí / Ngân sách tỉnh") is None and unit_from_header("Tổng số / 2025") is None
+    document = _docx_with_table(["BIỂU GIÁ MUA ĐIỆN MẶT TRỜI"], [
+        ["TT", "Công nghệ điện mặt trời", "Giá điện", ""], ["", "", "VNĐ/kWh", "Tương đương UScent/kWh"],
+        ["1", "Dự án điện mặt trời nổi", "1.783", "7,69"], ["2", "Dự án điện mặt trời mặt đất", "1.644", "7,09"]])
+    assert {1783, 1644} <= {a.value for a in extract_bytes(document, "qd.docx").amounts}
