@@ -52,7 +52,10 @@ class WholeNames(KnownReadings):
         if known and by_head and self.not_yet(known[1]) and by_head[0] >= known[0] \
                 and len(by_head[1]) > len(known[1].name):
             known = None   # ('Vụ Chính sách thuế' in 2015: not the 'Vụ Chính sách' a ministry has since 3/2025, pool ze)
-        if known and head and known[1].kind in UNIT_KINDS and self.continues_name(known[0]):
+        dashed = known is not None and known[0] < len(self.toks) and self.toks[known[0]].text in ("-", "–") \
+            and self.continues_name(known[0] + 1)   # ('Ban Dân tộc - Tôn giáo tỉnh', pool zl)
+        if known and head and (known[1].kind in UNIT_KINDS and self.continues_name(known[0])
+                               or known[1].kind == "province_department" and dashed):
             # the text's name goes on past a known one ('Cục Quản lý Chất lượng Nông lâm sản và Thuỷ sản'
             # of 2009, not the 'Cục Quản lý chất lượng' of Bộ GD&ĐT, pool zh), also where a lowercase
             # word inside it stops the head's reading ('Cục Quản lý chất lượng Nông lâm sản …')

@@ -107,7 +107,7 @@ def _issuer_in_first_lines(units: list[TextUnit]) -> str | None:
             if found and found[0].start <= 1 and (found[0].kind in ("people_committee", "people_council") or
                                                   found[0].kind in _ALONE_ON_ITS_LINE and found[0].end >= len(line) - 1):
                 return found[0].name   # (a department only alone on its line: 'Sở Y tế … chủ trì' is a sentence)
-            bare = _BARE_LOCAL_ISSUER.fullmatch(unit.text.strip())
+            bare = _BARE_LOCAL_ISSUER.fullmatch(line.strip())   # (after its leader's title: 'Chủ tịch uỷ ban nhân dân tỉnh', pool zl)
             province = province_named_most(u.text for u in units) if bare else None
             if province is not None:
                 return find_agencies(f"{bare.group(1)} {province.full()}")[0].name

@@ -2378,3 +2378,22 @@ def test_a_header_row_of_units_gives_its_columns_unit():
         ["TT", "Công nghệ điện mặt trời", "Giá điện", ""], ["", "", "VNĐ/kWh", "Tương đương UScent/kWh"],
         ["1", "Dự án điện mặt trời nổi", "1.783", "7,69"], ["2", "Dự án điện mặt trời mặt đất", "1.644", "7,09"]])
     assert {1783, 1644} <= {a.value for a in extract_bytes(document, "qd.docx").amounts}
+
+
+# -- batch zl (2026-12-07): read after its first-sight row was recorded --------------------------------
+def test_a_departments_dashed_name_goes_on_past_its_known_part():
+    """A province's letter of 2/2025: '(đổi tên từ Ban Dân tộc - Tôn giáo tỉnh)' was cut to the
+    'Ban Dân tộc' every province had."""
+    assert _names("cho Sở Dân tộc - Tôn giáo tỉnh (đổi tên từ Ban Dân tộc - Tôn giáo tỉnh).",
+                  "Ủy ban nhân dân tỉnh Quảng Ngãi") == ["Sở Dân tộc và Tôn giáo tỉnh Quảng Ngãi",
+                                                         "Ban Dân tộc - Tôn giáo tỉnh Quảng Ngãi"]
+
+
+def test_a_headerless_chairmans_line_with_a_bare_province_level():
+    """A dataset's provincial decision (2009): 'Chủ tịch uỷ ban nhân dân tỉnh' on its second line, the
+    province named in the text: the issuer, so its bare 'Sở Tài chính' is that province's."""
+    document = _docx("Quyết định phê duyệt phương án kiểm kê đất đai năm 2010", "Chủ tịch uỷ ban nhân dân tỉnh",
+                     "Căn cứ đề nghị của Sở Tài nguyên và Môi trường tỉnh Tuyên Quang;",
+                     "Giao Sở Tài chính bố trí kinh phí thực hiện trên địa bàn tỉnh Tuyên Quang.")
+    names = [a.name for a in extract_bytes(document, "qd.docx").agencies]
+    assert "Ủy ban nhân dân tỉnh Tuyên Quang" in names and "Sở Tài chính tỉnh Tuyên Quang" in names, names
