@@ -284,8 +284,8 @@ def money_kind(header: str) -> str | None:
 def rows_are(header: str) -> str | None:
     """'procedures', 'tasks' or 'items' by the words of a name column's header; None if it says none."""
     key = header_key(header)
-    if _plain(PROCEDURE_WORDS).search(key):
-        return "procedures"
+    if _plain(PROCEDURE_WORDS).search(key) or "tthc" in key.replace(" ", ""):
+        return "procedures"   # (a text PDF breaks 'TTHC' in a narrow cell: 'Tên TTH C cũ', pool zl)
     if _plain(TASK_WORDS).search(key):
         return "tasks"
     if _plain(ITEM_WORDS).search(key):

@@ -2397,3 +2397,11 @@ def test_a_headerless_chairmans_line_with_a_bare_province_level():
                      "Giao Sở Tài chính bố trí kinh phí thực hiện trên địa bàn tỉnh Tuyên Quang.")
     names = [a.name for a in extract_bytes(document, "qd.docx").agencies]
     assert "Ủy ban nhân dân tỉnh Tuyên Quang" in names and "Sở Tài chính tỉnh Tuyên Quang" in names, names
+
+
+def test_a_procedures_header_a_text_pdf_broke_is_still_procedures():
+    """A province's catalog of procedures (2/2025) read from its text PDF: 'Tên TTH C cũ' (the cell
+    broke 'TTHC') made two task rows of procedures."""
+    from normalize.columns import rows_are
+    assert rows_are("Tên TTH C cũ") == "procedures" and rows_are("Tên TTHC") == "procedures"
+    assert rows_are("Kết thúc") is None
