@@ -45,7 +45,9 @@ def parse_header(doc: Document) -> DocumentHeader:
     issuer_lines: list[str] = []
     for i, b in enumerate(blocks):
         text = normalize_dashes(b.text).strip()
-        motto = _MOTTO.search(text)
+        # (the motto inside a sentence names the State, no header: 'Căn cứ Luật … được Quốc hội nước Cộng hoà
+        # Xã hội Chủ nghĩa Việt Nam thông qua', a headerless text's preamble gave 'Quốc hội' as issuer, pool zm)
+        motto = _MOTTO.search(text) if not _BODY_START.match(text) else None
         collecting = h.symbol is None and (type_index is None or after_title) and h.place is None
         if motto:
             if collecting and text[:motto.start()].strip():

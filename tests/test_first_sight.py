@@ -2405,3 +2405,29 @@ def test_a_procedures_header_a_text_pdf_broke_is_still_procedures():
     from normalize.columns import rows_are
     assert rows_are("Tên TTH C cũ") == "procedures" and rows_are("Tên TTHC") == "procedures"
     assert rows_are("Kết thúc") is None
+
+
+# -- batch zm (2026-12-07): read after its first-sight row was recorded --------------------------------
+def test_the_motto_inside_a_preamble_is_no_header():
+    """A dataset's provincial decision (2006): 'Căn cứ Luật … được Quốc hội nước Cộng hoà Xã hội Chủ
+    nghĩa Việt Nam thông qua' was read as a header line, so 'Quốc hội' became the issuer and the
+    province's bodies were lost."""
+    document = _docx("Quyết định về việc sửa đổi một số điều quy định về phân cấp quản lý",
+                     "Ủy ban nhân dân tỉnh khánh hòa",
+                     "Căn cứ Luật Tổ chức Hội đồng nhân dân và Uỷ ban nhân dân được Quốc hội nước Cộng hoà Xã hội Chủ "
+                     "nghĩa Việt Nam thông qua ngày 26/11/2003;",
+                     "Điều 5. Chánh Văn phòng Uỷ ban nhân dân tỉnh, Giám đốc các Sở: Kế hoạch và Đầu tư; Tài chính "
+                     "chịu trách nhiệm thi hành quyết định này.")
+    result = extract_bytes(document, "qd.docx")
+    assert result.document.issuer is None
+    names = [a.name for a in result.agencies]
+    assert "Văn phòng Ủy ban nhân dân tỉnh Khánh Hòa" in names and "Sở Tài chính tỉnh Khánh Hòa" in names, names
+
+
+def test_ministries_and_departments_before_bo_cong_thuong():
+    """'… của Bộ Công nghiệp Hướng dẫn quản lý vật liệu nổ' (a city's decision of 2006): the ministry
+    the gazetteer lacked ran into the circular's title; 'Sở Công nghiệp' was no body."""
+    assert _names("Thông tư số 02/2006/TT-BCN ngày 14/4/2006 của Bộ Công nghiệp Hướng dẫn quản lý vật liệu nổ") == [
+        "Bộ Công nghiệp"]
+    assert _names("Giám đốc Sở Công nghiệp, Giám đốc Sở Thương mại chịu trách nhiệm",
+                  "Ủy ban nhân dân thành phố Đà Nẵng") == ["Sở Công nghiệp thành phố Đà Nẵng", "Sở Thương mại thành phố Đà Nẵng"]
