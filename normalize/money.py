@@ -63,10 +63,11 @@ def parse_unit(text: str) -> MoneyUnit | None:
 _UNIT_IN_HEADER = rf"(?:{_NUMERIC_SCALE}|{SCALE_PATTERN})?\s*{CURRENCY_PATTERN}"
 # '(triệu đồng)', '(Đơn vị tính: tỷ đồng)', 'Đơn vị tính: triệu đồng', 'Đơn vị: Triệu đồng', 'ĐVT: triệu
 # đồng', 'Đơn vị tính: 1.000 đồng/trẻ/tháng' (a rate: the amounts are still đồng).
-_UNIT_ALONE_RE = re.compile(rf"\s*({_UNIT_IN_HEADER})\s*(?:/[^/\d]+)*", re.IGNORECASE)
 _HEADER_UNIT_RE = re.compile(rf"\(\s*(?:(?:đơn vị\s*(?:tính)?|đvt)\s*:?\s*)?({_UNIT_IN_HEADER})\s*(?:/[^)]*)?\)"
                              rf"|(?:đơn vị\s*(?:tính)?|đvt)\s*:\s*({_UNIT_IN_HEADER})(?![\wà-ỹ])",
                              re.IGNORECASE)
+# A header level that is a unit alone, under the column's name ('VNĐ/kWh', 'Triệu đồng', 'đồng/hồ sơ').
+_UNIT_ALONE_RE = re.compile(rf"\s*({_UNIT_IN_HEADER})\s*(?:/[^/\d]+)*", re.IGNORECASE)
 
 
 def unit_from_header(header: str) -> MoneyUnit | None:
