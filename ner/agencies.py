@@ -69,7 +69,6 @@ class _Parser(ListedBodies, PlacesAsActors, LocalNames, WholeNames, SpelledNames
                     self.add(i, i + len(keys), agency.name, agency.kind, agency.known)
         self.head_with_more_localities()
         self.heads_sharing_a_locality()
-        self.named_after_plural()
         self.places_as_actors()
         return self.found
 

@@ -51,16 +51,28 @@ class ListedBodies(SharedLocalities):
             if lv is None:
                 return
             j, level = lv
-            while j + 1 < len(self.toks) and self.toks[j].text == "," and self.level_at(j + 1):
-                j, level = self.level_at(j + 1)
+            while j + 1 < len(self.toks) and (self.toks[j].text == "," or self.key(j) == "và") and self.level_at(j + 1):
+                if level != "tỉnh" and self.locality_at(j + 1):
+                    # the level word begins a named item ('các huyện, thị xã Long Khánh, …'; not 'các tỉnh,
+                    # thành phố An Giang, Cần Thơ': provinces, whatever their level word)
+                    j += 1
+                    break
+                j, level = self.level_at(j + 1)   # ('các huyện và thành phố Huế', pool zi)
         while j + 1 < len(self.toks) and self.toks[j].text == "," and self.is_low(j + 1):
             j += 2  # 'các Bộ, cơ quan:', 'các Sở, ban, ngành:'
             while self.is_low(j):
                 j += 1
         if j < len(self.toks) and self.toks[j].text == ":":
             j += 1
-        while j < len(self.toks) and self.is_cap(j):
-            end = self.enumerated_item(j, head[1], place_level, level)
+        while j < len(self.toks) and (self.is_cap(j) or place_level and self.level_at(j)):
+            loc = self.locality_at(j) if place_level and not self.is_cap(j) else None
+            if loc is not None:
+                # an item with a level word of its own ('…, thành phố Mỹ Tho và thị xã Gò Công', pool zi):
+                # that place, and the level of the items after it
+                self.add(j, loc[0], local_name(head[1], loc[1]), KIND_OF_HEAD.get(head[1], "local"), True)
+                end, level = loc[0], self.level_at(j)[1]
+            else:
+                end = self.enumerated_item(j, head[1], place_level, level) if self.is_cap(j) else None
             if end is None:
                 break
             if end < len(self.toks) and (self.toks[end].text in (",", ";") or self.key(end) == "và"):

@@ -1,6 +1,6 @@
 """Localities shared in a phrase: a head with several ('HĐND tỉnh Bình Thuận, tỉnh Đắk Nông'), heads
-with one ('Tỉnh ủy, HĐND, UBND tỉnh Thanh Hóa'), the places a committee's plural names ('UBND các
-huyện, thành phố Mỹ Tho và thị xã Gò Công')."""
+with one ('Tỉnh ủy, HĐND, UBND tỉnh Thanh Hóa'). (The places a committee's plural names, 'UBND các
+huyện, thành phố Mỹ Tho và thị xã Gò Công', are an enumeration: ner/agency_lists.py.)"""
 from __future__ import annotations
 
 import re
@@ -8,7 +8,6 @@ import re
 from ner.agency_tokens import FoundAgency, TokenReader, choose
 from ner.agency_words import (
     COMMUNE_ONLY_HEADS,
-    KIND_OF_HEAD,
     LEVEL_WORDS,
     TITLE_WORDS,
     local_name,
@@ -61,37 +60,6 @@ class SharedLocalities(TokenReader):
                 last = f"{head[1]} {loc[1]}"
                 self.add(k + 1, loc[0], last, f.kind, True)
                 k = loc[0]
-
-    def named_after_plural(self) -> None:
-        """'Chủ tịch UBND các huyện, thành phố Mỹ Tho và thị xã Gò Công' (pool zi): after a council's or
-        committee's head and 'các' with its levels, each level written with its place's name is that
-        place's body; the levels written bare are every one's, no body."""
-        if "các" not in self.text.lower():   # (a cheap look before the walk over every token)
-            return
-        for i in range(len(self.toks)):
-            head = self.head_at(i)
-            if head is None or head[1] not in ("Ủy ban nhân dân", "Hội đồng nhân dân") or self.key(head[0]) != "các":
-                continue
-            k, level = head[0] + 1, None
-            while k < len(self.toks):
-                loc = self.locality_at(k)
-                # a name without its level word is of the level before it ('các huyện Yên Thành, Diễn Châu')
-                bare = self.place_at(k, level, ("district", "commune")) if loc is None and level and not self.plain \
-                    and self.key(k) not in TITLE_WORDS else None   # (not 'thị xã, Chủ tịch UBND …': pool zh)
-                if loc:
-                    self.add(k, loc[0], local_name(head[1], loc[1]), KIND_OF_HEAD[head[1]], True)
-                    level, k = self.level_at(k)[1], loc[0]
-                elif bare and bare[1] is not None:
-                    self.add(k, bare[0], local_name(head[1], bare[1].full(level)), KIND_OF_HEAD[head[1]], True)
-                    k = bare[0]
-                else:
-                    lv = self.level_at(k)
-                    if lv is None or lv[1] == "tỉnh":
-                        break   # ('các tỉnh, thành phố An Giang, Cần Thơ': provinces, read as a list of them)
-                    k, level = lv
-                if k >= len(self.toks) or (self.toks[k].text != "," and self.key(k) != "và"):
-                    break
-                k += 1
 
     def same_level_place(self, i: int, name: str) -> tuple[int, str] | None:   # (i: the ',' or 'và')
         """'UBND huyện Lục Nam và Yên Dũng' (pool z): a place after ',' or 'và' without a level word of

@@ -2431,3 +2431,13 @@ def test_ministries_and_departments_before_bo_cong_thuong():
         "Bộ Công nghiệp"]
     assert _names("Giám đốc Sở Công nghiệp, Giám đốc Sở Thương mại chịu trách nhiệm",
                   "Ủy ban nhân dân thành phố Đà Nẵng") == ["Sở Công nghiệp thành phố Đà Nẵng", "Sở Thương mại thành phố Đà Nẵng"]
+
+
+def test_a_plurals_named_items_keep_their_own_level_word():
+    """'Chủ tịch UBND các huyện, thị xã Long Khánh, thành phố Biên Hoà' (a province's decision of
+    2008): the named town and city, not the bare levels; 'các tỉnh, thành phố An Giang, Cần Thơ' names
+    provinces whatever their level word."""
+    assert _names("Chủ tịch UBND các huyện, thị xã Long Khánh, thành phố Biên Hoà chịu trách nhiệm",
+                  "Ủy ban nhân dân tỉnh Đồng Nai") == ["Ủy ban nhân dân thị xã Long Khánh", "Ủy ban nhân dân thành phố Biên Hòa"]
+    assert _names("Kính gửi: Uỷ ban nhân dân các tỉnh, thành phố An Giang, Cần Thơ") == [
+        "Ủy ban nhân dân tỉnh An Giang", "Ủy ban nhân dân thành phố Cần Thơ"]
