@@ -57,8 +57,10 @@ def document_context(header, units: list[TextUnit], agency_rules: Sequence[Agenc
     the header's, else the one a headerless text names on its first lines."""
     ctx = issuer_context(issuer)
     dated_in = dateline_province(header.place) if ctx.province is None and ctx.ministry is None else None
-    if dated_in is not None and (issuer is None or known_agency(issuer) is None) \
-            and province_named_most(u.text for u in units) == dated_in:
+    unplaced = dated_in is not None and (issuer is None or known_agency(issuer) is None)
+    named_most = province_named_most(u.text for u in units) if unplaced or issuer is None and ctx.province is None \
+        else None
+    if unplaced and named_most == dated_in:
         # an issuer that names no place ('Tổ giúp việc về Cải cách hành chính' of a steering committee,
         # pool zi) dates its document in its province ('Lâm Đồng, ngày …') and names it ('tỉnh Lâm Đồng'):
         # its bare 'Sở Nội vụ' is that province's. Not a central body's dated in Hà Nội (pools g, r, t)
@@ -66,7 +68,7 @@ def document_context(header, units: list[TextUnit], agency_rules: Sequence[Agenc
     if issuer is None and ctx.province is None:
         # a text whose header a dataset lost, with no issuer line: its bare 'Sở Tài chính', 'UBND tỉnh'
         # are the province it names most ('trên địa bàn tỉnh Đồng Nai', pool zf)
-        ctx = dataclasses.replace(ctx, province=province_named_most(u.text for u in units))
+        ctx = dataclasses.replace(ctx, province=named_most)
     own = place_in_named_province(ctx.locality, (u.text for u in units)) \
         if ctx.locality is not None and ctx.locality.tier != "province" else None
     if own is not None and own != ctx.locality:   # ('huyện Châu Thành' of ten provinces; the text names one)

@@ -55,6 +55,11 @@ def _peers(money: list[TypedColumn]) -> bool:
     return len(tops) == 1 and " / " in money[0].name and money_kind_of(tops.pop()) in _PEER_KINDS
 
 
+def period_text(years: str) -> str:
+    """A period as records write it: '2023 - 2025' → '2023-2025'."""
+    return re.sub(r"\s*[-–]\s*", "-", years.strip())
+
+
 # What marks a cell as ticked in a table of periods or options ('x' under '2023-2025').
 TICKS = frozenset({"x", "X", "✓", "✔", "☑"})
 
@@ -80,7 +85,7 @@ class _Cells:
         'x' under one or both, pool zj): the years their headers name, not the mark."""
         ticked = [c.name.split(" / ")[-1].strip() for c in self.t.columns
                   if c.index < len(row.cells) and row.cells[c.index].strip() in TICKS]
-        periods = [re.sub(r"\s*[-–]\s*", "-", years) for years in ticked if time_kind(years) == "period"]
+        periods = [period_text(years) for years in ticked if time_kind(years) == "period"]
         return ", ".join(periods) or None
 
     def piece(self, row: TypedRow, role: str | int) -> TextMentions | None:
@@ -362,7 +367,7 @@ def _budget_lines(cells: _Cells, row: TypedRow, columns: list[int]) -> list[Budg
         return []
     lead = cells.agencies(row, "agency") or cells.group_agencies(row)
     period = cells.text(row, "period")
-    period = re.sub(r"\s*[-–]\s*", "-", period) if period else None
+    period = period_text(period) if period else None
     priced = [(k, m) for k, m in ((k, cells.money(row, k)) for k in columns) if m is not None]
     return [BudgetLine(
         item=item,
