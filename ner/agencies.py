@@ -45,7 +45,7 @@ from ner.agency_words import (
     THING_BEFORE,
     foreign_body_at,
 )
-from normalize.agencies import by_initials
+from normalize.agencies import by_initials, known_agency_loosely
 from normalize.places import Place, find_place
 
 
@@ -106,7 +106,13 @@ def find_agencies(text: str, masked: list[tuple[int, int]] = (), agency_column: 
         found += [x for x in _Parser(text, ctx, True, agency_column).run() if x[2].known]
     chosen = [f for _, _, f in choose(found) if not any(f.start < b and a < f.end for a, b in masked)
               and _acting(f, text)]
-    return _with_parents([f if f.known else _spelled_by_initials(f) for f in chosen], text)
+    return _with_parents([f if f.known else _spelled_by_initials(_known_loosely(f)) for f in chosen], text)
+
+
+def _known_loosely(f: FoundAgency) -> FoundAgency:
+    """A name read by its structure that is a known body's name with a mark or a comma slipped."""
+    entry = known_agency_loosely(f.name)
+    return dataclasses.replace(f, name=entry.name, kind=entry.kind, known=True) if entry is not None else f
 
 
 def _spelled_by_initials(f: FoundAgency) -> FoundAgency:

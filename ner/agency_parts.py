@@ -19,6 +19,7 @@ from normalize.vowel_marks import lexicon
 # Lowercase words the part of a name after 'và' may run over ('… và Quản lý khoa học').
 MAX_JOINED_TAIL = 4
 MAX_KNOWN_PART_TAIL = 6   # words a known name's specific part may still hold ('khoa học và Công nghệ')
+MAX_BRIDGED_WORDS = 2   # lowercase words between two capitalized parts of one name ('điện tử', 'châu')
 
 
 class NameParts(TokenReader):
@@ -89,8 +90,41 @@ class NameParts(TokenReader):
                 # (a zone's name may begin with a head's word: 'Ban Quản lý Khu Đại học Nam Cao', pool zj)
                 j = self.component_end(j)
                 continue
+            bridged = self.bridged_end(j)
+            if bridged is not None:
+                j = bridged
+                continue
             break
         return self.known_part_end(i, j)
+
+    def bridged_end(self, j: int) -> int | None:
+        """Past lowercase words at j that sit between capitalized parts of one name, where the name
+        then ends at a mark or another body ('Vụ Thị trường châu Á - Thái Bình Dương,', 'Cục Thương
+        mại điện tử và Công nghệ thông tin.', pool zn); None where a word after it goes on ('Sở Tài
+        chính thẩm định Dự án đầu tư': a verb and an object, not a name)."""
+        m = j
+        while m < len(self.toks) and m - j < MAX_BRIDGED_WORDS and self.is_low(m) and self.toks[m].word \
+                and self.key(m) not in CONNECTORS and not self.stops_at(m, TAIL_STOPS) \
+                and not self.level_at(m) and not self.verb_at(m):
+            m += 1
+        if m == j or m >= len(self.toks):
+            return None
+        end = m + 1 if self.toks[m].text in ("và", "-", "–") else m
+        if not self._free_capital(end):
+            return None
+        while self._free_capital(end):
+            end = self.component_end(end)
+            if end < len(self.toks) and self.toks[end].text in ("và", "-", "–") and self._free_capital(end + 1):
+                end += 1
+        if end < len(self.toks) and self.toks[end].word and not self.starts_agency(end):
+            return None   # (nor before a level word: 'Ban Quản lý dự án Đầu tư – Hạ tầng phường Tương Mai'
+            #                is read as its locality's board by the commune's rules, pool s)
+        return end
+
+    def _free_capital(self, i: int) -> bool:
+        """A capitalized word at i that may go on a name: no head, body, level, title or line start."""
+        return self.is_cap(i) and not self.head_at(i) and not self.starts_agency(i) and not self.level_at(i) \
+            and self.key(i) not in TITLE_WORDS and not self.role_after(i - 1)
 
     def known_part_end(self, i: int, j: int) -> int:
         """Past the lowercase words after j that make the words from i a known name's specific part

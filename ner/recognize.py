@@ -28,7 +28,7 @@ from ner.issuer_context import issuer_context, place_in_named_province, province
 from ner.references import find_references, issue_date_after, issuer_from_codes, stated_doc_type, type_from_code
 from ner.relations import relation_at, sentence_around
 from ner.units import TextUnit, text_units
-from normalize.agencies import known_agency
+from normalize.agencies import known_agency, loose_key
 from normalize.places import find_place, successor_of
 from normalize.text import match_key, normalize_dashes
 
@@ -148,7 +148,7 @@ def recognize(doc: Document, typed: list[TypedTable], agency_rules: Sequence[Age
     ctx = document_context(header, units, agency_rules, issuer)
     if issuer and [a.name for a in find_agencies(issuer)] == [issuer]:
         first = next((b for b in doc.blocks if b.kind not in ("header", "footer", "footnote")), None)
-        agencies.add(issuer, Agency(name=issuer, text=issuer, successor=successor_of(issuer, ctx.province),
+        agencies.add(loose_key(issuer), Agency(name=issuer, text=issuer, successor=successor_of(issuer, ctx.province),
                                     page=first.provenance.page if first else None))
     for unit in units:
         piece = read_piece(unit, ctx)
@@ -162,7 +162,7 @@ def recognize(doc: Document, typed: list[TypedTable], agency_rules: Sequence[Age
         for a in piece.amounts:
             amounts.add((a.currency, a.value, a.low, a.high), a)
         for g in piece.agencies:
-            agencies.add(g.name, g)
+            agencies.add(loose_key(g.name), g)   # one body however its commas and marks were written
     link_spellings(list(refs.items.values()))
     # The document's own number is a reference too when it is filled in.
     if header.number and header.symbol:

@@ -138,6 +138,29 @@ def known_agency(text: str) -> AgencyEntry | None:
     return _name_index().get(match_key(text))
 
 
+def loose_key(name: str) -> str:
+    """A name without its marks, case, commas and dashes: two spellings of one body share it
+    ('Xúc tiến đầu tư, thương mại và du lịch' and 'Xúc tiến đầu tư Thương mại và Du lịch'; 'Văn
+    hóa thê thao' typed for 'Văn hóa, Thể thao'). For comparing only, never for output."""
+    return " ".join(re.sub(r"[,;:.()–—-]", " ", strip_diacritics_same_length(match_key(name))).split())
+
+
+@lru_cache(maxsize=1)
+def _loose_index() -> dict[str, AgencyEntry | None]:
+    index: dict[str, AgencyEntry | None] = {}
+    for e in (*agency_entries(), *province_departments()):
+        for alias in (e.name, *e.aliases):
+            key = loose_key(alias)
+            index[key] = e if index.get(key, e) is e else None   # a key two bodies share names neither
+    return index
+
+
+def known_agency_loosely(text: str) -> AgencyEntry | None:
+    """The gazetteer entry a name stands for whose marks or commas slipped ('Bộ Văn hóa thê thao
+    và Du lịch', pool g); None where the loose spelling is not one body's."""
+    return _loose_index().get(loose_key(text))
+
+
 def expand_abbreviations(text: str) -> str:
     """'Sở KH&CN' → 'Sở Khoa học và Công nghệ', 'UBND tỉnh' → 'Ủy ban nhân dân tỉnh', and
     abbreviations written together ('Ủy ban TWMTTQ Việt Nam': TW + MTTQ)."""

@@ -2441,3 +2441,46 @@ def test_a_plurals_named_items_keep_their_own_level_word():
                   "Ủy ban nhân dân tỉnh Đồng Nai") == ["Ủy ban nhân dân thị xã Long Khánh", "Ủy ban nhân dân thành phố Biên Hòa"]
     assert _names("Kính gửi: Uỷ ban nhân dân các tỉnh, thành phố An Giang, Cần Thơ") == [
         "Ủy ban nhân dân tỉnh An Giang", "Ủy ban nhân dân thành phố Cần Thơ"]
+
+
+# -- batch zn (2026-12-07): read after its first-sight row was recorded --------------------------------
+def test_lowercase_words_between_capitalized_parts_of_a_units_name():
+    """A ministry's decision of 2009 lists its units: 'Vụ Thị trường châu Á - Thái Bình Dương', 'Cục
+    Thương mại điện tử và Công nghệ thông tin' were cut at 'châu', 'điện tử'. A verb and its object
+    stay outside a name."""
+    assert _names("Thành viên gồm: Vụ Hợp tác quốc tế, Vụ Thị trường châu Á - Thái Bình Dương, Vụ Thị trường "
+                  "châu Âu, Cục Thương mại điện tử và Công nghệ thông tin.", "Bộ Công Thương") == [
+        "Vụ Hợp tác quốc tế", "Vụ Thị trường châu Á - Thái Bình Dương", "Vụ Thị trường châu Âu",
+        "Cục Thương mại điện tử và Công nghệ thông tin"]
+    assert _names("Sở Tài chính thẩm định Dự án đầu tư của Sở Y tế.", "Ủy ban nhân dân tỉnh Nghệ An") == [
+        "Sở Tài chính tỉnh Nghệ An", "Sở Y tế tỉnh Nghệ An"]
+
+
+def test_a_known_name_whose_marks_or_commas_slipped_is_that_body():
+    """'Bộ Văn hóa thê thao và Du lịch' (a city's plan, typed without the comma and with 'thê'):
+    the ministry, not a name of its own."""
+    assert _names("7. UBND tỉnh Quảng Trị; 8. Bộ Văn hóa thê thao và Du lịch;") == ["Ủy ban nhân dân tỉnh Quảng Trị",
+        "Bộ Văn hóa, Thể thao và Du lịch"]
+
+
+def test_two_spellings_of_one_body_are_one_agency():
+    """A province's report writes its centre 'Trung tâm Xúc tiến đầu tư, thương mại và du lịch tỉnh'
+    (external e08); the same centre written with capitals and without the comma is the same body,
+    listed once with both places."""
+    from extract import extract_document
+    from models import ExtractOptions
+    from pipeline.run import result_of
+    document = _docx("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "BÁO CÁO",
+                     "Trung tâm Xúc tiến đầu tư, thương mại và du lịch tỉnh sẽ chủ trì thực hiện.",
+                     "Giao Trung tâm Xúc tiến Đầu tư Thương mại và Du lịch tỉnh phối hợp.")
+    result = result_of(extract_document(document, ExtractOptions(ocr=False)), document, "bc.docx")
+    found = [a for a in result.agencies if "Xúc tiến" in a.name]
+    assert [a.name for a in found] == ["Trung tâm Xúc tiến đầu tư, thương mại và du lịch tỉnh Lâm Đồng"], found
+    assert len(found[0].occurrences) == 2
+
+
+def test_tong_cuc_day_nghe():
+    """'Tổng cục trưởng Tổng cục Dạy nghề' (a ministry's decision of 2009): the general department of
+    1998–2017, cut at the lowercase 'nghề' without it."""
+    assert _names("Tổng cục trưởng Tổng cục Dạy nghề, Thủ trưởng các đơn vị chịu trách nhiệm",
+                  "Bộ Nông nghiệp và Phát triển nông thôn") == ["Tổng cục Dạy nghề"]
