@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ner.agency_tokens import Reading, TokenReader, party_organ_index, phrase_keys
 from ner.agency_words import (
+    BARE_BRANCHES_SINCE,
     COMMON_NOUN_HEADS,
     ITEM_ENDS,
     LOCAL_BRANCHES,
@@ -190,6 +191,9 @@ class LocalNames(TokenReader):
             if head in COMMON_NOUN_HEADS and self.is_low(end) and not self.verb_at(end) \
                     and not self.words_at(end, ("địa", "phương")):
                 return None   # 'Thuế nhà đất', 'Thuế thu nhập cá nhân': a tax, not the tax office (pool w)
+            since = BARE_BRANCHES_SINCE.get(head)
+            if since is not None and not (self.ctx.issued and self.ctx.issued >= since):
+                return None
             j = end + 2 if self.words_at(end, ("địa", "phương")) else end
             return j, local_name(head, p.full()), kind, True
         return None

@@ -64,6 +64,10 @@ LOCAL_BRANCHES = {"Kho bạc Nhà nước", "Bảo hiểm xã hội", "Cục Thu
 # Bare heads that are also common nouns ('thuế', a tax; 'thanh tra', an inspection): a body only where
 # no lowercase word but a verb follows ('Thuế tỉnh', 'Thanh tra chủ trì'; not 'Thuế nhà đất').
 COMMON_NOUN_HEADS = {"Thuế", "Thanh tra"}
+# Bare heads that name a province's body only since a reorganization: 'Thuế' is the province's tax
+# office since the Cục Thuế's local offices were renamed (3/2025); in an older or undated text a bare
+# 'Thuế' is a tax ('- Thuế Nhà đất;', 'cơ quan Thuế', pool zn).
+BARE_BRANCHES_SINCE = {"Thuế": "2025-03-01"}
 # The Front and the mass organizations: their standing boards act for them ('Ban Thường vụ Hội Nông dân
 # tỉnh', the issuer of its letters, pool w and x), unlike a Party committee's ('Ban Thường vụ Tỉnh ủy').
 MASS_ORGANIZATIONS = ("Ủy ban Mặt trận Tổ quốc", "Hội Liên hiệp Phụ nữ", "Hội Nông dân", "Hội Cựu chiến binh",

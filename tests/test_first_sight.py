@@ -2484,3 +2484,14 @@ def test_tong_cuc_day_nghe():
     1998–2017, cut at the lowercase 'nghề' without it."""
     assert _names("Tổng cục trưởng Tổng cục Dạy nghề, Thủ trưởng các đơn vị chịu trách nhiệm",
                   "Bộ Nông nghiệp và Phát triển nông thôn") == ["Tổng cục Dạy nghề"]
+
+
+def test_a_bare_thue_is_a_tax_before_the_tax_offices_were_renamed():
+    """A city's undated decision of 2009 on delegated tax collection: '- Thuế Nhà đất;', 'Chi cục Thuế
+    chủ trì' were read as the body 'Thuế thành phố Hà Nội', a name the tax office took only in 3/2025."""
+    import dataclasses
+    assert _names("- Thuế Nhà đất;", "Ủy ban nhân dân thành phố Hà Nội") == []
+    assert _names("Chi cục Thuế chủ trì phối hợp với các cơ quan", "Ủy ban nhân dân thành phố Hà Nội") == []
+    since = dataclasses.replace(issuer_context("Ủy ban nhân dân thành phố Hà Nội"), issued="2025-08-01")
+    assert [f.name for f in find_agencies("Giao Thuế chủ trì, phối hợp các cơ quan", ctx=since)] == [
+        "Thuế thành phố Hà Nội"]
