@@ -141,14 +141,21 @@ class NamePieces(NameParts):
         return own, party_committee_of(loc.full()) if head == "Đảng ủy" else f"{head} {loc.full()}", kind, True
 
     def every_level_after(self, end: int) -> bool:
-        """A bare head in a list that 'các cấp' closes ('Đảng ủy, chính quyền các cấp'): no one body."""
-        if end >= len(self.toks) or self.toks[end].text != ",":
+        """A bare head in a list that 'các cấp' closes ('Đảng ủy, chính quyền các cấp'; 'Hội đồng nhân
+        dân, UBND các cấp', pool zn): no one body."""
+        if end >= len(self.toks) or self.toks[end].text not in (",", "và"):
             return False
         k = end
-        while k < len(self.toks) and k - end < 6 and (self.toks[k].text in (",", "và") or self.is_low(k)):
+        while k < len(self.toks) and k - end < 8:
             if self.key(k) == "các" and self.key(k + 1) == "cấp":
                 return k > end
-            k += 1
+            head = self.head_at(k) if self.is_cap(k) else None
+            if head is not None and self.toks[k - 1].text in (",", "và"):
+                k = head[0]   # another bare head of the same list
+            elif self.toks[k].text in (",", "và") or self.is_low(k):
+                k += 1
+            else:
+                return False
         return False
 
     def other_level_after(self, end: int) -> bool:

@@ -87,7 +87,8 @@ class SharedLocalities(TokenReader):
         bare = [(i, head) for i in range(len(self.toks))
                 if (head := self.head_at(i)) and head[2] in ("place", "party")
                 and (self.toks[head[0]].text if head[0] < len(self.toks) else "") in (",", "và")
-                and not any(a <= i < b for a, b, _ in self.found) and not self.in_law_title(i)]
+                and not any(a <= i < b for a, b, _ in self.found) and not self.in_law_title(i)
+                and not self.every_level_after(head[0])]   # ('HĐND, UBND các cấp': every level's, pool zn)
         # a commune's joint office named in a province's text: no one body, nor its inner heads
         inside = [(i, h[0]) for i in range(len(self.toks)) if (h := self.head_at(i)) and h[1] in COMMUNE_ONLY_HEADS]
         bare = [(i, head) for i, head in bare if head[1] not in COMMUNE_ONLY_HEADS

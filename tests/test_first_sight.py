@@ -2495,3 +2495,14 @@ def test_a_bare_thue_is_a_tax_before_the_tax_offices_were_renamed():
     since = dataclasses.replace(issuer_context("Ủy ban nhân dân thành phố Hà Nội"), issued="2025-08-01")
     assert [f.name for f in find_agencies("Giao Thuế chủ trì, phối hợp các cơ quan", ctx=since)] == [
         "Thuế thành phố Hà Nội"]
+
+
+def test_heads_of_a_list_that_cac_cap_closes_are_every_levels():
+    """A province's decision on drafting costs cites a decision 'về … văn bản quy phạm pháp luật của Hội
+    đồng nhân dân, UBND các cấp thuộc tỉnh Lâm Đồng': the councils of every level, not the province's
+    own council."""
+    issuer = "Ủy ban nhân dân tỉnh Lâm Đồng"
+    assert _names("quy định mức chi cho công tác xây dựng văn bản quy phạm pháp luật của Hội đồng nhân dân, "
+                  "UBND các cấp thuộc tỉnh Lâm Đồng.", issuer) == []
+    assert _names("Kính gửi: Tỉnh ủy, HĐND, UBND tỉnh; các Sở.", issuer) == [
+        "Tỉnh ủy Lâm Đồng", "Hội đồng nhân dân tỉnh Lâm Đồng", "Ủy ban nhân dân tỉnh Lâm Đồng"]
