@@ -13,6 +13,7 @@ from ner.agency_words import (
     LOCALITY_BODIES,
     MASS_ORGANIZATIONS,
     MINISTRY_UNIT_HEADS,
+    NATIONAL_COMMITTEE_HEADS,
     NESTING_HEADS,
     ORGAN_OF_HEADS,
     PARTY_PLACE_HEADS,
@@ -188,6 +189,12 @@ class WholeNames(KnownReadings):
             placed = self.place_head(end, head, kind)
             if placed is not None:
                 return placed
+        if head in NATIONAL_COMMITTEE_HEADS and self.words_at(end, ("quốc", "gia")) and self.key(end + 2) == "về":
+            # 'Uỷ ban quốc gia về hợp tác kinh tế quốc tế', 'Hội đồng Quốc gia về phát triển bền vững':
+            # named by what it is for, like a steering committee (pool zn)
+            j = self.phrase_tail(end + 2)
+            if j > end + 3:
+                return self.item_tail(j), f"{head} {self.expand(end, self.item_tail(j))}", kind, False
         j, organ = self.name_end(end), None
         if j == end:
             j, organ = self.owned_unit_words(end, head)

@@ -102,6 +102,8 @@ ORGAN_OF_HEADS = {"Đoàn Chủ tịch", "Cơ quan Cảnh sát điều tra", "C�
                   "Chi bộ"}
 # Heads whose body is another body's unit, named by it: 'Văn phòng Tỉnh ủy X', 'Thanh tra Bộ Tài chính'.
 NESTING_HEADS = ("Văn phòng", "Thanh tra")
+# Heads of national committees and councils named by what they are for ('Ủy ban Quốc gia về …').
+NATIONAL_COMMITTEE_HEADS = ("Ủy ban", "Hội đồng")
 # A ministry's units that have an office and an inspectorate of their own ('Văn phòng Tổng cục Du lịch',
 # 'Thanh tra Tổng cục Du lịch', pool zj); a Vụ has none.
 UNITS_WITH_OFFICES = ("Tổng cục ", "Cục ")

@@ -2506,3 +2506,11 @@ def test_heads_of_a_list_that_cac_cap_closes_are_every_levels():
                   "UBND các cấp thuộc tỉnh Lâm Đồng.", issuer) == []
     assert _names("Kính gửi: Tỉnh ủy, HĐND, UBND tỉnh; các Sở.", issuer) == [
         "Tỉnh ủy Lâm Đồng", "Hội đồng nhân dân tỉnh Lâm Đồng", "Ủy ban nhân dân tỉnh Lâm Đồng"]
+
+
+def test_a_national_committee_named_by_what_it_is_for():
+    """A ministry's decision of 2009: 'Văn phòng Uỷ ban quốc gia về hợp tác kinh tế quốc tế' was cut
+    to 'Văn phòng Ủy ban Quốc gia' (the lowercase 'quốc gia' and the 'về' phrase)."""
+    assert _names("các đơn vị: Vụ Hợp tác quốc tế, Văn phòng Uỷ ban quốc gia về hợp tác kinh tế quốc tế, "
+                  "Vụ Xuất nhập khẩu", "Bộ Công Thương") == [
+        "Vụ Hợp tác quốc tế", "Văn phòng Ủy ban quốc gia về hợp tác kinh tế quốc tế", "Vụ Xuất nhập khẩu"]
