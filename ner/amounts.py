@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from normalize.money import CURRENCY_PATTERN, SCALE_PATTERN, MoneyUnit, parse_unit, to_base_units
+from normalize.money import CURRENCY_PATTERN, SCALE_PATTERN, MoneyUnit, in_whole_base_units, parse_unit, to_base_units
 from normalize.numbers import NUMBER_PATTERN, NumberFormatError, parse_vn_number
 from normalize.ocr_repair import strip_diacritics_same_length
 from normalize.ranges import parse_number_or_range
@@ -116,6 +116,8 @@ def find_amounts(text: str, masked: list[tuple[int, int]] = ()) -> list[FoundAmo
         u1 = parse_unit(m.group("u1")) if m.group("u1") else None
         if m.group("u1") and n2 is None:
             continue  # "5 tỷ đồng 10 tỷ đồng": two amounts, the regex will see the second
+        if not in_whole_base_units(n1, u1 or unit) or n2 is not None and not in_whole_base_units(n2, unit):
+            continue   # a price below the đồng ('1.382,7 đồng/kWh'): rounding it would state a wrong figure
         low = to_base_units(n1, u1 or unit)
         high = to_base_units(n2, unit) if n2 is not None else low
         if high < low or high == 0:
@@ -147,8 +149,8 @@ def amount_in_cell(text: str, unit: MoneyUnit, commas_group: bool = False) -> Fo
     """A cell of a money column: '169.000', '5.000 - 10.000', '1.000 – 1.500'; '600,000' in a
     table that groups thousands with commas (`commas_group`)."""
     rng = parse_number_or_range(text, commas_group)
-    if rng is None:
-        return None
+    if rng is None or not all(in_whole_base_units(x, unit) for x in rng):
+        return None   # (a price below the đồng: '1.382,7' under 'đồng/kWh')
     low, high = (to_base_units(x, unit) for x in rng)
     s = text.strip()
     start = text.index(s) if s else 0

@@ -110,6 +110,12 @@ def to_base_units(number: Decimal, unit: MoneyUnit) -> int:
     return int((number * unit.multiplier).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
+def in_whole_base_units(number: Decimal, unit: MoneyUnit) -> bool:
+    """Whether the figure is a whole number of đồng: '1.382,7' đồng/kWh is a price below the đồng,
+    which amounts (integers of the base unit, GOLD_FORMAT) cannot hold without rounding it."""
+    return (number * unit.multiplier) % 1 == 0
+
+
 def parse_money(text: str) -> tuple[int, MoneyUnit] | None:
     """'1.436.130 triệu đồng' -> (1436130000000, unit). None when the text is not one amount."""
     m = re.fullmatch(rf"\s*({NUMBER_PATTERN})\s*(.+?)\s*", text or "")

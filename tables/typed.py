@@ -224,15 +224,34 @@ def _refine_time(column: TypedColumn, values: list[str]) -> None:
 _CITES = re.compile(r"\d+\s*[/-]\s*[A-ZĐ]")
 
 
+# The leaf header of a column of a scale ('… (tỷ đồng) / ≤ 15', '/ ≤ 50', '/ > 100'): the band's unit
+# measures the thresholds; the cells under them are what applies at each (rates in %), not money
+# (a circular's cost norms, pool zo: 15 rates read as billions of đồng and three budget lines).
+_THRESHOLD = re.compile(r"^\s*(?:[≤≥<>]=?|từ|trên|dưới|đến|tới)\s*\d[\d.,]*\s*$", re.IGNORECASE)
+_BARE_FIGURE = re.compile(r"^\s*\d[\d.,]*\s*$")
+_YEAR_FIGURE = re.compile(r"^\s*(?:19|20)\d\d\s*$")
+
+
+def scale_points(headers: list[str]) -> set[int]:
+    """Columns whose leaf headers are the points of a scale: a threshold ('≤ 15', '> 100'), or a bare
+    figure (no year) beside one ('20', '50' between '≤ 10' and '≤ 1000')."""
+    leaves = [h.rsplit(" / ", 1)[1] if " / " in h else "" for h in headers]
+    if not any(_THRESHOLD.match(leaf) for leaf in leaves):
+        return set()
+    return {i for i, leaf in enumerate(leaves)
+            if _THRESHOLD.match(leaf) or _BARE_FIGURE.match(leaf) and not _YEAR_FIGURE.match(leaf)}
+
+
 def type_table(table: Table, title: str | None = None, declared_unit: MoneyUnit | None = None,
                caption: str | None = None) -> TypedTable:
     n_header = header_row_count(table)
     headers = column_headers(table, n_header)
     declared_unit = declared_unit or (unit_line(table, n_header) or (None, None))[1]
     columns = []
+    scale = scale_points(headers)
     for i, h in enumerate(headers):
-        col = TypedColumn(index=i, name=h, role=column_role(h))
-        unit = unit_from_header(h)
+        col = TypedColumn(index=i, name=h, role="other" if i in scale else column_role(h))
+        unit = unit_from_header(h) if i not in scale else None
         if unit:
             apply_unit(col, unit)
         columns.append(col)
@@ -243,7 +262,7 @@ def type_table(table: Table, title: str | None = None, declared_unit: MoneyUnit 
         values = [r.cells[col.index] for r in body if col.index < len(r.cells)]
         if col.role in TIME_ROLES:
             _refine_time(col, values)
-        numeric = numeric_share(values) >= CONTENT_MAJORITY
+        numeric = numeric_share(values) >= CONTENT_MAJORITY and col.index not in scale
         if col.role in ("name", "reference", "agency") and numeric:
             # 'Nhiệm vụ soạn thảo' over a column of figures: a money (or count) column, whatever its words
             col.role = "budget" if col.multiplier or declared_unit else "other"

@@ -2514,3 +2514,43 @@ def test_a_national_committee_named_by_what_it_is_for():
     assert _names("các đơn vị: Vụ Hợp tác quốc tế, Văn phòng Uỷ ban quốc gia về hợp tác kinh tế quốc tế, "
                   "Vụ Xuất nhập khẩu", "Bộ Công Thương") == [
         "Vụ Hợp tác quốc tế", "Văn phòng Ủy ban quốc gia về hợp tác kinh tế quốc tế", "Vụ Xuất nhập khẩu"]
+
+
+# -- batch zo (2026-12-07): read after its first-sight row was recorded --------------------------------
+def _scale_table(leaves: list[str], rates: list[str]) -> bytes:
+    d = Docx()
+    d.add_paragraph("Định mức tỷ lệ phần trăm (%) xác định theo tổng chi phí nhân công thuộc chi phí trực tiếp.")
+    t = d.add_table(rows=3, cols=2 + len(leaves))
+    rows = [["STT", "Nội dung", "Tổng chi phí nhân công trong chi phí trực tiếp - NC (tỷ đồng)"] + [""] * (len(leaves) - 1),
+            ["", ""] + leaves, ["1", "Định mức tỷ lệ (%) chi phí chung – Kc"] + rates]
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            t.cell(r, c).text = text
+    t.cell(0, 2).merge(t.cell(0, 1 + len(leaves)))
+    for c in (0, 1):
+        t.cell(0, c).merge(t.cell(1, c))
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
+
+
+def test_rates_under_a_money_scale_are_no_money():
+    """A ministry's cost norms of 12/2025: a band '… (tỷ đồng)' over '≤ 15 | ≤ 50 | ≤ 100 | > 100' and a
+    row of rates '66 | 63 | 60 | 56' (%): the rates were read as 66 … 56 tỷ đồng and one budget line."""
+    result = extract_bytes(_scale_table(["≤ 15", "≤ 50", "≤ 100", "> 100"], ["66", "63", "60", "56"]), "tt.docx")
+    assert [a.value for a in result.amounts if a.position and a.position.table_id] == []
+    assert result.records.budget == []
+
+
+def test_years_under_a_money_band_stay_money():
+    """The guard: '… (tỷ đồng)' over '2025 | 2026' is money by year, not a scale."""
+    from tables.typed import scale_points
+    assert scale_points(["Kinh phí (tỷ đồng) / 2025", "Kinh phí (tỷ đồng) / 2026"]) == set()
+    assert scale_points(["Giá trị (tỷ đồng) / ≤ 10", "Giá trị (tỷ đồng) / 20", "Giá trị (tỷ đồng) / ≤ 1000"]) == {0, 1, 2}
+
+
+def test_a_price_below_the_dong_is_no_whole_amount():
+    """A ministry's price frame for solar power (2025): '1.382,7' đồng/kWh was rounded to 1.383 đồng, a
+    figure the document does not state; '1.012,0' is a whole 1.012 đồng."""
+    from ner.amounts import find_amounts
+    assert [a.value for a in find_amounts("Giá tối đa là 1.382,7 đồng/kWh và 1.012,0 đồng/kWh.")] == [1012]
