@@ -14,10 +14,12 @@ from ner.agency_words import (
     MASS_ORGANIZATIONS,
     MINISTRY_UNIT_HEADS,
     NATIONAL_COMMITTEE_HEADS,
+    NEEDS_LOCALITY,
     NESTING_HEADS,
     ORGAN_OF_HEADS,
     PARTY_PLACE_HEADS,
     POSITION_WORDS,
+    TAIL_STOPS,
     TITLE_WORDS,
     UNITS_WITH_OFFICES,
     local_name,
@@ -210,6 +212,11 @@ class WholeNames(KnownReadings):
         committee = council_committee(name) if head == "Ban" else None
         if committee is not None:  # 'Ban KT-NS', 'Ban Văn hoá - Xã hội': one spelling
             name, kind = committee.name, committee.kind
+        national = self.national_end(j) if head in NEEDS_LOCALITY else None
+        if national is not None:
+            # 'Trung tâm Khí tượng Thuỷ văn quốc gia', 'Trung tâm Dự báo khí tượng thuỷ văn Trung ương'
+            # (a ministry's circular of 2006, pool zo): a national centre or institute, named so
+            j, name = national, f"{head} {self.expand(end, national)}"
         loc, tail, j = self.name_locality(head, j)
         if loc:
             name, j = f"{head} {self.expand(end, tail)} {loc[1]}", loc[0]
@@ -257,11 +264,27 @@ class WholeNames(KnownReadings):
             # on ('Phòng Chính trị, tư tưởng và …', 'phòng Dịch vụ kỹ thuật - Trung tâm CNTT Tây Bắc'),
             # but where a member's role follows its dash ('Trưởng phòng Quản lý Văn hoá - Phó Trưởng đoàn')
             return j, f"{name} {self.ctx.department}", "department", True
-        if self.all_caps or not self.names_a_body(head, end, name, bool(loc)):
+        if self.all_caps or not self.names_a_body(head, end, name, bool(loc) or national is not None):
             return None
         return j, name, kind, False
 
 
+    def national_end(self, j: int) -> int | None:
+        """Past the lowercase words from j that close a name with 'quốc gia' or 'Trung ương', the
+        national tier a centre's or an institute's name may say instead of a locality."""
+        k = j
+        while k < len(self.toks) and k - j <= MAX_NATIONAL_WORDS:
+            if self.words_at(k, ("quốc", "gia")) or self.words_at(k, ("trung", "ương")):
+                return k + 2
+            if not self.is_low(k) or not self.toks[k].word or self.stops_at(k, TAIL_STOPS) or self.verb_at(k) \
+                    or self.level_at(k):
+                return None
+            k += 1
+        return None
+
+
+# Lowercase words a national centre's name may hold before its 'quốc gia' ('khí tượng thuỷ văn').
+MAX_NATIONAL_WORDS = 5
 # The kinds of a ministry's units (corpus/gazetteer/ministry_units.json): a name the text goes on with
 # past one of them is a longer unit's; after a ministry or a department the words are a person's name,
 # a title or a place more often ('Bộ Nội vụ Nguyễn Trọng Thừa', 'Sở Công Thương Bắc Giang': pools m, za).

@@ -13,6 +13,7 @@ from ner.agency_words import (
     TAIL_STOPS,
     TITLE_WORDS,
 )
+from normalize.ocr_repair import strip_diacritics_same_length
 from normalize.text import match_key
 from normalize.vowel_marks import lexicon
 
@@ -47,7 +48,27 @@ class NameParts(TokenReader):
             best += 1   # words that overlap ('Nông lâm' + 'lâm sản': the word list lacks 'nông lâm sản', pool zh);
             #             not one that begins the next word ('Thường trực' + 'trực ban', then 'ban hành'), nor a
             #             level word ('Tổ quốc' + 'quốc xã', 'Tuyên giáo' + 'giáo tỉnh': a review's probes)
+        if best == i + 1 and i > 0 and self.toks[i - 1].text in ("-", "–") and self.is_low(best) \
+                and self.toks[best].word and len(self.toks[i].text) > 1 \
+                and len(self.toks[best].text) > 1 and self.is_syllable(best) and not self.stops_at(best, TAIL_STOPS) \
+                and not self.level_at(best) and not self.verb_at(best) and self.ends_name(best + 1):
+            best += 1   # after a dash, a syllable the word list lacks the pair of, closing the name ('Tìm kiếm -
+            #             Cứu nạn và Ban …', pool zo); not after a head, where an OCR slip reads so ('Cục Đôi
+            #             ngoại', pool d)
         return best
+
+    def is_syllable(self, k: int) -> bool:
+        """Token k is a Vietnamese syllable as spelled (not an OCR slip: 'ngọai')."""
+        key = self.key(k)
+        return key in lexicon()[1].get(strip_diacritics_same_length(key), ())
+
+    def ends_name(self, k: int) -> bool:
+        """A name may end before token k: a mark, the text's end, or 'và' before another body."""
+        if k >= len(self.toks):
+            return True
+        if self.toks[k].text == "và":
+            return self.starts_agency(k + 1)
+        return not self.toks[k].word and self.toks[k].text not in ("-", "–", "&")
 
     def name_end(self, i: int) -> int:
         """Components joined by 'và', '&', '-' (',' only inside a name a locality closes, or one of the

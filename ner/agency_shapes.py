@@ -127,9 +127,11 @@ class NameShapes(TokenReader):
             k = loc[0]
         elif self.words_at(k, ("trung", "ương")) or self.words_at(k, ("quốc", "gia")):
             k += 2   # 'Ban Chỉ đạo Trung ương về …', 'Ban Chỉ đạo quốc gia về dữ liệu'
+        # 'Ban Chỉ đạo Phòng, chống lụt, bão Trung ương': the pair of verbs, capitalized, begins the phrase
+        verbs_first = self.words_at(k, ("phòng", ",", "chống")) or self.words_at(k, ("phòng", "chống"))
         if self.key(k) == "về":
             k += 1
-        elif not (k == j and self.is_low(k) and not self.stops_at(k, PHRASE_STOPS)):
+        elif not (k == j and (self.is_low(k) or verbs_first) and not self.stops_at(k, PHRASE_STOPS)):
             return k
         end = m = k
         managed = self.key(j - 1) == "lý"   # 'Ban Quản lý khu Kinh tế', 'Ban Quản lý các khu công nghiệp'
@@ -139,8 +141,8 @@ class NameShapes(TokenReader):
             if managed and t.key == "và" and self.key(m + 1) != first_noun:
                 break  # '… khu công nghiệp và các đơn vị': the name ended
             counted = t.text.isdigit() and len(t.text) <= 2 and self.key(m + 1) == "cấp"   # 'chính quyền … 02 cấp'
-            if (self.is_low(m) or counted or managed and self.is_cap(m) and not self.starts_agency(m)) \
-                    and not self.stops_at(m, PHRASE_STOPS):
+            if (self.is_low(m) or counted or managed and self.is_cap(m) and not self.starts_agency(m)
+                    or m == k and verbs_first) and not self.stops_at(m, PHRASE_STOPS):
                 m += 1
                 if t.key not in ("và", "các"):
                     end = m
@@ -150,6 +152,8 @@ class NameShapes(TokenReader):
                 m += 1   # 'Ban Quản lý dự án Đầu tư – Hạ tầng phường X': a dash between the name's parts
             else:
                 break
+        if end > k and verbs_first and self.words_at(end, ("trung", "ương")):
+            end += 2   # ('… lụt, bão Trung ương': the national one)
         if end > k and self.key(end - 1) == "số":
             end = self.number_end(end)   # 'Ban Chỉ đạo Nghị quyết số 57-NQ/TW': the number is the name's
             if end < len(self.toks) and re.fullmatch(r"\d{1,2}", self.toks[end].text):

@@ -2554,3 +2554,19 @@ def test_a_price_below_the_dong_is_no_whole_amount():
     figure the document does not state; '1.012,0' is a whole 1.012 đồng."""
     from ner.amounts import find_amounts
     assert [a.value for a in find_amounts("Giá tối đa là 1.382,7 đồng/kWh và 1.012,0 đồng/kWh.")] == [1012]
+
+
+def test_national_centres_and_the_flood_committee_of_a_ministrys_circular():
+    """A ministry's circular of 2006 on storm warnings: 'Trung tâm Khí tượng Thuỷ văn quốc gia', 'Trung
+    tâm Dự báo khí tượng thuỷ văn Trung ương' (a centre's 'quốc gia' or 'Trung ương' in place of a
+    locality), 'Uỷ ban Quốc gia Tìm kiếm - Cứu nạn' (cut at 'Cứu') and 'Ban Chỉ đạo Phòng, chống lụt,
+    bão Trung ương' (its phrase capitalized) were missed."""
+    issuer = "Bộ Tài nguyên và Môi trường"
+    assert _names("Trung tâm Khí tượng Thuỷ văn quốc gia có trách nhiệm chỉ đạo các đơn vị", issuer) == [
+        "Trung tâm Khí tượng Thủy văn quốc gia"]
+    assert _names("Phối hợp chặt chẽ với Trung tâm Dự báo khí tượng thuỷ văn Trung ương trong việc tính toán",
+                  issuer) == ["Trung tâm Dự báo khí tượng thủy văn Trung ương"]
+    assert _names("Văn phòng Chính phủ, Uỷ ban Quốc gia Tìm kiếm - Cứu nạn và Ban Chỉ đạo Phòng, chống lụt, bão "
+                  "Trung ương;", issuer) == ["Văn phòng Chính phủ", "Ủy ban Quốc gia Tìm kiếm - Cứu nạn",
+                                             "Ban Chỉ đạo Phòng, chống lụt, bão Trung ương"]
+    assert _names("Dự án Trung tâm Vũ trụ Việt Nam", issuer) == []
