@@ -251,6 +251,11 @@ LAW_TITLE_BEFORE = re.compile(
     r"(?:(?:hội\s+đồng\s+nhân\s+dân|hđnd|quốc\s+hội)\s*(?:,|và)\s*)?$", re.IGNORECASE)
 THING_BEFORE = re.compile(r"\b(?:trụ sở|bảo lãnh|trái phiếu|nợ|đại biểu|cử tri)\s*$", re.IGNORECASE)
 THING_AFTER = re.compile(r"^\s*(?:số|điện tử|kiến tạo)\b", re.IGNORECASE)
+# Before any body's name: a field of administration, not the body ('thủ tục hành chính thuộc lĩnh vực
+# Kho bạc Nhà nước', pool zo).
+FIELD_BEFORE = re.compile(r"\blĩnh\s+vực\s*$", re.IGNORECASE)
+# After any body's name: its branches of every region or level ('Kho bạc Nhà nước các khu vực', pool zo).
+PLURAL_AFTER = re.compile(r"\s*các\s+(?:khu\s+vực|tỉnh|thành\s+phố|huyện|quận|xã|cấp|địa\s+phương)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

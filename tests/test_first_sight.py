@@ -2570,3 +2570,15 @@ def test_national_centres_and_the_flood_committee_of_a_ministrys_circular():
                   "Trung ương;", issuer) == ["Văn phòng Chính phủ", "Ủy ban Quốc gia Tìm kiếm - Cứu nạn",
                                              "Ban Chỉ đạo Phòng, chống lụt, bão Trung ương"]
     assert _names("Dự án Trung tâm Vũ trụ Việt Nam", issuer) == []
+
+
+def test_a_field_a_plural_of_branches_and_the_state_banks_inspectorate():
+    """A ministry's circular of 12/2025: 'thủ tục hành chính thuộc lĩnh vực Kho bạc Nhà nước' (a field)
+    and '- Kho bạc Nhà nước các khu vực;' (every region's) named no one body; the State Bank's decision
+    of 2021: 'Chánh Thanh tra, giám sát ngân hàng' was read as a city's inspectorate."""
+    assert _names("quy định về thủ tục hành chính thuộc lĩnh vực Kho bạc Nhà nước;", "Bộ Tài chính") == []
+    assert _names("- Kho bạc Nhà nước các khu vực;", "Bộ Tài chính") == []
+    assert _names("Kho bạc Nhà nước chủ trì.", "Bộ Tài chính") == ["Kho bạc Nhà nước"]
+    assert _names("Điều 4. Vụ trưởng Vụ Thanh toán, Chánh Thanh tra, giám sát ngân hàng, Cục trưởng Cục Công nghệ "
+                  "thông tin", "Ngân hàng Nhà nước Việt Nam") == [
+        "Vụ Thanh toán", "Cơ quan Thanh tra, giám sát ngân hàng", "Cục Công nghệ thông tin"]
