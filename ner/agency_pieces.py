@@ -90,6 +90,8 @@ class NamePieces(NameParts):
         if any(len(keys) > 1 and follow == "place" and self.match_keys(i, keys)
                for keys, _, follow in head_index(self.plain).get("ban", ())):
             return True   # a body named by its locality ('Chỉ huy trưởng Ban Chỉ huy Quân sự xã', pool zj)
+        if self.words_at(i + 1, ("quản", "lý")) and self.key(i + 3) in ("các", "khu"):
+            return True   # a province's zone board ('Trưởng Ban Quản lý các Khu công nghiệp', pool zo)
         return (after.isupper() and after in component_abbreviations()) or any(
             tuple(self.key(i + 1 + k) for k in range(len(words))) == words for words, _ in party_organ_index().get("Ban", ()))
 

@@ -33,7 +33,7 @@ class NameShapes(TokenReader):
     def steering_board(self, end: int, j: int) -> int | Reading | None:
         """'Ban Chỉ đạo …', 'Ban Quản lý …' (head's words end..j): where its name ends, or the
         reading it is (the issuer's own board), or None where it names no one body."""
-        k = self.phrase_tail(j)
+        k = self.phrase_tail(j, managed=self.words_at(end, ("quản", "lý")))
         issuer = self.ctx.issuer or ""
         if match_key(self.span_text(end, j)) == "chỉ đạo" and issuer.startswith("Ban Chỉ đạo") and \
                 (k == j or self.verb_at(j) or self.key(j) in PHRASE_STOPS | CLAUSE_WORDS):
@@ -117,7 +117,7 @@ class NameShapes(TokenReader):
                 self.key(start) == "thường" and self.key(start + 1) in ("vụ", "trực")
         return True
 
-    def phrase_tail(self, j: int) -> int:
+    def phrase_tail(self, j: int, managed: bool = False) -> int:
         """'Ban Chỉ đạo [Trung ương | quốc gia | tỉnh X] về phát triển khoa học, công nghệ, …', 'Ban Chỉ đạo
         chuyển đổi số trong các cơ quan đảng': the lowercase phrase that says what is steered or
         managed, to a function word or a punctuation mark."""
@@ -134,14 +134,16 @@ class NameShapes(TokenReader):
         elif not (k == j and (self.is_low(k) or verbs_first) and not self.stops_at(k, PHRASE_STOPS)):
             return k
         end = m = k
-        managed = self.key(j - 1) == "lý"   # 'Ban Quản lý khu Kinh tế', 'Ban Quản lý các khu công nghiệp'
+        managed = managed or self.key(j - 1) == "lý"   # 'Ban Quản lý khu Kinh tế', 'Ban Quản lý các khu công nghiệp'
         first_noun = next((t.key for t in self.toks[k:k + 3] if t.key not in ("các", "những")), None)
         while m < len(self.toks) and not self.level_at(m) and not self.verb_at(m):
             t = self.toks[m]
-            if managed and t.key == "và" and self.key(m + 1) != first_noun:
-                break  # '… khu công nghiệp và các đơn vị': the name ended
+            following = next((x.key for x in self.toks[m + 1:m + 3] if x.key not in ("các", "những")), None)
+            if managed and t.key == "và" and following not in (first_noun, "khu"):
+                break  # '… khu công nghiệp và các đơn vị': the name ended; not '… Dung Quất và các khu Công nghiệp'
             counted = t.text.isdigit() and len(t.text) <= 2 and self.key(m + 1) == "cấp"   # 'chính quyền … 02 cấp'
-            if (self.is_low(m) or counted or managed and self.is_cap(m) and not self.starts_agency(m)
+            if (self.is_low(m) or counted or managed and self.is_cap(m)
+                    and (not self.starts_agency(m) or self.key(m - 1) == "khu")   # ('các khu Công nghiệp')
                     or m == k and verbs_first) and not self.stops_at(m, PHRASE_STOPS):
                 m += 1
                 if t.key not in ("và", "các"):

@@ -2582,3 +2582,15 @@ def test_a_field_a_plural_of_branches_and_the_state_banks_inspectorate():
     assert _names("Điều 4. Vụ trưởng Vụ Thanh toán, Chánh Thanh tra, giám sát ngân hàng, Cục trưởng Cục Công nghệ "
                   "thông tin", "Ngân hàng Nhà nước Việt Nam") == [
         "Vụ Thanh toán", "Cơ quan Thanh tra, giám sát ngân hàng", "Cục Công nghệ thông tin"]
+
+
+def test_a_zone_board_named_after_its_heads_title():
+    """A province's decision of 2010: 'Trưởng Ban Quản lý các Khu công nghiệp;' named no body (a
+    position's word before 'Ban'); a province's letter of 2025: 'Trưởng Ban Quản lý Khu Kinh tế Dung
+    Quất và các khu Công nghiệp tỉnh Quảng Ngãi' lost its second zone."""
+    assert _names("Giám đốc các Sở: Tài chính, Công Thương; Trưởng Ban Quản lý các Khu công nghiệp; Cục trưởng",
+                  "Ủy ban nhân dân tỉnh Bến Tre") == [
+        "Sở Tài chính tỉnh Bến Tre", "Sở Công Thương tỉnh Bến Tre", "Ban Quản lý các Khu công nghiệp tỉnh Bến Tre"]
+    assert _names("giữ chức vụ Trưởng Ban Quản lý Khu Kinh tế Dung Quất và các khu Công nghiệp tỉnh Quảng Ngãi;",
+                  "Ủy ban nhân dân tỉnh Quảng Ngãi") == [
+        "Ban Quản lý Khu Kinh tế Dung Quất và các khu Công nghiệp tỉnh Quảng Ngãi"]
