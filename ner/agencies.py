@@ -26,6 +26,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from ner.agency_elections import ElectionBoards
 from ner.agency_lists import ListedBodies
 from ner.agency_local import LocalNames
 from ner.agency_localities import LocalityWords
@@ -51,7 +52,7 @@ from normalize.agencies import by_initials, known_agency_loosely
 from normalize.places import Place, find_place
 
 
-class _Parser(ListedBodies, PlacesAsActors, LocalNames, WholeNames, SpelledNames, NameShapes, NamePieces,
+class _Parser(ListedBodies, ElectionBoards, PlacesAsActors, LocalNames, WholeNames, SpelledNames, NameShapes, NamePieces,
               LocalityWords):
     """The grammar over one piece of text; its parts are the classes it joins (ner/agency_*.py)."""
 
@@ -69,6 +70,7 @@ class _Parser(ListedBodies, PlacesAsActors, LocalNames, WholeNames, SpelledNames
                 keys = phrase_keys(alias, self.plain)
                 if self.match_keys(i, keys):
                     self.add(i, i + len(keys), agency.name, agency.kind, agency.known)
+        self.election_boards()
         self.head_with_more_localities()
         self.heads_sharing_a_locality()
         self.places_as_actors()

@@ -2594,3 +2594,11 @@ def test_a_zone_board_named_after_its_heads_title():
     assert _names("giữ chức vụ Trưởng Ban Quản lý Khu Kinh tế Dung Quất và các khu Công nghiệp tỉnh Quảng Ngãi;",
                   "Ủy ban nhân dân tỉnh Quảng Ngãi") == [
         "Ban Quản lý Khu Kinh tế Dung Quất và các khu Công nghiệp tỉnh Quảng Ngãi"]
+
+
+def test_an_election_board_is_named_by_its_electoral_unit():
+    """A ward's decision of 12/2025 sets up 'Ban bầu cử đại biểu Hội đồng nhân dân phường Sa Đéc, nhiệm
+    kỳ 2026 - 2031 ở đơn vị bầu cử số 4': the board of that unit, named without its term."""
+    assert _names("Điều 1. Thành lập Ban bầu cử đại biểu Hội đồng nhân dân phường Sa Đéc, nhiệm kỳ 2026 - 2031 ở "
+                  "đơn vị bầu cử số 4, gồm các khóm: Cầu Đình", "Ủy ban nhân dân phường Sa Đéc") == [
+        "Ban bầu cử đại biểu Hội đồng nhân dân phường Sa Đéc ở đơn vị bầu cử số 4"]
