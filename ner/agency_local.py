@@ -192,8 +192,10 @@ class LocalNames(TokenReader):
                     and not self.words_at(end, ("địa", "phương")):
                 return None   # 'Thuế nhà đất', 'Thuế thu nhập cá nhân': a tax, not the tax office (pool w)
             since = BARE_BRANCHES_SINCE.get(head)
-            if since is not None and not (self.ctx.issued and self.ctx.issued >= since):
-                return None
+            placed = self.place_at(end, None, ("province",))
+            if since is not None and not (self.ctx.issued and self.ctx.issued >= since) \
+                    and not (placed and placed[1] is not None):
+                return None   # (but 'Thuế Nghệ An' is the office whenever written: a review's probe)
             j = end + 2 if self.words_at(end, ("địa", "phương")) else end
             return j, local_name(head, p.full()), kind, True
         return None

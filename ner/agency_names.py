@@ -191,7 +191,8 @@ class WholeNames(KnownReadings):
             placed = self.place_head(end, head, kind)
             if placed is not None:
                 return placed
-        if head in NATIONAL_COMMITTEE_HEADS and self.words_at(end, ("quốc", "gia")) and self.key(end + 2) == "về":
+        if head in NATIONAL_COMMITTEE_HEADS and self.words_at(end, ("quốc", "gia")) and self.key(end + 2) == "về" \
+                and self.key(end + 3) not in REPORTED_TOPICS:
             # 'Uỷ ban quốc gia về hợp tác kinh tế quốc tế', 'Hội đồng Quốc gia về phát triển bền vững':
             # named by what it is for, like a steering committee (pool zn)
             j = self.phrase_tail(end + 2)
@@ -275,7 +276,12 @@ class WholeNames(KnownReadings):
         k = j
         while k < len(self.toks) and k - j <= MAX_NATIONAL_WORDS:
             if self.words_at(k, ("quốc", "gia")) or self.words_at(k, ("trung", "ương")):
-                return k + 2
+                after = k + 2
+                if after < len(self.toks) and (self.is_cap(after) or self.key(after) == "về"
+                                               or re.fullmatch(r"[IVX]+", self.toks[after].text)):
+                    return None   # the name goes on ('… di tích quốc gia Kim Liên', '… quốc gia về dân cư',
+                    #               'Trung tâm Lưu trữ quốc gia I': a review's probes)
+                return after
             if not self.is_low(k) or not self.toks[k].word or self.stops_at(k, TAIL_STOPS) or self.verb_at(k) \
                     or self.level_at(k):
                 return None
@@ -283,6 +289,9 @@ class WholeNames(KnownReadings):
         return None
 
 
+# Words after 'về' that begin what is reported to a committee, not what it is for ('báo cáo Ủy ban quốc
+# gia về tiến độ thực hiện', 'về kết quả', 'về việc': a review's probes).
+REPORTED_TOPICS = {"tiến", "kết", "việc", "tình"}
 # Lowercase words a national centre's name may hold before its 'quốc gia' ('khí tượng thuỷ văn').
 MAX_NATIONAL_WORDS = 5
 # The kinds of a ministry's units (corpus/gazetteer/ministry_units.json): a name the text goes on with

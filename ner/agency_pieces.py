@@ -153,6 +153,8 @@ class NamePieces(NameParts):
                 return k > end
             head = self.head_at(k) if self.is_cap(k) else None
             if head is not None and self.toks[k - 1].text in (",", "và"):
+                if self.level_at(head[0]):
+                    return False   # a head with its own locality ('HĐND, UBND tỉnh và UBND các cấp': the province's)
                 k = head[0]   # another bare head of the same list
             elif self.toks[k].text in (",", "và") or self.is_low(k):
                 k += 1

@@ -29,6 +29,10 @@ UNITS_NAMED_WITH_ISSUER = ("Viện kiểm sát nhân dân", "Tòa án nhân dân
 MAX_UNIT_WORDS = 24
 
 
+# The zones a management board runs ('… Dung Quất và các khu công nghiệp'), not other 'khu' ('khu vực').
+ZONE_KINDS = {("công", "nghiệp"), ("kinh", "tế"), ("chế", "xuất"), ("công", "nghệ")}
+
+
 class NameShapes(TokenReader):
     def steering_board(self, end: int, j: int) -> int | Reading | None:
         """'Ban Chỉ đạo …', 'Ban Quản lý …' (head's words end..j): where its name ends, or the
@@ -138,8 +142,9 @@ class NameShapes(TokenReader):
         first_noun = next((t.key for t in self.toks[k:k + 3] if t.key not in ("các", "những")), None)
         while m < len(self.toks) and not self.level_at(m) and not self.verb_at(m):
             t = self.toks[m]
-            following = next((x.key for x in self.toks[m + 1:m + 3] if x.key not in ("các", "những")), None)
-            if managed and t.key == "và" and following not in (first_noun, "khu"):
+            following = next((x for x in range(m + 1, m + 3) if self.key(x) not in ("các", "những")), m + 1)
+            zone = self.key(following) == "khu" and (self.key(following + 1), self.key(following + 2)) in ZONE_KINDS
+            if managed and t.key == "và" and self.key(following) != first_noun and not zone:
                 break  # '… khu công nghiệp và các đơn vị': the name ended; not '… Dung Quất và các khu Công nghiệp'
             counted = t.text.isdigit() and len(t.text) <= 2 and self.key(m + 1) == "cấp"   # 'chính quyền … 02 cấp'
             if (self.is_low(m) or counted or managed and self.is_cap(m)
@@ -156,6 +161,8 @@ class NameShapes(TokenReader):
                 break
         if end > k and verbs_first and self.words_at(end, ("trung", "ương")):
             end += 2   # ('… lụt, bão Trung ương': the national one)
+        elif verbs_first and self.is_cap(k) and not self.level_at(end):
+            return k   # ('Ban Chỉ đạo Phòng, chống dịch COVID-19 tỉnh': cut at a capital, no one name: a review)
         if end > k and self.key(end - 1) == "số":
             end = self.number_end(end)   # 'Ban Chỉ đạo Nghị quyết số 57-NQ/TW': the number is the name's
             if end < len(self.toks) and re.fullmatch(r"\d{1,2}", self.toks[end].text):

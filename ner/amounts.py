@@ -117,6 +117,7 @@ def find_amounts(text: str, masked: list[tuple[int, int]] = ()) -> list[FoundAmo
         if m.group("u1") and n2 is None:
             continue  # "5 tỷ đồng 10 tỷ đồng": two amounts, the regex will see the second
         if not in_whole_base_units(n1, u1 or unit) or n2 is not None and not in_whole_base_units(n2, unit):
+            masked = [*masked, (m.start(), m.end())]   # (nor is its whole part a sum: '12.345.678,9 đồng')
             continue   # a price below the đồng ('1.382,7 đồng/kWh'): rounding it would state a wrong figure
         low = to_base_units(n1, u1 or unit)
         high = to_base_units(n2, unit) if n2 is not None else low

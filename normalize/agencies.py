@@ -138,11 +138,23 @@ def known_agency(text: str) -> AgencyEntry | None:
     return _name_index().get(match_key(text))
 
 
-def loose_key(name: str) -> str:
-    """A name without its marks, case, commas and dashes: two spellings of one body share it
-    ('Xúc tiến đầu tư, thương mại và du lịch' and 'Xúc tiến đầu tư Thương mại và Du lịch'; 'Văn
-    hóa thê thao' typed for 'Văn hóa, Thể thao'). For comparing only, never for output."""
-    return " ".join(re.sub(r"[,;:.()–—-]", " ", strip_diacritics_same_length(match_key(name))).split())
+def loose_key(name: str, marks: bool = True) -> str:
+    """A name without its case, commas and dashes, and without the marks of the words before its
+    locality: two spellings of one body share it ('Xúc tiến đầu tư, thương mại và du lịch' and
+    'Xúc tiến đầu tư Thương mại và Du lịch'). A locality keeps its marks: places differ by them
+    alone ('phường Thuận Hóa', 'phường Thuận Hòa'; a review counted 84 such pairs of communes in one
+    province). Without any marks (`marks=False`) only to look a name up in the gazetteer ('Văn hóa
+    thê thao' typed for 'Văn hóa, Thể thao'). For comparing only, never for output."""
+    key = match_key(name)
+    last = None if not marks else next(reversed(list(_LEVEL_IN_NAME.finditer(key))), None)
+    # the words before a name's locality compared without marks ('chuyển đối số' typed for 'chuyển
+    # đổi số', pool zj), the locality with them
+    key = strip_diacritics_same_length(key[:last.start()]) + key[last.start():] if last else \
+        key if marks else strip_diacritics_same_length(key)
+    return " ".join(re.sub(r"[,;:.()–—-]", " ", key).split())
+
+
+_LEVEL_IN_NAME = re.compile(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s")
 
 
 @lru_cache(maxsize=1)
@@ -150,7 +162,7 @@ def _loose_index() -> dict[str, AgencyEntry | None]:
     index: dict[str, AgencyEntry | None] = {}
     for e in (*agency_entries(), *province_departments()):
         for alias in (e.name, *e.aliases):
-            key = loose_key(alias)
+            key = loose_key(alias, marks=False)
             index[key] = e if index.get(key, e) is e else None   # a key two bodies share names neither
     return index
 
@@ -158,7 +170,7 @@ def _loose_index() -> dict[str, AgencyEntry | None]:
 def known_agency_loosely(text: str) -> AgencyEntry | None:
     """The gazetteer entry a name stands for whose marks or commas slipped ('Bộ Văn hóa thê thao
     và Du lịch', pool g); None where the loose spelling is not one body's."""
-    return _loose_index().get(loose_key(text))
+    return _loose_index().get(loose_key(text, marks=False))
 
 
 def expand_abbreviations(text: str) -> str:

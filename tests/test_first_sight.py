@@ -1380,7 +1380,9 @@ def test_shortenings_inside_a_name_are_read_written_out():
     # (the steering committee's name as the text writes it, of its period: pool zc, and ten golds)
     assert _names("Văn phòng BCĐ TW về phòng, chống tham nhũng") == \
         ["Văn phòng Ban Chỉ đạo Trung ương về phòng, chống tham nhũng"]
-    assert _names("- BQL KKT Dung Quất và các KCN Quảng Ngãi;", "Ủy ban nhân dân tỉnh Quảng Ngãi") == []
+    # (read whole since the boards' phrase goes on to another zone, batch zo)
+    assert _names("- BQL KKT Dung Quất và các KCN Quảng Ngãi;", "Ủy ban nhân dân tỉnh Quảng Ngãi") == [
+        "Ban Quản lý khu kinh tế Dung Quất và các khu công nghiệp Quảng Ngãi"]
     assert _names("II.1 - Văn phòng HĐND – UBND", "Ủy ban nhân dân tỉnh Nghệ An") == []
     assert _names("Ban QLDA; hình thức quản lý dự án") == []
     # a known name that ends in its province, the province written short
@@ -2602,3 +2604,25 @@ def test_an_election_board_is_named_by_its_electoral_unit():
     assert _names("Điều 1. Thành lập Ban bầu cử đại biểu Hội đồng nhân dân phường Sa Đéc, nhiệm kỳ 2026 - 2031 ở "
                   "đơn vị bầu cử số 4, gồm các khóm: Cầu Đình", "Ủy ban nhân dân phường Sa Đéc") == [
         "Ban bầu cử đại biểu Hội đồng nhân dân phường Sa Đéc ở đơn vị bầu cử số 4"]
+
+
+# -- a review of zn's and zo's rules (probes a reviewer wrote; each went wrong before its mend) ----------
+def test_a_review_of_zn_and_zo_rules():
+    from ner.amounts import find_amounts
+    from normalize.agencies import loose_key
+    from tables.typed import scale_points
+    # places that differ by their marks alone are two bodies; a typo before a locality is one
+    assert loose_key("Ủy ban nhân dân phường Thuận Hóa") != loose_key("Ủy ban nhân dân phường Thuận Hòa")
+    assert loose_key("Ban Chỉ đạo chuyển đối số xã Công Hải") == loose_key("Ban Chỉ đạo chuyển đổi số xã Công Hải")
+    nghe_an = "Ủy ban nhân dân tỉnh Nghệ An"
+    assert _names("Kính gửi: Tỉnh ủy, HĐND, UBND tỉnh và UBND các cấp.", nghe_an) == [
+        "Tỉnh ủy Nghệ An", "Hội đồng nhân dân tỉnh Nghệ An", "Ủy ban nhân dân tỉnh Nghệ An"]
+    assert _names("Trung tâm Bảo tồn di tích quốc gia Kim Liên chủ trì", nghe_an) == []
+    assert _names("Ban Chỉ đạo Phòng, chống dịch COVID-19 tỉnh chủ trì", nghe_an) == []
+    assert _names("Giao Ban Quản lý Khu kinh tế Vân Phong và các khu vực lân cận",
+                  "Ủy ban nhân dân tỉnh Khánh Hòa") == ["Ban Quản lý Khu kinh tế Vân Phong tỉnh Khánh Hòa"]
+    assert _names("UBND tỉnh báo cáo Ủy ban quốc gia về tiến độ thực hiện", nghe_an) == ["Ủy ban nhân dân tỉnh Nghệ An"]
+    assert _names("Giao Thuế Nghệ An chủ trì", nghe_an) == ["Thuế tỉnh Nghệ An"]
+    assert scale_points(["Nhu cầu vốn (tỷ đồng) / Đến 2025", "Nhu cầu vốn (tỷ đồng) / Đến 2030"]) == set()
+    assert scale_points(["STT / 1", "Dự toán (triệu đồng) / 3", "Diện tích (ha) / > 100"]) == {2}
+    assert [a.value for a in find_amounts("Số tiền 12.345.678,9 đồng")] == []
