@@ -7,11 +7,17 @@ from ner.agency_tokens import content_keys, head_index, known_names
 from ner.agency_words import (
     ITEM_ENDS,
     KIND_OF_HEAD,
+    UNIT_LIST_HEADS,
     NESTING_HEADS,
+    TAIL_STOPS,
     local_name,
 )
 from normalize.agencies import AgencyEntry, known_agency
 from normalize.places import COMMUNE_LEVELS, DISTRICT_LEVELS, TWO_LEVEL_FROM, Place
+
+
+# Words an item of a ministry's units may have ('Chính sách thương mại đa biên').
+MAX_UNIT_ITEM = 8
 
 
 class ListedBodies(SharedLocalities):
@@ -127,9 +133,21 @@ class ListedBodies(SharedLocalities):
                 if found is not None:
                     k, e = found
                     break
+            if e is not None and head in UNIT_LIST_HEADS and self.lowercase_to(k, ends[0]):
+                e = None   # 'các Vụ: …, Công nghiệp nhẹ, …' (a ministry's decision of 2010, pool zp): a unit
+                #            longer than the known 'Vụ Công nghiệp' (of 2025)
             added = self.add_known(j, k, e) if e is not None else None
             if added is not None:
                 return added
+        if not place_level and head in UNIT_LIST_HEADS:
+            k = self.item_end(j)
+            k = next((m for m in range(j + 1, k) if self.verb_at(m) or self.stops_at(m, TAIL_STOPS)), k)
+            if j < k <= j + MAX_UNIT_ITEM and not self.toks[j].text.isupper() \
+                    and all(self.toks[m].word or self.toks[m].text in ("-", "–", "&") for m in range(j, k)):
+                # (not the codes of a recipients' list: 'các Vụ: NC, TGĐ Cổng TTĐTCP')
+                # an item of 'các Vụ:', 'các Cục:' is that unit, named as the list writes it ('Năng lượng')
+                self.add(j, k, f"{head} {self.expand(j, k)}", KIND_OF_HEAD.get(head, "department"), False)
+                return k
         if place_level:
             place = self.place_at(j, None, ("province",))
             if (not place or place[1] is None) and level in DISTRICT_LEVELS and self.ctx.province is not None:
@@ -172,6 +190,10 @@ class ListedBodies(SharedLocalities):
                 self.add(j, whole[0], f"{head} {whole[1]}", "body", True)
             return whole[0]
         return end if end > j else None
+
+    def lowercase_to(self, k: int, end: int) -> bool:
+        """Tokens k..end are lowercase words (and there is at least one)."""
+        return k < end and all(self.is_low(m) for m in range(k, end))
 
     def joint_office(self, first) -> tuple[int, str] | None:
         """(end, name) where an office's list names a province's deputies' delegation and its council

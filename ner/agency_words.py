@@ -111,6 +111,8 @@ UNITS_WITH_OFFICES = ("Tổng cục ", "Cục ")
 # Bộ Quốc phòng', '… Bộ Công an' (the army's and the police's social insurance; Bộ Y tế's recipients
 # in pool zc, zf, zg), a unit named under its parent, which gives both (ANNOTATION).
 MINISTRY_UNIT_HEADS = ("Bảo hiểm xã hội",)
+# Heads of a ministry's units listed by their specific parts ('các Vụ: Kế hoạch, Công nghiệp nhẹ').
+UNIT_LIST_HEADS = ("Vụ", "Cục", "Tổng cục")
 # Specific parts of departments' names written with a dash, as match keys: a commune's and a
 # district's departments, whose second half a text may write lowercase ('Phòng Văn hoá – xã hội').
 DASH_NAMES = {"văn hóa - xã hội", "kinh tế - hạ tầng", "tài chính - kế hoạch", "tài nguyên - môi trường",

@@ -2626,3 +2626,16 @@ def test_a_review_of_zn_and_zo_rules():
     assert scale_points(["Nhu cầu vốn (tỷ đồng) / Đến 2025", "Nhu cầu vốn (tỷ đồng) / Đến 2030"]) == set()
     assert scale_points(["STT / 1", "Dự toán (triệu đồng) / 3", "Diện tích (ha) / > 100"]) == {2}
     assert [a.value for a in find_amounts("Số tiền 12.345.678,9 đồng")] == []
+
+
+# -- batch zp (2026-12-07): read after its first-sight row was recorded --------------------------------
+def test_a_ministrys_units_listed_by_their_specific_parts():
+    """A ministry's directive of 2010: 'phối hợp với các Vụ: Kế hoạch, Công nghiệp nhẹ, Công nghiệp nặng, Năng
+    lượng, Chính sách thương mại đa biên' gave 'Vụ Kế hoạch' and a 'Vụ Công nghiệp' (a known unit of
+    another body) and lost the rest."""
+    assert _names("Vụ Xuất nhập khẩu chủ trì, phối hợp với các Vụ: Kế hoạch, Công nghiệp nhẹ, Công nghiệp nặng, Năng "
+                  "lượng, Chính sách thương mại đa biên;", "Bộ Công Thương") == [
+        "Vụ Xuất nhập khẩu", "Vụ Kế hoạch", "Vụ Công nghiệp nhẹ", "Vụ Công nghiệp nặng", "Vụ Năng lượng",
+        "Vụ Chính sách thương mại đa biên"]
+    assert _names("phối hợp với các Cục: Hóa chất, Điều tiết điện lực thực hiện", "Bộ Công Thương") == [
+        "Cục Hóa chất", "Cục Điều tiết điện lực"]
