@@ -68,7 +68,8 @@ class ListedBodies(SharedLocalities):
             j += 2  # 'các Bộ, cơ quan:', 'các Sở, ban, ngành:'
             while self.is_low(j):
                 j += 1
-        if j < len(self.toks) and self.toks[j].text == ":":
+        colon = j < len(self.toks) and self.toks[j].text == ":"
+        if colon:
             j += 1
         while j < len(self.toks) and (self.is_cap(j) or place_level and self.level_at(j)):
             loc = self.locality_at(j) if place_level and not self.is_cap(j) else None
@@ -78,7 +79,7 @@ class ListedBodies(SharedLocalities):
                 self.add(j, loc[0], local_name(head[1], loc[1]), KIND_OF_HEAD.get(head[1], "local"), True)
                 end, level = loc[0], self.level_at(j)[1]
             else:
-                end = self.enumerated_item(j, head[1], place_level, level) if self.is_cap(j) else None
+                end = self.enumerated_item(j, head[1], place_level, level, colon) if self.is_cap(j) else None
             if end is None:
                 break
             if end < len(self.toks) and (self.toks[end].text in (",", ";") or self.key(end) == "và"):
@@ -121,7 +122,8 @@ class ListedBodies(SharedLocalities):
         self.add(j, end, f"{e.name} {self.ctx.province.full()}", "province_department", True)
         return end
 
-    def enumerated_item(self, j: int, head: str, place_level: bool, level: str | None = None) -> int | None:
+    def enumerated_item(self, j: int, head: str, place_level: bool, level: str | None = None,
+                        colon: bool = False) -> int | None:
         k = self.item_end(j)   # the item as the list delimits it: 'Nông nghiệp và Phát triển nông thôn'
         e = None
         if not place_level and k > j + 1:
@@ -139,7 +141,7 @@ class ListedBodies(SharedLocalities):
             added = self.add_known(j, k, e) if e is not None else None
             if added is not None:
                 return added
-        if not place_level and head in UNIT_LIST_HEADS:
+        if not place_level and head in UNIT_LIST_HEADS and colon:   # (not 'các Vụ Thị trường ngoài nước': every one)
             k = self.item_end(j)
             k = next((m for m in range(j + 1, k) if self.verb_at(m) or self.stops_at(m, TAIL_STOPS)), k)
             if j < k <= j + MAX_UNIT_ITEM and not self.toks[j].text.isupper() \

@@ -2639,3 +2639,4 @@ def test_a_ministrys_units_listed_by_their_specific_parts():
         "Vụ Chính sách thương mại đa biên"]
     assert _names("phối hợp với các Cục: Hóa chất, Điều tiết điện lực thực hiện", "Bộ Công Thương") == [
         "Cục Hóa chất", "Cục Điều tiết điện lực"]
+    assert _names("phối hợp với các Vụ Thị trường ngoài nước thực hiện", "Bộ Công Thương") == []
