@@ -7,14 +7,14 @@ from ner.agency_tokens import content_keys, head_index, known_names
 from ner.agency_words import (
     ITEM_ENDS,
     KIND_OF_HEAD,
-    UNIT_LIST_HEADS,
     NESTING_HEADS,
+    POSITION_WORDS,
     TAIL_STOPS,
+    UNIT_LIST_HEADS,
     local_name,
 )
 from normalize.agencies import AgencyEntry, known_agency
 from normalize.places import COMMUNE_LEVELS, DISTRICT_LEVELS, TWO_LEVEL_FROM, Place
-
 
 # Words an item of a ministry's units may have ('Chính sách thương mại đa biên').
 MAX_UNIT_ITEM = 8
@@ -144,7 +144,8 @@ class ListedBodies(SharedLocalities):
         if not place_level and head in UNIT_LIST_HEADS and colon:   # (not 'các Vụ Thị trường ngoài nước': every one)
             k = self.item_end(j)
             k = next((m for m in range(j + 1, k) if self.verb_at(m) or self.stops_at(m, TAIL_STOPS)), k)
-            if j < k <= j + MAX_UNIT_ITEM and not self.toks[j].text.isupper() \
+            if j < k <= j + MAX_UNIT_ITEM and not self.toks[j].text.isupper() and not self.head_at(j) \
+                    and not any(self.key(m) in POSITION_WORDS for m in range(j, k)) \
                     and all(self.toks[m].word or self.toks[m].text in ("-", "–", "&") for m in range(j, k)):
                 # (not the codes of a recipients' list: 'các Vụ: NC, TGĐ Cổng TTĐTCP')
                 # an item of 'các Vụ:', 'các Cục:' is that unit, named as the list writes it ('Năng lượng')

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from models import Document, Position, TypedTable
-from normalize.columns import AGENCY_ROLES, TIME_ROLES
+from normalize.columns import AGENCY_ROLES, TIME_ROLES, rate_label
 from normalize.dates import YEAR
 from normalize.money import MoneyUnit, unit_of_measure
 
@@ -108,6 +108,8 @@ def _table_units(doc: Document, t: TypedTable) -> list[TextUnit]:
                                       ocr=t.ocr))
     for row in t.rows:
         row_unit = _row_unit(t, row.cells)
+        rates = any(c.role == "name" and k < len(row.cells) and rate_label(row.cells[k]) for k, c in enumerate(t.columns))
+        #       ('- Tỷ lệ phần trăm (%)': no money in any column)
         for k, text in enumerate(row.cells):
             if not text:
                 continue
@@ -120,7 +122,7 @@ def _table_units(doc: Document, t: TypedTable) -> list[TextUnit]:
             actor = row.kind == "group" or (t.columns[k].role in AGENCY_ROLES if k < len(t.columns) else False)
             units.append(TextUnit(
                 text, row.page or t.page, table_id=t.id, row=row.index, col=k,
-                column_unit=(_column_unit(t, k) or _priced(t, k, row_unit)) if single else None,
+                column_unit=(_column_unit(t, k) or _priced(t, k, row_unit)) if single and not rates else None,
                 column_year=_column_year(t, k),
                 agency_column=actor, ocr=t.ocr, counted=counted, commas_group=t.commas_group,
                 time_column=k < len(t.columns) and t.columns[k].role in WHEN_ROLES))

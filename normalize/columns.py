@@ -315,3 +315,26 @@ def time_kind(text: str) -> str | None:
     if months is not None and months[1] < 1200:
         return "duration"
     return None
+
+
+def numbering_rank(first: str) -> int:
+    """How deep a row's number puts it: 'A' 0, 'I' 1, '1' 2, '1.1' 3, 'a' 4, '-' 5, none 6."""
+    s = first.strip()
+    for pattern, rank in _NUMBERING:
+        if re.fullmatch(pattern, s):
+            return rank
+    return 6
+
+
+# Roman numerals before capital letters: 'I', 'V', 'X' number groups far more often than they letter them.
+_NUMBERING = ((r"[IVX]{1,5}[.)]?", 1), (r"[A-ZĐ][.)]?", 0), (r"\d{1,3}[.)]?", 2), (r"\d{1,3}(?:\.\d{1,3})+[.)]?", 3),
+              (r"[a-zđ][.)]?", 4), (r"[-–+•*]", 5))
+
+
+def rate_label(text: str) -> bool:
+    """A row's label that says it holds rates ('- Tỷ lệ phần trăm (%)', 'Định mức tỷ lệ (%) chi phí
+    chung'): its figures are no money, whatever unit its columns are in (pools f, zo)."""
+    return bool(_RATE_LABEL.search(text))
+
+
+_RATE_LABEL = re.compile(r"\(%\)|^\W*(?:định mức )?tỷ lệ\b|\bphần trăm\b", re.IGNORECASE)

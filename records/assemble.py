@@ -25,7 +25,14 @@ from models import (
 from ner.agency_words import PEOPLE_WORDS
 from ner.references import type_of
 from normalize.agencies import tidy_name
-from normalize.columns import SOURCE_HEADER, column_year, splits_by_year_or_source, time_kind
+from normalize.columns import (
+    SOURCE_HEADER,
+    column_year,
+    numbering_rank,
+    rate_label,
+    splits_by_year_or_source,
+    time_kind,
+)
 from normalize.columns import money_kind as money_kind_of
 from normalize.durations import parse_duration_months
 from normalize.numbers import roman_to_int
@@ -221,20 +228,6 @@ def _group_totals(cells: _Cells, money_by_row: dict[int, Money | None]) -> list[
     return out
 
 
-def numbering_rank(first: str) -> int:
-    """How deep a row's number puts it: 'A' 0, 'I' 1, '1' 2, '1.1' 3, 'a' 4, '-' 5, none 6."""
-    s = first.strip()
-    for pattern, rank in _NUMBERING:
-        if re.fullmatch(pattern, s):
-            return rank
-    return 6
-
-
-# Roman numerals before capital letters: 'I', 'V', 'X' number groups far more often than they letter them.
-_NUMBERING = ((r"[IVX]{1,5}[.)]?", 1), (r"[A-ZĐ][.)]?", 0), (r"\d{1,3}[.)]?", 2), (r"\d{1,3}(?:\.\d{1,3})+[.)]?", 3),
-              (r"[a-zđ][.)]?", 4), (r"[-–+•*]", 5))
-
-
 def _total(cells: _Cells) -> tuple[Money, int | None] | None:
     """The last total row's amount and page."""
     totals = [r for r in cells.t.rows if r.kind == "total"]
@@ -363,6 +356,8 @@ def _budget_lines(cells: _Cells, row: TypedRow, columns: list[int]) -> list[Budg
     bodies in charge: the row's own column of them, else its group row ('I. SỞ Y TẾ' over its
     projects). The period: the row's, else the year its money column names ('Năm 2025')."""
     item = clean_text(cells.text(row, "name") or cells.text(row, "agency"))
+    if rate_label(cells.text(row, "name")):
+        return []   # ('- Tỷ lệ phần trăm (%)' between rows of money, pool f): rates, no line
     if not item:
         return []
     lead = cells.agencies(row, "agency") or cells.group_agencies(row)

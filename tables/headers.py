@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from models import Table
+from normalize.columns import column_role
 from normalize.money import MoneyUnit, unit_from_header
 from normalize.ocr_repair import strip_diacritics_same_length
 from normalize.text import match_key
@@ -16,7 +17,9 @@ _FIRST_CELL = re.compile(r"(?:\d{1,3}|[IVX]{1,5})[.)]?|[A-ZĐ][.)]")
 _BARE_LETTER = re.compile(r"[A-ZĐ]")
 _WORDS = re.compile(r"[^\W\d_]{2,}\s+[^\W\d_]{2,}")
 # Compared without marks: a scan reads 'TỔNG' as 'TONG'.
-TOTAL_ROW = re.compile(r"^(tong cong|tong so|tong|cong|tong kinh phi|cong chung|tong cong chung)\s*[:.]?$")
+# ('Tổng số (A + B + C)': a total that says which rows it adds, pool zp)
+TOTAL_ROW = re.compile(r"^(tong cong|tong so|tong|cong|tong kinh phi|cong chung|tong cong chung)"
+                       r"\s*(?:\(\s*[a-z](?:\s*\+\s*[a-z])+\s*\))?\s*[:.]?$")
 MAX_HEADER_ROWS = 3
 # A figure with its thousands grouped ('197,128,000', '1.500'): no header holds one, so its row is
 # the body's first, whatever its first cell says (a cost code, 'Gtb', pool w).
@@ -63,6 +66,7 @@ def column_headers(table: Table, n_header: int | None = None) -> list[str]:
     grid = table.grid()
     n = header_row_count(table) if n_header is None else n_header
     unit_row = (unit_line(table, n) or (None,))[0]
+    bands = _bands(grid, n)
     out = []
     for k in range(table.n_cols):
         parts: list[str] = []
@@ -70,7 +74,33 @@ def column_headers(table: Table, n_header: int | None = None) -> list[str]:
             if r == unit_row:
                 continue
             c = grid[r][k]
-            if c is not None and c.text and (not parts or parts[-1] != c.text):
-                parts.append(c.text)
+            text = c.text if c is not None and c.text else bands.get((r, k), "")
+            if text and (not parts or parts[-1] != text):
+                parts.append(text)
         out.append(" / ".join(parts))
+    return out
+
+
+def _money_band(text: str) -> bool:
+    return column_role(text) == "budget" or unit_from_header(text) is not None or bool(_RATE_BAND.search(text))
+
+
+_RATE_BAND = re.compile(r"%|\btỷ lệ\b|\bso sánh\b", re.IGNORECASE)
+
+
+def _bands(grid, n: int) -> dict[tuple[int, int], str]:
+    """A header band written once and followed by empty cells instead of merged ones ('Dự toán NSNN |
+    | ' over 'NSNN | NSTW | NSĐP', as a text rendered to a table writes a colspan, pool zp): each
+    empty cell with a sub-header below it and the band at its left takes the band, where the band
+    is money's or rates' and the sub-header says no role of its own ('Đơn vị thực hiện | ' over
+    'Chủ trì | Phối hợp' keeps its roles apart, pool q)."""
+    out: dict[tuple[int, int], str] = {}
+    for r in range(n - 1):
+        for k in range(1, len(grid[r])):
+            c, below = grid[r][k], grid[r + 1][k]
+            left = grid[r][k - 1].text if grid[r][k - 1] is not None and grid[r][k - 1].text else out.get((r, k - 1))
+            if (c is None or not c.text) and below is not None and below.text and left \
+                    and grid[r + 1][k - 1] is not None and grid[r + 1][k - 1].text \
+                    and column_role(below.text) == "other" and _money_band(left):
+                out[(r, k)] = left
     return out

@@ -2640,3 +2640,36 @@ def test_a_ministrys_units_listed_by_their_specific_parts():
     assert _names("phối hợp với các Cục: Hóa chất, Điều tiết điện lực thực hiện", "Bộ Công Thương") == [
         "Cục Hóa chất", "Cục Điều tiết điện lực"]
     assert _names("phối hợp với các Vụ Thị trường ngoài nước thực hiện", "Bộ Công Thương") == []
+
+
+def test_a_budget_settlement_by_category_gives_its_numbered_lines_and_no_rates():
+    """The National Assembly's 2013 budget settlement ('Đơn vị: tỷ đồng'): bands written once over empty
+    cells ('Dự toán NSNN | | ' over 'NSNN | NSTW | NSĐP', 'So sánh QT/DT (%) | | '), rows 'I', 'II', 'III'
+    with figures of their own: the roman rows were read as headings (12 of 51 lines) and the rates of
+    the last band as billions of đồng."""
+    rows = [["STT", "Nội dung", "Dự toán NSNN", "", "", "So sánh QT/DT (%)", "", ""],
+            ["", "", "NSNN", "NSTW", "NSĐP", "NSNN", "NSTW", "NSĐP"],
+            ["I", "Chi đầu tư phát triển", "175.000", "44.795", "130.205", "155,2", "188,6", "143,8"],
+            ["II", "Chi trả nợ và viện trợ", "105.000", "105.000", "0", "106,7", "100,0", ""],
+            ["III", "Chi phát triển sự nghiệp KT-XH, QP, AN, QLHC", "674.500", "304.694", "369.806", "104,4",
+             "107,0", "102,3"],
+            ["", "Trong đó:", "", "", "", "", "", ""],
+            ["1", "Chi Giáo dục, đào tạo và dạy nghề", "164.401", "17.015", "147.386", "94,6", "83,4", "96,0"]]
+    document = _docx_with_table(["PHỤ LỤC SỐ 3", "QUYẾT TOÁN CHI NSNN THEO CƠ CẤU CHI NĂM 2013",
+                                 "Đơn vị: tỷ đồng"], rows)
+    lines = [(b.item[:12], b.amount.value) for b in extract_bytes(document, "nq.docx").records.budget if b.amount]
+    assert ("Chi đầu tư p", 175_000_000_000_000) in lines and ("Chi trả nợ v", 105_000_000_000_000) in lines
+    assert ("Chi phát tri", 674_500_000_000_000) in lines and ("Chi Giáo dục", 164_401_000_000_000) in lines
+    assert all(value >= 1_000_000_000_000 for _, value in lines), lines   # no rate read as tỷ đồng
+
+
+def test_a_row_of_rates_between_rows_of_money_gives_no_line():
+    from normalize.columns import rate_label
+    assert rate_label("- Tỷ lệ phần trăm (%)") and rate_label("Định mức tỷ lệ (%) chi phí chung – Kc")
+    assert not rate_label("- Định mức phân bổ") and not rate_label("Chi trả nợ và viện trợ")
+
+
+def test_a_total_that_says_which_rows_it_adds_is_a_total():
+    from tables.headers import is_total_row
+    assert is_total_row(["", "Tổng số (A + B + C + D +E)"]) and is_total_row(["Tổng số (A + B)"])
+    assert not is_total_row(["", "Tổng số lao động (người)"])
