@@ -46,9 +46,10 @@ class WholeNames(KnownReadings):
         vouches for, else the longest."""
         candidates: list[Reading] = []
         known, head = self.known_at(i), self.head_at(i)
-        if known and (self.not_yet(known[1]) or i >= 2 and self.words_at(i - 2, ("chi", "nhánh"))) and head \
+        if known and (self.not_yet(known[1]) or i >= 2 and self.words_at(i - 2, ("chi", "nhánh"))
+                      or self.ctx.issued is None and known[1].valid_from) and head \
                 and head[1] in LOCAL_BRANCHES and self.ctx.province:
-            known = None   # ('Cục Thuế' in a province's letter of 2012: its tax office, not the ministry's
+            known = None   # ('Cục Thuế' in a province's letter of 2012, or an undated one (pool zq): its tax office, not the ministry's
             #              department of that name since 3/2025; the head reads it, pool x; 'Chi nhánh
             #              Ngân hàng Nhà nước' in a province's letter: its branch, pool z)
         by_head = self.after_head(*head) if head else None
@@ -57,7 +58,8 @@ class WholeNames(KnownReadings):
             known = None   # ('Vụ Chính sách thuế' in 2015: not the 'Vụ Chính sách' a ministry has since 3/2025, pool ze)
         dashed = known is not None and known[0] < len(self.toks) and self.toks[known[0]].text in ("-", "–") \
             and self.continues_name(known[0] + 1)   # ('Ban Dân tộc - Tôn giáo tỉnh', pool zl)
-        if known and head and (known[1].kind in UNIT_KINDS and self.continues_name(known[0])
+        if known and head and (known[1].kind in UNIT_KINDS and (self.continues_name(known[0])
+                                                                or self.lowercase_close(known[0]))
                                or known[1].kind == "province_department" and dashed):
             # the text's name goes on past a known one ('Cục Quản lý Chất lượng Nông lâm sản và Thuỷ sản'
             # of 2009, not the 'Cục Quản lý chất lượng' of Bộ GD&ĐT, pool zh), also where a lowercase
@@ -269,6 +271,16 @@ class WholeNames(KnownReadings):
             return None
         return j, name, kind, False
 
+
+    def lowercase_close(self, k: int) -> bool:
+        """One or two lowercase words after a known unit's name that close a longer one before a mark
+        ('Vụ Công nghiệp nặng,' of 2010, not the 'Vụ Công nghiệp' of Văn phòng Chính phủ, pool zq)."""
+        m = k
+        while m < len(self.toks) and m - k < 2 and self.is_low(m) and self.is_syllable(m) \
+                and not self.stops_at(m, TAIL_STOPS) and not self.verb_at(m) and not self.level_at(m) \
+                and self.key(m) not in POSITION_WORDS:
+            m += 1
+        return m > k and self.ends_name(m)
 
     def national_end(self, j: int) -> int | None:
         """Past the lowercase words from j that close a name with 'quốc gia' or 'Trung ương', the

@@ -2673,3 +2673,14 @@ def test_a_total_that_says_which_rows_it_adds_is_a_total():
     from tables.headers import is_total_row
     assert is_total_row(["", "Tổng số (A + B + C + D +E)"]) and is_total_row(["Tổng số (A + B)"])
     assert not is_total_row(["", "Tổng số lao động (người)"])
+
+
+# -- batch zq (2026-12-07): read after its first-sight row was recorded --------------------------------
+def test_a_known_units_name_closed_by_lowercase_words_and_an_undated_provinces_tax_office():
+    """A ministry's decision of 2010: 'Vụ Công nghiệp nặng,' was read as the 'Vụ Công nghiệp' of Văn
+    phòng Chính phủ; a province's undated decision (a dataset's text): 'Cục trưởng Cục Thuế' was the
+    ministry's department of that name (since 3/2025), not the province's tax office."""
+    assert _names("Vụ trưởng Vụ Công nghiệp nặng, Vụ trưởng Vụ Pháp chế chủ trì.", "Bộ Công Thương") == [
+        "Vụ Công nghiệp nặng", "Vụ Pháp chế"]
+    assert _names("Cục trưởng Cục Thuế, Giám đốc Sở Tài chính", "Ủy ban nhân dân tỉnh Bắc Giang") == [
+        "Cục Thuế tỉnh Bắc Giang", "Sở Tài chính tỉnh Bắc Giang"]
