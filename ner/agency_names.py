@@ -13,13 +13,11 @@ from ner.agency_words import (
     LOCALITY_BODIES,
     MASS_ORGANIZATIONS,
     MINISTRY_UNIT_HEADS,
-    NATIONAL_COMMITTEE_HEADS,
     NEEDS_LOCALITY,
     NESTING_HEADS,
     ORGAN_OF_HEADS,
     PARTY_PLACE_HEADS,
     POSITION_WORDS,
-    TAIL_STOPS,
     TITLE_WORDS,
     UNITS_WITH_OFFICES,
     local_name,
@@ -193,13 +191,9 @@ class WholeNames(KnownReadings):
             placed = self.place_head(end, head, kind)
             if placed is not None:
                 return placed
-        if head in NATIONAL_COMMITTEE_HEADS and self.words_at(end, ("quốc", "gia")) and self.key(end + 2) == "về" \
-                and self.key(end + 3) not in REPORTED_TOPICS:
-            # 'Uỷ ban quốc gia về hợp tác kinh tế quốc tế', 'Hội đồng Quốc gia về phát triển bền vững':
-            # named by what it is for, like a steering committee (pool zn)
-            j = self.phrase_tail(end + 2)
-            if j > end + 3:
-                return self.item_tail(j), f"{head} {self.expand(end, self.item_tail(j))}", kind, False
+        committee = self.national_committee(end, head, kind)
+        if committee is not None:
+            return committee
         j, organ = self.name_end(end), None
         if j == end:
             j, organ = self.owned_unit_words(end, head)
@@ -272,40 +266,6 @@ class WholeNames(KnownReadings):
         return j, name, kind, False
 
 
-    def lowercase_close(self, k: int) -> bool:
-        """One or two lowercase words after a known unit's name that close a longer one before a mark
-        ('Vụ Công nghiệp nặng,' of 2010, not the 'Vụ Công nghiệp' of Văn phòng Chính phủ, pool zq)."""
-        m = k
-        while m < len(self.toks) and m - k < 2 and self.is_low(m) and self.is_syllable(m) \
-                and not self.stops_at(m, TAIL_STOPS) and not self.verb_at(m) and not self.level_at(m) \
-                and self.key(m) not in POSITION_WORDS:
-            m += 1
-        return m > k and self.ends_name(m)
-
-    def national_end(self, j: int) -> int | None:
-        """Past the lowercase words from j that close a name with 'quốc gia' or 'Trung ương', the
-        national tier a centre's or an institute's name may say instead of a locality."""
-        k = j
-        while k < len(self.toks) and k - j <= MAX_NATIONAL_WORDS:
-            if self.words_at(k, ("quốc", "gia")) or self.words_at(k, ("trung", "ương")):
-                after = k + 2
-                if after < len(self.toks) and (self.is_cap(after) or self.key(after) == "về"
-                                               or re.fullmatch(r"[IVX]+", self.toks[after].text)):
-                    return None   # the name goes on ('… di tích quốc gia Kim Liên', '… quốc gia về dân cư',
-                    #               'Trung tâm Lưu trữ quốc gia I': a review's probes)
-                return after
-            if not self.is_low(k) or not self.toks[k].word or self.stops_at(k, TAIL_STOPS) or self.verb_at(k) \
-                    or self.level_at(k):
-                return None
-            k += 1
-        return None
-
-
-# Words after 'về' that begin what is reported to a committee, not what it is for ('báo cáo Ủy ban quốc
-# gia về tiến độ thực hiện', 'về kết quả', 'về việc': a review's probes).
-REPORTED_TOPICS = {"tiến", "kết", "việc", "tình"}
-# Lowercase words a national centre's name may hold before its 'quốc gia' ('khí tượng thuỷ văn').
-MAX_NATIONAL_WORDS = 5
 # The kinds of a ministry's units (corpus/gazetteer/ministry_units.json): a name the text goes on with
 # past one of them is a longer unit's; after a ministry or a department the words are a person's name,
 # a title or a place more often ('Bộ Nội vụ Nguyễn Trọng Thừa', 'Sở Công Thương Bắc Giang': pools m, za).

@@ -2,6 +2,8 @@
 and the lowercase words a known name's part still holds."""
 from __future__ import annotations
 
+import re
+
 from ner.agency_tokens import (
     TokenReader,
     known_specific_parts,
@@ -10,6 +12,7 @@ from ner.agency_words import (
     COMMA_NAMES,
     CONNECTORS,
     DASH_NAMES,
+    POSITION_WORDS,
     TAIL_STOPS,
     TITLE_WORDS,
 )
@@ -21,6 +24,13 @@ from normalize.vowel_marks import lexicon
 MAX_JOINED_TAIL = 4
 MAX_KNOWN_PART_TAIL = 6   # words a known name's specific part may still hold ('khoa học và Công nghệ')
 MAX_BRIDGED_WORDS = 2   # lowercase words between two capitalized parts of one name ('điện tử', 'châu')
+
+
+# Words after 'về' that begin what is reported to a committee, not what it is for ('báo cáo Ủy ban quốc
+# gia về tiến độ thực hiện', 'về kết quả', 'về việc': a review's probes).
+REPORTED_TOPICS = {"tiến", "kết", "việc", "tình"}
+# Lowercase words a national centre's name may hold before its 'quốc gia' ('khí tượng thuỷ văn').
+MAX_NATIONAL_WORDS = 5
 
 
 class NameParts(TokenReader):
@@ -165,3 +175,31 @@ class NameParts(TokenReader):
                 if tuple(keys) in parts:
                     end = k + 1
         return end
+
+    def lowercase_close(self, k: int) -> bool:
+        """One or two lowercase words after a known unit's name that close a longer one before a mark
+        ('Vụ Công nghiệp nặng,' of 2010, not the 'Vụ Công nghiệp' of Văn phòng Chính phủ, pool zq)."""
+        m = k
+        while m < len(self.toks) and m - k < 2 and self.is_low(m) and self.is_syllable(m) \
+                and not self.stops_at(m, TAIL_STOPS) and not self.verb_at(m) and not self.level_at(m) \
+                and self.key(m) not in POSITION_WORDS:
+            m += 1
+        return m > k and self.ends_name(m)
+
+    def national_end(self, j: int) -> int | None:
+        """Past the lowercase words from j that close a name with 'quốc gia' or 'Trung ương', the
+        national tier a centre's or an institute's name may say instead of a locality."""
+        k = j
+        while k < len(self.toks) and k - j <= MAX_NATIONAL_WORDS:
+            if self.words_at(k, ("quốc", "gia")) or self.words_at(k, ("trung", "ương")):
+                after = k + 2
+                if after < len(self.toks) and (self.is_cap(after) or self.key(after) == "về"
+                                               or re.fullmatch(r"[IVX]+", self.toks[after].text)):
+                    return None   # the name goes on ('… di tích quốc gia Kim Liên', '… quốc gia về dân cư',
+                    #               'Trung tâm Lưu trữ quốc gia I': a review's probes)
+                return after
+            if not self.is_low(k) or not self.toks[k].word or self.stops_at(k, TAIL_STOPS) or self.verb_at(k) \
+                    or self.level_at(k):
+                return None
+            k += 1
+        return None

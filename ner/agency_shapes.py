@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import re
 
+from ner.agency_parts import REPORTED_TOPICS
 from ner.agency_tokens import Reading, TokenReader
 from ner.agency_words import (
     ABBREVIATION,
     CLAUSE_WORDS,
     FACILITY_NAMES,
     LOCAL_ONLY_HEADS,
+    NATIONAL_COMMITTEE_HEADS,
     NEEDS_LOCALITY,
     PHRASE_STOPS,
     STEERING_OWNERS,
@@ -56,6 +58,15 @@ class NameShapes(TokenReader):
             return (k, issuer, "body", True) if issuer.startswith("Ban Chỉ đạo") and \
                 owner in match_key(issuer) else None
         return k
+
+    def national_committee(self, end: int, head: str, kind: str) -> Reading | None:
+        """'Uỷ ban quốc gia về hợp tác kinh tế quốc tế', 'Hội đồng Quốc gia về phát triển bền vững' (head's
+        words end at `end`): named by what it is for, like a steering committee (pool zn)."""
+        if head not in NATIONAL_COMMITTEE_HEADS or not self.words_at(end, ("quốc", "gia")) \
+                or self.key(end + 2) != "về" or self.key(end + 3) in REPORTED_TOPICS:
+            return None
+        j = self.phrase_tail(end + 2)
+        return (self.item_tail(j), f"{head} {self.expand(end, self.item_tail(j))}", kind, False) if j > end + 3 else None
 
     def name_locality(self, head: str, j: int) -> tuple[tuple[int, str] | None, int | None, int]:
         """The locality a name after `head` (ending at j) closes with: (locality's end and name, where

@@ -338,3 +338,7 @@ def rate_label(text: str) -> bool:
 
 
 _RATE_LABEL = re.compile(r"\(%\)|^\W*(?:định mức )?tỷ lệ\b|\bphần trăm\b", re.IGNORECASE)
+
+
+# A header over rates, not money, under a table's money unit ('So sánh QT/DT (%)', 'Tỷ lệ', pool zp).
+RATE_HEADER = re.compile(r"%|\btỷ lệ\b|\bphần trăm\b|\bso sánh\b", re.IGNORECASE)

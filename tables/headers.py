@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from models import Table
-from normalize.columns import column_role
+from normalize.columns import RATE_HEADER, column_role
 from normalize.money import MoneyUnit, unit_from_header
 from normalize.ocr_repair import strip_diacritics_same_length
 from normalize.text import match_key
@@ -82,10 +82,7 @@ def column_headers(table: Table, n_header: int | None = None) -> list[str]:
 
 
 def _money_band(text: str) -> bool:
-    return column_role(text) == "budget" or unit_from_header(text) is not None or bool(_RATE_BAND.search(text))
-
-
-_RATE_BAND = re.compile(r"%|\btỷ lệ\b|\bso sánh\b", re.IGNORECASE)
+    return column_role(text) == "budget" or unit_from_header(text) is not None or bool(RATE_HEADER.search(text))
 
 
 def _bands(grid, n: int) -> dict[tuple[int, int], str]:

@@ -84,3 +84,22 @@ def _measured_money_unit(columns: list[TypedColumn], body: list[TypedRow]) -> Mo
     if not values or len(units) < CONTENT_MAJORITY * len(values):
         return None
     return Counter(units).most_common(1)[0][0]
+
+
+# The leaf header of a column of a scale ('… (tỷ đồng) / ≤ 15', '/ ≤ 50', '/ > 100'): the band's unit
+# measures the thresholds; the cells under them are what applies at each (rates in %), not money
+# (a circular's cost norms, pool zo: 15 rates read as billions of đồng and three budget lines).
+_THRESHOLD = re.compile(r"^\s*(?:[≤≥<>]=?|từ|trên|dưới|đến|tới)\s*\d[\d.,]*\s*$", re.IGNORECASE)
+_BARE_FIGURE = re.compile(r"^\s*\d[\d.,]*\s*$")
+_YEAR_FIGURE = re.compile(r"^\s*(?:19|20)\d\d\s*$")
+_YEAR_BOUND = re.compile(r"^\s*(?:[≤≥<>]=?|từ|trên|dưới|đến|tới)?\s*(?:19|20)\d\d\s*$", re.IGNORECASE)   # 'Đến 2025': a period
+
+
+def scale_points(headers: list[str]) -> set[int]:
+    """Columns whose leaf headers are the points of a scale: a threshold ('≤ 15', '> 100'), or a bare
+    figure (no year) beside one under the same band ('20', '50' between '≤ 10' and '≤ 1000'); not
+    a bound that is a year ('Đến 2025', 'Đến 2030': money by period)."""
+    split = [h.rsplit(" / ", 1) if " / " in h else (h, "") for h in headers]
+    bands = {band for band, leaf in split if _THRESHOLD.match(leaf) and not _YEAR_BOUND.match(leaf)}
+    return {i for i, (band, leaf) in enumerate(split) if band in bands and not _YEAR_BOUND.match(leaf)
+            and (_THRESHOLD.match(leaf) or _BARE_FIGURE.match(leaf) and not _YEAR_FIGURE.match(leaf))}

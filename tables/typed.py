@@ -16,6 +16,7 @@ from collections import Counter
 
 from models import Document, Table, TypedColumn, TypedRow, TypedTable, Warning
 from normalize.columns import (
+    RATE_HEADER,
     TIME_ROLES,
     column_role,
     money_collected,
@@ -25,7 +26,6 @@ from normalize.columns import (
     names_bid_packages,
     names_schemes,
     norm_title,
-    numbering_rank,
     price_column,
     price_title,
     rows_are,
@@ -34,9 +34,10 @@ from normalize.columns import (
 from normalize.money import MoneyUnit, parse_unit, unit_from_header
 from normalize.numbers import groups_with_commas
 from normalize.ranges import parse_number_or_range
+from tables.group_rows import childless_groups
 from tables.headers import column_headers, header_row_count, is_total_row, unit_line
 from tables.lists import catalog_kind, is_title, numbered_lists
-from tables.money_columns import CONTENT_MAJORITY, apply_unit, filled, money_from_cells, numeric_share
+from tables.money_columns import CONTENT_MAJORITY, apply_unit, filled, money_from_cells, numeric_share, scale_points
 
 _GROUP = re.compile(r"^(?:[IVX]{1,5}[.)]?\s+|[A-Z][.)]\s+|nhóm\s+\d+|phần\s+[IVX\d]+)", re.IGNORECASE)
 _STT = re.compile(r"^\d{1,3}[.)]?$")
@@ -146,45 +147,7 @@ def _rows(table: Table, n_header: int, columns: list[TypedColumn], commas: bool)
         row = TypedRow(index=r, kind="data", cells=cells, filled=filled, group=group, group_row=group_row, page=page)
         rows.append(row)
         previous = row
-    return _numbered_parents(_childless_groups(rows, numeric, commas), columns, commas)
-
-
-def _childless_groups(rows: list[TypedRow], numeric: set[int], commas: bool = False) -> list[TypedRow]:
-    """A numbered group row with figures of its own ('I | Chi đầu tư phát triển | 175.000 | …') whose
-    members do not add up to it: a line, not a heading (a budget settlement by category, pool zp: 39
-    of 51 lines were lost). Its members: the rows after it up to the next row numbered like it or a
-    total; one with none is a line ('II' right after 'I'). Members after a 'Trong đó' part are its
-    parts where the highest-ranked of them with figures do not make its figure ('III | … | 674.500',
-    'Trong đó:', '1 | … | 164.401', '2 | … | 7.733'); where they do, it is their heading ('I | CHI CÂN
-    ĐỐI NSĐP' over '1', '2'), and so is a group whose members follow it directly, whatever they add
-    up to (that is for the totals check: 'II | HUYỆN AN LÃO | 3.000' over '1 | … | 2.000', e06)."""
-    out = list(rows)
-    for n, row in enumerate(rows):
-        column = next((k for k in sorted(numeric) if k < len(row.cells) and row.cells[k].strip()), None)
-        if row.kind != "group" or column is None:
-            continue
-        rank = numbering_rank(row.cells[0] if row.cells else "")
-        members: list[TypedRow] = []
-        parts = False
-        for nxt in rows[n + 1:]:
-            if nxt.kind == "part" and not members:
-                parts = True
-                continue
-            if nxt.kind == "total" or numbering_rank(nxt.cells[0] if nxt.cells else "") == rank:
-                break
-            if nxt.kind in ("data", "group") and _figure(nxt, column, commas):
-                members.append(nxt)
-        top = min((numbering_rank(m.cells[0] if m.cells else "") for m in members), default=None)
-        children = [m for m in members if numbering_rank(m.cells[0] if m.cells else "") == top]
-        whole = _figure(row, column, commas)
-        if not children or parts and abs(sum(_figure(m, column, commas) for m in children) - whole) > max(1, abs(whole) / 1000):
-            out[n] = row.model_copy(update={"kind": "data", "group": None, "group_row": None})
-    return out
-
-
-def _figure(row: TypedRow, column: int, commas: bool):
-    figure = parse_number_or_range(row.cells[column], commas) if column < len(row.cells) else None
-    return figure[0] if figure else 0
+    return _numbered_parents(childless_groups(rows, numeric, commas), columns, commas)
 
 
 def _numbered_parents(rows: list[TypedRow], columns: list[TypedColumn], commas: bool) -> list[TypedRow]:
@@ -265,27 +228,6 @@ def _refine_time(column: TypedColumn, values: list[str]) -> None:
 _CITES = re.compile(r"\d+\s*[/-]\s*[A-ZĐ]")
 
 
-# The leaf header of a column of a scale ('… (tỷ đồng) / ≤ 15', '/ ≤ 50', '/ > 100'): the band's unit
-# measures the thresholds; the cells under them are what applies at each (rates in %), not money
-# (a circular's cost norms, pool zo: 15 rates read as billions of đồng and three budget lines).
-# A column of rates under a table's money unit ('So sánh QT/DT (%)', 'Tỷ lệ', pool zp): no money.
-_PERCENT_HEADER = re.compile(r"%|\btỷ lệ\b|\bphần trăm\b", re.IGNORECASE)
-_THRESHOLD = re.compile(r"^\s*(?:[≤≥<>]=?|từ|trên|dưới|đến|tới)\s*\d[\d.,]*\s*$", re.IGNORECASE)
-_BARE_FIGURE = re.compile(r"^\s*\d[\d.,]*\s*$")
-_YEAR_FIGURE = re.compile(r"^\s*(?:19|20)\d\d\s*$")
-_YEAR_BOUND = re.compile(r"^\s*(?:[≤≥<>]=?|từ|trên|dưới|đến|tới)?\s*(?:19|20)\d\d\s*$", re.IGNORECASE)   # 'Đến 2025': a period
-
-
-def scale_points(headers: list[str]) -> set[int]:
-    """Columns whose leaf headers are the points of a scale: a threshold ('≤ 15', '> 100'), or a bare
-    figure (no year) beside one under the same band ('20', '50' between '≤ 10' and '≤ 1000'); not
-    a bound that is a year ('Đến 2025', 'Đến 2030': money by period)."""
-    split = [h.rsplit(" / ", 1) if " / " in h else (h, "") for h in headers]
-    bands = {band for band, leaf in split if _THRESHOLD.match(leaf) and not _YEAR_BOUND.match(leaf)}
-    return {i for i, (band, leaf) in enumerate(split) if band in bands and not _YEAR_BOUND.match(leaf)
-            and (_THRESHOLD.match(leaf) or _BARE_FIGURE.match(leaf) and not _YEAR_FIGURE.match(leaf))}
-
-
 def type_table(table: Table, title: str | None = None, declared_unit: MoneyUnit | None = None,
                caption: str | None = None) -> TypedTable:
     n_header = header_row_count(table)
@@ -310,7 +252,7 @@ def type_table(table: Table, title: str | None = None, declared_unit: MoneyUnit 
         if col.role in ("name", "reference", "agency") and numeric:
             # 'Nhiệm vụ soạn thảo' over a column of figures: a money (or count) column, whatever its words
             col.role = "budget" if col.multiplier or declared_unit else "other"
-        if declared_unit and not col.multiplier and not _PERCENT_HEADER.search(col.name) \
+        if declared_unit and not col.multiplier and not RATE_HEADER.search(col.name) \
                 and (col.role == "budget" or col.role == "other" and numeric):
             # 'Đơn vị tính: 1.000 đồng' above a table of rates: its number columns are money
             apply_unit(col, declared_unit)
