@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ner.agency_tokens import TokenReader
-from ner.agency_words import ADDRESS_CUE, LEVEL_FIRST_WORDS, LOCALITY_CUE, STREET_BEFORE, WHERE_BEFORE
+from ner.agency_words import ADDRESS_CUE, BOUNDARY_CUE, LEVEL_FIRST_WORDS, LOCALITY_CUE, STREET_BEFORE, WHERE_BEFORE
 
 # The ends of a stretch of places ('các tỉnh từ Quảng Ninh tới Ninh Bình', a coastal road's regions,
 # pool zf): where, not who acts.
@@ -51,9 +51,10 @@ class PlacesAsActors(TokenReader):
 
     def in_address(self, i: int) -> bool:
         """A place in an address ('địa chỉ: … phường Yên Bái, tỉnh Lào Cai', '… Đại lộ Trần Hưng Đạo,
-        phường Cam Đường'): where a body sits, not a locality that acts (pool w)."""
+        phường Cam Đường'), or on a boundary ('Tây giáp huyện Quế Võ, tỉnh Bắc Ninh', pool zr): where a
+        body sits or what a place borders, not a locality that acts (pool w)."""
         clause = re.split(r"[;\n]", self.text[:self.toks[i].start])[-1]
-        return bool(ADDRESS_CUE.search(clause) or STREET_BEFORE.search(clause[-60:]))
+        return bool(ADDRESS_CUE.search(clause) or STREET_BEFORE.search(clause[-60:]) or BOUNDARY_CUE.search(clause))
 
     def in_route(self, i: int, j: int) -> bool:
         """A place joined to another by a dash ('Bắc Kạn - Cao Bằng', 'Châu Đốc - Cần Thơ - Sóc

@@ -198,6 +198,8 @@ WHERE_BEFORE = re.compile(r"\b(?:tại|ở|trên địa bàn|địa bàn|thuộc
 # Words that make the places after them, in their clause, an address ('địa chỉ: Số 64, đường Lý Tự
 # Trọng, phường Yên Bái'), and a street just before a place ('Đại lộ Trần Hưng Đạo, phường …').
 ADDRESS_CUE = re.compile(r"địa chỉ|trụ sở", re.IGNORECASE)
+# A boundary's description ('phía Tây giáp huyện Quế Võ, tỉnh Bắc Ninh'): the places it names border, they do not act.
+BOUNDARY_CUE = re.compile(r"\bgiáp\b", re.IGNORECASE)
 STREET_BEFORE = re.compile(r"\b(?:đường|phố|đại lộ)\s+[A-ZĐÀ-Ỹ][^,;]*,\s*$", re.IGNORECASE)
 
 

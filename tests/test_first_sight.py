@@ -2684,3 +2684,13 @@ def test_a_known_units_name_closed_by_lowercase_words_and_an_undated_provinces_t
         "Vụ Công nghiệp nặng", "Vụ Pháp chế"]
     assert _names("Cục trưởng Cục Thuế, Giám đốc Sở Tài chính", "Ủy ban nhân dân tỉnh Bắc Giang") == [
         "Cục Thuế tỉnh Bắc Giang", "Sở Tài chính tỉnh Bắc Giang"]
+
+
+# -- batch zr (2026-12-07): read after its first-sight row was recorded --------------------------------
+def test_places_a_boundary_names_do_not_act():
+    """The Government's resolution of 2010 setting up a town: 'Tây giáp huyện Quế Võ, tỉnh Bắc Ninh và
+    huyện Yên Dũng, tỉnh Bắc Giang' gave those provinces' People's Committees."""
+    assert _names("Đông giáp huyện Quế Võ, tỉnh Bắc Ninh và huyện Yên Dũng, tỉnh Bắc Giang; Tây Nam giáp các huyện",
+                  "Chính phủ") == []
+    assert _names("Giao Sở Công Thương, huyện Tuy Phong, Sở Xây dựng chủ trì", "Ủy ban nhân dân tỉnh Bình Thuận") == [
+        "Sở Công Thương tỉnh Bình Thuận", "Ủy ban nhân dân huyện Tuy Phong", "Sở Xây dựng tỉnh Bình Thuận"]
