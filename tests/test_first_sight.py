@@ -2690,7 +2690,7 @@ def test_a_known_units_name_closed_by_lowercase_words_and_an_undated_provinces_t
 def test_places_a_boundary_names_do_not_act():
     """The Government's resolution of 2010 setting up a town: 'Tây giáp huyện Quế Võ, tỉnh Bắc Ninh và
     huyện Yên Dũng, tỉnh Bắc Giang' gave those provinces' People's Committees."""
-    assert _names("Đông giáp huyện Quế Võ, tỉnh Bắc Ninh và huyện Yên Dũng, tỉnh Bắc Giang; Tây Nam giáp các huyện",
-                  "Chính phủ") == []
+    assert _names("Địa giới hành chính phường Phả Lại: Đông giáp phường Văn An; Tây giáp các tỉnh: Bắc Ninh, Bắc "
+                  "Giang; Nam giáp xã Cổ Thành.", "Chính phủ") == []
     assert _names("Giao Sở Công Thương, huyện Tuy Phong, Sở Xây dựng chủ trì", "Ủy ban nhân dân tỉnh Bình Thuận") == [
         "Sở Công Thương tỉnh Bình Thuận", "Ủy ban nhân dân huyện Tuy Phong", "Sở Xây dựng tỉnh Bình Thuận"]
