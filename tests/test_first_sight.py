@@ -2694,3 +2694,11 @@ def test_places_a_boundary_names_do_not_act():
                   "Giang; Nam giáp xã Cổ Thành.", "Chính phủ") == []
     assert _names("Giao Sở Công Thương, huyện Tuy Phong, Sở Xây dựng chủ trì", "Ủy ban nhân dân tỉnh Bình Thuận") == [
         "Sở Công Thương tỉnh Bình Thuận", "Ủy ban nhân dân huyện Tuy Phong", "Sở Xây dựng tỉnh Bình Thuận"]
+
+
+def test_the_peoples_public_securitys_social_insurance():
+    """Bảo hiểm xã hội Việt Nam's decisions on health insurance cards (2015, 2020, 2022): 'Giám đốc Bảo
+    hiểm xã hội Công an nhân dân chịu trách nhiệm thi hành' named no body beside its army twin."""
+    assert "Bảo hiểm xã hội Công an nhân dân" in _names(
+        "Giám đốc Bảo hiểm xã hội Bộ Quốc phòng, Giám đốc Bảo hiểm xã hội Công an nhân dân chịu trách nhiệm thi hành",
+        "Bảo hiểm xã hội Việt Nam")
