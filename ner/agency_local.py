@@ -192,9 +192,8 @@ class LocalNames(TokenReader):
                     and not self.words_at(end, ("địa", "phương")):
                 return None   # 'Thuế nhà đất', 'Thuế thu nhập cá nhân': a tax, not the tax office (pool w)
             since = BARE_BRANCHES_SINCE.get(head)
-            placed = self.place_at(end, None, ("province",))
             if since is not None and not (self.ctx.issued and self.ctx.issued >= since) \
-                    and not (placed and placed[1] is not None):
+                    and (self.place_at(end, None, ("province",)) or (None, None))[1] is None:
                 return None   # (but 'Thuế Nghệ An' is the office whenever written: a review's probe)
             j = end + 2 if self.words_at(end, ("địa", "phương")) else end
             return j, local_name(head, p.full()), kind, True

@@ -67,6 +67,10 @@ class NameParts(TokenReader):
             #             ngoại', pool d)
         return best
 
+    def plain_name_word(self, k: int) -> bool:
+        """A lowercase word at k that a name may hold: no stop word, verb or level word."""
+        return self.is_low(k) and not self.stops_at(k, TAIL_STOPS) and not self.verb_at(k) and not self.level_at(k)
+
     def is_syllable(self, k: int) -> bool:
         """Token k is a Vietnamese syllable as spelled (not an OCR slip: 'ngọai')."""
         key = self.key(k)
@@ -134,9 +138,8 @@ class NameParts(TokenReader):
         mại điện tử và Công nghệ thông tin.', pool zn); None where a word after it goes on ('Sở Tài
         chính thẩm định Dự án đầu tư': a verb and an object, not a name)."""
         m = j
-        while m < len(self.toks) and m - j < MAX_BRIDGED_WORDS and self.is_low(m) and self.toks[m].word \
-                and self.key(m) not in CONNECTORS and not self.stops_at(m, TAIL_STOPS) \
-                and not self.level_at(m) and not self.verb_at(m):
+        while m < len(self.toks) and m - j < MAX_BRIDGED_WORDS and self.plain_name_word(m) \
+                and self.key(m) not in CONNECTORS:
             m += 1
         if m == j or m >= len(self.toks):
             return None
@@ -180,8 +183,7 @@ class NameParts(TokenReader):
         """One or two lowercase words after a known unit's name that close a longer one before a mark
         ('Vụ Công nghiệp nặng,' of 2010, not the 'Vụ Công nghiệp' of Văn phòng Chính phủ, pool zq)."""
         m = k
-        while m < len(self.toks) and m - k < 2 and self.is_low(m) and self.is_syllable(m) \
-                and not self.stops_at(m, TAIL_STOPS) and not self.verb_at(m) and not self.level_at(m) \
+        while m < len(self.toks) and m - k < 2 and self.plain_name_word(m) and self.is_syllable(m) \
                 and self.key(m) not in POSITION_WORDS:
             m += 1
         return m > k and self.ends_name(m)
@@ -198,8 +200,7 @@ class NameParts(TokenReader):
                     return None   # the name goes on ('… di tích quốc gia Kim Liên', '… quốc gia về dân cư',
                     #               'Trung tâm Lưu trữ quốc gia I': a review's probes)
                 return after
-            if not self.is_low(k) or not self.toks[k].word or self.stops_at(k, TAIL_STOPS) or self.verb_at(k) \
-                    or self.level_at(k):
+            if not self.plain_name_word(k):
                 return None
             k += 1
         return None

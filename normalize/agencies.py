@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from corpus import load_json
 from normalize.ocr_repair import strip_diacritics_same_length
-from normalize.places import NAMED_WITH_LEVEL
+from normalize.places import COMMUNE_LEVELS, DISTRICT_LEVELS, NAMED_WITH_LEVEL, PROVINCE_LEVELS
 from normalize.text import fold_tone_placement, match_key
 
 
@@ -146,15 +146,16 @@ def loose_key(name: str, marks: bool = True) -> str:
     province). Without any marks (`marks=False`) only to look a name up in the gazetteer ('Văn hóa
     thê thao' typed for 'Văn hóa, Thể thao'). For comparing only, never for output."""
     key = match_key(name)
-    last = None if not marks else next(reversed(list(_LEVEL_IN_NAME.finditer(key))), None)
     # the words before a name's locality compared without marks ('chuyển đối số' typed for 'chuyển
     # đổi số', pool zj), the locality with them
-    key = strip_diacritics_same_length(key[:last.start()]) + key[last.start():] if last else \
-        key if marks else strip_diacritics_same_length(key)
+    locality = [m.start() for m in _LEVEL_IN_NAME.finditer(key)] if marks else []
+    cut = locality[-1] if locality else (len(key) if not marks else 0)
+    key = strip_diacritics_same_length(key[:cut]) + key[cut:]
     return " ".join(re.sub(r"[,;:.()–—-]", " ", key).split())
 
 
-_LEVEL_IN_NAME = re.compile(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s")
+_LEVEL_IN_NAME = re.compile(r"\b(?:" + "|".join(dict.fromkeys((*PROVINCE_LEVELS, *DISTRICT_LEVELS, *COMMUNE_LEVELS)))
+                            + r")\s")
 
 
 @lru_cache(maxsize=1)

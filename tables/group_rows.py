@@ -21,23 +21,27 @@ def childless_groups(rows: list[TypedRow], numeric: set[int], commas: bool = Fal
         column = next((k for k in sorted(numeric) if k < len(row.cells) and row.cells[k].strip()), None)
         if row.kind != "group" or column is None:
             continue
-        rank = numbering_rank(row.cells[0] if row.cells else "")
+        rank = _rank(row)
         members: list[TypedRow] = []
         parts = False
         for nxt in rows[n + 1:]:
             if nxt.kind == "part" and not members:
                 parts = True
                 continue
-            if nxt.kind == "total" or numbering_rank(nxt.cells[0] if nxt.cells else "") == rank:
+            if nxt.kind == "total" or _rank(nxt) == rank:
                 break
             if nxt.kind in ("data", "group") and _figure(nxt, column, commas):
                 members.append(nxt)
-        top = min((numbering_rank(m.cells[0] if m.cells else "") for m in members), default=None)
-        children = [m for m in members if numbering_rank(m.cells[0] if m.cells else "") == top]
+        top = min((_rank(m) for m in members), default=None)
+        children = [m for m in members if _rank(m) == top]
         whole = _figure(row, column, commas)
         if not children or parts and abs(sum(_figure(m, column, commas) for m in children) - whole) > max(1, abs(whole) / 1000):
             out[n] = row.model_copy(update={"kind": "data", "group": None, "group_row": None})
     return out
+
+
+def _rank(row: TypedRow) -> int:
+    return numbering_rank(row.cells[0] if row.cells else "")
 
 
 def _figure(row: TypedRow, column: int, commas: bool):
