@@ -34,6 +34,7 @@ from normalize.agencies import (
     spelled_out,
     tidy_name,
 )
+from normalize.places import PROVINCE_LEVELS
 from normalize.text import match_key
 
 
@@ -120,6 +121,11 @@ class WholeNames(KnownReadings):
             # a body every province has, named with the province alone ('Giám đốc Kho bạc Nhà nước Quảng
             # Ngãi', 'Cục Thuế Nghệ An'): that province's (a review's probes; pool e)
             best = (bare[0], local_name(best[1], bare[1].full()), "local", True)
+        elif best[3] and best[1] in LOCAL_BRANCHES and branch is None and self.ctx.province is not None \
+                and self.bare_level(best[0]) > best[0]:
+            # the same body with a bare 'tỉnh' in a province's document ('Uỷ ban Dân số, Gia đình và Trẻ em
+            # tỉnh', pool zs): the province's own
+            best = (self.bare_level(best[0]), local_name(best[1], self.ctx.province.full()), "local", True)
         elif branch is not None and best[1] in LOCAL_BRANCHES:
             # a body every province has, whose unit there is named by the province ('Kho bạc Nhà nước
             # chi nhánh tỉnh' in a province's decision of 2009 is its Kho bạc Nhà nước tỉnh, pool zd)
@@ -128,7 +134,24 @@ class WholeNames(KnownReadings):
             best = (branch[0], f"{best[1]} chi nhánh {branch[1]}", best[2], True)
         if self.key(best[0]) == "các" and (self.level_at(best[0] + 1) or self.key(best[0] + 1) in ("cấp", "địa")):
             return None  # 'KBNN các tỉnh …', 'Mặt trận Tổ quốc Việt Nam các cấp': each of them, no one body
+        if best[3] and best[2] != "local" and self.names_a_level(best[0], best[1]):
+            return None
         return best
+
+    def names_a_level(self, j: int, name: str) -> bool:
+        """A national name followed by a level and no place ('Kho bạc Nhà nước cấp huyện', 'Kho bạc Nhà
+        nước quận - huyện'; a branch's 'Kho bạc Nhà nước nơi giao dịch'): the offices of that level,
+        no one body (pools zs, s, zj)."""
+        branch = name in LOCAL_BRANCHES
+        if self.key(j) == "cấp" and self.level_at(j + 1):
+            return True
+        if branch and self.key(j) == "nơi":
+            return True
+        lv = self.level_at(j)
+        # (not a committee's name, which holds another body's: with 'Ủy ban Mặt trận Tổ quốc Việt Nam
+        # phường, xã' unread, its 'Mặt trận Tổ quốc Việt Nam' is read alone as the central one, pool za)
+        return branch and not name.startswith("Ủy ban") and lv is not None and lv[1] not in PROVINCE_LEVELS \
+            and lv[0] < len(self.toks) and not self.is_cap(lv[0]) and not self.toks[lv[0]].text.isdigit()
 
     def after_head(self, end: int, head: str, follow: str) -> Reading | None:
         kind = KIND_OF_HEAD.get(head, "local" if follow == "place" else "body")

@@ -60,7 +60,8 @@ LOCAL_BRANCHES = {"Kho bạc Nhà nước", "Bảo hiểm xã hội", "Cục Thu
                   "Ủy ban Mặt trận Tổ quốc Việt Nam", "Hội Liên hiệp Phụ nữ", "Liên đoàn Lao động", "Hội Nông dân",
                   "Hội Cựu chiến binh", "Hội Chữ thập đỏ", "Tỉnh đoàn", "Đoàn đại biểu Quốc hội", "Liên minh Hợp tác xã",
                   "Đoàn Thanh niên Cộng sản Hồ Chí Minh",
-                  "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân", "Ủy ban nhân dân", "Hội đồng nhân dân"}
+                  "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân", "Ủy ban nhân dân", "Hội đồng nhân dân",
+                  "Ủy ban Dân số, Gia đình và Trẻ em"}   # (2002–2007)
 # Bare heads that are also common nouns ('thuế', a tax; 'thanh tra', an inspection): a body only where
 # no lowercase word but a verb follows ('Thuế tỉnh', 'Thanh tra chủ trì'; not 'Thuế nhà đất').
 COMMON_NOUN_HEADS = {"Thuế", "Thanh tra"}

@@ -2702,3 +2702,32 @@ def test_the_peoples_public_securitys_social_insurance():
     assert "Bảo hiểm xã hội Công an nhân dân" in _names(
         "Giám đốc Bảo hiểm xã hội Bộ Quốc phòng, Giám đốc Bảo hiểm xã hội Công an nhân dân chịu trách nhiệm thi hành",
         "Bảo hiểm xã hội Việt Nam")
+
+
+# -- batch zs (2026-12-07): read after its first-sight row was recorded --------------------------------
+def test_a_national_name_with_a_level_and_no_place_is_the_offices_of_that_level():
+    """A province's decision on an exam's funds: 'chỉ đạo Kho bạc Nhà nước cấp huyện giải quyết kinh phí'
+    gave the State Treasury itself; so did a city's 'Kho bạc Nhà nước quận - huyện' and 'Kho bạc Nhà
+    nước nơi giao dịch' (every district's office, the one an account is held at)."""
+    assert _names("b) Kho bạc Nhà nước tỉnh thực hiện theo thẩm quyền và chỉ đạo Kho bạc Nhà nước cấp huyện giải "
+                  "quyết kinh phí để Hội đồng thi và các Ban của Hội đồng thi thực hiện nhiệm vụ.",
+                  "Ủy ban nhân dân tỉnh Quảng Ngãi") == ["Kho bạc Nhà nước tỉnh Quảng Ngãi"]
+    assert _names("Giám đốc Kho bạc Nhà nước Thành phố, Giám đốc Kho bạc Nhà nước quận - huyện; Thủ trưởng các đơn vị",
+                  "Ủy ban nhân dân Thành phố Hồ Chí Minh") == ["Kho bạc Nhà nước thành phố Hồ Chí Minh"]
+    assert _names("gửi cơ quan Tài chính đồng cấp, Kho bạc Nhà nước nơi giao dịch để làm căn cứ cấp phát",
+                  "Ủy ban nhân dân Thành phố Hồ Chí Minh") == []
+
+
+def test_the_council_that_oversees_social_insurance():
+    """Bảo hiểm xã hội Việt Nam's decisions list 'HĐQL-BHXH VN' or 'Hội đồng quản lý BHXH' among their
+    recipients (three documents of two batches); neither was read."""
+    for item in ("- Hội đồng quản lý BHXH;", "- HĐQL-BHXH VN;", "- HĐQL - BHXH VN;"):
+        assert _names(item, "Bảo hiểm xã hội Việt Nam") == ["Hội đồng quản lý Bảo hiểm xã hội Việt Nam"]
+
+
+def test_the_population_family_and_children_committee_of_2002_to_2007():
+    """A province's decision of 2008 setting up its health department from 'Uỷ ban Dân số, Gia đình và Trẻ em
+    tỉnh' read 'Ủy ban Dân số' and stopped at the comma."""
+    assert _names("Thành lập Sở Y tế tỉnh Hậu Giang, trên cơ sở tiếp nhận chức năng và tổ chức về dân số từ Uỷ ban "
+                  "Dân số, Gia đình và Trẻ em tỉnh vào Sở Y tế.", "Ủy ban nhân dân tỉnh Hậu Giang") == [
+        "Sở Y tế tỉnh Hậu Giang", "Ủy ban Dân số, Gia đình và Trẻ em tỉnh Hậu Giang", "Sở Y tế tỉnh Hậu Giang"]
