@@ -11,6 +11,7 @@ from functools import lru_cache
 from corpus import load_json
 from normalize.durations import parse_duration_months
 from normalize.ocr_repair import strip_diacritics_same_length
+from normalize.places import COMMUNE_LEVELS, DISTRICT_LEVELS, PROVINCE_LEVELS
 from normalize.text import match_key, normalize_dashes
 
 # The kinds of document a column header may name as the rows' source ('Theo NQ 01', 'Theo Kế hoạch
@@ -21,6 +22,10 @@ SOURCE_KINDS = "|".join(k.lower() for k in sorted({*_DOC_TYPES["codes"], *_DOC_T
 
 # A column that numbers each row in a document the text cites: 'Theo NQ 01', 'NV theo KH 05-KH/BCĐTW'.
 SOURCE_HEADER = rf"^(?:nv|nhiệm vụ|stt|tt)?\s*theo\s+(?P<kind>{SOURCE_KINDS})\s*(?:số\s*)?(?P<number>\d{{1,3}})\b"
+
+# A header that names localities by their levels alone ('Tỉnh, thành phố', 'Huyện/thị xã').
+_LEVEL = "|".join(dict.fromkeys(PROVINCE_LEVELS + DISTRICT_LEVELS + COMMUNE_LEVELS))
+LOCALITY_HEADER = rf"^(?:tên )?(?:{_LEVEL})(?:\s*(?:,|/|-|và)\s*(?:{_LEVEL}))*(?: trực thuộc trung ương)?$"
 
 # Header words → role, most specific first. Roles:
 #   stt           the row number               name        what the row is (task, project, item)
@@ -75,6 +80,9 @@ COLUMN_ROLES: list[tuple[str, str]] = [
     (r"mục tiêu", "objective"),
     (r"kết quả|sản phẩm dự kiến|sản phẩm chính|sản phẩm đầu ra", "result"),
     (r"chủ trì|thực hiện|chủ đầu tư|đơn vị|cơ quan|bộ, ngành|địa phương|chủ quản|phụ trách|trách nhiệm", "agency"),
+    # a column of localities by their levels ('Tỉnh, thành phố', 'Huyện, thị xã'): where each row is;
+    # in a table of money with no column of bodies, whom it goes to (tables/typed.py)
+    (LOCALITY_HEADER, "location"),
     (r"tên|nội dung|nhiệm vụ|giải pháp|đối tượng|hạng mục|danh mục|công trình|dự án|đề án|công việc|hoạt động|đề tài|"
      r"khu vực|địa bàn|đề xuất|kiến nghị|chỉ tiêu|khoản chi|khoản mục|các khoản|mục chi", "name"),
     (r"văn bản|số hiệu|ký hiệu|công văn|căn cứ", "reference"),
@@ -108,6 +116,11 @@ SCHEME_WORDS = r"đề án|nhiệm vụ|dự án luật|đề tài"
 
 def names_schemes(header: str) -> bool:
     return bool(_plain(SCHEME_WORDS).search(header_key(header)))
+
+
+def names_localities(header: str) -> bool:
+    """'Tỉnh, thành phố', 'Huyện/thị xã': a column of places named by their levels alone."""
+    return bool(_plain(LOCALITY_HEADER).search(header_key(_first_part(header.split(" / ")[0]))))
 
 
 def names_bid_packages(header: str) -> bool:

@@ -24,6 +24,7 @@ from normalize.columns import (
     money_paid_out,
     money_spent,
     names_bid_packages,
+    names_localities,
     names_schemes,
     norm_title,
     price_column,
@@ -211,6 +212,17 @@ def _heading_row(cells: list[str], columns: list[TypedColumn], first: str) -> bo
     return len(letters) >= 8 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
 
 
+def _localities_given_money(columns: list[TypedColumn]) -> None:
+    """A column of provinces or districts ('Tỉnh, thành phố') beside money, with no column of bodies:
+    the places the money goes to, each its People's Committee (a Prime Minister's support to 19
+    provinces, pool zt); beside a column of bodies it only says where a row is (a border gate's
+    province next to the customs office that runs it, pool g)."""
+    if any(c.role == "budget" for c in columns) and not any(c.role == "agency" for c in columns):
+        for col in columns:
+            if col.role == "location" and names_localities(col.name):
+                col.role = "agency"
+
+
 def _refine_time(column: TypedColumn, values: list[str]) -> None:
     """A time column is a duration, a period or a deadline by what most of its cells say."""
     kinds = Counter(k for k in map(time_kind, values) if k)
@@ -260,6 +272,7 @@ def type_table(table: Table, title: str | None = None, declared_unit: MoneyUnit 
         if col.role == "budget":
             col.money_kind = money_kind(col.name)
     assumed = money_from_cells(columns, body)
+    _localities_given_money(columns)
     _category_columns(columns, body)
     if not any(c.role == "reference" for c in columns):
         # a column whose every cell cites a document ('Thông báo số 98-TB/TU') under a header that

@@ -2731,3 +2731,21 @@ def test_the_population_family_and_children_committee_of_2002_to_2007():
     assert _names("Thành lập Sở Y tế tỉnh Hậu Giang, trên cơ sở tiếp nhận chức năng và tổ chức về dân số từ Uỷ ban "
                   "Dân số, Gia đình và Trẻ em tỉnh vào Sở Y tế.", "Ủy ban nhân dân tỉnh Hậu Giang") == [
         "Sở Y tế tỉnh Hậu Giang", "Ủy ban Dân số, Gia đình và Trẻ em tỉnh Hậu Giang", "Sở Y tế tỉnh Hậu Giang"]
+
+
+# -- batch zt (2026-12-07): read after its first-sight row was recorded --------------------------------
+def test_money_given_to_provinces_named_under_their_levels_goes_to_their_peoples_committees():
+    """The Prime Minister's support of 1.000 tỷ đồng to 19 provinces for cadastral work (2026): a table
+    'STT | Tỉnh, thành phố | Mức hỗ trợ (tỷ đồng)' gave its lines with no body; each province is the
+    People's Committee the money goes to. Without money beside it, such a column only says where a row
+    is (a border gate's province next to the customs office that runs it)."""
+    typed, records, _ = _run(_table([["STT", "Tỉnh, thành phố", "Mức hỗ trợ (tỷ đồng)"],
+                                      ["1", "Tuyên Quang", "50"], ["2", "Cao Bằng", "65"], ["3", "Lạng Sơn", "10"],
+                                      ["", "Tổng cộng", "125"]]))
+    assert [(b.item, b.amount.value, b.lead_agencies) for b in records.budget] == [
+        ("Tuyên Quang", 50_000_000_000, ["Ủy ban nhân dân tỉnh Tuyên Quang"]),
+        ("Cao Bằng", 65_000_000_000, ["Ủy ban nhân dân tỉnh Cao Bằng"]),
+        ("Lạng Sơn", 10_000_000_000, ["Ủy ban nhân dân tỉnh Lạng Sơn"])]
+    typed, _, _ = _run(_table([["Tên cửa khẩu", "Chi cục Hải quan quản lý", "Tỉnh/Thành phố"],
+                               ["Lóng Sập", "Chi cục Hải quan khu vực X", "Sơn La"]]))
+    assert typed.columns[2].role == "location"
