@@ -40,6 +40,7 @@ from ner.agency_words import (
     COMMON_NOUN_BODIES,
     FIELD_BEFORE,
     LAW_TITLE_BEFORE,
+    LEADERS_BOARD,
     MINISTRY_UNIT_HEADS,
     PEOPLES_BOARD_AFTER,
     PLURAL_AFTER,
@@ -134,13 +135,14 @@ def _acting(f: FoundAgency, text: str) -> bool:
     """Whether 'Chính phủ' or 'Quốc hội' stands for the body, not for a word of a law's title
     ('Luật Tổ chức Chính phủ') or of a thing's name ('Chính phủ số', 'Trụ sở Chính phủ'); whether a
     'Thanh tra' is the state's, not the people's inspection board ('Thanh tra nhân dân'); whether
-    the body is Viet Nam's, not another country's ('Bộ Ngoại giao Nhật Bản'); not a field or a plural."""
+    the body is Viet Nam's, not another country's ('Bộ Ngoại giao Nhật Bản'); not a field, a plural or a
+    body's leaders."""
     if f.text.endswith("Thanh tra") and PEOPLES_BOARD_AFTER.match(text, f.end):
         return False
     if foreign_body_at(text, f.end):
         return False
-    if FIELD_BEFORE.search(text, 0, f.start) or PLURAL_AFTER.match(text, f.end):
-        return False   # a field ('lĩnh vực Kho bạc Nhà nước'), every region's ('… các khu vực')
+    if FIELD_BEFORE.search(text, 0, f.start) or PLURAL_AFTER.match(text, f.end) or LEADERS_BOARD.match(f.name):
+        return False   # a field ('lĩnh vực Kho bạc Nhà nước'), every region's ('… các khu vực'), the leaders
     if f.name not in COMMON_NOUN_BODIES:
         return True
     before, after = text[max(0, f.start - 40):f.start], text[f.end:f.end + 20]

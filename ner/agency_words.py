@@ -148,6 +148,9 @@ PEOPLE_WORDS = ("nhân viên", "cán bộ", "công chức", "viên chức", "bá
                 "sinh viên", "học viên", "người bệnh", "lãnh đạo", "kế toán", "thủ quỹ",
                 # people named with their honorific ('Thầy Nguyễn Văn Thu và thầy Võ Văn Sĩ', pool v)
                 "thầy ", "cô ", "ông ", "đồng chí ", "đ/c")
+# A body's leaders as a group ('Ban Lãnh đạo NHNN', 'Ban Giám đốc Sở', 'Ban Giám hiệu'): people, no organ
+# of the body (pool zt).
+LEADERS_BOARD = re.compile(r"^Ban (?:lãnh đạo|giám đốc|giám hiệu)\b", re.IGNORECASE)
 # Before 'văn phòng': its chief, a position that names the office ('Chánh văn phòng UBND tỉnh').
 OFFICE_CHIEFS = {"chánh"}
 # Words after 'Bộ' that make it a whole of things, not a ministry, whatever their case ('Bộ Luật Hình

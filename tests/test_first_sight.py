@@ -2749,3 +2749,10 @@ def test_money_given_to_provinces_named_under_their_levels_goes_to_their_peoples
     typed, _, _ = _run(_table([["Tên cửa khẩu", "Chi cục Hải quan quản lý", "Tỉnh/Thành phố"],
                                ["Lóng Sập", "Chi cục Hải quan khu vực X", "Sơn La"]]))
     assert typed.columns[2].role == "location"
+
+
+def test_a_bodys_leaders_are_no_organ_of_it():
+    """A State Bank circular's recipients: '- Ban Lãnh đạo NHNN;' gave 'Ban Lãnh đạo Ngân hàng Nhà nước
+    Việt Nam', the bank's governors as a group, as if it were one of its units."""
+    assert _names("- Ban Lãnh đạo NHNN;", "Ngân hàng Nhà nước Việt Nam") == []
+    assert _names("- Cục Lãnh sự;", "Bộ Ngoại giao") == ["Cục Lãnh sự"]
