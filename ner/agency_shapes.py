@@ -20,6 +20,7 @@ from ner.agency_words import (
     TAIL_STOPS,
 )
 from ner.references import PARTY_RE, STATE_RE
+from normalize.agencies import component_abbreviations
 from normalize.ocr_repair import strip_diacritics_same_length
 from normalize.places import TWO_LEVEL_FROM
 from normalize.text import match_key
@@ -33,6 +34,11 @@ MAX_UNIT_WORDS = 24
 
 # The zones a management board runs ('… Dung Quất và các khu công nghiệp'), not other 'khu' ('khu vực').
 ZONE_KINDS = {("công", "nghiệp"), ("kinh", "tế"), ("chế", "xuất"), ("công", "nghệ")}
+# Lowercase words that go on naming a zone after its kind ('Khu kinh tế cửa khẩu quốc tế Bờ Y').
+ZONE_QUALIFIERS = (("cửa", "khẩu"), ("ven", "biển"), ("công", "nghệ"), ("quốc", "tế"), ("cao",))
+# Words that end a board's lowercase phrase: the area it works in, every level's boards there (not 'các
+# cấp' alone, which a steering committee's topic may hold: '… sắp xếp đơn vị hành chính các cấp và …').
+PHRASE_ENDS = (("các", "cấp", "trên", "địa", "bàn"), ("trên", "địa", "bàn"))
 
 
 class NameShapes(TokenReader):
@@ -132,6 +138,12 @@ class NameShapes(TokenReader):
                 self.key(start) == "thường" and self.key(start + 1) in ("vụ", "trực")
         return True
 
+    def zone_abbreviation_at(self, i: int) -> bool:
+        """'KCN', 'KKT': a zone's kind shortened."""
+        spelled = component_abbreviations().get(self.toks[i].text) if i < len(self.toks) else None
+        words = tuple(match_key(spelled).split()) if spelled else ()
+        return len(words) == 3 and words[0] == "khu" and words[1:] in ZONE_KINDS
+
     def phrase_tail(self, j: int, managed: bool = False) -> int:
         """'Ban Chỉ đạo [Trung ương | quốc gia | tỉnh X] về phát triển khoa học, công nghệ, …', 'Ban Chỉ đạo
         chuyển đổi số trong các cơ quan đảng': the lowercase phrase that says what is steered or
@@ -151,12 +163,25 @@ class NameShapes(TokenReader):
         end = m = k
         managed = managed or self.key(j - 1) == "lý"   # 'Ban Quản lý khu Kinh tế', 'Ban Quản lý các khu công nghiệp'
         first_noun = next((t.key for t in self.toks[k:k + 3] if t.key not in ("các", "những")), None)
+        zoned = len(self.toks)   # from here a zone's kind has been read ('… các khu công nghiệp', '… các KCN')
+        kind_end = 0             # the end of the zone's kind being read
         while m < len(self.toks) and not self.level_at(m) and not self.verb_at(m):
             t = self.toks[m]
+            if any(self.words_at(m, words) for words in PHRASE_ENDS):
+                break   # ('Ban Chỉ đạo chống buôn lậu … các cấp trên địa bàn tỉnh', pool zu)
             following = next((x for x in range(m + 1, m + 3) if self.key(x) not in ("các", "những")), m + 1)
             zone = self.key(following) == "khu" and (self.key(following + 1), self.key(following + 2)) in ZONE_KINDS
             if managed and t.key == "và" and self.key(following) != first_noun and not zone:
                 break  # '… khu công nghiệp và các đơn vị': the name ended; not '… Dung Quất và các khu Công nghiệp'
+            if self.key(m - 1) == "và" and (t.key, self.key(m + 1)) in ZONE_KINDS:
+                kind_end = m + 2   # ('các khu chế xuất và công nghiệp Cần Thơ')
+            if m >= zoned and m >= kind_end and self.is_low(m) and t.key not in ("và", "các", "khu") \
+                    and not any(self.words_at(m, words) for words in ZONE_QUALIFIERS):
+                break  # ('Ban Quản lý các KCN thấy không có …', 'Ban Quản lý các KCN trân trọng thông báo', pool zu)
+            if t.key == "khu" and (self.key(m + 1), self.key(m + 2)) in ZONE_KINDS:
+                zoned, kind_end = min(zoned, m + 3), m + 3
+            elif self.zone_abbreviation_at(m):
+                zoned = min(zoned, m + 1)
             counted = t.text.isdigit() and len(t.text) <= 2 and self.key(m + 1) == "cấp"   # 'chính quyền … 02 cấp'
             if (self.is_low(m) or counted or managed and self.is_cap(m)
                     and (not self.starts_agency(m) or self.key(m - 1) == "khu")   # ('các khu Công nghiệp')

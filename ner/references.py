@@ -256,14 +256,29 @@ def find_references(text: str) -> list[FoundReference]:
         n, year, sym = m.group("n"), m.group("year"), m.group("sym")
         found.append(FoundReference(f"{n}/{year}/{sym}", n, f"{year}/{sym}", m.start(), m.end(), None, (sym,),
                                     False, (f"{year}{sym}→{year}/{sym}",)))
-    found = [f for f in found if not _FORM_BEFORE.search(text, max(0, f.start - 12), f.start)]
     found.sort(key=lambda f: f.start)
-    return found
+    return _without_forms(found, text)
+
+
+def _without_forms(found: list[FoundReference], text: str) -> list[FoundReference]:
+    """The citations that are no form's number: one after 'Mẫu số', 'biểu số liệu' …, and those listed
+    after it ('các biểu số liệu 01/TTr, 02/TTr, 03/TTr', pool zu: twelve forms read as documents)."""
+    kept, form_end = [], None
+    for f in found:
+        listed = form_end is not None and _FORM_LIST_GAP.fullmatch(text, form_end, f.start)
+        if listed or _FORM_BEFORE.search(text, max(0, f.start - 20), f.start):
+            form_end = f.end
+            continue
+        form_end = None
+        kept.append(f)
+    return kept
 
 
 # 'Mẫu số 03/HNMT', 'theo mẫu 02/BBKP', 'tại phụ lục 03/BHXH-TCT': the number of a form or of an
 # appendix, not a document's.
-_FORM_BEFORE = re.compile(r"\b(?:[Mm]ẫu|MẪU|[Bb]iểu|BIỂU|[Pp]hụ lục|PHỤ LỤC)(?:\s+(?:số|SỐ))?\s*:?\s*$")
+_FORM_BEFORE = re.compile(r"\b(?:[Mm]ẫu|MẪU|[Bb]iểu|BIỂU|[Pp]hụ lục|PHỤ LỤC)(?:\s+(?:số liệu|số|SỐ))?\s*:?\s*$")
+# Between two forms of one list.
+_FORM_LIST_GAP = re.compile(r"\s*(?:,|;|và)\s*")
 
 
 @lru_cache(maxsize=1)

@@ -93,7 +93,21 @@ def _context_before(doc: Document, table: Table) -> tuple[str | None, MoneyUnit 
             declared = (unit or declared) if short else unit
             if not unit:
                 caption = t if short else None   # a paragraph after a caption ends it
-    return best, declared, caption
+    return best, declared or _unit_after(doc, table), caption
+
+
+# A line that only declares a unit ('(đơn vị: đồng/người/phẫu thuật)').
+_UNIT_NOTE = re.compile(r"^\(?\s*(?:đơn vị(?: tính)?|đvt)\s*:[^()]*\)?$", re.IGNORECASE)
+
+
+def _unit_after(doc: Document, table: Table) -> MoneyUnit | None:
+    """The unit a note just under the table declares, where none is above it (a decree's allowance
+    table with '(đơn vị: đồng/người/phẫu thuật)' below it, pool zu)."""
+    following = next((b for b in doc.blocks if b.order > table.order and b.kind not in ("header", "footer")), None)
+    if following is None or any(table.order < t.order < following.order for t in doc.tables):
+        return None
+    text = following.text.strip()
+    return unit_from_header(text) if len(text) < DECLARED_UNIT_MAX_CHARS and _UNIT_NOTE.match(text) else None
 
 
 def _rows(table: Table, n_header: int, columns: list[TypedColumn], commas: bool) -> list[TypedRow]:
@@ -298,7 +312,7 @@ def type_table(table: Table, title: str | None = None, declared_unit: MoneyUnit 
         if first is not None:
             first.role = "name"
     _label_before_description(columns, body)
-    labels = _row_labels(columns, body, title)
+    labels = _row_labels(columns, body, title, caption)
     # fees and prices are paid in, whether the caption or the title says so ('MỨC HỌC PHÍ …')
     kind, reason = _table_kind(columns, title, len(body), any(money_collected(t) for t in (title, caption) if t),
                                any(money_spent(t) for t in (title, caption) if t), bool(title and price_title(title)),
@@ -333,16 +347,18 @@ def _label_before_description(columns: list[TypedColumn], body: list[TypedRow]) 
         label.role, name.role = "name", "other"
 
 
-def _row_labels(columns: list[TypedColumn], body: list[TypedRow], title: str | None) -> TypedColumn | None:
+def _row_labels(columns: list[TypedColumn], body: list[TypedRow], title: str | None,
+                caption: str | None = None) -> TypedColumn | None:
     """Money the state pays out, with no column that says what each row is and no body in charge
     ('STT | Tỷ lệ tổn thương cơ thể | Mức hưởng trợ cấp': an allowance per degree of injury): the
     first column of labels filled in most rows names the rows. Returned (and made the name column)
     so the table's kind says it is uncertain: its lines go to the review queue first. Money that
     is not paid out (a wage floor, tax brackets, prices, the value of goods) names no row so: over
-    the read sets that gave 180 false lines against 370 right ones."""
+    the read sets that gave 180 false lines against 370 right ones. The caption may say it ('1. Mức
+    phụ cấp phẫu thuật' over 'Vai trò | Loại đặc biệt | Loại I …', pool zu)."""
     money = [c for c in columns if c.role == "budget" and c.multiplier]
     if any(c.role in ("name", "agency") for c in columns) or not money or \
-            not any(money_paid_out(t) for t in (title or "", *(c.name for c in money))):
+            not any(money_paid_out(t) for t in (title or "", caption or "", *(c.name for c in money))):
         return None
     labels = _first_label_column(columns, body)
     if labels is not None:

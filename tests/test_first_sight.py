@@ -114,7 +114,7 @@ def _du_toan_xlsx() -> bytes:
     return out.getvalue()
 
 
-def _docx_with_table(paragraphs: list[str], rows: list[list[str]]) -> bytes:
+def _docx_with_table(paragraphs: list[str], rows: list[list[str]], after: tuple[str, ...] | list[str] = ()) -> bytes:
     d = Docx()
     for text in paragraphs:
         d.add_paragraph(text)
@@ -122,6 +122,8 @@ def _docx_with_table(paragraphs: list[str], rows: list[list[str]]) -> bytes:
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             t.cell(r, c).text = text
+    for text in after:
+        d.add_paragraph(text)
     out = io.BytesIO()
     d.save(out)
     return out.getvalue()
@@ -2756,3 +2758,57 @@ def test_a_bodys_leaders_are_no_organ_of_it():
     Việt Nam', the bank's governors as a group, as if it were one of its units."""
     assert _names("- Ban Lãnh đạo NHNN;", "Ngân hàng Nhà nước Việt Nam") == []
     assert _names("- Cục Lãnh sự;", "Bộ Ngoại giao") == ["Cục Lãnh sự"]
+
+
+# -- batch zu (2026-12-07): read after its first-sight row was recorded --------------------------------
+def test_a_zone_boards_name_ends_after_its_zones():
+    """The industrial zones' board of Bắc Giang writing of itself: 'Ban Quản lý các KCN thấy không có nội
+    dung …', '… trân trọng thông báo …' gave 'Ban Quản lý các khu công nghiệp thấy không tỉnh Bắc
+    Giang'; after the zones' kind only a zone's own name or qualifier goes on."""
+    issuer = "Ban Quản lý các khu công nghiệp tỉnh Bắc Giang"
+    assert _names("Sau khi rà soát, đối chiếu với chức năng nhiệm vụ và kế hoạch công tác năm 2013 của Ban, Ban Quản "
+                  "lý các KCN thấy không có nội dung cần trình UBND tỉnh", issuer) == [
+        "Ban Quản lý các khu công nghiệp tỉnh Bắc Giang", "Ủy ban nhân dân tỉnh Bắc Giang"]
+    assert _names("Ban Quản lý các KCN trân trọng thông báo để Văn phòng UBND tỉnh và Sở Tư pháp được biết.",
+                  issuer)[0] == "Ban Quản lý các khu công nghiệp tỉnh Bắc Giang"
+    # (a zone's qualifier and a second zone still belong to the name)
+    assert _names("phối hợp Ban Quản lý các khu công nghệ cao và khu công nghiệp", "Ủy ban nhân dân thành phố Hà Nội") \
+        == ["Ban Quản lý các khu công nghệ cao và khu công nghiệp thành phố Hà Nội"]
+
+
+def test_a_boards_phrase_ends_before_every_level_and_the_area():
+    """A council's resolution on the funds of 'Ban Chỉ đạo chống buôn lậu, gian lận thương mại và hàng giả
+    các cấp trên địa bàn tỉnh Đồng Tháp' read the boards of every level and the area as one name."""
+    names = _names("Điều 1. Thống nhất quy định mức chi đảm bảo hoạt động của Ban Chỉ đạo chống buôn lậu, gian lận "
+                   "thương mại và hàng giả các cấp trên địa bàn tỉnh Đồng Tháp. Cụ thể như sau:",
+                   "Hội đồng nhân dân tỉnh Đồng Tháp")
+    assert not any("các cấp" in n or "địa bàn" in n for n in names)
+
+
+def test_forms_listed_after_a_form_are_no_documents():
+    """An inspectorate's circular on reports: 'theo Mẫu số 02 và các biểu 01/TCD, 02/XLD, 03/GQKN …' and
+    'các biểu số liệu 01/TTr, 02/TTr, 03/TTr' gave twelve forms as cited documents."""
+    from ner.references import find_references
+    keys = [r.key for r in find_references(
+        "Nội dung báo cáo được thực hiện theo Mẫu số 02 và các biểu 01/TCD, 02/XLD, 03/GQKN, 04/GQTC, 05/KQTH, "
+        "06/QLKNTC ban hành kèm theo Thông tư này. Công tác thanh tra được thực hiện theo Mẫu số 01 và các biểu số "
+        "liệu 01/TTr, 02/TTr, 03/TTr ban hành kèm theo Thông tư số 06/2025/TT-TTCP.")]
+    assert keys == ["06/2025/TT-TTCP"]
+
+
+def test_an_allowance_table_with_its_unit_below_and_its_caption_above():
+    """A Government decree's surgery allowances: '1. Mức phụ cấp phẫu thuật' over 'Vai trò | Loại đặc
+    biệt | Loại I | Loại II | Loại III', '(đơn vị: đồng/người/phẫu thuật)' under it. The unit below was
+    not read (its figures were no money), and no column said what the rows are: no line."""
+    data = _docx_with_table(["Điều 4. Chế độ phụ cấp phẫu thuật, thủ thuật", "1. Mức phụ cấp phẫu thuật"],
+                            [["Vai trò", "Loại đặc biệt", "Loại I", "Loại II", "Loại III"],
+                             ["a) Người mổ chính, người gây mê hồi sức hoặc châm tê chính", "560.000", "250.000",
+                              "130.000", "100.000"],
+                             ["b) Người phụ mổ, người phụ gây mê hồi sức hoặc phụ châm tê", "400.000", "180.000",
+                              "100.000", "60.000"]],
+                            after=["(đơn vị: đồng/người/phẫu thuật)", "2. Mức phụ cấp thủ thuật"])
+    result = extract_bytes(data, "phu-cap.docx")
+    assert [b.amount.value for b in result.records.budget] == [560_000, 250_000, 130_000, 100_000,
+                                                              400_000, 180_000, 100_000, 60_000]
+    assert result.records.budget[0].item.startswith("a) Người mổ chính") and result.records.budget[0].confidence < 1
+    assert 560_000 in [a.value for a in result.amounts]
