@@ -2812,3 +2812,22 @@ def test_an_allowance_table_with_its_unit_below_and_its_caption_above():
                                                               400_000, 180_000, 100_000, 60_000]
     assert result.records.budget[0].item.startswith("a) Người mổ chính") and result.records.budget[0].confidence < 1
     assert 560_000 in [a.value for a in result.amounts]
+
+
+# -- batch zv (2026-12-07): read after its first-sight row was recorded --------------------------------
+def test_a_mass_organizations_branch_named_with_viet_nam_and_a_bare_level():
+    """A ward's decision setting up an election board: 'Chủ tịch Hội Cựu chiến binh Việt Nam Phường',
+    'Chủ tịch Hội Liên Hiệp Phụ nữ Việt Nam Phường' gave the national associations, not the ward's."""
+    issuer = "Ủy ban nhân dân phường Sa Đéc"
+    assert _names("4. Mời ông Trần Anh Tuấn, Phó Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam Phường đồng thời là Chủ "
+                  "tịch Hội Cựu chiến binh Việt Nam Phường, Ủy viên;", issuer) == [
+        "Ủy ban Mặt trận Tổ quốc Việt Nam phường Sa Đéc", "Hội Cựu chiến binh phường Sa Đéc"]
+    assert _names("Chủ tịch Hội Liên Hiệp Phụ nữ Việt Nam Phường, Phó Trưởng ban;", issuer) == [
+        "Hội Liên hiệp Phụ nữ phường Sa Đéc"]
+
+
+def test_an_older_unit_closed_by_a_lowercase_word_in_an_undated_text():
+    """An undated circular of 2005 (a dataset's copy, no header): 'báo cáo ngay về Bộ Tài chính (Vụ Chính
+    sách thuế, Tổng cục Hải quan)' gave the 'Vụ Chính sách' Bộ Dân tộc và Tôn giáo has had since 2025."""
+    assert _names("các địa phương báo cáo ngay về Bộ Tài chính (Vụ Chính sách thuế, Tổng cục Hải quan) để có hướng "
+                  "dẫn kịp thời") == ["Bộ Tài chính", "Vụ Chính sách thuế", "Tổng cục Hải quan"]
