@@ -33,8 +33,10 @@ _LIST_SEP = r"\s*(?:,|và|&)\s*"
 # numbered series); only with a year after it, so '1.436/…' (a thousands point) is not read so.
 _NUM_STATE = rf"{_NUM}(?:\.\d{{1,2}}(?={_SL}(?:19|20)\d{{2}}{_SL})|[a-z](?={_SL}[A-ZĐ]))?"
 # A unit's code may carry its number after a point, and a letter its own serial after a hyphen:
-# '4814/CCTKV.05-TTKT3' (a regional tax office's 2025 code), '01/CV-01' (a company's letter).
-_SEG_NO = r"(?:\.\d{1,3})?"
+# '4814/CCTKV.05-TTKT3' (a regional tax office's 2025 code), '01/CV-01' (a company's letter); older
+# provincial codes join their parts with a point ('84/2004/QĐ.UB', '55/2005/QĐ-UB.NN',
+# '2909/TTr.LS-TC-YT', pools zt and zw), in capitals only (not a sentence run on: '…/QĐ-UBND.Theo').
+_SEG_NO = r"(?:\.\d{1,3}|\.[A-ZĐ]{2,}(?![a-zà-ỹđ]))?"
 STATE_RE = re.compile(
     rf"(?<![\w/.\-])(?P<nums>{_NUM_STATE}(?:{_LIST_SEP}{_NUM})*){_SL}"
     rf"(?:(?P<year>(?:19|20)\d{{2}}){_SL})?(?P<sym>{_SEG}{_SEG_NO}(?:{_HY}{_SEG}{_SEG_NO})*(?:-\d{{1,3}})?){_END}")

@@ -2831,3 +2831,26 @@ def test_an_older_unit_closed_by_a_lowercase_word_in_an_undated_text():
     sách thuế, Tổng cục Hải quan)' gave the 'Vụ Chính sách' Bộ Dân tộc và Tôn giáo has had since 2025."""
     assert _names("các địa phương báo cáo ngay về Bộ Tài chính (Vụ Chính sách thuế, Tổng cục Hải quan) để có hướng "
                   "dẫn kịp thời") == ["Bộ Tài chính", "Vụ Chính sách thuế", "Tổng cục Hải quan"]
+
+
+# -- batch zw (2026-12-07): read after its first-sight row was recorded --------------------------------
+def test_a_symbol_whose_parts_a_point_joins():
+    """A province's decision of 2005: 'Căn cứ Quyết định số 84/2004/QĐ.UB ngày 09/8/2004' was cut to
+    '84/2004/QĐ'; the point joins the parts of older provincial codes (also 'QĐ-UB.NN'), never a
+    sentence run on ('12/QĐ-UBND.Theo đó')."""
+    from ner.references import find_references
+    keys = [r.key for r in find_references(
+        "Căn cứ Quyết định số 84/2004/QĐ.UB ngày 09/8/2004 của UBND tỉnh V / v ban hành Quy định phân công, "
+        "phân cấp quản lý tổ chức bộ máy; Quyết định số 55/2005/QĐ-UB.NN của UBND tỉnh; số 12/QĐ-UBND.Theo đó")]
+    assert keys == ["84/2004/QĐ.UB", "55/2005/QĐ-UB.NN", "12/QĐ-UBND"]
+
+
+def test_the_public_securitys_departments_named_with_commas():
+    """A Bộ Công an circular of 2025: 'Cục trưởng Cục Cảnh sát quản lý trại giam, cơ sở giáo dục bắt buộc,
+    trường giáo dưỡng, Cục trưởng Cục Cảnh sát phòng cháy, chữa cháy và cứu nạn cứu hộ' gave 'Cục Cảnh
+    sát' (the ministry's units are its documents' names, now in the gazetteer)."""
+    assert _names("Giám đốc Công an tỉnh, thành phố, Cục trưởng Cục Cảnh sát quản lý trại giam, cơ sở giáo dục bắt "
+                  "buộc, trường giáo dưỡng, Cục trưởng Cục Cảnh sát phòng cháy, chữa cháy và cứu nạn cứu hộ chịu trách "
+                  "nhiệm thi hành", "Bộ Công an") == [
+        "Cục Cảnh sát quản lý trại giam, cơ sở giáo dục bắt buộc, trường giáo dưỡng",
+        "Cục Cảnh sát phòng cháy, chữa cháy và cứu nạn cứu hộ"]
