@@ -2854,3 +2854,12 @@ def test_the_public_securitys_departments_named_with_commas():
                   "nhiệm thi hành", "Bộ Công an") == [
         "Cục Cảnh sát quản lý trại giam, cơ sở giáo dục bắt buộc, trường giáo dưỡng",
         "Cục Cảnh sát phòng cháy, chữa cháy và cứu nạn cứu hộ"]
+
+
+def test_a_citys_departments_of_before_2008():
+    """Hà Nội's decision of 2006: 'Sở Giao thông Công chính và Sở Kế hoạch và Đầu tư tại Tờ trình số
+    611/TTrLN-GTCC-KH&ĐT' named only the second; the departments a province had until Nghị định
+    13/2008/NĐ-CP are in the gazetteer with the date they ended."""
+    assert _names("Xét đề nghị của Sở Giao thông Công chính và Sở Kế hoạch và Đầu tư tại Tờ trình số "
+                  "611/TTrLN-GTCC-KH&ĐT ngày 04/8/2006", "Ủy ban nhân dân thành phố Hà Nội") == [
+        "Sở Giao thông Công chính thành phố Hà Nội", "Sở Kế hoạch và Đầu tư thành phố Hà Nội"]
