@@ -57,18 +57,14 @@ class WholeNames(KnownReadings):
             known = None   # ('Vụ Chính sách thuế' in 2015: not the 'Vụ Chính sách' a ministry has since 3/2025, pool ze)
         dashed = known is not None and known[0] < len(self.toks) and self.toks[known[0]].text in ("-", "–") \
             and self.continues_name(known[0] + 1)   # ('Ban Dân tộc - Tôn giáo tỉnh', pool zl)
-        # a longer name closed by lowercase words, where the known one may be a later unit ('Vụ Chính sách
-        # thuế,' in an undated text of 2005, not the 'Vụ Chính sách' of 2025, pool zv)
-        closed = self.lowercase_close(known[0]) if known and known[1].valid_from \
-            and not (self.ctx.issued and self.ctx.issued >= known[1].valid_from) else None
-        if known and head and (known[1].kind in UNIT_KINDS and (self.continues_name(known[0]) or closed
+        if known and head and (known[1].kind in UNIT_KINDS and (self.continues_name(known[0])
                                                                 or self.lowercase_close(known[0]))
                                or known[1].kind == "province_department" and dashed):
             # the text's name goes on past a known one ('Cục Quản lý Chất lượng Nông lâm sản và Thuỷ sản'
             # of 2009, not the 'Cục Quản lý chất lượng' of Bộ GD&ĐT, pool zh), also where a lowercase
             # word inside it stops the head's reading ('Cục Quản lý chất lượng Nông lâm sản …')
             if not (by_head and by_head[0] > known[0]):
-                longer = max(self.name_end(known[0]), closed or 0)
+                longer = self.name_end(known[0])
                 by_head = (longer, f"{head[1]} {self.expand(head[0], longer)}", KIND_OF_HEAD.get(head[1], "body"),
                            False) if longer > known[0] else by_head
             if by_head and by_head[0] > known[0]:
@@ -125,11 +121,11 @@ class WholeNames(KnownReadings):
             # a body every province has, named with the province alone ('Giám đốc Kho bạc Nhà nước Quảng
             # Ngãi', 'Cục Thuế Nghệ An'): that province's (a review's probes; pool e)
             best = (bare[0], local_name(best[1], bare[1].full()), "local", True)
-        elif best[3] and branch is None and self.local_branch_name(best[1]) \
+        elif best[3] and branch is None and (local := self.local_branch_name(best[1])) \
                 and (own := self.bare_own_level(best[0])) is not None:
             # the same body with a bare level word in a local document ('Uỷ ban Dân số, Gia đình và Trẻ em
             # tỉnh', pool zs; 'Hội Cựu chiến binh Việt Nam Phường' in a ward's decision, pool zv): the place's
-            best = (own[0], local_name(self.local_branch_name(best[1]), own[1]), "local", True)
+            best = (own[0], local_name(local, own[1]), "local", True)
         elif branch is not None and best[1] in LOCAL_BRANCHES:
             # a body every province has, whose unit there is named by the province ('Kho bạc Nhà nước
             # chi nhánh tỉnh' in a province's decision of 2009 is its Kho bạc Nhà nước tỉnh, pool zd)

@@ -35,10 +35,12 @@ MAX_UNIT_WORDS = 24
 # The zones a management board runs ('… Dung Quất và các khu công nghiệp'), not other 'khu' ('khu vực').
 ZONE_KINDS = {("công", "nghiệp"), ("kinh", "tế"), ("chế", "xuất"), ("công", "nghệ")}
 # Lowercase words that go on naming a zone after its kind ('Khu kinh tế cửa khẩu quốc tế Bờ Y').
-ZONE_QUALIFIERS = (("cửa", "khẩu"), ("ven", "biển"), ("công", "nghệ"), ("quốc", "tế"), ("cao",))
-# Words that end a board's lowercase phrase: the area it works in, every level's boards there (not 'các
-# cấp' alone, which a steering committee's topic may hold: '… sắp xếp đơn vị hành chính các cấp và …').
-PHRASE_ENDS = (("các", "cấp", "trên", "địa", "bàn"), ("trên", "địa", "bàn"))
+ZONE_QUALIFIERS = (("cửa", "khẩu"), ("ven", "biển"), ("quốc", "tế"), ("cao",), ("sinh", "thái"), ("tổng", "hợp"),
+                   ("tập", "trung"))
+# Words that end a board's lowercase phrase: every level's boards in an area ('Ban Chỉ đạo … các cấp trên
+# địa bàn tỉnh'; not 'các cấp' alone, which a steering committee's topic may hold: '… sắp xếp đơn vị hành
+# chính các cấp và …'; not 'trên địa bàn' alone, before the province that names the board: a review).
+PHRASE_ENDS = (("các", "cấp", "trên", "địa", "bàn"),)
 
 
 class NameShapes(TokenReader):

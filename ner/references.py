@@ -91,6 +91,20 @@ def _segments(sym: str) -> list[str]:
     return [s for s in re.split(_HY, sym) if s]
 
 
+def _without_run_on(segs: list[str]) -> list[str]:
+    """A point after a whole issuer's code ends the symbol: the next sentence ran on without a space
+    ('12/QĐ-UBND.UBND tỉnh giao', '15/2024/QĐ-UBND.TM'); a point inside a short code joins its parts
+    ('QĐ.UB', 'TTr.LS')."""
+    out = []
+    for seg in segs:
+        head, point, tail = seg.partition(".")
+        if point and tail and not tail[0].isdigit() and len(head) > 3:
+            out.append(head)
+            break
+        out.append(seg)
+    return out
+
+
 def _repaired(segs: list[str]) -> tuple[list[str], tuple[str, ...]]:
     fixed = [repair_symbol_segment(s) for s in segs]
     return fixed, tuple(f"{a}→{b}" for a, b in zip(segs, fixed) if a != b)
@@ -212,6 +226,7 @@ def find_references(text: str) -> list[FoundReference]:
         # line-broken "QĐ- TTg" must still join).
         while segs and not _valid_segment(segs[-1]) and not (len(segs) > 1 and segs[-1].isdigit()):
             segs.pop()   # (a last segment of digits is a letter's serial the pattern took: '01/CV-01')
+        segs = _without_run_on(segs)
         if not segs or not _valid_segment(segs[0]):
             continue
         segs, repairs = _repaired(segs)

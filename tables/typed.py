@@ -104,8 +104,8 @@ def _unit_after(doc: Document, table: Table) -> MoneyUnit | None:
     """The unit a note just under the table declares, where none is above it (a decree's allowance
     table with '(đơn vị: đồng/người/phẫu thuật)' below it, pool zu)."""
     following = next((b for b in doc.blocks if b.order > table.order and b.kind not in ("header", "footer")), None)
-    if following is None or any(table.order < t.order < following.order for t in doc.tables):
-        return None
+    if following is None or any(table.order < t.order <= following.order + 1 for t in doc.tables):
+        return None   # (a note just above the next table is that table's: a review)
     text = following.text.strip()
     return unit_from_header(text) if len(text) < DECLARED_UNIT_MAX_CHARS and _UNIT_NOTE.match(text) else None
 
@@ -227,11 +227,13 @@ def _heading_row(cells: list[str], columns: list[TypedColumn], first: str) -> bo
 
 
 def _localities_given_money(columns: list[TypedColumn]) -> None:
-    """A column of provinces or districts ('Tỉnh, thành phố') beside money, with no column of bodies:
-    the places the money goes to, each its People's Committee (a Prime Minister's support to 19
-    provinces, pool zt); beside a column of bodies it only says where a row is (a border gate's
-    province next to the customs office that runs it, pool g)."""
-    if any(c.role == "budget" for c in columns) and not any(c.role == "agency" for c in columns):
+    """A column of provinces or districts ('Tỉnh, thành phố') that names the rows, beside money given
+    out ('Mức hỗ trợ', 'Phân bổ', 'Kinh phí'), with no column of bodies: the places the money goes to,
+    each its People's Committee (a Prime Minister's support to 19 provinces, pool zt). Elsewhere it only
+    says where a row is: beside a project's name, a customs office, a wage floor, revenue or a fine (a
+    review's probes; pool g)."""
+    given = any(c.role == "budget" and (c.money_kind == "allocation" or money_paid_out(c.name)) for c in columns)
+    if given and not any(c.role in ("agency", "name") for c in columns):
         for col in columns:
             if col.role == "location" and names_localities(col.name):
                 col.role = "agency"
@@ -275,7 +277,7 @@ def type_table(table: Table, title: str | None = None, declared_unit: MoneyUnit 
         if col.role in TIME_ROLES:
             _refine_time(col, values)
         numeric = numeric_share(values) >= CONTENT_MAJORITY and col.index not in scale
-        if col.role in ("name", "reference", "agency") and numeric:
+        if col.role in ("name", "reference", "agency", "location") and numeric:
             # 'Nhiệm vụ soạn thảo' over a column of figures: a money (or count) column, whatever its words
             col.role = "budget" if col.multiplier or declared_unit else "other"
         if declared_unit and not col.multiplier and not RATE_HEADER.search(col.name) \
@@ -330,8 +332,10 @@ def type_table(table: Table, title: str | None = None, declared_unit: MoneyUnit 
 
 
 def _first_label_column(columns: list[TypedColumn], body: list[TypedRow], before: int | None = None) -> TypedColumn | None:
-    """The first column of labels (a header, no other role, filled in most rows), before `before`."""
-    return next((c for c in columns if c.role == "other" and c.name.strip() and (before is None or c.index < before)
+    """The first column of labels (a header, no other role or a column of places, filled in most rows),
+    before `before`."""
+    return next((c for c in columns if (c.role == "other" or c.role == "location" and names_localities(c.name))
+                 and c.name.strip() and (before is None or c.index < before)
                  and len(filled(c, body)) >= CONTENT_MAJORITY * len(body)), None)
 
 
@@ -348,7 +352,7 @@ def _label_before_description(columns: list[TypedColumn], body: list[TypedRow]) 
 
 
 def _row_labels(columns: list[TypedColumn], body: list[TypedRow], title: str | None,
-                caption: str | None = None) -> TypedColumn | None:
+                caption: str | None) -> TypedColumn | None:
     """Money the state pays out, with no column that says what each row is and no body in charge
     ('STT | Tỷ lệ tổn thương cơ thể | Mức hưởng trợ cấp': an allowance per degree of injury): the
     first column of labels filled in most rows names the rows. Returned (and made the name column)
