@@ -19,13 +19,17 @@ from normalize.places import COMMUNE_LEVELS, DISTRICT_LEVELS, TWO_LEVEL_FROM, Pl
 # Words an item of a ministry's units may have ('Chính sách thương mại đa biên').
 MAX_UNIT_ITEM = 8
 
+# Words that open a list of bodies under one head: 'các Bộ: …', 'Liên Bộ: …' (a joint circular's issuers).
+LIST_OPENERS = {"các", "liên"}
+
 
 class ListedBodies(SharedLocalities):
     # -- several bodies in one phrase
     def enumeration_at(self, i: int) -> None:
         """'các Bộ: Tài chính, Nội vụ', 'các Bộ, cơ quan: Quốc phòng, …, Văn phòng Chính phủ', 'UBND
-        các tỉnh: Hà Giang, Lào Cai' — each item validated against the gazetteer or the places."""
-        if self.key(i) != "các":
+        các tỉnh: Hà Giang, Lào Cai', 'Liên Bộ: Tài chính, Y tế' (the ministries of a joint circular, pool
+        zx) — each item validated against the gazetteer or the places."""
+        if self.key(i) not in LIST_OPENERS:
             head = self.head_at(i)   # 'Hội Chữ thập đỏ các tỉnh Gia Lai, Kon Tum', 'UBND các tỉnh: …'
             if head and head[2] == "place" and self.key(head[0]) == "các":
                 self.enumerate_items(head[0] + 1, head, place_level=True)

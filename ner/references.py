@@ -37,8 +37,9 @@ _NUM_STATE = rf"{_NUM}(?:\.\d{{1,2}}(?={_SL}(?:19|20)\d{{2}}{_SL})|[a-z](?={_SL}
 # provincial codes join their parts with a point ('84/2004/QĐ.UB', '55/2005/QĐ-UB.NN',
 # '2909/TTr.LS-TC-YT', pools zt and zw), in capitals only (not a sentence run on: '…/QĐ-UBND.Theo').
 _SEG_NO = r"(?:\.\d{1,3}|\.[A-ZĐ]{2,}(?![a-zà-ỹđ]))?"
+# (not the year of a standard's number: 'QCVN 27:2025/BCT', pool zx)
 STATE_RE = re.compile(
-    rf"(?<![\w/.\-])(?P<nums>{_NUM_STATE}(?:{_LIST_SEP}{_NUM})*){_SL}"
+    rf"(?<![\w/.\-])(?!(?<=\d:)(?:19|20)\d\d/)(?P<nums>{_NUM_STATE}(?:{_LIST_SEP}{_NUM})*){_SL}"
     rf"(?:(?P<year>(?:19|20)\d{{2}}){_SL})?(?P<sym>{_SEG}{_SEG_NO}(?:{_HY}{_SEG}{_SEG_NO})*(?:-\d{{1,3}})?){_END}")
 PARTY_RE = re.compile(
     rf"(?<![\w/.\-])(?P<num>{_NUM}){_HY}(?P<type>{_SEG}){_SL}(?P<issuer>{_SEG}(?:{_HY}{_SEG})*){_END}")

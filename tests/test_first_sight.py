@@ -2882,3 +2882,20 @@ def test_what_a_review_of_the_zs_to_zw_rules_found():
                                                                                "200"]]),
                          "DỰ TOÁN CHI NGÂN SÁCH NĂM 2024 (Đơn vị: triệu đồng)")
     assert [b.amount.value for b in records.budget] == [500_000_000, 300_000_000, 200_000_000]
+
+
+# -- batch zx (2026-12-07): read after its first-sight row was recorded --------------------------------
+def test_the_ministries_of_a_joint_circular_listed_after_lien_bo():
+    """Hà Nội's decision of 2011: 'Thông tư liên tịch … ngày 11/9/2010 của Liên Bộ: Lao động Thương binh và
+    Xã hội, Tài chính, Y tế' named one ministry of three."""
+    assert _names("của Liên Bộ: Lao động Thương binh và Xã hội, Tài chính, Y tế về việc sửa đổi, bổ sung Thông tư",
+                  "Ủy ban nhân dân thành phố Hà Nội") == [
+        "Bộ Lao động - Thương binh và Xã hội", "Bộ Tài chính", "Bộ Y tế"]
+
+
+def test_a_technical_standards_year_is_no_document_number():
+    """Bộ Công Thương's circular issuing a technical regulation: 'QCVN 27:2025/BCT' gave '2025/BCT' as a
+    cited document; a number after 'Số:' with no space stays one ('S6:06 /TB-VKS', an OCR'd notice)."""
+    from ner.references import find_references
+    assert [r.key for r in find_references("Ký hiệu: QCVN 27:2025/BCT.")] == []
+    assert [r.key for r in find_references("S6:06 /TB-VKS")] == ["06/TB-VKS"]
