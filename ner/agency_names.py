@@ -151,16 +151,19 @@ class WholeNames(KnownReadings):
         """A national name followed by a level and no place ('Kho bạc Nhà nước cấp huyện', 'Kho bạc Nhà
         nước quận - huyện'; a branch's 'Kho bạc Nhà nước nơi giao dịch'): the offices of that level,
         no one body (pools zs, s, zj)."""
-        branch = name in LOCAL_BRANCHES
         if self.key(j) == "cấp" and self.level_at(j + 1):
-            return True
-        if branch and self.key(j) == "nơi":
-            return True
-        lv = self.level_at(j)
-        # (not a committee's name, which holds another body's: with 'Ủy ban Mặt trận Tổ quốc Việt Nam
-        # phường, xã' unread, its 'Mặt trận Tổ quốc Việt Nam' is read alone as the central one, pool za)
-        return branch and not name.startswith("Ủy ban") and lv is not None and lv[1] not in PROVINCE_LEVELS \
-            and lv[0] < len(self.toks) and not self.is_cap(lv[0]) and not self.toks[lv[0]].text.isdigit()
+            return True   # 'cấp huyện', 'cấp xã'
+        every_place_has_one = name in LOCAL_BRANCHES
+        if every_place_has_one and self.key(j) == "nơi":
+            return True   # 'nơi giao dịch', 'nơi đơn vị mở tài khoản'
+        # a lower level word with no place's name after it ('quận - huyện;'); not a committee's name, which
+        # holds another body's: with 'Ủy ban Mặt trận Tổ quốc Việt Nam phường, xã' unread, its 'Mặt trận
+        # Tổ quốc Việt Nam' is read alone as the central one (pool za)
+        level = self.level_at(j)
+        if not every_place_has_one or name.startswith("Ủy ban") or level is None or level[1] in PROVINCE_LEVELS:
+            return False
+        after = level[0]
+        return after < len(self.toks) and not self.is_cap(after) and not self.toks[after].text.isdigit()
 
     def after_head(self, end: int, head: str, follow: str) -> Reading | None:
         kind = KIND_OF_HEAD.get(head, "local" if follow == "place" else "body")

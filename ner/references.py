@@ -281,13 +281,13 @@ def find_references(text: str) -> list[FoundReference]:
 def _without_forms(found: list[FoundReference], text: str) -> list[FoundReference]:
     """The citations that are no form's number: one after 'Mẫu số', 'biểu số liệu' …, and those listed
     after it ('các biểu số liệu 01/TTr, 02/TTr, 03/TTr', pool zu: twelve forms read as documents)."""
-    kept, form_end = [], None
+    kept, last_form_end = [], None   # where the last number read as a form ends
     for f in found:
-        listed = form_end is not None and _FORM_LIST_GAP.fullmatch(text, form_end, f.start)
+        listed = last_form_end is not None and _FORM_LIST_GAP.fullmatch(text, last_form_end, f.start)
         if listed or _FORM_BEFORE.search(text, max(0, f.start - 20), f.start):
-            form_end = f.end
+            last_form_end = f.end
             continue
-        form_end = None
+        last_form_end = None
         kept.append(f)
     return kept
 
