@@ -78,11 +78,17 @@ class KnownReadings(TokenReader):
         return self.is_cap(i) and not self.all_caps and not self.toks[i].text.isupper() and not self.starts_agency(i) \
             and self.toks[i].name_key in known_name_words(self.plain) \
             and not any(self.words_at(i, words) for words in NOT_MORE_OF_A_NAME) \
-            and not self.locality_at(i) \
+            and not self.locality_at(i) and not self.province_named_at(i) \
             and not self.level_at(i) and self.key(i) not in TITLE_WORDS and self.key(i + 1) not in POSITION_WORDS \
             and not self.verb_at(i) and not self.role_after(i - 1) and not self.words_at(i, ("việt", "nam")) \
             and not foreign_body_at(self.text, self.toks[i - 1].end) \
             and f"{self.key(i)} {self.key(i + 1)}" not in DOCUMENT_KIND_KEYS and self.key(i) not in DOCUMENT_KIND_KEYS
+
+    def province_named_at(self, i: int) -> bool:
+        """A province's name alone at i ('… Kho bạc Nhà nước Nghệ An': 'Nghệ' is also a word of known names,
+        'Học viện … Nghệ thuật', pool zy)."""
+        place = self.place_at(i, None, ("province",))
+        return place is not None and place[1] is not None
 
     def not_yet(self, e: AgencyEntry) -> bool:
         """A body the gazetteer knows only from a date after the document's (its name then meant another)."""

@@ -2899,3 +2899,12 @@ def test_a_technical_standards_year_is_no_document_number():
     from ner.references import find_references
     assert [r.key for r in find_references("Ký hiệu: QCVN 27:2025/BCT.")] == []
     assert [r.key for r in find_references("S6:06 /TB-VKS")] == ["06/TB-VKS"]
+
+
+# -- batch zy (2026-12-07): read after its first-sight row was recorded --------------------------------
+def test_a_branch_named_with_its_province_whose_name_starts_like_a_known_word():
+    """Nghệ An's decision of 2010: 'Giám đốc Kho bạc nhà nước Nghệ An có trách nhiệm hướng dẫn' gave
+    'Kho bạc Nhà nước Nghệ An' as a body of its own ('Nghệ' is also a word of known names, 'Nghệ thuật'),
+    where 'Kho bạc Nhà nước Quảng Ngãi' was the province's."""
+    assert _names("Giám đốc Sở Tài chính, Giám đốc Kho bạc nhà nước Nghệ An có trách nhiệm hướng dẫn",
+                  "Ủy ban nhân dân tỉnh Nghệ An") == ["Sở Tài chính tỉnh Nghệ An", "Kho bạc Nhà nước tỉnh Nghệ An"]
