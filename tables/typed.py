@@ -32,12 +32,13 @@ from normalize.columns import (
     rows_are,
     time_kind,
 )
-from normalize.money import MoneyUnit, parse_unit, unit_from_header
+from normalize.money import MoneyUnit, unit_from_header
 from normalize.numbers import groups_with_commas
 from normalize.ranges import parse_number_or_range
+from tables.context import table_context
 from tables.group_rows import childless_groups
 from tables.headers import column_headers, header_row_count, is_total_row, unit_line
-from tables.lists import catalog_kind, is_title, numbered_lists
+from tables.lists import catalog_kind, numbered_lists
 from tables.money_columns import CONTENT_MAJORITY, apply_unit, filled, money_from_cells, numeric_share, scale_points
 
 _GROUP = re.compile(r"^(?:[IVX]{1,5}[.)]?\s+|[A-Z][.)]\s+|nhóm\s+\d+|phần\s+[IVX\d]+)", re.IGNORECASE)
@@ -50,64 +51,10 @@ _NHOM = re.compile(r"^\W{0,3}(?:[IVXL]{1,5}[.)]?\s*)?nh[oó]m\s+\d", re.IGNORECA
 _GARBLED_ROMAN = re.compile(r"(?=[IVXlvx]*[lvx])(?=.*[vx]|[IVXlvx]{2})[IVXlvx]{1,5}[.)]?")
 _ROMAN_LOOKALIKES = str.maketrans({"l": "I", "v": "V", "x": "X"})
 _FILL_ROLES = {"stt", "agency", "coordinating", "submitter", "reference", "note"}
-# A unit stated in a short line above a table ("Đơn vị tính: triệu đồng") applies to its money
-# columns that state none; a longer block between them ends that.
-DECLARED_UNIT_MAX_CHARS = 80
-DECLARED_UNIT_TAIL = 40
 # A table this small in rows says too little to be typed by its content.
 MIN_BODY_ROWS = 1
 
 
-_BARE_APPENDIX = re.compile(r"^(?:phụ lục|PHỤ LỤC|Phụ lục)\s*[\w.-]*\s*$")
-
-
-def _context_before(doc: Document, table: Table) -> tuple[str | None, MoneyUnit | None, str | None]:
-    """The nearest heading-like block above the table (an appendix title, 'DANH MỤC …'), the
-    money unit a short line just above it declares, and its caption (the last short line above
-    it that declares no unit: '1. Mức học phí')."""
-    best, declared, caption = None, None, None
-    previous_title = False
-    earlier_tables = [t.order for t in doc.tables if t.order < table.order]
-    after = max(earlier_tables, default=-1)
-    for b in doc.blocks:
-        if b.order >= table.order:
-            break
-        t = b.text.strip()
-        if b.kind in ("header", "footer", "footnote"):
-            continue
-        if is_title(t) and len(t) > 6 or b.kind == "heading" or t.startswith(("Phụ lục", "PHỤ LỤC")):
-            # a title wrapped over two lines (a scan reads each as a block: 'MỨC THƯỞNG … TẠI' /
-            # 'CÁC ĐẠI HỘI …') is one title; an appendix's number line stays apart
-            continued = best is not None and previous_title and not _BARE_APPENDIX.match(best) \
-                and not t.startswith(("Phụ lục", "PHỤ LỤC"))
-            best = f"{best} {t}" if continued else t
-            previous_title = True
-        else:
-            previous_title = False
-        if b.order > after:
-            short = len(t) < DECLARED_UNIT_MAX_CHARS
-            # 'Đơn vị tính: triệu đồng', or the unit alone on its line ('Triệu đồng', '(tỷ đồng)');
-            # a scan may join the line to the title above it: then it ends that block
-            alone = parse_unit(t.strip("()[]: ")) if short else None
-            unit = (unit_from_header(t) or alone) if short else unit_from_header(t[-DECLARED_UNIT_TAIL:])
-            declared = (unit or declared) if short else unit
-            if not unit:
-                caption = t if short else None   # a paragraph after a caption ends it
-    return best, declared or _unit_after(doc, table), caption
-
-
-# A line that only declares a unit ('(đơn vị: đồng/người/phẫu thuật)').
-_UNIT_NOTE = re.compile(r"^\(?\s*(?:đơn vị(?: tính)?|đvt)\s*:[^()]*\)?$", re.IGNORECASE)
-
-
-def _unit_after(doc: Document, table: Table) -> MoneyUnit | None:
-    """The unit a note just under the table declares, where none is above it (a decree's allowance
-    table with '(đơn vị: đồng/người/phẫu thuật)' below it, pool zu)."""
-    following = next((b for b in doc.blocks if b.order > table.order and b.kind not in ("header", "footer")), None)
-    if following is None or any(table.order < t.order <= following.order + 1 for t in doc.tables):
-        return None   # (a note just above the next table is that table's: a review)
-    text = following.text.strip()
-    return unit_from_header(text) if len(text) < DECLARED_UNIT_MAX_CHARS and _UNIT_NOTE.match(text) else None
 
 
 def _rows(table: Table, n_header: int, columns: list[TypedColumn], commas: bool) -> list[TypedRow]:
@@ -453,7 +400,7 @@ UNCERTAIN_KIND = 0.6
 
 
 def type_tables(doc: Document) -> tuple[list[TypedTable], list[Warning]]:
-    typed = [type_table(t, *_context_before(doc, t)) for t in doc.tables]
+    typed = [type_table(t, *table_context(doc, t)) for t in doc.tables]
     typed.extend(numbered_lists(doc, doc.tables))
     warnings = [Warning(code="table_kind_unknown", page=t.page, details={"table_id": t.id},
                         message=f"table {t.id} looks like budget lines but {t.kind_reason.split(': ', 1)[1]}; "
