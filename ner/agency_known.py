@@ -84,12 +84,6 @@ class KnownReadings(TokenReader):
             and not foreign_body_at(self.text, self.toks[i - 1].end) \
             and f"{self.key(i)} {self.key(i + 1)}" not in DOCUMENT_KIND_KEYS and self.key(i) not in DOCUMENT_KIND_KEYS
 
-    def province_named_at(self, i: int) -> bool:
-        """A province's name alone at i ('… Kho bạc Nhà nước Nghệ An': 'Nghệ' is also a word of known names,
-        'Học viện … Nghệ thuật', pool zy)."""
-        place = self.place_at(i, None, ("province",))
-        return place is not None and place[1] is not None
-
     def not_yet(self, e: AgencyEntry) -> bool:
         """A body the gazetteer knows only from a date after the document's (its name then meant another)."""
         return bool(e.valid_from and self.ctx.issued and self.ctx.issued < e.valid_from)

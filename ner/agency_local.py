@@ -193,7 +193,7 @@ class LocalNames(TokenReader):
                 return None   # 'Thuế nhà đất', 'Thuế thu nhập cá nhân': a tax, not the tax office (pool w)
             since = BARE_BRANCHES_SINCE.get(head)
             if since is not None and not (self.ctx.issued and self.ctx.issued >= since) \
-                    and (self.place_at(end, None, ("province",)) or (None, None))[1] is None:
+                    and not self.province_named_at(end):
                 return None   # (but 'Thuế Nghệ An' is the office whenever written: a review's probe)
             j = end + 2 if self.words_at(end, ("địa", "phương")) else end
             return j, local_name(head, p.full()), kind, True

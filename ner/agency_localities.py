@@ -48,6 +48,12 @@ class LocalityWords(TokenReader):
                 return j, slipped, slipped.short if slipped else written
         return None
 
+    def province_named_at(self, i: int) -> bool:
+        """A province's name alone at i ('… Kho bạc Nhà nước Nghệ An': 'Nghệ' is also a word of known names,
+        'Học viện … Nghệ thuật', pool zy)."""
+        place = self.place_at(i, None, ("province",))
+        return place is not None and place[1] is not None
+
     def _lowercase_province(self, i: int, level: str) -> tuple[int, Place, str] | None:
         """A province written in lowercase after 'tỉnh' ('Ủy ban nhân dân tỉnh bắc kạn', 'Hội đồng nhân
         dân tỉnh tiền giang khóa vii': texts whose names a dataset or a typist lowercased, pool v and

@@ -26,9 +26,6 @@ MAX_KNOWN_PART_TAIL = 6   # words a known name's specific part may still hold ('
 MAX_BRIDGED_WORDS = 2   # lowercase words between two capitalized parts of one name ('điện tử', 'châu')
 
 
-# Words after 'về' that begin what is reported to a committee, not what it is for ('báo cáo Ủy ban quốc
-# gia về tiến độ thực hiện', 'về kết quả', 'về việc': a review's probes).
-REPORTED_TOPICS = {"tiến", "kết", "việc", "tình"}
 # Lowercase words a national centre's name may hold before its 'quốc gia' ('khí tượng thuỷ văn').
 MAX_NATIONAL_WORDS = 5
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-from ner.agency_parts import REPORTED_TOPICS
 from ner.agency_tokens import Reading, TokenReader
 from ner.agency_words import (
     ABBREVIATION,
@@ -15,9 +14,13 @@ from ner.agency_words import (
     LOCAL_ONLY_HEADS,
     NATIONAL_COMMITTEE_HEADS,
     NEEDS_LOCALITY,
+    PHRASE_ENDS,
     PHRASE_STOPS,
+    REPORTED_TOPICS,
     STEERING_OWNERS,
     TAIL_STOPS,
+    ZONE_KINDS,
+    ZONE_QUALIFIERS,
 )
 from ner.references import PARTY_RE, STATE_RE
 from normalize.agencies import component_abbreviations
@@ -31,16 +34,6 @@ from normalize.vowel_marks import lexicon
 UNITS_NAMED_WITH_ISSUER = ("Viện kiểm sát nhân dân", "Tòa án nhân dân")
 MAX_UNIT_WORDS = 24
 
-
-# The zones a management board runs ('… Dung Quất và các khu công nghiệp'), not other 'khu' ('khu vực').
-ZONE_KINDS = {("công", "nghiệp"), ("kinh", "tế"), ("chế", "xuất"), ("công", "nghệ")}
-# Lowercase words that go on naming a zone after its kind ('Khu kinh tế cửa khẩu quốc tế Bờ Y').
-ZONE_QUALIFIERS = (("cửa", "khẩu"), ("ven", "biển"), ("quốc", "tế"), ("cao",), ("sinh", "thái"), ("tổng", "hợp"),
-                   ("tập", "trung"))
-# Words that end a board's lowercase phrase: every level's boards in an area ('Ban Chỉ đạo … các cấp trên
-# địa bàn tỉnh'; not 'các cấp' alone, which a steering committee's topic may hold: '… sắp xếp đơn vị hành
-# chính các cấp và …'; not 'trên địa bàn' alone, before the province that names the board: a review).
-PHRASE_ENDS = (("các", "cấp", "trên", "địa", "bàn"),)
 
 
 class NameShapes(TokenReader):

@@ -305,3 +305,15 @@ def party_committee_of(place: str) -> str:
         if place.lower().startswith(f"{level} "):
             return party_body(head, place[len(level) + 1:])
     return f"Đảng ủy {place}"
+# The zones a management board runs ('… Dung Quất và các khu công nghiệp'), not other 'khu' ('khu vực').
+ZONE_KINDS = {("công", "nghiệp"), ("kinh", "tế"), ("chế", "xuất"), ("công", "nghệ")}
+# Lowercase words that go on naming a zone after its kind ('Khu kinh tế cửa khẩu quốc tế Bờ Y').
+ZONE_QUALIFIERS = (("cửa", "khẩu"), ("ven", "biển"), ("quốc", "tế"), ("cao",), ("sinh", "thái"), ("tổng", "hợp"),
+                   ("tập", "trung"))
+# Words that end a board's lowercase phrase: every level's boards in an area ('Ban Chỉ đạo … các cấp trên
+# địa bàn tỉnh'; not 'các cấp' alone, which a steering committee's topic may hold: '… sắp xếp đơn vị hành
+# chính các cấp và …'; not 'trên địa bàn' alone, before the province that names the board: a review).
+PHRASE_ENDS = (("các", "cấp", "trên", "địa", "bàn"),)
+# Words after 'về' that begin what is reported to a committee, not what it is for ('báo cáo Ủy ban quốc
+# gia về tiến độ thực hiện', 'về kết quả', 'về việc': a review's probes).
+REPORTED_TOPICS = {"tiến", "kết", "việc", "tình"}

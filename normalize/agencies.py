@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from corpus import load_json
 from normalize.ocr_repair import strip_diacritics_same_length
-from normalize.places import COMMUNE_LEVELS, DISTRICT_LEVELS, NAMED_WITH_LEVEL, PROVINCE_LEVELS
+from normalize.places import ALL_LEVELS, NAMED_WITH_LEVEL
 from normalize.text import fold_tone_placement, match_key
 
 
@@ -154,8 +154,7 @@ def loose_key(name: str, marks: bool = True) -> str:
     return " ".join(re.sub(r"[,;:.()–—-]", " ", key).split())
 
 
-_LEVEL_IN_NAME = re.compile(r"\b(?:" + "|".join(dict.fromkeys((*PROVINCE_LEVELS, *DISTRICT_LEVELS, *COMMUNE_LEVELS)))
-                            + r")\s")
+_LEVEL_IN_NAME = re.compile(r"\b(?:" + "|".join(ALL_LEVELS) + r")\s")
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,7 @@ from functools import lru_cache
 from corpus import load_json
 from normalize.durations import parse_duration_months
 from normalize.ocr_repair import strip_diacritics_same_length
-from normalize.places import COMMUNE_LEVELS, DISTRICT_LEVELS, PROVINCE_LEVELS
+from normalize.places import ALL_LEVELS
 from normalize.text import match_key, normalize_dashes
 
 # The kinds of document a column header may name as the rows' source ('Theo NQ 01', 'Theo Kế hoạch
@@ -24,7 +24,7 @@ SOURCE_KINDS = "|".join(k.lower() for k in sorted({*_DOC_TYPES["codes"], *_DOC_T
 SOURCE_HEADER = rf"^(?:nv|nhiệm vụ|stt|tt)?\s*theo\s+(?P<kind>{SOURCE_KINDS})\s*(?:số\s*)?(?P<number>\d{{1,3}})\b"
 
 # A header that names localities by their levels alone ('Tỉnh, thành phố', 'Huyện/thị xã').
-_LEVEL = "|".join(dict.fromkeys(PROVINCE_LEVELS + DISTRICT_LEVELS + COMMUNE_LEVELS))
+_LEVEL = "|".join(ALL_LEVELS)
 LOCALITY_HEADER = rf"^(?:tên )?(?:{_LEVEL})(?:\s*(?:,|/|-|và)\s*(?:{_LEVEL}))*(?: trực thuộc trung ương)?$"
 
 # Header words → role, most specific first. Roles:

@@ -46,6 +46,8 @@ class Place:
 PROVINCE_LEVELS = ("tỉnh", "thành phố")
 DISTRICT_LEVELS = ("huyện", "quận", "thị xã", "thành phố")
 COMMUNE_LEVELS = ("xã", "phường", "thị trấn", "đặc khu")
+# Every level word once, provinces first (a pattern's alternatives: 'thành phố' before 'thành').
+ALL_LEVELS = tuple(dict.fromkeys((*PROVINCE_LEVELS, *DISTRICT_LEVELS, *COMMUNE_LEVELS)))
 
 # Spellings documents use for places beside the official ones.
 _PLACE_ALIASES = {"Hồ Chí Minh": ("HCM", "Sài Gòn"), "Bà Rịa - Vũng Tàu": ("Bà Rịa Vũng Tàu", "Bà Rịa-Vũng Tàu"),
