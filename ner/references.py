@@ -144,13 +144,14 @@ _NEXT_PIECE = re.compile(r"[ \t\n]+(?P<piece>[A-ZĐ0-9][A-Za-zĐđ0-9&]{0,7})" +
 
 def _rejoin(text: str, end: int, segs: list[str]) -> tuple[list[str], int, tuple[str, ...]]:
     """A ký hiệu cut by a line break or a stray space: 'QH' + '14', 'Q' + 'H14' (a segment split
-    inside). Joined only when the result is a known code or a legislature code."""
+    inside). Joined only when the result is a known code or a legislature code, or when the part
+    before the space ends in '&', which no code does ('15972/SXD-QLN& TTBĐS', holdout)."""
     m = _NEXT_PIECE.match(text, end)
     if not m or not segs:
         return segs, end, ()
     piece, last = m.group("piece"), segs[-1]
     joined = last + piece
-    if (last in _TERM_CODES and piece.isdigit() and len(piece) == 2) or \
+    if (last in _TERM_CODES and piece.isdigit() and len(piece) == 2) or (last.endswith("&") and not piece.isdigit()) or \
             (not piece.isdigit() and len(last) <= 2 and (joined in _known_codes() or re.fullmatch(r"(?:UBTV)?QH\d{2}", joined))):
         return [*segs[:-1], joined], m.end(), (f"{last}+{piece}→{joined}",)
     return segs, end, ()
