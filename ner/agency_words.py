@@ -148,6 +148,12 @@ PEOPLE_WORDS = ("nhân viên", "cán bộ", "công chức", "viên chức", "bá
                 "sinh viên", "học viên", "người bệnh", "lãnh đạo", "kế toán", "thủ quỹ",
                 # people named with their honorific ('Thầy Nguyễn Văn Thu và thầy Võ Văn Sĩ', pool v)
                 "thầy ", "cô ", "ông ", "đồng chí ", "đ/c")
+# A task's lead written as no reading placed it, that names no public body of its own: a kind in the
+# plural ('Các Khoa'), a part of some body nobody named ('Phòng Đào tạo &CTSV', 'Văn Phòng' in a
+# university's calendar, pools p and zz), a company (GOLD_FORMAT: 'Companies … are NOT agencies';
+# 'Tập đoàn Viettel', pool zz) or a programme ('Chương trình Giáo dục tiếng Nhật').
+NO_BODY_LEADS = ("các ", "những ", "mọi ", "từng ", "phòng ", "văn phòng", "khoa ", "bộ môn ", "bộ phận ",
+                 "công ty ", "tổng công ty ", "tập đoàn ", "chương trình ")
 # A body's leaders as a group ('Ban Lãnh đạo NHNN', 'Ban Giám đốc Sở', 'Ban Giám hiệu'): people, no organ
 # of the body (pool zt).
 LEADERS_BOARD = re.compile(r"^Ban (?:lãnh đạo|giám đốc|giám hiệu)\b", re.IGNORECASE)
