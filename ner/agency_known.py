@@ -15,7 +15,9 @@ from ner.agency_words import (
 from normalize.agencies import (
     AgencyEntry,
     initials_match,
+    issuer_family,
     province_departments,
+    units_of,
 )
 from normalize.places import PROVINCE_LEVELS
 
@@ -70,6 +72,31 @@ class KnownReadings(TokenReader):
                     return j, f"{e.name} {self.ctx.province.full()}", "province_department", True
         return None
 
+    def unit_by_initials(self, end: int, head: str) -> Reading | None:
+        """'Vụ CST, Vụ NSNN (BTC)' in Bộ Tài chính's letter, 'Cục GSQL, Cục Thuế XNK' in Tổng cục Hải quan's,
+        'Vụ LĐTL' in Bộ Lao động's (pool zz): a unit of the issuer's ministry (ministry_units.json) whose
+        name after its head the text wrote as initials (normalize.agencies.initials_match), a qualifier
+        after 'về' left out ('Giám sát quản lý [về hải quan]'). One such unit, at the document's date,
+        or none."""
+        family = issuer_family(self.ctx.issuer or "")
+        if not family:
+            return None
+        stop = end
+        while stop < len(self.toks) and stop - end < 6 and self.toks[stop].text not in (";", ":", ",", "(", ")", "."):
+            stop += 1
+        for k in range(stop, end, -1):
+            written = [t.text for t in self.toks[end:k]]
+            found = {e.name for e in units_of(family) if e.name.startswith(f"{head} ") and self.at_date(e)
+                     and any(initials_match(written, part) for part in _spoken_parts(e.name[len(head) + 1:]))}
+            if len(found) == 1:
+                return k, found.pop(), "department", True
+        return None
+
+    def at_date(self, e: AgencyEntry) -> bool:
+        """Whether the document's date (where known) falls in the body's time under that name."""
+        issued = self.ctx.issued
+        return issued is None or (not e.valid_from or e.valid_from <= issued) and (not e.valid_to or issued <= e.valid_to)
+
     def continues_name(self, i: int) -> bool:
         """Whether the capitalized word at i goes on with the name before it: a word known names hold,
         no body, place, title, position or verb of its own ('Cục Quản lý Chất lượng Nông lâm sản …', not
@@ -108,6 +135,12 @@ class KnownReadings(TokenReader):
                 j += 1 if self.key(j) == "tỉnh" else 2  # 'Sở Tài chính tỉnh' in the province's own text
             return j, f"{e.name} {self.ctx.province.full()}", _department_kind(e), True
         return None
+
+
+def _spoken_parts(name: str) -> tuple[str, ...]:
+    """A unit's specific words and, where it ends in a qualifier after 'về', the words before it."""
+    short = re.sub(r" về .+$", "", name)
+    return (name, short) if short != name else (name,)
 
 
 def _department_kind(e: AgencyEntry) -> str:

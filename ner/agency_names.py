@@ -19,6 +19,7 @@ from ner.agency_words import (
     PARTY_PLACE_HEADS,
     POSITION_WORDS,
     TITLE_WORDS,
+    UNIT_LIST_HEADS,
     UNITS_WITH_OFFICES,
     local_name,
     party_committee_of,
@@ -88,6 +89,11 @@ class WholeNames(KnownReadings):
             inner = self.agency_at(i + 2)
             if inner:  # 'Thường trực HĐND tỉnh' acts for the HĐND: that body is named
                 candidates.append(inner)
+        unit_head = next((h for h in UNIT_LIST_HEADS if self.words_at(i, tuple(match_key(h).split()))), None)
+        # (also where a longer head begins so: 'Cục Thuế XNK' is read past the head 'Cục Thuế')
+        by_unit_initials = self.unit_by_initials(i + len(unit_head.split()), unit_head) if unit_head else None
+        if by_unit_initials:
+            candidates.append(by_unit_initials)
         spelled = self.spelled_out_at(i) if i < len(self.toks) and (head or known or spelled_out(self.toks[i].text)) else None
         if spelled:
             candidates.append(spelled)

@@ -61,6 +61,29 @@ def ministry_units(already: frozenset[str] = frozenset()) -> tuple[AgencyEntry, 
                              u["parent"] if len(parents[u["name"]]) == 1 else None) for u in units)
 
 
+def issuer_family(issuer: str) -> frozenset[str]:
+    """The ministry an issuer is or belongs to, and its Tổng cục, by the gazetteer's parents: 'Tổng cục
+    Hải quan' gives itself and Bộ Tài chính; an issuer the gazetteer does not know gives none."""
+    e = known_agency(issuer) if issuer else None
+    if e is None:
+        return frozenset()
+    family = {e.name, *([e.parent] if e.parent else [])}
+    return frozenset(family | {u.name for u in ministry_units() if u.parent in family and u.name.startswith("Tổng cục ")})
+
+
+def units_of(parents: frozenset[str]) -> tuple[AgencyEntry, ...]:
+    """The ministries' units whose parent is one of `parents`."""
+    return tuple(u for u in _units_with_parents() if u.parent in parents)
+
+
+@lru_cache(maxsize=1)
+def _units_with_parents() -> tuple[AgencyEntry, ...]:
+    """Every unit with its parent, also a name several ministries use (ministry_units() drops the
+    parent of such a name; read by initials, the issuer's own is meant)."""
+    return tuple(AgencyEntry(u["name"], "department", tuple(u.get("aliases", ())), u.get("from"), u.get("to"), u["parent"])
+                 for u in load_json("ministry_units.json")["units"] if not _GENERIC_UNIT.match(u["name"]))
+
+
 @lru_cache(maxsize=1)
 def province_departments() -> tuple[AgencyEntry, ...]:
     """Departments every province has ('Sở Tài chính'), named with their province when used."""

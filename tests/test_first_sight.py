@@ -2928,6 +2928,21 @@ def test_a_task_lead_that_names_no_public_body_is_no_lead():
     _, records, _ = _run(table, "PHỤ LỤC 1. KẾ HOẠCH TỔ CHỨC ĐÀO TẠO NĂM HỌC 2025-2026")
     assert [t.agency for t in records.tasks] == [None, None, None, None, "Hiệp hội Doanh nghiệp"]
 
+
+def test_a_ministrys_unit_written_with_its_initials():
+    """Letters of Bộ Tài chính (2019), Tổng cục Hải quan (2020) and Bộ Lao động (2015) list their own
+    units so: 'Vụ CST, Vụ PC, Vụ NSNN (BTC)', 'Cục GSQL, Cục Thuế XNK', 'Lưu VT, Vụ LĐTL' — read as 'Vụ
+    Pháp chế' alone, 'Cục Giám sát quản lý' and 'Cục Thuế', or not at all. The issuer's ministry's units
+    whose names the initials spell (ministry_units.json), one each, at the document's date."""
+    assert _names("- Vụ CST, Vụ PC, Vụ NSNN (BTC);", "Bộ Tài chính") == [
+        "Vụ Chính sách thuế", "Vụ Pháp chế", "Vụ Ngân sách nhà nước"]
+    assert _names("~ Cục GSQL, Cục Thuế XNK, Vụ Pháp chế;", "Tổng cục Hải quan") == [
+        "Cục Giám sát quản lý về hải quan", "Cục Thuế xuất nhập khẩu", "Vụ Pháp chế"]
+    assert _names("- Lưu VT, Vụ LĐTL,.", "Bộ Lao động - Thương binh và Xã hội") == ["Vụ Lao động - Tiền lương"]
+    # (not another ministry's unit, nor a tax office named with its province)
+    assert _names("- Vụ CST;", "Bộ Y tế") == []
+    assert _names("Cục Thuế tỉnh Nghệ An có trách nhiệm", "Tổng cục Hải quan") == ["Cục Thuế tỉnh Nghệ An"]
+
 # -- the development sets below the 0.98 bar (holdout 0.974 at e4dd484) ---------------------------------
 def test_a_symbol_cut_after_an_ampersand_goes_on_after_the_space():
     """Hồ Chí Minh City's letter of 2025: 'Công văn số 15972/SXD-QLN& TTBĐS' gave '15972/SXD-QLN&'; no
