@@ -45,8 +45,9 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 'ngày 18 tháng 02 năm 2025'; also without 'ngày' ('Tổng khởi nghĩa 19 tháng 8 năm 1945')
     ("dmy_words", re.compile(
         rf"(?:ngày\s+)?(?<![\d/.,])(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}})\s+năm\s+(?P<y>{YEAR})", re.I)),
+    # (also the second date of a range written with a bare hyphen: '15/09/2025-28/12/2025', pool zz)
     ("dmy_num", re.compile(
-        rf"(?<![\d/.\-])(?P<d>\d{{1,2}}){_SEP}(?P<m>\d{{1,2}}){_SEP}(?P<y>{YEAR})(?![\d/])")),
+        rf"(?:(?<![\d/.\-])|(?<=[/.]\d{{4}}[-–]))(?P<d>\d{{1,2}}){_SEP}(?P<m>\d{{1,2}}){_SEP}(?P<y>{YEAR})(?![\d/])")),
     ("my_words", re.compile(rf"tháng\s+(?P<m>\d{{1,2}})\s+năm\s+(?P<y>{YEAR})", re.I)),
     ("my_num", re.compile(rf"tháng\s+(?P<m>\d{{1,2}})\s?[/\-]\s?(?P<y>{YEAR})(?![\d/])", re.I)),
     ("quarter", re.compile(

@@ -2943,6 +2943,16 @@ def test_a_ministrys_unit_written_with_its_initials():
     assert _names("- Vụ CST;", "Bộ Y tế") == []
     assert _names("Cục Thuế tỉnh Nghệ An có trách nhiệm", "Tổng cục Hải quan") == ["Cục Thuế tỉnh Nghệ An"]
 
+
+def test_a_calendars_ranges_written_without_spaces_or_a_word_before_them():
+    """A university's training calendar: '15/09/2025-28/12/2025' gave its first day only (a hyphen before
+    a date read as a symbol's), '27-28/08/2025 (Confirmed)' in a time column gave nothing (a range of days
+    was read only after 'ngày')."""
+    from ner.dates import find_dates
+    assert [d.value for d in find_dates("15/09/2025-28/12/2025")] == ["2025-09-15", "2025-12-28"]
+    assert {d.value for d in find_dates("27-28/08/2025 (Confirmed)")} >= {"2025-08-27", "2025-08-28"}
+    assert [d.value for d in find_dates("Quyết định số 12-15/2025 ngày")] == []
+
 # -- the development sets below the 0.98 bar (holdout 0.974 at e4dd484) ---------------------------------
 def test_a_symbol_cut_after_an_ampersand_goes_on_after_the_space():
     """Hồ Chí Minh City's letter of 2025: 'Công văn số 15972/SXD-QLN& TTBĐS' gave '15972/SXD-QLN&'; no
