@@ -14,7 +14,7 @@ from functools import lru_cache
 from corpus import load_json
 from normalize.dates import DATE_PATTERNS, from_match
 from normalize.ocr_repair import repair_symbol_segment
-from normalize.text import latin_lookalikes, normalize_dashes
+from normalize.text import latin_lookalikes, normalize_dashes, strip_diacritics_same_length
 
 _NUM = r"\d{1,5}"
 # A symbol segment: capitals, digits, '&'; a few official codes carry lowercase letters
@@ -285,7 +285,7 @@ def _without_forms(found: list[FoundReference], text: str) -> list[FoundReferenc
     kept, last_form_end = [], None   # where the last number read as a form ends
     for f in found:
         listed = last_form_end is not None and _FORM_LIST_GAP.fullmatch(text, last_form_end, f.start)
-        if listed or _FORM_BEFORE.search(text, max(0, f.start - 20), f.start):
+        if listed or _FORM_BEFORE.search(strip_diacritics_same_length(text[max(0, f.start - 20):f.start])):
             last_form_end = f.end
             continue
         last_form_end = None
@@ -294,8 +294,8 @@ def _without_forms(found: list[FoundReference], text: str) -> list[FoundReferenc
 
 
 # 'Mẫu số 03/HNMT', 'theo mẫu 02/BBKP', 'tại phụ lục 03/BHXH-TCT': the number of a form or of an
-# appendix, not a document's.
-_FORM_BEFORE = re.compile(r"\b(?:[Mm]ẫu|MẪU|[Bb]iểu|BIỂU|[Pp]hụ lục|PHỤ LỤC)(?:\s+(?:số liệu|số|SỐ))?\s*:?\s*$")
+# appendix, not a document's; matched without marks, which OCR slips ('mau sé 06/BKKTT/TXNK', pool zz).
+_FORM_BEFORE = re.compile(r"\b(?:mau|bieu|phu luc)(?:\s+(?:so lieu|so|se))?\s*:?\s*$", re.IGNORECASE)
 # Between two forms of one list.
 _FORM_LIST_GAP = re.compile(r"\s*(?:,|;|và)\s*")
 

@@ -29,6 +29,11 @@ def _codes_with_d_bar() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _type_codes() -> frozenset[str]:
+    return frozenset(load_json("doc_types.json")["codes"])
+
+
+@lru_cache(maxsize=1)
 def _codes_without_d_bar() -> frozenset[str]:
     """Type codes written with a plain D ('HD' hướng dẫn of the Party, 'DA' đề án)."""
     return frozenset(c for c in load_json("doc_types.json")["codes"] if "D" in c and "Đ" not in c)
@@ -44,6 +49,10 @@ def repair_symbol_segment(segment: str) -> str:
     segment = re.sub(r"^((?:UBTV)?QH)[Il|](\d)$", r"\g<1>1\2", segment)
     if segment in _codes_without_d_bar():
         return segment
+    # A T read as 1 in a type code ('39/2018/T1-BTC' of two customs letters' OCR, pool zz): only where
+    # the segment is no code and with T it is one the tables know.
+    if re.fullmatch(r"[A-ZĐ]*1[A-ZĐ]*", segment) and segment.replace("1", "T") in _type_codes():
+        return segment.replace("1", "T")
     for code in sorted(_LONG_D, key=len, reverse=True):
         segment = segment.replace(code, _LONG_D[code])
     if "D" in segment and segment.count("D") <= 3:
