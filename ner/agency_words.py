@@ -39,6 +39,9 @@ NAME_HEADS = (
     "Đại học", "Đảng ủy", "Đảng đoàn", "Văn phòng", "Trung tâm", "Hội đồng", "Ủy ban", "Tòa án", "Bộ", "Cục", "Vụ",
     "Viện",
     "Sở", "Phòng", "Ban", "Đài", "Kiểm toán nhà nước",
+    # a trade union of a sector, zone or body ('Công đoàn Giáo dục Việt Nam', 'Công đoàn Khu kinh tế Hải Phòng';
+    # ANNOTATION: a union is a socio-political organization, pools x and zz)
+    "Công đoàn",
 )
 # Party committees named by their place alone: 'Tỉnh ủy Thanh Hóa', 'Huyện ủy Quỳ Hợp'.
 PARTY_PLACE_HEADS = {"Tỉnh ủy": "tỉnh", "Thành ủy": "thành phố", "Huyện ủy": "huyện", "Quận ủy": "quận",

@@ -2964,6 +2964,16 @@ def test_an_ocrd_type_code_and_form_number():
     assert [r.key for r in find_references("người khai hải quan khai theo mau sé 06/BKKTT/TXNK Phụ lục VI")] == []
     assert [r.key for r in find_references("Quyết định số 12/QĐ-CT1 của Công ty")] == ["12/QĐ-CT1"]
 
+
+def test_a_trade_union_named_by_its_sector_or_zone():
+    """Bộ Lao động's letter of 2015 'Kính gửi: Công đoàn Khu kinh tế Hải Phòng' and Bộ Giáo dục's circular
+    of 2025 ('- Công đoàn Giáo dục Việt Nam;') named no body: 'Công đoàn' was no head. A union is a
+    socio-political organization (ANNOTATION); the generic 'tổ chức công đoàn cơ sở' stays none."""
+    assert _names("Kính gửi: Công đoàn Khu kinh tế Hải Phòng", "Bộ Lao động - Thương binh và Xã hội") == [
+        "Công đoàn Khu kinh tế Hải Phòng"]
+    assert _names("- Công đoàn Giáo dục Việt Nam;", "Bộ Giáo dục và Đào tạo") == ["Công đoàn Giáo dục Việt Nam"]
+    assert _names("phối hợp với tổ chức công đoàn cơ sở", "Bộ Giáo dục và Đào tạo") == []
+
 # -- the development sets below the 0.98 bar (holdout 0.974 at e4dd484) ---------------------------------
 def test_a_symbol_cut_after_an_ampersand_goes_on_after_the_space():
     """Hồ Chí Minh City's letter of 2025: 'Công văn số 15972/SXD-QLN& TTBĐS' gave '15972/SXD-QLN&'; no
