@@ -36,9 +36,10 @@ class LocalityWords(TokenReader):
             best = self._lowercase_province(i, level)
         if best or self.all_caps or self.plain:
             return best  # a mark-blind reading takes only places the list knows ('cơ quan Trung' ≠ 'quận Trung')
-        if level and level not in PROVINCE_LEVELS or level == "thành phố":
+        if level and level not in PROVINCE_LEVELS:
             # Districts and communes are too many to list (communes changed in 2025): a
-            # capitalized name after their level word is taken as written.
+            # capitalized name after their level word is taken as written. Not after 'thành phố':
+            # cities are few and listed ('PCT UBND TP Trương Việt Dũng' names a man, pool zz).
             j = i
             while j < len(self.toks) and self.is_cap(j) and j - i < 4 and not self.head_at(j) and not self.verb_at(j):
                 j += 1   # ('UBND Thành phố Báo cáo Bộ Tài chính': a verb, holdout2 k01)

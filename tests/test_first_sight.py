@@ -2974,6 +2974,16 @@ def test_a_trade_union_named_by_its_sector_or_zone():
     assert _names("- Công đoàn Giáo dục Việt Nam;", "Bộ Giáo dục và Đào tạo") == ["Công đoàn Giáo dục Việt Nam"]
     assert _names("phối hợp với tổ chức công đoàn cơ sở", "Bộ Giáo dục và Đào tạo") == []
 
+
+def test_a_name_after_thanh_pho_that_no_list_knows_is_no_city():
+    """Hà Nội's plan of 2026: '- PCT UBND TP Trương Việt Dũng;' (a vice-chairman named after his body) gave
+    'Ủy ban nhân dân thành phố Trương Việt Dũng'. Cities are few and listed (normalize.places), unlike
+    districts and communes: a name after 'thành phố' that the list does not know is no city."""
+    issuer = "Ủy ban nhân dân thành phố Hà Nội"
+    assert not any("Trương" in n for n in _names("- PCT UBND TP Trương Việt Dũng;", issuer))
+    assert _names("- UBND thành phố Bảo Lộc;", "Ủy ban nhân dân tỉnh Lâm Đồng") == ["Ủy ban nhân dân thành phố Bảo Lộc"]
+    assert _names("- UBND phường Trần Phú;", "Ủy ban nhân dân tỉnh Quảng Ngãi")[0].endswith("phường Trần Phú")
+
 # -- the development sets below the 0.98 bar (holdout 0.974 at e4dd484) ---------------------------------
 def test_a_symbol_cut_after_an_ampersand_goes_on_after_the_space():
     """Hồ Chí Minh City's letter of 2025: 'Công văn số 15972/SXD-QLN& TTBĐS' gave '15972/SXD-QLN&'; no
