@@ -97,14 +97,20 @@ def _council_committees() -> dict[str, AgencyEntry]:
     for c in load_json("agencies.json")["council_committees"]:
         e = AgencyEntry(c["name"], "people_council", tuple(c.get("aliases", ())))
         for alias in (e.name, *e.aliases):
-            index[match_key(tidy_name(alias))] = e
+            index[_committee_key(alias)] = e
     return index
+
+
+def _committee_key(name: str) -> str:
+    """A committee's name without its case, tone placement and dash ('Ban Kinh tế Ngân sách - HĐND tỉnh'
+    in a province's recipient list of 2025, pool zz, is Ban Kinh tế - Ngân sách)."""
+    return re.sub(r"\s*[-–]\s*", " ", match_key(tidy_name(name)))
 
 
 def council_committee(text: str) -> AgencyEntry | None:
     """'Ban Văn hoá - Xã hội' → the People's Council committee of that name (any tone placement,
-    any spacing of its dash); None for any other Ban."""
-    return _council_committees().get(match_key(tidy_name(text)))
+    any spacing of its dash, or none); None for any other Ban."""
+    return _council_committees().get(_committee_key(text))
 
 
 @lru_cache(maxsize=1)
