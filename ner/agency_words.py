@@ -31,6 +31,8 @@ PLACE_HEADS = (
     "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân", "Thi hành án dân sự",
     # a district's before 7/2025: its enforcement office and military command
     "Chi cục Thi hành án dân sự", "Ban Chỉ huy Quân sự",
+    # the land registration office every province has (Decree 43/2014/NĐ-CP, Điều 5; pool zz)
+    "Văn phòng Đăng ký đất đai",
 )
 # Named by a specific name, then perhaps a locality: 'Sở Tài chính tỉnh X', 'Cục Người có công'.
 NAME_HEADS = (
