@@ -89,7 +89,8 @@ class KnownReadings(TokenReader):
             found = {e.name for e in units_of(family) if e.name.startswith(f"{head} ") and self.at_date(e)
                      and any(initials_match(written, part) for part in _spoken_parts(e.name[len(head) + 1:]))}
             if len(found) == 1:
-                return k, found.pop(), "department", True
+                # (not a local office named with its place: 'Cục QLTT tỉnh Nghệ An', a review's probe)
+                return (k, found.pop(), "department", True) if self.level_at(k) is None else None
         return None
 
     def at_date(self, e: AgencyEntry) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ner.agency_tokens import TokenReader
-from ner.agency_words import _PLAIN_LEVELS, LEVEL_WORDS
+from ner.agency_words import _PLAIN_LEVELS, FAMILY_NAMES, LEVEL_WORDS
 from normalize.places import COMMUNE_LEVELS, PROVINCE_LEVELS, Place, find_place
 
 # Levels whose units may be named by a number alone: 'Phường 1', 'Quận 3', 'xã 2'.
@@ -36,13 +36,17 @@ class LocalityWords(TokenReader):
             best = self._lowercase_province(i, level)
         if best or self.all_caps or self.plain:
             return best  # a mark-blind reading takes only places the list knows ('cơ quan Trung' ≠ 'quận Trung')
-        if level and level not in PROVINCE_LEVELS:
-            # Districts and communes are too many to list (communes changed in 2025): a
-            # capitalized name after their level word is taken as written. Not after 'thành phố':
-            # cities are few and listed ('PCT UBND TP Trương Việt Dũng' names a man, pool zz).
+        if level and level not in PROVINCE_LEVELS or level == "thành phố":
+            # Districts, provinces' cities and communes are too many to list (communes changed in 2025;
+            # the list lacks Cao Lãnh, Hồng Ngự …, a review found): a capitalized name after their level
+            # word is taken as written, but not a man's after 'thành phố' ('PCT UBND TP Trương Việt Dũng',
+            # pool zz: three words or more under a family name; no city but Hồ Chí Minh, which the list
+            # knows, is named so).
             j = i
             while j < len(self.toks) and self.is_cap(j) and j - i < 4 and not self.head_at(j) and not self.verb_at(j):
                 j += 1   # ('UBND Thành phố Báo cáo Bộ Tài chính': a verb, holdout2 k01)
+            if level == "thành phố" and j - i >= 3 and self.toks[i].text in FAMILY_NAMES:
+                return None
             if j > i:
                 written = self.span_text(i, j)
                 slipped = self._slipped_place(written, level)

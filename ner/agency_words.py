@@ -31,8 +31,6 @@ PLACE_HEADS = (
     "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân", "Thi hành án dân sự",
     # a district's before 7/2025: its enforcement office and military command
     "Chi cục Thi hành án dân sự", "Ban Chỉ huy Quân sự",
-    # the land registration office every province has (Decree 43/2014/NĐ-CP, Điều 5; pool zz)
-    "Văn phòng Đăng ký đất đai",
 )
 # Named by a specific name, then perhaps a locality: 'Sở Tài chính tỉnh X', 'Cục Người có công'.
 NAME_HEADS = (
@@ -41,9 +39,6 @@ NAME_HEADS = (
     "Đại học", "Đảng ủy", "Đảng đoàn", "Văn phòng", "Trung tâm", "Hội đồng", "Ủy ban", "Tòa án", "Bộ", "Cục", "Vụ",
     "Viện",
     "Sở", "Phòng", "Ban", "Đài", "Kiểm toán nhà nước",
-    # a trade union of a sector, zone or body ('Công đoàn Giáo dục Việt Nam', 'Công đoàn Khu kinh tế Hải Phòng';
-    # ANNOTATION: a union is a socio-political organization, pools x and zz)
-    "Công đoàn",
 )
 # Party committees named by their place alone: 'Tỉnh ủy Thanh Hóa', 'Huyện ủy Quỳ Hợp'.
 PARTY_PLACE_HEADS = {"Tỉnh ủy": "tỉnh", "Thành ủy": "thành phố", "Huyện ủy": "huyện", "Quận ủy": "quận",
@@ -153,12 +148,20 @@ PEOPLE_WORDS = ("nhân viên", "cán bộ", "công chức", "viên chức", "bá
                 "sinh viên", "học viên", "người bệnh", "lãnh đạo", "kế toán", "thủ quỹ",
                 # people named with their honorific ('Thầy Nguyễn Văn Thu và thầy Võ Văn Sĩ', pool v)
                 "thầy ", "cô ", "ông ", "đồng chí ", "đ/c")
+# The commonest Vietnamese family names (about nine people in ten bear one): a name of three words or
+# more after 'thành phố' that begins with one is a man's, not a city's ('PCT UBND TP Trương Việt Dũng').
+FAMILY_NAMES = frozenset({"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
+                          "Hồ", "Ngô", "Dương", "Lý", "Trương", "Đinh", "Lâm", "Mai", "Trịnh", "Đoàn", "Lương",
+                          "Tạ", "Lưu", "Chu", "Thái", "Tô", "Quách", "Kiều", "Vương", "La", "Triệu"})
 # A task's lead written as no reading placed it, that names no public body of its own: a kind in the
-# plural ('Các Khoa'), a part of some body nobody named ('Phòng Đào tạo &CTSV', 'Văn Phòng' in a
-# university's calendar, pools p and zz), a company (GOLD_FORMAT: 'Companies … are NOT agencies';
-# 'Tập đoàn Viettel', pool zz) or a programme ('Chương trình Giáo dục tiếng Nhật').
-NO_BODY_LEADS = ("các ", "những ", "mọi ", "từng ", "phòng ", "văn phòng", "khoa ", "bộ môn ", "bộ phận ",
-                 "công ty ", "tổng công ty ", "tập đoàn ", "chương trình ")
+# plural ('Các Khoa'), a company (GOLD_FORMAT: 'Companies … are NOT agencies'; 'Tập đoàn Viettel', pool zz),
+# a programme ('Chương trình Giáo dục tiếng Nhật'), a school's unit ('Bộ môn …', 'Khoa Luật', not 'Khoa học
+# …'), and a 'Phòng' or 'Văn phòng' that says not whose it is ('Phòng Đào tạo &CTSV', 'Văn Phòng' in a
+# university's calendar, pools p and zz; not 'Phòng Kinh tế thành phố Cao Lãnh', 'Phòng Thương mại và
+# Công nghiệp Việt Nam', 'Phòng Công chứng số 1', a review's probes).
+NO_BODY_LEAD = re.compile(r"^(?:các|những|mọi|từng|công ty|tổng công ty|tập đoàn|chương trình|bộ môn|bộ phận"
+                          r"|khoa(?! học))\b|^(?:văn )?phòng\b(?!.*(?:\b(?:tỉnh|thành phố|tp|huyện|quận|thị xã|tx|xã"
+                          r"|thị trấn|phường|việt nam)\b|\d))", re.IGNORECASE)
 # A body's leaders as a group ('Ban Lãnh đạo NHNN', 'Ban Giám đốc Sở', 'Ban Giám hiệu'): people, no organ
 # of the body (pool zt).
 LEADERS_BOARD = re.compile(r"^Ban (?:lãnh đạo|giám đốc|giám hiệu)\b", re.IGNORECASE)

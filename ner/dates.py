@@ -55,10 +55,12 @@ def _quarter(q: str) -> int:
 # -- ranges ---------------------------------------------------------------------------------------
 # Each pattern's groups: d1 m1 y1 (first end, parts may be missing) and d2 m2 y2 (second end).
 _DAY_RANGES = [
-    # 'từ ngày 03-07/4/2025', 'ngày 12 và 13/3/2026', 'ngày 12, 13/3/2026'; a cell or line that opens
-    # with the days ('27-28/08/2025', a calendar's time column, pool zz)
-    re.compile(rf"(?:(?:từ\s+)?ngày\s+|^\s*)(?P<d1>{_D})\s*(?:-|–|và|,|đến)\s*(?:ngày\s+)?(?P<d2>\d{{1,2}})"
-               rf"{_SEP}(?P<m2>{_M}){_SEP}(?P<y2>{YEAR})(?![\d/])", re.IGNORECASE | re.MULTILINE),
+    # 'từ ngày 03-07/4/2025', 'ngày 12 và 13/3/2026', 'ngày 12, 13/3/2026'
+    re.compile(rf"(?:từ\s+)?ngày\s+(?P<d1>{_D})\s*(?:-|–|và|,|đến)\s*(?:ngày\s+)?(?P<d2>\d{{1,2}})"
+               rf"{_SEP}(?P<m2>{_M}){_SEP}(?P<y2>{YEAR})(?![\d/])", re.IGNORECASE),
+    # a cell or line that opens with the days, joined by a bare hyphen ('27-28/08/2025', a calendar's time
+    # column, pool zz); not a numbered list's '1- 15/3/2025: Hoàn thành …' (a review's probe)
+    re.compile(rf"^[ \t]*(?P<d1>{_D})[-–](?P<d2>\d{{1,2}})/(?P<m2>{_M})/(?P<y2>{YEAR})(?![\d/])", re.MULTILINE),
     # 'từ ngày 08 đến ngày 09 tháng 11 năm 2025', 'ngày 12 và 13 tháng 3 năm 2026'
     re.compile(rf"(?:từ\s+)?ngày\s+(?P<d1>{_D})(?:\s+tháng\s+(?P<m1>{_M}))?\s*(?:{_TO}|\s*(?:và|,)\s*)(?:ngày\s+)?"
                rf"(?P<d2>\d{{1,2}})\s+tháng\s+(?P<m2>{_M})\s+năm\s+(?P<y2>{YEAR})", re.IGNORECASE),

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from corpus import load_json
 from normalize.dates import DATE_PATTERNS, from_match
-from normalize.ocr_repair import repair_symbol_segment
+from normalize.ocr_repair import repair_symbol_segment, repair_type_code
 from normalize.text import latin_lookalikes, normalize_dashes, strip_diacritics_same_length
 
 _NUM = r"\d{1,5}"
@@ -108,6 +108,8 @@ def _without_run_on(segs: list[str]) -> list[str]:
 
 def _repaired(segs: list[str]) -> tuple[list[str], tuple[str, ...]]:
     fixed = [repair_symbol_segment(s) for s in segs]
+    if fixed and not any(s in _type_codes() for s in fixed[1:]):
+        fixed[0] = repair_type_code(fixed[0])
     return fixed, tuple(f"{a}→{b}" for a, b in zip(segs, fixed) if a != b)
 
 
@@ -151,7 +153,7 @@ def _rejoin(text: str, end: int, segs: list[str]) -> tuple[list[str], int, tuple
         return segs, end, ()
     piece, last = m.group("piece"), segs[-1]
     joined = last + piece
-    if (last in _TERM_CODES and piece.isdigit() and len(piece) == 2) or (last.endswith("&") and not piece.isdigit()) or \
+    if (last in _TERM_CODES and piece.isdigit() and len(piece) == 2) or (last.endswith("&") and not piece.isdigit() and text[m.end():m.end() + 1] != "/") or \
             (not piece.isdigit() and len(last) <= 2 and (joined in _known_codes() or re.fullmatch(r"(?:UBTV)?QH\d{2}", joined))):
         return [*segs[:-1], joined], m.end(), (f"{last}+{piece}→{joined}",)
     return segs, end, ()

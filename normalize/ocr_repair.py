@@ -49,10 +49,6 @@ def repair_symbol_segment(segment: str) -> str:
     segment = re.sub(r"^((?:UBTV)?QH)[Il|](\d)$", r"\g<1>1\2", segment)
     if segment in _codes_without_d_bar():
         return segment
-    # A T read as 1 in a type code ('39/2018/T1-BTC' of two customs letters' OCR, pool zz): only where
-    # the segment is no code and with T it is one the tables know.
-    if re.fullmatch(r"[A-ZĐ]*1[A-ZĐ]*", segment) and segment.replace("1", "T") in _type_codes():
-        return segment.replace("1", "T")
     for code in sorted(_LONG_D, key=len, reverse=True):
         segment = segment.replace(code, _LONG_D[code])
     if "D" in segment and segment.count("D") <= 3:
@@ -64,6 +60,16 @@ def repair_symbol_segment(segment: str) -> str:
     # (ĐU, ĐUK); no word such a code abbreviates begins D-H or D-U.
     segment = re.sub(r"^D(?=H[A-Z]|U(?:[A-Z]|$))", "Đ", segment)
     return re.sub(r"(?<=\d)DT$", "ĐT", segment)  # K2ĐT: a numbered unit 'Đào tạo'
+
+
+def repair_type_code(segment: str) -> str:
+    """'T1' → 'TT', 'TTL1' → 'TTLT': a T read as 1 beside another T in a document type's code ('Thông tư
+    số 39/2018/T1-BTC' of two customs letters' OCR, pool zz), where the letters with T make a type code
+    the tables know. For the type's place only (the symbol's first part): '125/BTL-T1', '86/C1-NV' are
+    units' own codes (a review's probes)."""
+    if re.fullmatch(r"[A-ZĐ]*(?:T1|1T)[A-ZĐ]*", segment) and segment.replace("1", "T") in _type_codes():
+        return segment.replace("1", "T")
+    return segment
 
 
 def _d_variants(segment: str) -> list[str]:

@@ -22,7 +22,7 @@ from models import (
     TypedTable,
     Warning,
 )
-from ner.agency_words import NO_BODY_LEADS, PEOPLE_WORDS
+from ner.agency_words import NO_BODY_LEAD, PEOPLE_WORDS
 from ner.references import type_of
 from normalize.agencies import tidy_name
 from normalize.columns import (
@@ -239,11 +239,11 @@ def _names_one_organization(text: str) -> bool:
     """'Hiệp hội Doanh nghiệp' names one organization: a proper name (a capital after the first
     word) and no list. 'Doanh nghiệp, nhà cung cấp dịch vụ, nhà đầu tư' (holdout h03) and 'các
     doanh nghiệp' name kinds of actors, 'Nhân viên phòng KHTH' people, 'Phòng Đào tạo &CTSV' a part
-    of a body nobody named and 'Tập đoàn Viettel' a company (NO_BODY_LEADS): no lead."""
+    of a body nobody named and 'Tập đoàn Viettel' a company (NO_BODY_LEAD): no lead."""
     words = text.split()
     key = f"{match_key(text)} "
     return bool(words) and not re.search(r"[,;]", text) and any(w[:1].isupper() for w in words[1:]) \
-        and not key.startswith(PEOPLE_WORDS) and not key.startswith(NO_BODY_LEADS)
+        and not key.startswith(PEOPLE_WORDS) and not NO_BODY_LEAD.search(key)
 
 
 def _task(cells: _Cells, row: TypedRow) -> Task | None:

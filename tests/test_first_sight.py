@@ -2924,9 +2924,15 @@ def test_a_task_lead_that_names_no_public_body_is_no_lead():
                      "Phòng Đào tạo &CTSV"],
                     ["3", "10/9/2025", "Lễ Khai giảng", "Văn Phòng", "Các Khoa"],
                     ["4", "15/9/2025", "Cài đặt CSDL và ứng dụng", "Tập đoàn Viettel", "Sở Y tế"],
-                    ["5", "30/9/2025", "Vận động hội viên tham gia", "Hiệp hội Doanh nghiệp", ""]])
+                    ["5", "30/9/2025", "Vận động hội viên tham gia", "Hiệp hội Doanh nghiệp", ""],
+                    # (a review's probes: a 'Phòng' that says whose, and a word that only begins like a unit's)
+                    ["6", "30/9/2025", "Tổ chức diễn đàn", "Phòng Thương mại và Công nghiệp Việt Nam", ""],
+                    ["7", "30/9/2025", "Chứng thực hồ sơ", "Phòng Công chứng số 1", ""],
+                    ["8", "30/9/2025", "Nghiên cứu đề tài", "Khoa học Công nghệ Quốc phòng", ""]])
     _, records, _ = _run(table, "PHỤ LỤC 1. KẾ HOẠCH TỔ CHỨC ĐÀO TẠO NĂM HỌC 2025-2026")
-    assert [t.agency for t in records.tasks] == [None, None, None, None, "Hiệp hội Doanh nghiệp"]
+    assert [t.agency for t in records.tasks] == [None, None, None, None, "Hiệp hội Doanh nghiệp",
+                                                 "Phòng Thương mại và Công nghiệp Việt Nam", "Phòng Công chứng số 1",
+                                                 "Khoa học Công nghệ Quốc phòng"]
 
 
 def test_a_ministrys_unit_written_with_its_initials():
@@ -2942,6 +2948,7 @@ def test_a_ministrys_unit_written_with_its_initials():
     # (not another ministry's unit, nor a tax office named with its province)
     assert _names("- Vụ CST;", "Bộ Y tế") == []
     assert _names("Cục Thuế tỉnh Nghệ An có trách nhiệm", "Tổng cục Hải quan") == ["Cục Thuế tỉnh Nghệ An"]
+    assert _names("Cục QLTT tỉnh Bắc Ninh kiểm tra", "Bộ Công Thương") == ["Cục QLTT tỉnh Bắc Ninh"]   # (a review's probe)
 
 
 def test_a_calendars_ranges_written_without_spaces_or_a_word_before_them():
@@ -2952,6 +2959,7 @@ def test_a_calendars_ranges_written_without_spaces_or_a_word_before_them():
     assert [d.value for d in find_dates("15/09/2025-28/12/2025")] == ["2025-09-15", "2025-12-28"]
     assert {d.value for d in find_dates("27-28/08/2025 (Confirmed)")} >= {"2025-08-27", "2025-08-28"}
     assert [d.value for d in find_dates("Quyết định số 12-15/2025 ngày")] == []
+    assert [d.value for d in find_dates("1- 15/3/2025: Hoàn thành dự thảo kế hoạch")] == ["2025-03-15"]   # (a review's)
 
 
 def test_an_ocrd_type_code_and_form_number():
@@ -2963,26 +2971,20 @@ def test_an_ocrd_type_code_and_form_number():
         "39/2018/TT-BTC"]
     assert [r.key for r in find_references("người khai hải quan khai theo mau sé 06/BKKTT/TXNK Phụ lục VI")] == []
     assert [r.key for r in find_references("Quyết định số 12/QĐ-CT1 của Công ty")] == ["12/QĐ-CT1"]
+    # (a review's probes: a unit's own code, not the type's place)
+    assert [r.key for r in find_references("Công văn 125/BTL-T1 và số 86/C1-NV")] == ["125/BTL-T1", "86/C1-NV"]
 
 
-def test_a_trade_union_named_by_its_sector_or_zone():
-    """Bộ Lao động's letter of 2015 'Kính gửi: Công đoàn Khu kinh tế Hải Phòng' and Bộ Giáo dục's circular
-    of 2025 ('- Công đoàn Giáo dục Việt Nam;') named no body: 'Công đoàn' was no head. A union is a
-    socio-political organization (ANNOTATION); the generic 'tổ chức công đoàn cơ sở' stays none."""
-    assert _names("Kính gửi: Công đoàn Khu kinh tế Hải Phòng", "Bộ Lao động - Thương binh và Xã hội") == [
-        "Công đoàn Khu kinh tế Hải Phòng"]
-    assert _names("- Công đoàn Giáo dục Việt Nam;", "Bộ Giáo dục và Đào tạo") == ["Công đoàn Giáo dục Việt Nam"]
-    assert _names("phối hợp với tổ chức công đoàn cơ sở", "Bộ Giáo dục và Đào tạo") == []
-
-
-def test_a_name_after_thanh_pho_that_no_list_knows_is_no_city():
+def test_a_mans_name_after_thanh_pho_is_no_city():
     """Hà Nội's plan of 2026: '- PCT UBND TP Trương Việt Dũng;' (a vice-chairman named after his body) gave
-    'Ủy ban nhân dân thành phố Trương Việt Dũng'. Cities are few and listed (normalize.places), unlike
-    districts and communes: a name after 'thành phố' that the list does not know is no city."""
+    'Ủy ban nhân dân thành phố Trương Việt Dũng': a name of three words under a family name after 'thành
+    phố' is a man's; a province's city the list lacks stays a city (a review's probes)."""
     issuer = "Ủy ban nhân dân thành phố Hà Nội"
     assert not any("Trương" in n for n in _names("- PCT UBND TP Trương Việt Dũng;", issuer))
     assert _names("- UBND thành phố Bảo Lộc;", "Ủy ban nhân dân tỉnh Lâm Đồng") == ["Ủy ban nhân dân thành phố Bảo Lộc"]
     assert _names("- UBND phường Trần Phú;", "Ủy ban nhân dân tỉnh Quảng Ngãi")[0].endswith("phường Trần Phú")
+    assert _names("UBND thành phố Cao Lãnh chủ trì, phối hợp với UBND huyện Cao Lãnh", "Ủy ban nhân dân tỉnh Đồng Tháp") \
+        == ["Ủy ban nhân dân thành phố Cao Lãnh", "Ủy ban nhân dân huyện Cao Lãnh"]
 
 
 def test_a_council_committee_written_without_its_dash():
@@ -2990,12 +2992,6 @@ def test_a_council_committee_written_without_its_dash():
     assert _names("- Ban Kinh tế Ngân sách - HĐND tỉnh;", "Ủy ban nhân dân tỉnh Đắk Lắk")[0] == \
         "Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh Đắk Lắk"
 
-
-def test_the_land_registration_office_every_province_has():
-    """Hà Nội's plan of 2026: 'Sở Nông nghiệp và Môi trường (Văn phòng Đăng ký đất đai và các Chi nhánh)'
-    led a task: the city's land registration office, a body every province has (Decree 43/2014/NĐ-CP)."""
-    assert _names("Trung tâm Phục vụ hành chính công, Sở Nông nghiệp và Môi trường (Văn phòng Đăng ký đất đai và các "
-                  "Chi nhánh)", "Ủy ban nhân dân thành phố Hà Nội")[-1] == "Văn phòng Đăng ký đất đai thành phố Hà Nội"
 
 # -- the development sets below the 0.98 bar (holdout 0.974 at e4dd484) ---------------------------------
 def test_a_symbol_cut_after_an_ampersand_goes_on_after_the_space():
