@@ -76,14 +76,14 @@ class KnownReadings(TokenReader):
         """'Vụ CST, Vụ NSNN (BTC)' in Bộ Tài chính's letter, 'Cục GSQL, Cục Thuế XNK' in Tổng cục Hải quan's,
         'Vụ LĐTL' in Bộ Lao động's (pool zz): a unit of the issuer's ministry (ministry_units.json) whose
         name after its head the text wrote as initials (normalize.agencies.initials_match), a qualifier
-        after 'về' left out ('Giám sát quản lý [về hải quan]'). One such unit, at the document's date,
-        or none."""
-        family = issuer_family(self.ctx.issuer or "")
+        after 'về' left out ('Giám sát quản lý [về hải quan]'), or of the ministry named right after it
+        ('Cục KT VB &QLXLVPHC (Bộ TP)'). One such unit, at the document's date, or none."""
+        stop = end
+        while stop < len(self.toks) and stop - end < 8 and self.toks[stop].text not in (";", ":", ",", "(", ")", ".", "/"):
+            stop += 1
+        family = issuer_family(self.ctx.issuer or "") | self.parent_family(stop)
         if not family:
             return None
-        stop = end
-        while stop < len(self.toks) and stop - end < 6 and self.toks[stop].text not in (";", ":", ",", "(", ")", "."):
-            stop += 1
         for k in range(stop, end, -1):
             written = [t.text for t in self.toks[end:k]]
             found = {e.name for e in units_of(family) if e.name.startswith(f"{head} ") and self.at_date(e)
@@ -92,6 +92,14 @@ class KnownReadings(TokenReader):
                 # (not a local office named with its place: 'Cục QLTT tỉnh Nghệ An', a review's probe)
                 return (k, found.pop(), "department", True) if self.level_at(k) is None else None
         return None
+
+    def parent_family(self, i: int) -> frozenset[str]:
+        """The ministry a unit's name says it is of, right after it: 'Cục KT VB &QLXLVPHC (Bộ TP)', '… /Bộ Tư
+        pháp', '… - Bộ Tư pháp' in any body's recipient list (pool zza)."""
+        if i >= len(self.toks) or self.toks[i].text not in ("(", "/", "-", "–") or not self.starts_agency(i + 1):
+            return frozenset()
+        parent = self.agency_at(i + 1)
+        return issuer_family(parent[1]) if parent is not None else frozenset()
 
     def at_date(self, e: AgencyEntry) -> bool:
         """Whether the document's date (where known) falls in the body's time under that name."""

@@ -2993,6 +2993,18 @@ def test_a_council_committee_written_without_its_dash():
         "Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh Đắk Lắk"
 
 
+
+# -- batch zza (2026-12-07): read after its first-sight row was recorded -------------------------------
+def test_a_unit_by_initials_of_the_ministry_named_after_it():
+    """Gia Lai's decision of 2025 and Bộ Quốc phòng's circular of 2026 list 'Cục KT VB &QLXLVPHC (Bộ TP)' and
+    'Cục KTVB&QLXLVPHC/Bộ Tư pháp': Bộ Tư pháp's unit whose name the initials spell, though the issuer is
+    another body."""
+    for issuer in ("Ủy ban nhân dân tỉnh Gia Lai", "Bộ Quốc phòng"):
+        assert _names("- Cục KT VB &QLXLVPHC (Bộ TP);", issuer) == [
+            "Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính", "Bộ Tư pháp"]
+        assert _names("- Cục KTVB&QLXLVPHC/Bộ Tư pháp;", issuer)[0] == \
+            "Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính"
+
 # -- the development sets below the 0.98 bar (holdout 0.974 at e4dd484) ---------------------------------
 def test_a_symbol_cut_after_an_ampersand_goes_on_after_the_space():
     """Hồ Chí Minh City's letter of 2025: 'Công văn số 15972/SXD-QLN& TTBĐS' gave '15972/SXD-QLN&'; no
