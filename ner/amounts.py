@@ -146,10 +146,16 @@ def _sums_without_unit(text: str) -> list[FoundAmount]:
     return out
 
 
+_SIGNED_CELL = re.compile(r"\s*[+\-−]\s?(?P<n>\d[\d.,]*)\s*")
+
+
 def amount_in_cell(text: str, unit: MoneyUnit, commas_group: bool = False) -> FoundAmount | None:
     """A cell of a money column: '169.000', '5.000 - 10.000', '1.000 – 1.500'; '600,000' in a
-    table that groups thousands with commas (`commas_group`)."""
-    rng = parse_number_or_range(text, commas_group)
+    table that groups thousands with commas (`commas_group`); a signed change ('-37', '+353' under
+    'Chênh lệch … (đồng/lít,kg)', a price notice of pool zza) is the sum it moves by, as GOLD_FORMAT
+    keeps no sign."""
+    signed = _SIGNED_CELL.fullmatch(text)
+    rng = parse_number_or_range(signed.group("n") if signed else text, commas_group)
     if rng is None or not all(in_whole_base_units(x, unit) for x in rng):
         return None   # (a price below the đồng: '1.382,7' under 'đồng/kWh')
     low, high = (to_base_units(x, unit) for x in rng)

@@ -3005,6 +3005,16 @@ def test_a_unit_by_initials_of_the_ministry_named_after_it():
         assert _names("- Cục KTVB&QLXLVPHC/Bộ Tư pháp;", issuer)[0] == \
             "Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính"
 
+
+def test_a_signed_change_in_a_money_column_is_an_amount():
+    """Bộ Công Thương's fuel price notice of 2025: the column 'Chênh lệch … (đồng/lít,kg)' holds '-37', '+353':
+    no amount came out (GOLD_FORMAT keeps no sign: the sum the price moves by)."""
+    from ner.amounts import amount_in_cell
+    from normalize.money import MoneyUnit
+    unit = MoneyUnit(multiplier=1, currency="VND", name="đồng")
+    assert [amount_in_cell(t, unit).value for t in ("-37", "+353", "− 1.250")] == [37, 353, 1250]
+    assert amount_in_cell("-", unit) is None
+
 # -- the development sets below the 0.98 bar (holdout 0.974 at e4dd484) ---------------------------------
 def test_a_symbol_cut_after_an_ampersand_goes_on_after_the_space():
     """Hồ Chí Minh City's letter of 2025: 'Công văn số 15972/SXD-QLN& TTBĐS' gave '15972/SXD-QLN&'; no
