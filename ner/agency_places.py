@@ -5,11 +5,20 @@ from __future__ import annotations
 import re
 
 from ner.agency_tokens import TokenReader
-from ner.agency_words import ADDRESS_CUE, BOUNDARY_CUE, LEVEL_FIRST_WORDS, LOCALITY_CUE, STREET_BEFORE, WHERE_BEFORE
+from ner.agency_words import (
+    ADDRESS_CUE,
+    BOUNDARY_CUE,
+    COMPANY_HEAD,
+    LEVEL_FIRST_WORDS,
+    LOCALITY_CUE,
+    STREET_BEFORE,
+    WHERE_BEFORE,
+)
 
 # The ends of a stretch of places ('các tỉnh từ Quảng Ninh tới Ninh Bình', a coastal road's regions,
 # pool zf): where, not who acts.
 _RANGE_END = re.compile(r"\b(?:từ|tới|đến)\s*$")
+_IN_COMPANY = re.compile(rf"\s*[-–•]?\s*{COMPANY_HEAD}\b", re.IGNORECASE)
 
 
 class PlacesAsActors(TokenReader):
@@ -35,6 +44,9 @@ class PlacesAsActors(TokenReader):
             # a capitalized word just before a bare place name makes them one name ('Báo Quảng Nam',
             # a newspaper, in a cell of bodies in charge): no People's Committee
             named_by = not level and self.is_cap(i - 1) and self.key(i - 1) not in ("và", "các")
+            if place and self.in_company(i):
+                i = place[0]   # ('Công ty Cổ phần Khoáng sản và Xây dựng Bình Dương' in a cell of mine operators)
+                continue
             if place and self.in_address(i):
                 i = place[0]   # ('địa chỉ: Số 64, đường Lý Tự Trọng, phường Yên Bái': where a body sits)
                 continue
@@ -48,6 +60,11 @@ class PlacesAsActors(TokenReader):
                 i = place[0]
                 continue
             i += 1
+
+    def in_company(self, i: int) -> bool:
+        """A place inside a company's name ('CTTNHH Đá xây dựng Bình Dương', pool zza): no actor."""
+        clause = re.split(r"[;,\n]", self.text[:self.toks[i].start])[-1]
+        return bool(_IN_COMPANY.match(clause))
 
     def in_address(self, i: int) -> bool:
         """A place in an address ('địa chỉ: … phường Yên Bái, tỉnh Lào Cai', '… Đại lộ Trần Hưng Đạo,

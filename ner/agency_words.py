@@ -153,13 +153,16 @@ PEOPLE_WORDS = ("nhân viên", "cán bộ", "công chức", "viên chức", "bá
 FAMILY_NAMES = frozenset({"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
                           "Hồ", "Ngô", "Dương", "Lý", "Trương", "Đinh", "Lâm", "Mai", "Trịnh", "Đoàn", "Lương",
                           "Tạ", "Lưu", "Chu", "Thái", "Tô", "Quách", "Kiều", "Vương", "La", "Triệu"})
+# How a company's name begins ('Công ty Cổ phần …', 'CT CP …', 'CTTNHH …', 'Tổng công ty …'): no public body
+# (GOLD_FORMAT), and a place inside such a name no actor ('… Xây dựng Bình Dương', a mines list of pool zza).
+COMPANY_HEAD = r"(?:công ty|tổng công ty|tập đoàn|ct\.? ?cp|cttnhh|ctcp|ct\.? ?tnhh)"
 # A task's lead written as no reading placed it, that names no public body of its own: a kind in the
 # plural ('Các Khoa'), a company (GOLD_FORMAT: 'Companies … are NOT agencies'; 'Tập đoàn Viettel', pool zz),
 # a programme ('Chương trình Giáo dục tiếng Nhật'), a school's unit ('Bộ môn …', 'Khoa Luật', not 'Khoa học
 # …'), and a 'Phòng' or 'Văn phòng' that says not whose it is ('Phòng Đào tạo &CTSV', 'Văn Phòng' in a
 # university's calendar, pools p and zz; not 'Phòng Kinh tế thành phố Cao Lãnh', 'Phòng Thương mại và
 # Công nghiệp Việt Nam', 'Phòng Công chứng số 1', a review's probes).
-NO_BODY_LEAD = re.compile(r"^(?:các|những|mọi|từng|công ty|tổng công ty|tập đoàn|chương trình|bộ môn|bộ phận"
+NO_BODY_LEAD = re.compile(rf"^(?:các|những|mọi|từng|{COMPANY_HEAD}|chương trình|bộ môn|bộ phận"
                           r"|khoa(?! học))\b|^(?:văn )?phòng\b(?!.*(?:\b(?:tỉnh|thành phố|tp|huyện|quận|thị xã|tx|xã"
                           r"|thị trấn|phường|việt nam)\b|\d))", re.IGNORECASE)
 # A body's leaders as a group ('Ban Lãnh đạo NHNN', 'Ban Giám đốc Sở', 'Ban Giám hiệu'): people, no organ

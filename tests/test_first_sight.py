@@ -3015,6 +3015,18 @@ def test_a_signed_change_in_a_money_column_is_an_amount():
     assert [amount_in_cell(t, unit).value for t in ("-37", "+353", "− 1.250")] == [37, 353, 1250]
     assert amount_in_cell("-", unit) is None
 
+
+def test_a_place_inside_a_companys_name_is_no_actor():
+    """Hồ Chí Minh City's letter of 2025 on mines: the column 'Đơn vị khai thác' holds 'CT CP khoáng sản và Xây
+    dựng Bình Dương', 'CTTNHH Đá xây dựng Bình Dương' — read as the People's Committee of Bình Dương (a
+    province named as a cell's actor); a company is no public body, nor is a place inside its name."""
+    from ner.agencies import find_agencies
+    from ner.issuer_context import issuer_context
+    ctx = issuer_context("Ủy ban nhân dân Thành phố Hồ Chí Minh")
+    for cell in ("CT CP khoáng sản và Xây dựng Bình Dương", "CTTNHH Đá xây dựng Bình Dương"):
+        assert find_agencies(cell, agency_column=True, ctx=ctx) == []
+    assert [a.name for a in find_agencies("Bình Dương", agency_column=True, ctx=ctx)] == ["Ủy ban nhân dân tỉnh Bình Dương"]
+
 # -- the development sets below the 0.98 bar (holdout 0.974 at e4dd484) ---------------------------------
 def test_a_symbol_cut_after_an_ampersand_goes_on_after_the_space():
     """Hồ Chí Minh City's letter of 2025: 'Công văn số 15972/SXD-QLN& TTBĐS' gave '15972/SXD-QLN&'; no
