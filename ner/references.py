@@ -153,7 +153,8 @@ def _rejoin(text: str, end: int, segs: list[str]) -> tuple[list[str], int, tuple
         return segs, end, ()
     piece, last = m.group("piece"), segs[-1]
     joined = last + piece
-    if (last in _TERM_CODES and piece.isdigit() and len(piece) == 2) or (last.endswith("&") and not piece.isdigit() and text[m.end():m.end() + 1] != "/") or \
+    ampersand = last.endswith("&") and not piece.isdigit() and text[m.end():m.end() + 1] != "/"   # (not 'KT&\nV/v')
+    if (last in _TERM_CODES and piece.isdigit() and len(piece) == 2) or ampersand or \
             (not piece.isdigit() and len(last) <= 2 and (joined in _known_codes() or re.fullmatch(r"(?:UBTV)?QH\d{2}", joined))):
         return [*segs[:-1], joined], m.end(), (f"{last}+{piece}→{joined}",)
     return segs, end, ()

@@ -7,7 +7,7 @@ and the output keeps the name the document uses."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from corpus import load_json
@@ -52,13 +52,11 @@ def ministry_units(already: frozenset[str] = frozenset()) -> tuple[AgencyEntry, 
     their organization before and after the 2025 reorganization (corpus/gazetteer/
     ministry_units.json, each with its source). A name several ministries use ('Vụ Pháp chế',
     'Cục Công nghệ thông tin') has no parent; a name alone that is every ministry's is left out."""
-    units = [u for u in load_json("ministry_units.json")["units"]
-             if not _GENERIC_UNIT.match(u["name"]) and match_key(u["name"]) not in already]
-    parents: dict[str, set[str]] = {}
+    units = [u for u in _units_with_parents() if match_key(u.name) not in already]
+    parents: dict[str, set[str | None]] = {}
     for u in units:
-        parents.setdefault(u["name"], set()).add(u["parent"])
-    return tuple(AgencyEntry(u["name"], "department", tuple(u.get("aliases", ())), u.get("from"), u.get("to"),
-                             u["parent"] if len(parents[u["name"]]) == 1 else None) for u in units)
+        parents.setdefault(u.name, set()).add(u.parent)
+    return tuple(u if len(parents[u.name]) == 1 else replace(u, parent=None) for u in units)
 
 
 def issuer_family(issuer: str) -> frozenset[str]:

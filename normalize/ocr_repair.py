@@ -36,7 +36,7 @@ def _type_codes() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _codes_without_d_bar() -> frozenset[str]:
     """Type codes written with a plain D ('HD' hướng dẫn of the Party, 'DA' đề án)."""
-    return frozenset(c for c in load_json("doc_types.json")["codes"] if "D" in c and "Đ" not in c)
+    return frozenset(c for c in _type_codes() if "D" in c and "Đ" not in c)
 
 
 def repair_symbol_segment(segment: str) -> str:
@@ -63,7 +63,7 @@ def repair_symbol_segment(segment: str) -> str:
 
 
 def repair_type_code(segment: str) -> str:
-    """'T1' → 'TT', 'TTL1' → 'TTLT': a T read as 1 beside another T in a document type's code ('Thông tư
+    """'T1' → 'TT': a T read as 1 beside another T in a document type's code ('Thông tư
     số 39/2018/T1-BTC' of two customs letters' OCR, pool zz), where the letters with T make a type code
     the tables know. For the type's place only (the symbol's first part): '125/BTL-T1', '86/C1-NV' are
     units' own codes (a review's probes)."""
