@@ -202,7 +202,10 @@ _VERBS = ("tổ chức thực hiện", "tham mưu", "chủ trì", "phối hợp"
           # mục …', pool x); not 'thẩm định', 'giám sát', which begin names ('Hội đồng thẩm định …')
           "tổng hợp", "ban hành", "cung cấp", "phê duyệt", "đôn đốc", "tiếp nhận",
           # money a body pays out ('phối hợp với Ban Quản lý các KCN thanh toán tiền cho …', pool z)
-          "thanh toán", "chi trả")
+          "thanh toán", "chi trả",
+          # what a project board does in its own rules ('Ban QLDA ký kết …', 'Ban QLDA phụ trách lĩnh vực …',
+          # 'Ban QLDA làm việc theo …', 'Ban QLDA gồm …', 'Ban QLDA phải chấp hành …', pool zzb)
+          "ký kết", "phụ trách", "làm việc", "chấp hành", "thành lập", "gồm", "phải")
 # Words that follow a body's name in a clause and never begin its specific part ('Ban Chỉ đạo khác',
 # 'Ban Chỉ đạo tự lựa chọn', 'Ban Chỉ đạo và …').
 CLAUSE_WORDS = {"và", "khác", "tự", "cũng", "đều", "vẫn"}
