@@ -47,6 +47,10 @@ class NameShapes(TokenReader):
             # a steering committee's own document names itself 'Ban Chỉ đạo' ('Ban Chỉ đạo tập trung
             # …', 'Ban Chỉ đạo và Thứ trưởng …'): the issuer, whatever follows
             return j, issuer, "body", True
+        if issuer.startswith("Ban Quản lý dự án") and match_key(self.span_text(end, k)) == "quản lý dự án":
+            # a project board's own rules name it 'Ban QLDA', 'Ban Quản lý dự án' with nothing after (pool
+            # zzb: read with the province, fifteen times in one document): the issuer
+            return k, issuer, "body", True
         if k - j <= 1 and not self.level_at(k) and match_key(self.span_text(end, j)) == "chỉ đạo":
             return None  # 'Ban Chỉ đạo' alone, or of one word ('Ban Chỉ đạo thi' of each exam): a kind, not one body
         if self.key(j) in ("các", "cấp") and match_key(self.span_text(end, j)) == "chỉ đạo":
