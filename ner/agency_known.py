@@ -84,10 +84,11 @@ class KnownReadings(TokenReader):
         family = issuer_family(self.ctx.issuer or "") | self.parent_family(stop)
         if not family:
             return None
+        units = [(e.name, _spoken_parts(e.name[len(head) + 1:])) for e in units_of(family)
+                 if e.name.startswith(f"{head} ") and self.at_date(e)]
         for k in range(stop, end, -1):
             written = [t.text for t in self.toks[end:k]]
-            found = {e.name for e in units_of(family) if e.name.startswith(f"{head} ") and self.at_date(e)
-                     and any(initials_match(written, part) for part in _spoken_parts(e.name[len(head) + 1:]))}
+            found = {name for name, parts in units if any(initials_match(written, part) for part in parts)}
             if len(found) == 1:
                 # (not a local office named with its place: 'Cục QLTT tỉnh Nghệ An', a review's probe)
                 return (k, found.pop(), "department", True) if self.level_at(k) is None else None

@@ -10,6 +10,7 @@ from corpus import load_json
 from normalize.agencies import party_body
 from normalize.cache import cached_build
 from normalize.ocr_repair import strip_diacritics_same_length
+from normalize.places import ALL_LEVELS
 from normalize.text import match_key
 
 # -- heads ----------------------------------------------------------------------------------------
@@ -162,9 +163,9 @@ COMPANY_HEAD = r"(?:công ty|tổng công ty|tập đoàn|ct\.? ?cp|cttnhh|ctcp|
 # …'), and a 'Phòng' or 'Văn phòng' that says not whose it is ('Phòng Đào tạo &CTSV', 'Văn Phòng' in a
 # university's calendar, pools p and zz; not 'Phòng Kinh tế thành phố Cao Lãnh', 'Phòng Thương mại và
 # Công nghiệp Việt Nam', 'Phòng Công chứng số 1', a review's probes).
-NO_BODY_LEAD = re.compile(rf"^(?:các|những|mọi|từng|{COMPANY_HEAD}|chương trình|bộ môn|bộ phận"
-                          r"|khoa(?! học))\b|^(?:văn )?phòng\b(?!.*(?:\b(?:tỉnh|thành phố|tp|huyện|quận|thị xã|tx|xã"
-                          r"|thị trấn|phường|việt nam)\b|\d))", re.IGNORECASE)
+_WHOSE = "|".join((*ALL_LEVELS, "tp", "tx", "việt nam"))   # what says whose a 'Phòng' is
+NO_BODY_LEAD = re.compile(rf"^(?:các|những|mọi|từng|{COMPANY_HEAD}|chương trình|bộ môn|bộ phận|khoa(?! học))\b"
+                          rf"|^(?:văn )?phòng\b(?!.*(?:\b(?:{_WHOSE})\b|\d))", re.IGNORECASE)
 # A body's leaders as a group ('Ban Lãnh đạo NHNN', 'Ban Giám đốc Sở', 'Ban Giám hiệu'): people, no organ
 # of the body (pool zt).
 LEADERS_BOARD = re.compile(r"^Ban (?:lãnh đạo|giám đốc|giám hiệu)\b", re.IGNORECASE)

@@ -59,6 +59,7 @@ def ministry_units(already: frozenset[str] = frozenset()) -> tuple[AgencyEntry, 
     return tuple(u if len(parents[u.name]) == 1 else replace(u, parent=None) for u in units)
 
 
+@lru_cache(maxsize=256)
 def issuer_family(issuer: str) -> frozenset[str]:
     """The ministry an issuer is or belongs to, and its Tổng cục, by the gazetteer's parents: 'Tổng cục
     Hải quan' gives itself and Bộ Tài chính; an issuer the gazetteer does not know gives none."""
@@ -69,6 +70,7 @@ def issuer_family(issuer: str) -> frozenset[str]:
     return frozenset(family | {u.name for u in ministry_units() if u.parent in family and u.name.startswith("Tổng cục ")})
 
 
+@lru_cache(maxsize=256)
 def units_of(parents: frozenset[str]) -> tuple[AgencyEntry, ...]:
     """The ministries' units whose parent is one of `parents`."""
     return tuple(u for u in _units_with_parents() if u.parent in parents)
