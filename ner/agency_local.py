@@ -18,12 +18,22 @@ from ner.agency_words import (
     UNITS_WITH_OFFICES,
     local_name,
 )
-from normalize.agencies import component_abbreviations, known_agency, party_body, spell_glued, spell_regions
+from normalize.agencies import (
+    component_abbreviations,
+    council_committee,
+    known_agency,
+    party_body,
+    spell_glued,
+    spell_regions,
+)
 from normalize.ocr_repair import strip_diacritics_same_length
 from normalize.places import PROVINCE_LEVELS, find_place
 from normalize.text import match_key
 from normalize.vowel_marks import lexicon
 
+# The longest council committee's name in tokens ('kinh tế - ngân sách', 'văn hóa - xã hội'; 'Ban
+# Kinh tế và Ngân sách' of before 2016).
+MAX_COMMITTEE_WORDS = 5
 # A province's Party committee as lists of recipients write it, 'Tỉnh ủy' or 'Thành ủy' alike.
 PARTY_COMMITTEE_CODE = "TU"
 # How far a list of heads may run before the locality they share (tokens).
@@ -44,6 +54,19 @@ class LocalNames(TokenReader):
                     tuple(self.key(end + k) for k in range(len(words))) == words:
                 return end + len(words), organ
         return end, None
+
+    def lowercase_committee_end(self, end: int) -> int:
+        """The end of a People's Council committee's name written in lowercase after 'Ban', where its
+        council follows ('Ban kinh tế - ngân sách của Hội đồng nhân dân tỉnh', a council's resolution
+        of 2017, pool zzc); end where none is (a lowercase 'ban pháp chế' alone says not whose)."""
+        if not self.is_low(end):
+            return end
+        for k in range(min(end + MAX_COMMITTEE_WORDS, len(self.toks)), end, -1):
+            if self.toks[k - 1].word and council_committee(f"Ban {self.span_text(end, k)}") is not None:
+                council = k + 1 if self.key(k) == "của" else k
+                inner = self.agency_at(council) if self.starts_agency(council) else None
+                return k if inner is not None and inner[2] == "people_council" else end
+        return end
 
     def own_ministry_unit(self, end: int, head: str) -> tuple[bool, Reading | None]:
         """'Văn phòng Bộ', 'Thanh tra Bộ': (True, the document's own ministry's unit), or (True,
@@ -102,9 +125,12 @@ class LocalNames(TokenReader):
             nested = self.agency_at(end)
             if nested:
                 return nested[0], f"{head} {nested[1]}", nested[2], nested[3]
-        if head in ("Ủy ban nhân dân", "Hội đồng nhân dân"):
+        if head in LOCAL_BRANCHES and head not in COMMON_NOUN_HEADS:
             bare_place = self.place_at(end, None, ("province",))
-            if bare_place and bare_place[1] is not None:  # 'UBND Bình Định'
+            if bare_place and bare_place[1] is not None:
+                # a body every province has, named with the province alone: 'UBND Bình Định', 'BẢO
+                # HIỂM XÃ HỘI HƯNG YÊN' (a letterhead's parent line), 'Công an Nghệ An' (pool zzc;
+                # the gazetteer's bodies, 'Kho bạc Nhà nước Quảng Ngãi', are read so in agency_at)
                 return bare_place[0], local_name(head, bare_place[1].full()), kind, True
         return self.bare_local(end, head, kind)
 

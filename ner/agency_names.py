@@ -236,6 +236,8 @@ class WholeNames(KnownReadings):
         if committee is not None:
             return committee
         j, organ = self.name_end(end), None
+        if j == end and head == "Ban":
+            j = self.lowercase_committee_end(end)   # (before a Party organ's 'Ban kinh tế': the council follows)
         if j == end:
             j, organ = self.owned_unit_words(end, head)
         if j == end:
@@ -302,9 +304,20 @@ class WholeNames(KnownReadings):
             # on ('Phòng Chính trị, tư tưởng và …', 'phòng Dịch vụ kỹ thuật - Trung tâm CNTT Tây Bắc'),
             # but where a member's role follows its dash ('Trưởng phòng Quản lý Văn hoá - Phó Trưởng đoàn')
             return j, f"{name} {self.ctx.department}", "department", True
+        if head == "Ban" and not loc and committee is None and not self.all_caps and self.key(end - 2) == "trưởng" \
+                and (issuer := self.issuer_with_boards()) is not None:
+            # 'Theo đề nghị của Trưởng Ban Đào tạo' in a national university's decision (pools zk, zza,
+            # zzc): the issuer's own board, as a Sở's 'Phòng' is the Sở's
+            return j, f"{name} {issuer}", "department", True
         if self.all_caps or not self.names_a_body(head, end, name, bool(loc) or national is not None):
             return None
         return j, name, kind, False
+
+    def issuer_with_boards(self) -> str | None:
+        """The issuer where it is a central body outside the ministries ('gov_agency': a national
+        university, Bảo hiểm xã hội Việt Nam, the national broadcaster), whose units are 'Ban's."""
+        e = known_agency(self.ctx.issuer) if self.ctx.issuer else None
+        return e.name if e is not None and e.kind == "gov_agency" else None
 
 
 # The kinds of a ministry's units (corpus/gazetteer/ministry_units.json): a name the text goes on with

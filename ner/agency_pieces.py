@@ -78,7 +78,10 @@ class NamePieces(NameParts):
             # which the bare name does not give (measured: g19 lost 0.005 with it read); a
             # department's head names it ('Trưởng phòng Văn hóa - Xã hội'), the issuer's own, and so
             # does the head of a Party committee's organ ('Trưởng Ban Nội chính Tỉnh uỷ', pool zc)
-            return self.toks[i].key == "phòng" or self._body_after_position(i)
+            # — and a central body's own boards in its documents ('Trưởng Ban Đào tạo' in a national
+            # university's decision, pools zk, zza, zzc: agency_names.WholeNames.issuer_with_boards)
+            return self.toks[i].key == "phòng" or self._body_after_position(i) \
+                or self.toks[i].key == "ban" and self.issuer_with_boards() is not None
         return self.is_low(i - 1) or (self._sentence_start(i - 1) and not prev.isupper())
 
     def _body_after_position(self, i: int) -> bool:

@@ -33,6 +33,7 @@ from normalize.vowel_marks import lexicon
 # department's name may run after its capitalized part.
 UNITS_NAMED_WITH_ISSUER = ("Viện kiểm sát nhân dân", "Tòa án nhân dân")
 MAX_UNIT_WORDS = 24
+MAX_SECOND_PART = 6    # words of a board's second part before its locality ('Phát triển quỹ đất thành phố')
 
 
 
@@ -170,7 +171,8 @@ class NameShapes(TokenReader):
                 break   # ('Ban Chỉ đạo chống buôn lậu … các cấp trên địa bàn tỉnh', pool zu)
             following = next((x for x in range(m + 1, m + 3) if self.key(x) not in ("các", "những")), m + 1)
             zone = self.key(following) == "khu" and (self.key(following + 1), self.key(following + 2)) in ZONE_KINDS
-            if managed and t.key == "và" and self.key(following) != first_noun and not zone:
+            if managed and t.key == "và" and self.key(following) != first_noun and not zone \
+                    and not self.second_part_to_locality(m + 1):
                 break  # '… khu công nghiệp và các đơn vị': the name ended; not '… Dung Quất và các khu Công nghiệp'
             if self.key(m - 1) == "và" and (t.key, self.key(m + 1)) in ZONE_KINDS:
                 kind_end = m + 2   # ('các khu chế xuất và công nghiệp Cần Thơ')
@@ -203,6 +205,18 @@ class NameShapes(TokenReader):
             if end < len(self.toks) and re.fullmatch(r"\d{1,2}", self.toks[end].text):
                 end += 1   # 'Ban Quản lý dự án đầu tư xây dựng số 1': a body's own number
         return self.owner_end(end) if end > k else end
+
+    def second_part_to_locality(self, k: int) -> bool:
+        """A capitalized part after 'và' that runs on, word by word, to a locality: the board's name
+        has two parts ('Ban QLDA đầu tư xây dựng và Phát triển quỹ đất thành phố Hà Tĩnh', pool zzc)."""
+        if not self.is_cap(k) or self.starts_agency(k):
+            return False
+        for x in range(k + 1, min(k + MAX_SECOND_PART, len(self.toks))):
+            if self.locality_at(x):
+                return True
+            if not self.toks[x].word:
+                return False
+        return False
 
     def only_owner(self, j: int, k: int) -> bool:
         """Whether tokens j..k are only whose steering committee it is ('của Chính phủ'), with no

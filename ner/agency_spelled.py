@@ -7,8 +7,9 @@ import re
 from ner.agency_tokens import Reading, TokenReader
 from normalize.agencies import spelled_out
 
-# Tokens a name with shortenings inside it is read over ('BQL các KCN tỉnh Bình Dương' is 6).
-SPELLED_WINDOW = 12
+# Tokens a name with shortenings inside it is read over ('BQL các KCN tỉnh Bình Dương' is 6; 'Ban QLDA
+# đầu tư xây dựng và Phát triển quỹ đất thành phố Hà Tĩnh' is 15, pool zzc).
+SPELLED_WINDOW = 16
 # A shortening no table spells out, left in a name read with the others written out ('DD&CN').
 _SHORTENING_LEFT = re.compile(r"(?<!\w)[A-ZĐ]{2,}")
 # A name that ends in its locality ('… tỉnh Bình Dương'): a body, where the gazetteer does not know it.

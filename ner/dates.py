@@ -76,6 +76,10 @@ _MONTH_RANGES = [
     re.compile(rf"(?:từ\s+)?tháng\s+(?P<m1>{_M}){_TO}(?:tháng\s+)?(?P<m2>{_M})\s*(?:[/\-]\s?|\s+năm\s+)"
                rf"(?P<y2>{YEAR})(?![\d/])", re.IGNORECASE),
 ]
+# 'tháng 01 và tháng 02/2015', 'tháng 3, 4/2025' (a BHXH office's letter of 2014, pool zzc): two months of
+# the year the last one gives, each a month, no range between them
+_MONTH_PAIR = re.compile(rf"tháng\s+(?P<m1>{_M})\s*(?:và|,)\s*(?:tháng\s+)?(?P<m2>{_M})\s*(?:[/\-]\s?|\s+năm\s+)"
+                         rf"(?P<y2>{YEAR})(?![\d/])", re.IGNORECASE)
 _QUARTER_RANGES = [
     # 'quý I - II/2026', 'từ quý I đến quý III năm 2025', 'quý I và quý II năm 2025'
     re.compile(rf"(?:từ\s+)?quý\s+(?P<q1>{_Q})\s*(?:-|–|đến|tới|và|,)\s*(?:quý\s+)?(?P<q2>{_Q})\s*(?:[/\-]\s?|\s+năm\s+)"
@@ -122,6 +126,15 @@ def _month_range(m: re.Match, text: str) -> list[FoundDate]:
     return _ends(m, first, second, "m1", "m2")
 
 
+def _month_pair(m: re.Match, text: str) -> list[FoundDate]:
+    year = int(m.group("y2"))
+    first, second = make_month(year, int(m.group("m1"))), make_month(year, int(m.group("m2")))
+    if first is None or second is None:
+        return []
+    return [FoundDate(first.value, first.precision, m.start("m1"), m.end("m1"), m.group("m1")),
+            FoundDate(second.value, second.precision, m.start("m2"), m.end(), m.string[m.start("m2"):m.end()])]
+
+
 def _quarter_range(m: re.Match, text: str) -> list[FoundDate]:
     y2 = int(m.group("y2"))
     q1, q2 = _quarter(m.group("q1")), _quarter(m.group("q2"))
@@ -166,7 +179,7 @@ def _half(m: re.Match, text: str) -> list[FoundDate]:
     return [FoundDate(f"{year}-H{half}", "half", m.start(), m.end(), m.group(0))]
 
 
-_COMPOSITE = [(_DAY_LIST, _day_list), *((rx, _day_range) for rx in _DAY_RANGES), *((rx, _month_range) for rx in _MONTH_RANGES),
+_COMPOSITE = [(_DAY_LIST, _day_list), *((rx, _day_range) for rx in _DAY_RANGES), *((rx, _month_range) for rx in _MONTH_RANGES), (_MONTH_PAIR, _month_pair),
               *((rx, _quarter_range) for rx in _QUARTER_RANGES), (_HALF, _half), (_QUALIFIED, _qualified)]
 
 

@@ -33,14 +33,15 @@ _LIST_SEP = r"\s*(?:,|và|&)\s*"
 # numbered series); only with a year after it, so '1.436/…' (a thousands point) is not read so.
 _NUM_STATE = rf"{_NUM}(?:\.\d{{1,2}}(?={_SL}(?:19|20)\d{{2}}{_SL})|[a-z](?={_SL}[A-ZĐ]))?"
 # A unit's code may carry its number after a point, and a letter its own serial after a hyphen:
-# '4814/CCTKV.05-TTKT3' (a regional tax office's 2025 code), '01/CV-01' (a company's letter); older
+# '4814/CCTKV.05-TTKT3' (a regional tax office's 2025 code), '01/CV-01' (a company's letter), or its
+# year ('0001/TB-2016', a company's notice, pool zzc); older
 # provincial codes join their parts with a point ('84/2004/QĐ.UB', '55/2005/QĐ-UB.NN',
 # '2909/TTr.LS-TC-YT', pools zt and zw), in capitals only (not a sentence run on: '…/QĐ-UBND.Theo').
 _SEG_NO = r"(?:\.\d{1,3}|\.[A-ZĐ]{2,}(?![a-zà-ỹđ]))?"
 # (not the year of a standard's number: 'QCVN 27:2025/BCT', pool zx)
 STATE_RE = re.compile(
     rf"(?<![\w/.\-])(?!(?<=\d:)(?:19|20)\d\d/)(?P<nums>{_NUM_STATE}(?:{_LIST_SEP}{_NUM})*){_SL}"
-    rf"(?:(?P<year>(?:19|20)\d{{2}}){_SL})?(?P<sym>{_SEG}{_SEG_NO}(?:{_HY}{_SEG}{_SEG_NO})*(?:-\d{{1,3}})?){_END}")
+    rf"(?:(?P<year>(?:19|20)\d{{2}}){_SL})?(?P<sym>{_SEG}{_SEG_NO}(?:{_HY}{_SEG}{_SEG_NO})*(?:-(?:\d{{1,3}}|(?:19|20)\d{{2}}))?){_END}")
 PARTY_RE = re.compile(
     rf"(?<![\w/.\-])(?P<num>{_NUM}){_HY}(?P<type>{_SEG}){_SL}(?P<issuer>{_SEG}(?:{_HY}{_SEG})*){_END}")
 
@@ -144,6 +145,9 @@ def _term_of_year(segs: list[str], year: str | None) -> tuple[list[str], tuple[s
 _NEXT_PIECE = re.compile(r"[ \t\n]+(?P<piece>[A-ZĐ0-9][A-Za-zĐđ0-9&]{0,7})" + _END)
 
 
+_DATED_AFTER = re.compile(r"\s+ngày\b", re.IGNORECASE)
+
+
 def _rejoin(text: str, end: int, segs: list[str]) -> tuple[list[str], int, tuple[str, ...]]:
     """A ký hiệu cut by a line break or a stray space: 'QH' + '14', 'Q' + 'H14' (a segment split
     inside). Joined only when the result is a known code or a legislature code, or when the part
@@ -154,7 +158,11 @@ def _rejoin(text: str, end: int, segs: list[str]) -> tuple[list[str], int, tuple
     piece, last = m.group("piece"), segs[-1]
     joined = last + piece
     ampersand = last.endswith("&") and not piece.isdigit() and text[m.end():m.end() + 1] != "/"   # (not 'KT&\nV/v')
-    if (last in _TERM_CODES and piece.isdigit() and len(piece) == 2) or ampersand or \
+    # a unit's number cut off by a PDF's spacing, its date right after: '4167/UBND -TH 1 ngày 18/6/2025'
+    # is 4167/UBND-TH1 (a province office's numbered units, NC1, TH2, pool zzc)
+    unit_number = len(piece) == 1 and piece.isdigit() and len(segs) >= 2 and last.isalpha() and last.isupper() \
+        and _DATED_AFTER.match(text, m.end())
+    if (last in _TERM_CODES and piece.isdigit() and len(piece) == 2) or ampersand or unit_number or \
             (not piece.isdigit() and len(last) <= 2 and (joined in _known_codes() or re.fullmatch(r"(?:UBTV)?QH\d{2}", joined))):
         return [*segs[:-1], joined], m.end(), (f"{last}+{piece}→{joined}",)
     return segs, end, ()

@@ -3058,3 +3058,66 @@ def test_a_symbol_cut_after_an_ampersand_goes_on_after_the_space():
     assert [r.key for r in find_references("tại Công văn số 15972/SXD-QLN& TTBĐS ngày 14 tháng 11 năm 2025")] == [
         "15972/SXD-QLN&TTBĐS"]
     assert [r.key for r in find_references("Công văn số 1388/SKHCN-QLCN&ĐMST ngày 2/3/2025")] == ["1388/SKHCN-QLCN&ĐMST"]
+
+
+# -- batch zzc (2026-12-08): read after its first-sight row was recorded -------------------------------
+def test_a_body_every_province_has_named_with_the_province_alone():
+    """A district social insurance office's letter of 2016 heads 'BẢO HIỂM XÃ HỘI HƯNG YÊN / BẢO HIỂM XÃ HỘI
+    YÊN MỸ' (its OCR lost a mark: 'HƯNG YEN'); the parent line named no body, as 'Công an Nghệ An' named
+    none, where 'Kho bạc Nhà nước Quảng Ngãi' (a gazetteer name) was read."""
+    assert _names("BẢO HIỂM XÃ HỘI HƯNG YÊN") == ["Bảo hiểm xã hội tỉnh Hưng Yên"]
+    assert _names("BẢO HIỂM XÃ HỘI HƯNG YEN") == ["Bảo hiểm xã hội tỉnh Hưng Yên"]
+    assert _names("Công an Nghệ An đã phối hợp") == ["Công an tỉnh Nghệ An"]
+    assert _names("Bảo hiểm xã hội Bộ Quốc phòng") == ["Bảo hiểm xã hội Bộ Quốc phòng", "Bộ Quốc phòng"]
+
+
+def test_a_council_committee_written_in_lowercase_before_its_council():
+    """A province council's resolution of 2017: 'báo cáo thẩm tra của Ban kinh tế - ngân sách của Hội đồng
+    nhân dân tỉnh' gave only the council ('Ban kinh tế' read as a Party committee's organ, then dropped)."""
+    issuer = "Hội đồng nhân dân tỉnh Hòa Bình"
+    assert _names("báo cáo thẩm tra của Ban kinh tế - ngân sách của Hội đồng nhân dân tỉnh; ý kiến", issuer)[0] == \
+        "Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh Hòa Bình"
+    assert _names("báo cáo thẩm tra của Ban pháp chế HĐND tỉnh; ý kiến", issuer) == [
+        "Ban Pháp chế Hội đồng nhân dân tỉnh Hòa Bình"]
+    assert _names("Ban pháp chế đã họp", issuer) == []   # (whose, the words do not say)
+    assert _names("Ban kinh tế Tỉnh ủy đã", "Tỉnh ủy Hòa Bình") == ["Ban Kinh tế Tỉnh ủy Hòa Bình"]
+
+
+def test_a_central_bodys_own_board_named_after_its_chief():
+    """A national university's decision: 'Theo đề nghị của Trưởng Ban Đào tạo.' gave nothing ('Trưởng Ban' read
+    as a position whose body needs a locality); its boards are the university's (as in pools zk, zza)."""
+    issuer = "Đại học Quốc gia Hà Nội"
+    assert _names("Theo đề nghị của Trưởng Ban Đào tạo.", issuer) == ["Ban Đào tạo Đại học Quốc gia Hà Nội"]
+    assert _names("Theo đề nghị của Trưởng Ban Chính trị và Công tác học sinh sinh viên.", issuer) == [
+        "Ban Chính trị và Công tác học sinh sinh viên Đại học Quốc gia Hà Nội"]
+    assert _names("Theo đề nghị của Trưởng Ban Dân tộc.", "Ủy ban nhân dân tỉnh Hòa Bình") == [
+        "Ban Dân tộc tỉnh Hòa Bình"]
+
+
+def test_a_project_boards_name_of_two_parts_with_shortenings():
+    """A Sở's guidance of 2025: 'Ban QLDA đầu tư xây dựng và Phát triển quỹ đất thành phố Hà Tĩnh' gave 'Ban
+    Quản lý dự án đầu tư xây dựng tỉnh Hà Tĩnh' (the part after 'và' cut, the province added)."""
+    issuer = "Sở Nông nghiệp và Môi trường tỉnh Hà Tĩnh"
+    assert _names("là Trung tâm Phát triển quỹ đất , Ban QLDA đầu tư xây dựng và Phát triển quỹ đất thành phố Hà "
+                  "Tĩnh thực hiện (nay giải thể", issuer) == [
+        "Ban Quản lý dự án đầu tư xây dựng và Phát triển quỹ đất thành phố Hà Tĩnh"]
+    assert _names("Ban Quản lý các khu công nghiệp và Sở Tài chính tỉnh Hà Tĩnh", issuer) == [
+        "Ban Quản lý các khu công nghiệp tỉnh Hà Tĩnh", "Sở Tài chính tỉnh Hà Tĩnh"]
+
+
+def test_a_units_number_and_a_year_at_a_symbols_end():
+    """'Văn bản số 4167/UBND -TH 1 ngày 18/6/2025' (a PDF's spacing) gave '4167/UBND-TH'; 'công văn số
+    0001/TB-2016 ngày 17/10/2016' (a company's notice) gave '0001/TB'."""
+    from ner.references import find_references
+    assert [r.key for r in find_references("Văn bản số 4167/UBND -TH 1 ngày 18/6/2025 về việc")] == ["4167/UBND-TH1"]
+    assert [r.key for r in find_references("công văn số 0001/TB-2016 ngày 17/10/2016 của Cty")] == ["0001/TB-2016"]
+    assert [r.key for r in find_references("số 12/UBND-TH 1 bản")] == ["12/UBND-TH"]
+
+
+def test_two_months_of_one_year_and_a_year_after_tháng_typed_twice():
+    """'trong tháng 01 và tháng 02/2015' gave only February; 'Quyết định số 1085/QĐ-TTg ngày 15 tháng 9 tháng
+    2022' (a circular's typo) gave no date."""
+    from ner.dates import find_dates
+    assert [(d.value, d.precision) for d in find_dates("điều chỉnh trong tháng 01 và tháng 02/2015, từ tháng 03/2015")] \
+        == [("2015-01", "month"), ("2015-02", "month"), ("2015-03", "month")]
+    assert [d.value for d in find_dates("Quyết định số 1085/QĐ-TTg ngày 15 tháng 9 tháng 2022 của")] == ["2022-09-15"]
