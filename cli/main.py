@@ -167,6 +167,8 @@ def cmd_token(args: argparse.Namespace) -> int:
 
 def cmd_watch(args: argparse.Namespace) -> int:
     from intake.watcher import watch_inbox
+    from intake.worker import dump_stacks_on_signal
+    dump_stacks_on_signal()
     inbox = getattr(args, "inbox", None)
     tally = watch_inbox(inbox, args.root, args.database, settle_seconds=getattr(args, "settle", None),
                         scan_seconds=getattr(args, "scan", None), exit_when_idle=args.exit_when_idle,

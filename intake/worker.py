@@ -32,6 +32,13 @@ PARENT_CHECK_SECONDS = 0.5
 PRELOAD = ["intake.worker_preload"]
 
 
+def dump_stacks_on_signal() -> None:
+    """`kill -USR1 PID` prints where every thread of a watcher or worker is, on its stderr (the
+    log): a watcher that seems stuck says where without being stopped."""
+    import faulthandler
+    faulthandler.register(signal.SIGUSR1, all_threads=True)
+
+
 # -- the worker process ---------------------------------------------------------------------------------
 def _die_with_parent(parent: int) -> None:
     while True:
@@ -59,6 +66,7 @@ def serve(cfg: dict, conn: Connection) -> None:
     parent = os.getppid()  # the forkserver, which ends when the watcher ends
     threading.Thread(target=_die_with_parent, args=(parent,), daemon=True).start()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the watcher decides when work stops
+    dump_stacks_on_signal()
     from intake.workspace import Workspace, owner_id
     ws = Workspace.of_root(Path(cfg["root"]))
     scratch = ws.tmp / owner_id()

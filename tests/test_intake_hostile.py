@@ -5,6 +5,7 @@ SIGTERM, SIGINT and kill -9 during OCR, bad database URLs. Each test reproduces 
 failures issue 11 lists; each failed on the code before it."""
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -19,6 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import psutil
 import pytest
 
 from tests.conftest import ROOT
@@ -438,6 +440,18 @@ def _paused_on(root: Path, fault: str | tuple[str, ...], *extra: str, timeout: f
     return st
 
 
+def _stacks_of(watcher: subprocess.Popen) -> str:
+    """Where the watcher and its workers are (each prints its threads on SIGUSR1), then stopped:
+    what a test that waited in vain shows."""
+    for p in [psutil.Process(watcher.pid), *descendants(watcher.pid)]:
+        with contextlib.suppress(psutil.Error, OSError):
+            if p.pid == watcher.pid or os.getsid(p.pid) == p.pid:  # the watcher, its workers (not the forkserver)
+                p.send_signal(signal.SIGUSR1)
+    time.sleep(2)
+    out, err = _stop(watcher)
+    return f"stdout:\n{out[-3000:]}\nstderr:\n{err[-12000:]}"
+
+
 def _stop(watcher: subprocess.Popen) -> tuple[str, str]:
     watcher.send_signal(signal.SIGTERM)
     out, err = watcher.communicate(timeout=60)
@@ -550,7 +564,10 @@ def test_a_sick_sqlite_database_pauses_intake_and_it_resumes_by_itself(tmp_path,
         # Immutable files: SQLite says "readonly database", or, once in a loaded full run, something
         # else (the status the test saw was cut short; a journal it could not create is likely)
         named = fault if fault == "database_locked" else (fault, "database_unavailable", "disk_error")
-        _paused_on(tmp_path, named, timeout=150)
+        try:
+            _paused_on(tmp_path, named, timeout=150)
+        except AssertionError as exc:
+            raise AssertionError(f"{exc}\n{_stacks_of(watcher)}") from None
         time.sleep(2)
         assert watcher.poll() is None, watcher.communicate()
     finally:
@@ -668,6 +685,17 @@ def test_signals_stop_the_watcher_and_all_it_started(tmp_path, signum):
     assert time.monotonic() - t < 10
     assert wait_for(lambda: not still_running(started), 2), still_running(started)
     assert status(tmp_path)["counts"].get("archived") == 1
+    done = vanthu("watch", str(tmp_path / "inbox"), "--exit-when-idle")
+    assert done.returncode == 0 and status(tmp_path)["counts"].get("done") == 1, done.stdout
+
+
+def test_sigusr1_prints_where_the_watcher_and_its_workers_are_and_stops_nothing(tmp_path):
+    """A watcher that seems stuck says where it is: SIGUSR1 prints every thread's stack (the watcher's
+    loop, the worker's OCR wait) on stderr; the scan still ends done."""
+    watcher, started = _start_on_scan(tmp_path)
+    text = _stacks_of(watcher)
+    assert "Thread" in text and "watch_inbox" in text and "_serve_jobs" in text, text
+    assert watcher.returncode == 0 and "Traceback" not in text
     done = vanthu("watch", str(tmp_path / "inbox"), "--exit-when-idle")
     assert done.returncode == 0 and status(tmp_path)["counts"].get("done") == 1, done.stdout
 
