@@ -55,6 +55,20 @@ class LocalNames(TokenReader):
                 return end + len(words), organ
         return end, None
 
+    def own_province_level(self, j: int, name: str) -> bool:
+        """'cấp tỉnh' at j after a body every province has, in the province's own document: that
+        province's ('Trung tâm Phục vụ hành chính công cấp tỉnh', pool q); not its councils and
+        committees, which a commune's election texts name by level ('đại biểu Hội đồng nhân dân cấp
+        tỉnh', pool t), nor 'cấp tỉnh, cấp xã' (each level's)."""
+        own = self.ctx.locality or self.ctx.province
+        return name in LOCAL_BRANCHES and name not in ("Ủy ban nhân dân", "Hội đồng nhân dân") \
+            and own is not None and own.tier == "province" and self.words_at(j, ("cấp", "tỉnh")) \
+            and not self.more_levels_after(j + 2)
+
+    def more_levels_after(self, j: int) -> bool:
+        """'… cấp tỉnh, cấp xã', '… cấp tỉnh và cấp huyện': each level's, no one body (pools g, h)."""
+        return self.toks[j].text in (",", "và", "/") and self.key(j + 1) == "cấp" if j < len(self.toks) else False
+
     def lowercase_committee_end(self, end: int) -> int:
         """The end of a People's Council committee's name written in lowercase after 'Ban', where its
         council follows ('Ban kinh tế - ngân sách của Hội đồng nhân dân tỉnh', a council's resolution
@@ -125,6 +139,9 @@ class LocalNames(TokenReader):
             nested = self.agency_at(end)
             if nested:
                 return nested[0], f"{head} {nested[1]}", nested[2], nested[3]
+        if self.own_province_level(end, head):
+            # 'Trung tâm Phục vụ hành chính công cấp tỉnh' in a province's own document (pool q): its own
+            return end + 2, local_name(head, self.ctx.province.full()), kind, True
         if head in LOCAL_BRANCHES and head not in COMMON_NOUN_HEADS:
             bare_place = self.place_at(end, None, ("province",))
             if bare_place and bare_place[1] is not None:

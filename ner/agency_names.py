@@ -8,6 +8,7 @@ from ner.agency_tokens import Reading
 from ner.agency_words import (
     CONNECTORS,
     GAZETTEER_ONLY,
+    ITEM_ENDS,
     KIND_OF_HEAD,
     LOCAL_BRANCHES,
     LOCALITY_BODIES,
@@ -140,6 +141,9 @@ class WholeNames(KnownReadings):
             best = (branch[0], f"{best[1]} chi nhánh {branch[1]}", best[2], True)
         if self.key(best[0]) == "các" and (self.level_at(best[0] + 1) or self.key(best[0] + 1) in ("cấp", "địa")):
             return None  # 'KBNN các tỉnh …', 'Mặt trận Tổ quốc Việt Nam các cấp': each of them, no one body
+        if best[3] and self.own_province_level(best[0], best[1]):
+            # 'Trung tâm Phục vụ hành chính công cấp tỉnh' in a province's own document (pool q): its own
+            return best[0] + 2, local_name(best[1], self.ctx.province.full()), "local", True
         if best[3] and best[2] != "local" and self.names_a_level(best[0], best[1]):
             return None
         return best
@@ -298,6 +302,12 @@ class WholeNames(KnownReadings):
             # 'Ban Văn hoá - Xã hội' bare in a province's document, 'Ban Pháp chế' in a district's or a
             # commune's: the People's Council of the issuer's own locality
             return j, f"{committee.name} Hội đồng nhân dân {own.full()}", "people_council", True
+        if head in NEEDS_LOCALITY and not loc and national is None and not self.all_caps and own is not None \
+                and self.words_at(end - len(head.split()) - 2, ("giám", "đốc")) and (item := self.item_words_end(j)) is not None \
+                and self.names_a_body(head, end, name, True) and not self.place_inside(end, item):
+            # 'Giám đốc Trung tâm Phát triển quỹ đất' in a province's or a district's own document (pools zv,
+            # zzc): its centre, named with it, as the pool's gold names them
+            return item, f"{head} {self.expand(end, item)} {own.full()}", kind, True
         if head == "Phòng" and not loc and self.ctx.department and not self.all_caps and not self.is_low(j) \
                 and (self.key(j) not in CONNECTORS or self.role_after(j)) and not self.head_at(end) and not self.level_at(j):
             # the department's own unit ('Phòng Bưu chính' in a Sở's plan); not where the name may go
@@ -313,12 +323,37 @@ class WholeNames(KnownReadings):
             return None
         return j, name, kind, False
 
+    def place_inside(self, i: int, j: int) -> bool:
+        """A place's name among tokens i..j ('Trung tâm Dịch vụ việc làm Nam Định': the centre is named by
+        it already, a former province's)."""
+        return any(self.is_cap(k) and (place := self.place_at(k, None, ("province", "district", "commune"))) is not None
+                   and place[1] is not None for k in range(i + 1, j))
+
+    def item_words_end(self, j: int) -> int | None:
+        """Where a name's lowercase words end at an item's end ('… quỹ đất;', '… quỹ đất và các tổ chức',
+        the text's end): None where anything else follows (a body, a place, a number, a capital)."""
+        for k in range(j, min(j + MAX_ITEM_TAIL, len(self.toks)) + 1):
+            if k == len(self.toks) or self.toks[k].text in ITEM_ENDS or self.key(k) == "và" or self.verb_at(k):
+                # (not where a capital goes on after ',' or 'và': 'Trung tâm Xúc tiến Đầu tư, Thương mại và Du
+                # lịch' may be one name or two)
+                if self.toks[k].text == ",":   # ('… đổi mới sáng tạo và chuyển đổi số': a comma inside the name)
+                    return k if self.key(k + 1) in NEXT_ITEM_WORDS else None
+                return None if self.key(k) == "và" and self.is_cap(k + 1) else k
+            if not self.is_low(k) or self.level_at(k):
+                return None
+        return None
+
     def issuer_with_boards(self) -> str | None:
         """The issuer where it is a central body outside the ministries ('gov_agency': a national
         university, Bảo hiểm xã hội Việt Nam, the national broadcaster), whose units are 'Ban's."""
         e = known_agency(self.ctx.issuer) if self.ctx.issuer else None
         return e.name if e is not None and e.kind == "gov_agency" else None
 
+
+# Lowercase words a centre's name bare after its chief may hold ('Phát triển quỹ đất': 2).
+MAX_ITEM_TAIL = 6
+# After a comma, the words that open the next item of a list of chiefs ('…; Giám đốc Trung tâm X, Chủ tịch …').
+NEXT_ITEM_WORDS = {"giám", "chủ", "thủ", "trưởng", "chánh", "các", "cục", "vụ"}
 
 # The kinds of a ministry's units (corpus/gazetteer/ministry_units.json): a name the text goes on with
 # past one of them is a longer unit's; after a ministry or a department the words are a person's name,

@@ -85,6 +85,10 @@ class NameShapes(TokenReader):
             # '… du lịch tỉnh' in the province's text, 'Bộ Tư lệnh Thành phố' in the city's (holdout2 k01),
             # '… nông nghiệp huyện' in the district's
             loc = self.bare_own_level(tail)
+            if loc is not None and tail > j and self.key(tail - 1) == "cấp" and self.more_levels_after(tail + 1):
+                loc = None   # '… cấp tỉnh, cấp xã': each level's
+            elif loc is not None and tail > j and self.key(tail - 1) == "cấp":
+                tail -= 1   # '… đầu tư cấp tỉnh' in the province's text: 'cấp' says the level, not the name
         if loc is None and head == "Phòng" and self.ctx.locality is not None and self.ctx.locality.tier != "province" \
                 and not (self.ctx.locality.tier == "commune" and self.ctx.issued is not None
                          and self.ctx.issued < TWO_LEVEL_FROM):

@@ -3121,3 +3121,29 @@ def test_two_months_of_one_year_and_a_year_after_tháng_typed_twice():
     assert [(d.value, d.precision) for d in find_dates("điều chỉnh trong tháng 01 và tháng 02/2015, từ tháng 03/2015")] \
         == [("2015-01", "month"), ("2015-02", "month"), ("2015-03", "month")]
     assert [d.value for d in find_dates("Quyết định số 1085/QĐ-TTg ngày 15 tháng 9 tháng 2022 của")] == ["2022-09-15"]
+
+
+# -- the development sets: centres named bare after their chief, or by their level ---------------------
+def test_a_centre_named_bare_after_its_chief_in_its_localitys_document():
+    """A province's decision on land prices: 'Chủ tịch Uỷ ban nhân dân các xã, phường, thị trấn; Giám đốc Trung tâm
+    Phát triển quỹ đất và các tổ chức' gave no centre (a 'Trung tâm' needs a locality); in the province's own
+    document it is the province's (pools zv, zzc) — not where its name holds a place already, nor a health centre."""
+    issuer = "Ủy ban nhân dân tỉnh Khánh Hòa"
+    assert _names("Chủ tịch Uỷ ban nhân dân các xã, phường, thị trấn; Giám đốc Trung tâm Phát triển quỹ đất và các "
+                  "tổ chức", issuer)[-1] == "Trung tâm Phát triển quỹ đất tỉnh Khánh Hòa"
+    assert _names("Giám đốc Trung tâm Dịch vụ việc làm Nam Định;", "Ủy ban nhân dân tỉnh Ninh Bình") == []
+    assert _names("Giám đốc Trung tâm Y tế Thanh Liêm;", "Ủy ban nhân dân tỉnh Ninh Bình") == []
+    assert _names("Giám đốc Trung tâm Khoa học công nghệ, đổi mới sáng tạo và chuyển đổi số và các tổ chức",
+                  "Ủy ban nhân dân tỉnh Phú Thọ") == []
+
+
+def test_a_body_every_province_has_named_by_its_level_in_the_provinces_document():
+    """'Giám đốc Trung tâm Phục vụ hành chính công cấp tỉnh' in a province's decision (pool q) gave nothing; it is
+    the province's own. Not 'cấp tỉnh, cấp xã' (each level's, pools g and h), nor 'đại biểu Hội đồng nhân dân cấp
+    tỉnh' in a commune's election plan (pool t)."""
+    issuer = "Ủy ban nhân dân tỉnh Lai Châu"
+    assert _names("Giám đốc Trung tâm Phục vụ hành chính công cấp tỉnh; Chủ tịch", issuer) == [
+        "Trung tâm Phục vụ hành chính công tỉnh Lai Châu"]
+    assert _names("giao Trung tâm Xúc tiến đầu tư cấp tỉnh chủ trì", issuer) == ["Trung tâm Xúc tiến đầu tư tỉnh Lai Châu"]
+    assert _names("làm việc tại Trung tâm Phục vụ hành chính công cấp tỉnh, cấp xã dựa trên", issuer) == []
+    assert _names("người ứng cử đại biểu Hội đồng nhân dân cấp tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam xã Lương Minh") == []
