@@ -104,10 +104,11 @@ def find_agencies(text: str, masked: list[tuple[int, int]] = (), agency_column: 
     agency_column: the text is a cell of acting bodies or a table's group row, where a bare place
     is its People's Committee. Names whose marks were lost or slipped ('Bo Cong Thuong' from OCR,
     'Bộ Chính tri' typed) are read again without marks, as the gazetteer or the places list
-    name them; the exact reading wins a tie."""
+    name them; the exact reading wins a tie. Text with no mark at all is read so only in capitals (a
+    letterhead) or from OCR: in mixed case it may be another language's."""
     ctx = ctx or AgencyContext()
     found = _Parser(text, ctx, False, agency_column).run()
-    if not text.isascii() or ocr:
+    if not text.isascii() or ocr or text.isupper():   # (a letterhead OCR'd without marks: 'TONG CUC THUE', pool zzd)
         found += [x for x in _Parser(text, ctx, True, agency_column).run() if x[2].known]
     chosen = [f for _, _, f in choose(found) if not any(f.start < b and a < f.end for a, b in masked)
               and _acting(f, text)]

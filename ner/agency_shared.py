@@ -9,6 +9,7 @@ from ner.agency_tokens import FoundAgency, TokenReader, choose
 from ner.agency_words import (
     COMMUNE_ONLY_HEADS,
     LEVEL_WORDS,
+    PARTY_PLACE_HEADS,
     TITLE_WORDS,
     local_name,
 )
@@ -110,6 +111,9 @@ class SharedLocalities(TokenReader):
             if not wheres and self.ctx.province:
                 wheres = [self.ctx.province.full()]
             for n, where in enumerate(wheres):
+                level = PARTY_PLACE_HEADS.get(head[1])
+                if level is not None and not where.startswith(f"{level} "):
+                    continue   # ('Tỉnh uỷ, Đảng uỷ xã Công Hải': a Tỉnh ủy is no commune's, pool zzd; read alone)
                 place = re.sub(rf"^(?:{_LEVELS})\s+", "", where)
                 name = party_body(head[1], place) if head[2] == "party" else local_name(head[1], where)
                 self.add(i, head[0], name, "party" if head[2] == "party" else "local", True, sibling=n > 0)

@@ -17,8 +17,10 @@ _UNIT = rf"(?:{SCALE_PATTERN}\s*)?{CURRENCY_PATTERN}"
 # The number spelled out in brackets before its unit ('250 (hai trăm năm mươi) triệu đồng', '15.000
 # (mười lăm nghìn) đồng / hồ sơ': provinces' and ministries' texts, pool zj): letters only.
 _IN_WORDS = r"(?P<words>\([^\W\d_][^()\d]{1,80}\))"
+# The figure in brackets after the amount spelled out, the unit after them ('hai triệu (2.000.000)
+# đồng/lần', a tax office's letter of 2019, pool zzd; the laws' own way of writing a sum).
 AMOUNT_RE = re.compile(
-    rf"(?<![\d.,])(?<!\d/)(?:(?P<from>từ)\s+)?(?P<n1>{NUMBER_PATTERN})"
+    rf"(?<![\d.,])(?<!\d/)(?:(?P<from>từ)\s+)?(?P<open>(?<=[^\W\d_] )\()?(?P<n1>{NUMBER_PATTERN})(?(open)\))"
     rf"(?:\s*(?P<u1>{_UNIT}))?"
     rf"(?:\s*(?:-|đến|tới)\s*(?:dưới\s+)?(?P<n2>{NUMBER_PATTERN}))?"
     rf"(?:\s*{_IN_WORDS})?"

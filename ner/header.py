@@ -17,7 +17,7 @@ from ner.references import (
     starts_with_type_name,
     type_from_code,
 )
-from normalize.agencies import canonical_agency, head_abbreviations, known_agency, spelled_out
+from normalize.agencies import canonical_agency, head_abbreviations, known_agency, spelled_out, tidy_name
 from normalize.dates import DATE_PATTERNS, from_match
 from normalize.places import Place, places_named
 from normalize.text import normalize_dashes
@@ -266,7 +266,7 @@ def parent_unit(line: str, parent: str) -> str | None:
         return None
     # a shortening is written out, not put in sentence case ('PHÒNG LĐTB&XH'; the words stand one for one)
     if len(line.split()) == len(unit.split()):
-        unit = " ".join(spelled_out(written) or cased for written, cased in zip(line.split(), unit.split()))
+        unit = tidy_name(" ".join(spelled_out(written) or cased for written, cased in zip(line.split(), unit.split())))
     # ('SỞ THÔNG TIN & TRUYỀN THÔNG', pool za: '&' for 'và')
     known = known_names(True)[0].get(content_keys(re.sub(r"\s*&\s*", " và ", unit), True))
     if known is not None and known.kind == "province_department":

@@ -332,6 +332,9 @@ def tidy_name(text: str) -> str:
     # 'Ban Chỉ đạo Phòng chống tham nhũng': the official names write the pair of verbs with a comma
     # ('phòng, chống'), as one letter of 2012 did and the next did not (pool z)
     s = re.sub(r"\b([Pp]hòng) (chống)\b", r"\1, \2", s)
+    # 'Phòng Lao động Thương binh và Xã hội', 'PHÒNG LAO ĐỘNG TB&XH' (a district's office, 2010, pool zzd):
+    # the ministry's name, which its offices' names repeat, has a dash there
+    s = re.sub(r"\b(lao động) (thương binh)\b", r"\1 - \2", s, flags=re.IGNORECASE)
     return re.sub(r"\b(\d+) - (?=[^\W\d_]+/)", r"\1-", s)   # a document's number: '57-NQ/TW
 
 

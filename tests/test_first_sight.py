@@ -1791,7 +1791,7 @@ def test_bodies_of_a_provinces_invitation_and_report(text, names):
 def test_a_position_after_a_district_is_no_district():
     assert _names("Điều 3. Chánh văn Phòng HĐND và UBND huyện Lục Nam, Trưởng Phòng Lao động TB&XH huyện Lục Nam",
                   _BAC_GIANG) == ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện Lục Nam",
-                                  "Phòng Lao động Thương binh và Xã hội huyện Lục Nam"]
+                                  "Phòng Lao động - Thương binh và Xã hội huyện Lục Nam"]
 
 
 def test_a_column_of_papers_to_file_is_no_body_in_charge():
@@ -3147,3 +3147,50 @@ def test_a_body_every_province_has_named_by_its_level_in_the_provinces_document(
     assert _names("giao Trung tâm Xúc tiến đầu tư cấp tỉnh chủ trì", issuer) == ["Trung tâm Xúc tiến đầu tư tỉnh Lai Châu"]
     assert _names("làm việc tại Trung tâm Phục vụ hành chính công cấp tỉnh, cấp xã dựa trên", issuer) == []
     assert _names("người ứng cử đại biểu Hội đồng nhân dân cấp tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam xã Lương Minh") == []
+
+
+# -- batch zzd (2026-12-08): read after its first-sight row was recorded -------------------------------
+def test_a_letterhead_ocrd_without_marks_names_its_parent():
+    """Three provincial tax offices' letters of 2019–2021, OCR'd: 'TONG CUC THUE / CUC THUE TP HAI PHONG' gave
+    the office but never its parent (a line with no mark at all was not read without marks)."""
+    assert _names("TONG CUC THUE") == ["Tổng cục Thuế"]
+    assert _names("BO TAI CHINH") == ["Bộ Tài chính"]
+    assert _names("Ha Noi, Viet Nam") == []   # (mixed case without marks: maybe another language's)
+
+
+def test_a_provinces_party_committee_shares_no_communes_place():
+    """A commune Party committee's report of 2025: 'Kế hoạch số 284-KH/TU của Ban Thường vụ Tỉnh uỷ, Đảng uỷ xã
+    Công Hải xác định' gave 'Tỉnh ủy Công Hải' (the heads before ', HEAD xã X' took its place)."""
+    names = _names("lộ trình tại Kế hoạch số 284-KH/TU của Tỉnh uỷ, Đảng uỷ xã Công Hải xác định phương hướng",
+                   "Đảng ủy xã Công Hải")
+    assert "Tỉnh ủy Công Hải" not in names and names == ["Tỉnh ủy Khánh Hòa", "Đảng ủy xã Công Hải"]
+    assert _names("Tỉnh ủy, HĐND, UBND tỉnh Thanh Hóa", "Ủy ban nhân dân tỉnh Thanh Hóa") == [
+        "Tỉnh ủy Thanh Hóa", "Hội đồng nhân dân tỉnh Thanh Hóa", "Ủy ban nhân dân tỉnh Thanh Hóa"]
+
+
+def test_the_emulation_councils_shortened_names():
+    """A ministry's circular of 2026: 'Hội đồng TĐKT Trung ương' was named so, 'Ban TĐKT TƯ' not at all."""
+    assert _names("- Thủ tướng Chính phủ; Hội đồng TĐKT Trung ương;", "Bộ Ngoại giao") == [
+        "Thủ tướng Chính phủ", "Hội đồng Thi đua - Khen thưởng Trung ương"]
+    assert _names("- Bộ Nội vụ (Vụ Pháp chế, Ban TĐKT TƯ);", "Bộ Ngoại giao")[-1] == "Ban Thi đua - Khen thưởng Trung ương"
+    assert "Trung ương" not in " ".join(_names("BAN QUẢN LÝ DỰ ÁN ĐẦU TƯ XÂY DỰNG THÀNH PHỐ HỒ CHÍ MINH"))
+
+
+def test_a_labour_office_named_without_the_ministrys_dash():
+    """A district labour office's submission of 2010 heads 'UBND HUYỆN TÂN THẠNH / PHÒNG LAO ĐỘNG TB&XH': its
+    name came out 'Phòng Lao động Thương binh và Xã hội …', not the ministry's 'Lao động - Thương binh'."""
+    from ner.header import issuer_name
+    assert issuer_name(["UBND HUYỆN TÂN THẠNH", "PHÒNG LAO ĐỘNG TB&XH"]) == \
+        "Phòng Lao động - Thương binh và Xã hội huyện Tân Thạnh"
+    assert _names("Phòng Lao động Thương binh và Xã hội huyện Tân Thạnh đề nghị") == [
+        "Phòng Lao động - Thương binh và Xã hội huyện Tân Thạnh"]
+
+
+def test_an_amount_spelled_out_with_its_figure_in_brackets():
+    """A tax office's letter: 'thu nhập từ hai triệu (2.000.000) đồng/lần trở lên' gave no amount (the figure in
+    brackets after the words, the laws' way of writing a sum)."""
+    from ner.amounts import find_amounts
+    assert [a.value for a in find_amounts("thu nhập từ hai triệu (2.000.000) đồng/lần trở lên")] == [2_000_000]
+    assert [a.value for a in find_amounts("phạt từ năm trăm nghìn (500.000) đồng đến một triệu (1.000.000) đồng")] \
+        == [500_000, 1_000_000]
+    assert find_amounts("Mức chi/ Tiền công (1.000đ)") == [] and find_amounts("khoản (2) đồng thời") == []
