@@ -21,6 +21,7 @@ from ner.agency_words import (
 from normalize.agencies import (
     component_abbreviations,
     council_committee,
+    department_part,
     known_agency,
     party_body,
     spell_glued,
@@ -34,6 +35,8 @@ from normalize.vowel_marks import lexicon
 # The longest council committee's name in tokens ('kinh tế - ngân sách', 'văn hóa - xã hội'; 'Ban
 # Kinh tế và Ngân sách' of before 2016).
 MAX_COMMITTEE_WORDS = 5
+# The longest department's specific part in tokens ('lao động - thương binh và xã hội': 7).
+MAX_DEPARTMENT_WORDS = 8
 # A province's Party committee as lists of recipients write it, 'Tỉnh ủy' or 'Thành ủy' alike.
 PARTY_COMMITTEE_CODE = "TU"
 # How far a list of heads may run before the locality they share (tokens).
@@ -65,9 +68,24 @@ class LocalNames(TokenReader):
             and own is not None and own.tier == "province" and self.words_at(j, ("cấp", "tỉnh")) \
             and not self.more_levels_after(j + 2)
 
+    def lowercase_department(self, end: int) -> Reading | None:
+        """A district's or a commune's department written in lowercase before its locality ('Phòng tư pháp
+        huyện Tân Trụ', 'Phòng lao động TB&XH huyện Tân Trụ' in a commune's letter of 2010, pool zzd): the
+        department list's spelling, with the locality."""
+        if not self.is_low(end):
+            return None
+        for k in range(min(end + MAX_DEPARTMENT_WORDS, len(self.toks)), end, -1):
+            part = department_part(self.span_text(end, k)) if self.toks[k - 1].word else None
+            loc = self.locality_at(k) if part else None
+            if loc and loc[1].split()[0] not in ("tỉnh", "thành"):   # (a province's are Sở)
+                return loc[0], f"Phòng {part} {loc[1]}", "local", True
+        return None
+
     def more_levels_after(self, j: int) -> bool:
-        """'… cấp tỉnh, cấp xã', '… cấp tỉnh và cấp huyện': each level's, no one body (pools g, h)."""
-        return self.toks[j].text in (",", "và", "/") and self.key(j + 1) == "cấp" if j < len(self.toks) else False
+        """'… cấp tỉnh, cấp xã', '… cấp tỉnh và huyện', '… cấp tỉnh/huyện': each level's, no one body (pools g,
+        h; a review's probes)."""
+        return j < len(self.toks) and self.toks[j].text in (",", "và", "/", "-") \
+            and (self.key(j + 1) == "cấp" or self.level_at(j + 1) is not None)   # ('cấp tỉnh, huyện, xã')
 
     def lowercase_committee_end(self, end: int) -> int:
         """The end of a People's Council committee's name written in lowercase after 'Ban', where its
@@ -144,6 +162,12 @@ class LocalNames(TokenReader):
             return end + 2, local_name(head, self.ctx.province.full()), kind, True
         if head in LOCAL_BRANCHES and head not in COMMON_NOUN_HEADS:
             bare_place = self.place_at(end, None, ("province",))
+            own = self.ctx.locality
+            if bare_place and bare_place[1] is not None and own is not None and own.tier != "province" \
+                    and own.short == bare_place[1].short:
+                # the issuer's own district or commune that bears a province's name ('Công an Quảng Ninh' in
+                # huyện Quảng Ninh's document, Quảng Bình; a review's probe): its own
+                return bare_place[0], local_name(head, own.full()), kind, True
             if bare_place and bare_place[1] is not None:
                 # a body every province has, named with the province alone: 'UBND Bình Định', 'BẢO
                 # HIỂM XÃ HỘI HƯNG YÊN' (a letterhead's parent line), 'Công an Nghệ An' (pool zzc;

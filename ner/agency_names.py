@@ -18,6 +18,7 @@ from ner.agency_words import (
     NESTING_HEADS,
     ORGAN_OF_HEADS,
     PARTY_PLACE_HEADS,
+    PLURAL_WORDS,
     POSITION_WORDS,
     TITLE_WORDS,
     UNIT_LIST_HEADS,
@@ -240,6 +241,8 @@ class WholeNames(KnownReadings):
         if committee is not None:
             return committee
         j, organ = self.name_end(end), None
+        if j == end and head == "Phòng" and (department := self.lowercase_department(end)) is not None:
+            return department
         if j == end and head == "Ban":
             j = self.lowercase_committee_end(end)   # (before a Party organ's 'Ban kinh tế': the council follows)
         if j == end:
@@ -303,6 +306,7 @@ class WholeNames(KnownReadings):
             # commune's: the People's Council of the issuer's own locality
             return j, f"{committee.name} Hội đồng nhân dân {own.full()}", "people_council", True
         if head in NEEDS_LOCALITY and not loc and national is None and not self.all_caps and own is not None \
+                and own.tier in ("province", "district") \
                 and self.words_at(end - len(head.split()) - 2, ("giám", "đốc")) and (item := self.item_words_end(j)) is not None \
                 and self.names_a_body(head, end, name, True) and not self.place_inside(end, item):
             # 'Giám đốc Trung tâm Phát triển quỹ đất' in a province's or a district's own document (pools zv,
@@ -315,10 +319,12 @@ class WholeNames(KnownReadings):
             # but where a member's role follows its dash ('Trưởng phòng Quản lý Văn hoá - Phó Trưởng đoàn')
             return j, f"{name} {self.ctx.department}", "department", True
         if head == "Ban" and not loc and committee is None and not self.all_caps and self.key(end - 2) == "trưởng" \
-                and (issuer := self.issuer_with_boards()) is not None:
-            # 'Theo đề nghị của Trưởng Ban Đào tạo' in a national university's decision (pools zk, zza,
-            # zzc): the issuer's own board, as a Sở's 'Phòng' is the Sở's
-            return j, f"{name} {issuer}", "department", True
+                and (issuer := self.issuer_with_boards()) is not None and (item := self.item_words_end(j)) is not None \
+                and not self.place_inside(end, item) and not EVENT_WORDS.search(self.span_text(end, item)):
+            # 'Theo đề nghị của Trưởng Ban Đào tạo.' in a national university's decision (pools zk, zza,
+            # zzc): the issuer's own board, as a Sở's 'Phòng' is the Sở's; not where another body follows
+            # ('Trưởng Ban Đào tạo Đại học Quốc gia Hà Nội'), nor an event's organizing board
+            return item, f"{head} {self.expand(end, item)} {issuer}", "department", True
         if self.all_caps or not self.names_a_body(head, end, name, bool(loc) or national is not None):
             return None
         return j, name, kind, False
@@ -333,11 +339,14 @@ class WholeNames(KnownReadings):
         """Where a name's lowercase words end at an item's end ('… quỹ đất;', '… quỹ đất và các tổ chức',
         the text's end): None where anything else follows (a body, a place, a number, a capital)."""
         for k in range(j, min(j + MAX_ITEM_TAIL, len(self.toks)) + 1):
+            if self.key(k) == "và" and self.is_low(k + 1) and self.key(k + 1) not in PLURAL_WORDS:
+                continue   # ('Trung tâm Nước sạch và vệ sinh môi trường nông thôn': one name)
             if k == len(self.toks) or self.toks[k].text in ITEM_ENDS or self.key(k) == "và" or self.verb_at(k):
                 # (not where a capital goes on after ',' or 'và': 'Trung tâm Xúc tiến Đầu tư, Thương mại và Du
                 # lịch' may be one name or two)
                 if self.toks[k].text == ",":   # ('… đổi mới sáng tạo và chuyển đổi số': a comma inside the name)
-                    return k if self.key(k + 1) in NEXT_ITEM_WORDS else None
+                    # (or a body after it: 'Trưởng Ban Tổ chức cán bộ, ĐHQGHN', its parent, pool i)
+                    return k if self.key(k + 1) in NEXT_ITEM_WORDS or self.starts_agency(k + 1) else None
                 return None if self.key(k) == "và" and self.is_cap(k + 1) else k
             if not self.is_low(k) or self.level_at(k):
                 return None
@@ -350,8 +359,10 @@ class WholeNames(KnownReadings):
         return e.name if e is not None and e.kind == "gov_agency" else None
 
 
-# Lowercase words a centre's name bare after its chief may hold ('Phát triển quỹ đất': 2).
-MAX_ITEM_TAIL = 6
+# An event a board is set up to organize ('Ban Tổ chức Hội thảo'): no standing board of its body.
+EVENT_WORDS = re.compile(r"\b(?:Hội thảo|Hội nghị|Đại hội|Lễ|Cuộc thi|Kỳ thi|Giải|Hội thi|Hội diễn)\b", re.IGNORECASE)
+# Lowercase words a centre's name bare after its chief may hold ('và vệ sinh môi trường nông thôn': 7).
+MAX_ITEM_TAIL = 8
 # After a comma, the words that open the next item of a list of chiefs ('…; Giám đốc Trung tâm X, Chủ tịch …').
 NEXT_ITEM_WORDS = {"giám", "chủ", "thủ", "trưởng", "chánh", "các", "cục", "vụ"}
 

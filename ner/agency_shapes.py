@@ -34,6 +34,9 @@ from normalize.vowel_marks import lexicon
 UNITS_NAMED_WITH_ISSUER = ("Viện kiểm sát nhân dân", "Tòa án nhân dân")
 MAX_UNIT_WORDS = 24
 MAX_SECOND_PART = 6    # words of a board's second part before its locality ('Phát triển quỹ đất thành phố')
+# Who acts beside a board, capitalized in a sentence, never a part of its name ('Ban QLDA … và Nhân dân xã X',
+# '… và Nhà thầu thi công': a review's probes).
+NOT_NAME_PARTS = {"nhân dân", "nhà thầu", "nhà đầu", "chủ đầu", "người dân", "doanh nghiệp", "các cơ"}
 
 
 
@@ -213,11 +216,11 @@ class NameShapes(TokenReader):
     def second_part_to_locality(self, k: int) -> bool:
         """A capitalized part after 'và' that runs on, word by word, to a locality: the board's name
         has two parts ('Ban QLDA đầu tư xây dựng và Phát triển quỹ đất thành phố Hà Tĩnh', pool zzc)."""
-        if not self.is_cap(k) or self.starts_agency(k):
+        if not self.is_cap(k) or self.starts_agency(k) or match_key(self.span_text(k, k + 2)) in NOT_NAME_PARTS:
             return False
         for x in range(k + 1, min(k + MAX_SECOND_PART, len(self.toks))):
             if self.locality_at(x):
-                return True
+                return self.key(x - 1) not in ("tại", "ở", "trên")   # ('… và Nhà thầu thi công tại huyện X')
             if not self.toks[x].word:
                 return False
         return False

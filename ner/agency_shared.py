@@ -113,7 +113,12 @@ class SharedLocalities(TokenReader):
             for n, where in enumerate(wheres):
                 level = PARTY_PLACE_HEADS.get(head[1])
                 if level is not None and not where.startswith(f"{level} "):
-                    continue   # ('Tỉnh uỷ, Đảng uỷ xã Công Hải': a Tỉnh ủy is no commune's, pool zzd; read alone)
+                    # ('Tỉnh uỷ, Đảng uỷ xã Công Hải': a Tỉnh ủy is no commune's, pool zzd): the document's own
+                    # province's, where its level is the head's
+                    own = self.ctx.province
+                    if own is None or own.level != level or n > 0:
+                        continue
+                    where = own.full()
                 place = re.sub(rf"^(?:{_LEVELS})\s+", "", where)
                 name = party_body(head[1], place) if head[2] == "party" else local_name(head[1], where)
                 self.add(i, head[0], name, "party" if head[2] == "party" else "local", True, sibling=n > 0)

@@ -19,6 +19,7 @@ _UNIT = rf"(?:{SCALE_PATTERN}\s*)?{CURRENCY_PATTERN}"
 _IN_WORDS = r"(?P<words>\([^\W\d_][^()\d]{1,80}\))"
 # The figure in brackets after the amount spelled out, the unit after them ('hai triệu (2.000.000)
 # đồng/lần', a tax office's letter of 2019, pool zzd; the laws' own way of writing a sum).
+_SPELLED_UNIT = re.compile(r"(?:đồng|nghìn|ngàn|triệu|tỷ|tỉ)\b", re.IGNORECASE)
 AMOUNT_RE = re.compile(
     rf"(?<![\d.,])(?<!\d/)(?:(?P<from>từ)\s+)?(?P<open>(?<=[^\W\d_] )\()?(?P<n1>{NUMBER_PATTERN})(?(open)\))"
     rf"(?:\s*(?P<u1>{_UNIT}))?"
@@ -107,6 +108,8 @@ def find_amounts(text: str, masked: list[tuple[int, int]] = ()) -> list[FoundAmo
         if any(a < m.end() and m.start() < b for a, b in masked):
             continue
         unit = parse_unit(m.group("unit"))
+        if m.group("open") and not _SPELLED_UNIT.match(m.group("unit")):
+            continue   # ('cử (02) đ/c': comrades; the laws write the sum's unit out, 'đồng')
         if unit is None or _DECLARES_UNIT.search(strip_diacritics_same_length(text[max(0, m.start() - 20):m.start()])) \
                 or _not_money(text, m, unit) or _scale_in_brackets(text, m) or _words_not_spelled_amount(text, m, unit):
             continue

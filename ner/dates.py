@@ -127,8 +127,9 @@ def _month_range(m: re.Match, text: str) -> list[FoundDate]:
 
 
 def _month_pair(m: re.Match, text: str) -> list[FoundDate]:
-    year = int(m.group("y2"))
-    first, second = make_month(year, int(m.group("m1"))), make_month(year, int(m.group("m2")))
+    year, m1, m2 = int(m.group("y2")), int(m.group("m1")), int(m.group("m2"))
+    # ('tháng 12 và tháng 01/2026': December of the year before, a review's probe)
+    first, second = make_month(year if m1 <= m2 else year - 1, m1), make_month(year, m2)
     if first is None or second is None:
         return []
     return [FoundDate(first.value, first.precision, m.start("m1"), m.end("m1"), m.group("m1")),

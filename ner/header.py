@@ -239,12 +239,20 @@ def issuer_name(lines: list[str] | str) -> str | None:
     text = " ".join(lines)
     found = find_agencies(text)
     if found and len(lines) > 1 and found[-1].end <= len(text) - len(lines[-1]):
-        unit = parent_unit(lines[-1], found[-1].name)   # the last line is a unit nobody read yet
-        if unit:
+        unit = parent_unit(lines[-1], found[-1].name) or _unit_without_marks(lines[-1], found[-1].name)
+        if unit:   # (the last line is a unit nobody read yet)
             return unit
     if found:
         return found[-1].name
     return canonical_agency(text) or (text.title() if text else None)
+
+
+def _unit_without_marks(line: str, parent: str) -> str | None:
+    """A unit's line OCR'd without marks under its People's Committee ('UBND TINH NGHE AN / SO TAI CHINH', a
+    review's probe): read with the parent's locality after it, as a department of that locality."""
+    local = LOCALITY_SUFFIX.search(parent) if line.isascii() else None
+    found = find_agencies(f"{line} {local.group(0)}") if local else []
+    return found[-1].name if found and found[-1].start == 0 else None
 
 
 # A Party organization printed as the issuer ('ĐẢNG BỘ TỈNH KHÁNH HÒA / ĐẢNG BỘ XÃ CÔNG HẢI'): its

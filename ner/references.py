@@ -41,7 +41,7 @@ _SEG_NO = r"(?:\.\d{1,3}|\.[A-ZĐ]{2,}(?![a-zà-ỹđ]))?"
 # (not the year of a standard's number: 'QCVN 27:2025/BCT', pool zx)
 STATE_RE = re.compile(
     rf"(?<![\w/.\-])(?!(?<=\d:)(?:19|20)\d\d/)(?P<nums>{_NUM_STATE}(?:{_LIST_SEP}{_NUM})*){_SL}"
-    rf"(?:(?P<year>(?:19|20)\d{{2}}){_SL})?(?P<sym>{_SEG}{_SEG_NO}(?:{_HY}{_SEG}{_SEG_NO})*(?:-(?:\d{{1,3}}|(?:19|20)\d{{2}}))?){_END}")
+    rf"(?:(?P<year>(?:19|20)\d{{2}}){_SL})?(?P<sym>{_SEG}{_SEG_NO}(?:{_HY}{_SEG}{_SEG_NO})*(?:-(?:\d{{1,3}}|(?:19|20)\d{{2}}(?:-(?:19|20)\d{{2}})?))?){_END}")
 PARTY_RE = re.compile(
     rf"(?<![\w/.\-])(?P<num>{_NUM}){_HY}(?P<type>{_SEG}){_SL}(?P<issuer>{_SEG}(?:{_HY}{_SEG})*){_END}")
 
@@ -145,7 +145,7 @@ def _term_of_year(segs: list[str], year: str | None) -> tuple[list[str], tuple[s
 _NEXT_PIECE = re.compile(r"[ \t\n]+(?P<piece>[A-ZĐ0-9][A-Za-zĐđ0-9&]{0,7})" + _END)
 
 
-_DATED_AFTER = re.compile(r"\s+ngày\b", re.IGNORECASE)
+_DATED_AFTER = re.compile(r"[ \t]+ngày\s+\d{1,2}(?:\s?[/.\-]\s?\d|\s+tháng\b)", re.IGNORECASE)
 
 
 def _rejoin(text: str, end: int, segs: list[str]) -> tuple[list[str], int, tuple[str, ...]]:
@@ -160,8 +160,9 @@ def _rejoin(text: str, end: int, segs: list[str]) -> tuple[list[str], int, tuple
     ampersand = last.endswith("&") and not piece.isdigit() and text[m.end():m.end() + 1] != "/"   # (not 'KT&\nV/v')
     # a unit's number cut off by a PDF's spacing, its date right after: '4167/UBND -TH 1 ngày 18/6/2025'
     # is 4167/UBND-TH1 (a province office's numbered units, NC1, TH2, pool zzc)
+    # (a date right after 'ngày', on the same line: not a count of days, '1234/QĐ-UBND 5 ngày làm việc')
     unit_number = len(piece) == 1 and piece.isdigit() and len(segs) >= 2 and last.isalpha() and last.isupper() \
-        and _DATED_AFTER.match(text, m.end())
+        and "\n" not in text[end:m.start("piece")] and _DATED_AFTER.match(text, m.end())
     if (last in _TERM_CODES and piece.isdigit() and len(piece) == 2) or ampersand or unit_number or \
             (not piece.isdigit() and len(last) <= 2 and (joined in _known_codes() or re.fullmatch(r"(?:UBTV)?QH\d{2}", joined))):
         return [*segs[:-1], joined], m.end(), (f"{last}+{piece}→{joined}",)

@@ -101,6 +101,19 @@ def _council_committees() -> dict[str, AgencyEntry]:
     return index
 
 
+@lru_cache(maxsize=1)
+def _department_parts() -> dict[str, str]:
+    return {_committee_key(d.name.removeprefix("Sở ")): d.name.removeprefix("Sở ")
+            for d in province_departments() if d.name.startswith("Sở ")}
+
+
+def department_part(text: str) -> str | None:
+    """'lao động thương binh và xã hội' → 'Lao động - Thương binh và Xã hội': the specific part of a
+    department's name (a province's Sở, a district's Phòng) as the list spells it, from the words
+    in any case, tone placement or dash."""
+    return _department_parts().get(_committee_key(text))
+
+
 def _committee_key(name: str) -> str:
     """A committee's name without its case, tone placement and dash ('Ban Kinh tế Ngân sách - HĐND tỉnh'
     in a province's recipient list of 2025, pool zz, is Ban Kinh tế - Ngân sách)."""

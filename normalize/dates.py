@@ -46,7 +46,8 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 'tháng' typed again for 'năm' before the year, which no month can be ('ngày 15 tháng 9 tháng 2022',
     # a minister's circular citing a decision, pool zzc)
     ("dmy_words", re.compile(
-        rf"(?:ngày\s+)?(?<![\d/.,])(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}})\s+(?:năm|tháng)\s+(?P<y>{YEAR})", re.I)),
+        rf"(?P<day_word>ngày\s+)?(?<![\d/.,])(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}})\s+(?:năm|(?(day_word)tháng|(?!)))"
+        rf"\s+(?P<y>{YEAR})", re.I)),
     # (also the second date of a range written with a bare hyphen: '15/09/2025-28/12/2025', pool zz)
     ("dmy_num", re.compile(
         rf"(?:(?<![\d/.\-])|(?<=[/.]\d{{4}}[-–]))(?P<d>\d{{1,2}}){_SEP}(?P<m>\d{{1,2}}){_SEP}(?P<y>{YEAR})(?![\d/])")),
