@@ -108,7 +108,15 @@ def _tokens(text: str, plain: bool) -> list[_Tok]:
 _HEAD_WITH_PLACE_CODE = re.compile(r"([A-ZĐ]{2,})(TP|TU)")
 
 
+# A footnote's number run into the word before it ('Lãnh đạo Bộ Quốc phòng8', a page copied from the
+# official gazette, pool zze): a word ending in a small letter, then one or two digits.
+_FOOTNOTE_GLUED = re.compile(r"([^\W\d_]*[a-zà-ỹđ])(\d{1,2})")
+
+
 def _parts(token: str, start: int) -> list[tuple[int, int]]:
+    glued = _FOOTNOTE_GLUED.fullmatch(token)
+    if glued:
+        return [(start, start + len(glued.group(1))), (start + len(glued.group(1)), start + len(token))]
     m = _HEAD_WITH_PLACE_CODE.fullmatch(token)
     if m and (m.group(1) in head_abbreviations() or m.group(1) == "TT"):   # 'TTTU': the committee's standing board
         return [(start, start + len(m.group(1))), (start + len(m.group(1)), start + len(token))]

@@ -27,7 +27,7 @@ _MOTTO = re.compile(r"C[ỘO]NG\s+H(?:[ÒOÓ]A|O[ÀÁ])\s+X[ÃA]\s+H[ỘO]I\s+CH
                     r"|[ĐD][ẢA]NG\s+C[ỘO]NG\s+S[ẢA]N\s+VI[ỆE]T\s+NAM", re.IGNORECASE)
 _SLOGAN = re.compile(r"Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc|^[-_=*.\s]+$", re.IGNORECASE)
 # 'Số: 808/QĐ-TTg'; a Party document's 'Số 221-KL/TW' (its number joined by a dash, often no colon).
-_NUMBER_LINE = re.compile(r"^Số\s*(?::\s*|(?=\d))(?P<num>\d*)\s*(?P<sep>[/-])\s*(?P<sym>[\wĐđ&/\-\s]+?)\s*$",
+_NUMBER_LINE = re.compile(r"^Số\s*(?::\s*|(?=\d))(?P<num>\d*)\s*(?P<sep>[/-])\s*(?P<sym>[\wĐđ&/\-\s]+?(?:\([A-ZĐ]{2,6}\d{0,2}\))?)\s*$",
                           re.IGNORECASE)
 _PLACE_DATE = re.compile(r"^(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹ .]{1,40}),\s*ngày(?:\b|(?=\d))(?P<rest>.*)$")   # ("ngày16": a space lost)
 _BODY_START = re.compile(r"^(Căn cứ|Kính gửi|Theo đề nghị|Thực hiện|Điều\s+\d|I\.|1\.|Phần)", re.IGNORECASE)

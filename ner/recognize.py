@@ -215,7 +215,8 @@ def _merge_reference(entry: Reference, r: Reference) -> None:
     entry.repairs = sorted(set(entry.repairs) | set(r.repairs))
 
 
-FILING_LINE = re.compile(r"^\W{0,3}Lưu\s*:", re.IGNORECASE)
+# (also without its colon, before the file codes: '- Lưu VT, Viện KHTT, Vụ PC.', a 2007 circular, pool zze)
+FILING_LINE = re.compile(r"^\W{0,3}(?:[Ll]ưu|LƯU)\s*(?::|\s+(?=[A-ZĐ]{2,}\b))")
 
 
 def read_piece(unit: TextUnit, ctx: AgencyContext | None = None) -> TextMentions:

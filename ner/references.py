@@ -34,14 +34,15 @@ _LIST_SEP = r"\s*(?:,|và|&)\s*"
 _NUM_STATE = rf"{_NUM}(?:\.\d{{1,2}}(?={_SL}(?:19|20)\d{{2}}{_SL})|[a-z](?={_SL}[A-ZĐ]))?"
 # A unit's code may carry its number after a point, and a letter its own serial after a hyphen:
 # '4814/CCTKV.05-TTKT3' (a regional tax office's 2025 code), '01/CV-01' (a company's letter), or its
-# year ('0001/TB-2016', a company's notice, pool zzc); older
+# year ('0001/TB-2016', a company's notice, pool zzc), or the drafting unit's code in brackets
+# ('03/BCĐX-CAT(PC04)', a provincial police's report, pool zze; '2877/TT-SXD(KTXD)'); older
 # provincial codes join their parts with a point ('84/2004/QĐ.UB', '55/2005/QĐ-UB.NN',
 # '2909/TTr.LS-TC-YT', pools zt and zw), in capitals only (not a sentence run on: '…/QĐ-UBND.Theo').
 _SEG_NO = r"(?:\.\d{1,3}|\.[A-ZĐ]{2,}(?![a-zà-ỹđ]))?"
 # (not the year of a standard's number: 'QCVN 27:2025/BCT', pool zx)
 STATE_RE = re.compile(
     rf"(?<![\w/.\-])(?!(?<=\d:)(?:19|20)\d\d/)(?P<nums>{_NUM_STATE}(?:{_LIST_SEP}{_NUM})*){_SL}"
-    rf"(?:(?P<year>(?:19|20)\d{{2}}){_SL})?(?P<sym>{_SEG}{_SEG_NO}(?:{_HY}{_SEG}{_SEG_NO})*(?:-(?:\d{{1,3}}|(?:19|20)\d{{2}}(?:-(?:19|20)\d{{2}})?))?){_END}")
+    rf"(?:(?P<year>(?:19|20)\d{{2}}){_SL})?(?P<sym>{_SEG}{_SEG_NO}(?:{_HY}{_SEG}{_SEG_NO})*(?:-(?:\d{{1,3}}|(?:19|20)\d{{2}}(?:-(?:19|20)\d{{2}})?))?(?:\([A-ZĐ]{{2,6}}\d{{0,2}}\))?){_END}")
 PARTY_RE = re.compile(
     rf"(?<![\w/.\-])(?P<num>{_NUM}){_HY}(?P<type>{_SEG}){_SL}(?P<issuer>{_SEG}(?:{_HY}{_SEG})*){_END}")
 

@@ -32,8 +32,16 @@ def party_body(head: str, place: str) -> str:
     return f"{head} {NAMED_WITH_LEVEL.get(place, place)}"
 
 
+# The country's name shortened at the end of a body's name in lists of recipients ('Hội Nông dân VN',
+# 'Tổng liên đoàn Lao động VN', a 2007 circular's, pool zze); 'Cộng sản HCM' likewise. Only at a known
+# name's end: a shortening 'VN' read anywhere in a name broke 'HĐQL-BHXH VN' (pool zr).
+_SHORT_ENDINGS = ((" Việt Nam", " VN"), (" Hồ Chí Minh", " HCM"))
+
+
 def _entry(a: dict) -> AgencyEntry:
-    return AgencyEntry(a["name"], a["kind"], tuple(a.get("aliases", ())), a.get("from"), a.get("to"), a.get("parent"))
+    aliases = tuple(a.get("aliases", ()))
+    aliases += tuple(f"{a['name'][:-len(full)]}{short}" for full, short in _SHORT_ENDINGS if a["name"].endswith(full))
+    return AgencyEntry(a["name"], a["kind"], aliases, a.get("from"), a.get("to"), a.get("parent"))
 
 
 @lru_cache(maxsize=1)

@@ -3234,3 +3234,39 @@ def test_what_a_review_of_the_zzc_and_zzd_rules_found():
     assert [d.value for d in find_dates("trợ cấp tháng 12 và tháng 01/2026")] == ["2025-12", "2026-01"]
     assert find_dates("9 tháng 10 tháng 2025") == []
     assert find_amounts("mỗi xã cử (02) đ/c lãnh đạo") == []
+
+
+# -- batch zze (2026-12-08): read after its first-sight row was recorded -------------------------------
+def test_the_central_mass_organizations_with_viet_nam_shortened():
+    """A 2007 circular's recipients: 'Tổng liên đoàn Lao động VN, Đoàn Thanh niên Cộng sản HCM, Hội Nông dân VN,
+    Hội Liên hiệp phụ nữ VN, Hội Cựu chiến binh VN' gave none; 'Đảng ủy Quân sự Trung ương' gave '… Ban Chấp hành
+    Trung ương Đảng'; 'Văn phòng TW' nothing."""
+    issuer = "Thanh tra Chính phủ"
+    assert _names("Cơ quan Trung ương: Tổng liên đoàn Lao động VN, Đoàn Thanh niên Cộng sản HCM, Hội Nông dân VN, Hội "
+                  "Liên hiệp phụ nữ VN, Hội Cựu chiến binh VN;", issuer) == [
+        "Tổng Liên đoàn Lao động Việt Nam", "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Hội Nông dân Việt Nam",
+        "Hội Liên hiệp Phụ nữ Việt Nam", "Hội Cựu chiến binh Việt Nam"]
+    assert _names("- Đảng ủy Quân sự Trung ương, Đảng ủy Công an Trung ương;", issuer) == [
+        "Đảng ủy Quân sự Trung ương", "Đảng ủy Công an Trung ương"]
+    assert _names("- Văn phòng TW và các ban của TW Đảng;", issuer) == ["Văn phòng Trung ương Đảng"]
+    assert _names("- HĐQL-BHXH VN;", "Bảo hiểm xã hội Việt Nam") == ["Hội đồng quản lý Bảo hiểm xã hội Việt Nam"]
+
+
+def test_the_armys_bodies_in_a_ministry_of_defence_circular():
+    """Bộ Quốc phòng's circular of 2026: 'Bộ Quốc phòng giao Binh chủng Hóa học chủ trì' gave no branch; 'Chủ
+    nhiệm Tổng cục Chính trị' the bare name; 'Lãnh đạo Bộ Quốc phòng8' (a footnote's number) 'Bộ Quốc phòng8'."""
+    issuer = "Bộ Quốc phòng"
+    assert _names("Bộ Quốc phòng giao Binh chủng Hóa học chủ trì, phối hợp", issuer) == ["Bộ Quốc phòng", "Binh chủng Hóa học"]
+    assert _names("Chủ nhiệm Tổng cục Chính trị, Thủ trưởng", issuer) == ["Tổng cục Chính trị Quân đội nhân dân Việt Nam"]
+    assert _names("- Các Đ/c Lãnh đạo Bộ Quốc phòng8;", issuer) == ["Bộ Quốc phòng"]
+
+
+def test_a_drafting_units_code_in_brackets_and_a_filing_line_without_its_colon():
+    """A provincial police's report: 'Số: 03 /BCĐX-CAT(PC04)' gave '03/BCĐX-CAT'; a circular's '- Lưu VT, Viện
+    KHTT, Vụ PC.' gave 'Vụ Pháp chế' (a filing line names nothing, with its colon or without)."""
+    from ner.recognize import FILING_LINE
+    from ner.references import find_references
+    assert [r.key for r in find_references("Số: 03 /BCĐX-CAT(PC04)")] == ["03/BCĐX-CAT(PC04)"]
+    assert [r.key for r in find_references("Quyết định số 12/QĐ-UBND (kèm theo)")] == ["12/QĐ-UBND"]
+    assert FILING_LINE.match("- Lưu VT, Viện KHTT, Vụ PC.") and FILING_LINE.match("- Lưu VPĐU.")
+    assert not FILING_LINE.match("- Lưu Văn Bình, Phó Chủ tịch") and not FILING_LINE.match("Lưu ý: Sở Tài chính")
