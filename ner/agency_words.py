@@ -147,6 +147,9 @@ POSITION_WORDS = {"trưởng", "phó", "viên"}   # 'Bộ trưởng', 'Cục ph�
 # Words that name people, not a body: a cell of who does a step ('Nhân viên phòng KHTH', pool p).
 PEOPLE_WORDS = ("nhân viên", "cán bộ", "công chức", "viên chức", "bác sĩ", "điều dưỡng", "giáo viên", "giảng viên",
                 "sinh viên", "học viên", "người bệnh", "lãnh đạo", "kế toán", "thủ quỹ",
+                # a post, not its body: who does a procedure's step ('Trưởng Phòng ĐTTĐ&GSĐT', 'Văn thư Sở',
+                # 'Chỉ huy Công an cấp xã', 'Chuyên viên được phân công', pool zzf)
+                "trưởng phòng", "phó trưởng phòng", "văn thư", "chỉ huy", "chuyên viên",
                 # people named with their honorific ('Thầy Nguyễn Văn Thu và thầy Võ Văn Sĩ', pool v)
                 "thầy ", "cô ", "ông ", "đồng chí ", "đ/c")
 # The commonest Vietnamese family names (about nine people in ten bear one): a name of three words or

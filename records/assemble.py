@@ -24,7 +24,7 @@ from models import (
 )
 from ner.agency_words import NO_BODY_LEAD, PEOPLE_WORDS
 from ner.references import type_of
-from normalize.agencies import tidy_name
+from normalize.agencies import expand_abbreviations, tidy_name
 from normalize.columns import (
     SOURCE_HEADER,
     column_year,
@@ -258,8 +258,9 @@ def _task(cells: _Cells, row: TypedRow) -> Task | None:
     months = parse_duration_months(cells.text(row, "duration"))
     agencies = cells.agencies(row, "agency")
     if not agencies and _names_one_organization(cells.text(row, "agency")):
-        # a lead that is no public body ('Hiệp hội Doanh nghiệp') is kept as written
-        agencies = [tidy_name(cells.text(row, "agency"))]
+        # a lead that is no public body ('Hiệp hội Doanh nghiệp') is kept as written, its shortenings
+        # spelled out ('Trung tâm CNTT Tây Bắc', a survey plan's task table of 2012, pool zzf)
+        agencies = [tidy_name(expand_abbreviations(cells.text(row, "agency")))]
     stt = re.match(r"\d+", cells.text(row, "stt"))
     return Task(
         number=int(stt.group()) if stt else None,

@@ -19,7 +19,9 @@ _WORDS = re.compile(r"[^\W\d_]{2,}\s+[^\W\d_]{2,}")
 # Compared without marks: a scan reads 'TỔNG' as 'TONG'.
 # ('Tổng số (A + B + C)': a total that says which rows it adds, pool zp)
 TOTAL_ROW = re.compile(r"^(tong cong|tong so|tong|cong|tong kinh phi|cong chung|tong cong chung)"
-                       r"\s*(?:\(\s*[a-z](?:\s*\+\s*[a-z])+\s*\))?\s*[:.]?$")
+                       r"\s*(?:\(\s*[a-z](?:\s*\+\s*[a-z])+\s*\))?\s*[:.]?$"
+                       # a procedure's total time under its steps ('Tổng thời gian giải quyết TTHC', pool zzf)
+                       r"|^tong thoi gian\b")
 MAX_HEADER_ROWS = 3
 # A figure with its thousands grouped ('197,128,000', '1.500'): no header holds one, so its row is
 # the body's first, whatever its first cell says (a cost code, 'Gtb', pool w).

@@ -3270,3 +3270,21 @@ def test_a_drafting_units_code_in_brackets_and_a_filing_line_without_its_colon()
     assert [r.key for r in find_references("Quyết định số 12/QĐ-UBND (kèm theo)")] == ["12/QĐ-UBND"]
     assert FILING_LINE.match("- Lưu VT, Viện KHTT, Vụ PC.") and FILING_LINE.match("- Lưu VPĐU.")
     assert not FILING_LINE.match("- Lưu Văn Bình, Phó Chủ tịch") and not FILING_LINE.match("Lưu ý: Sở Tài chính")
+
+
+# -- batch zzf (2026-12-08): read after its first-sight row was recorded -------------------------------
+def test_a_procedures_step_table_is_read_as_steps_each_with_who_does_it():
+    """Three provinces' internal procedures of 2025 ('Thứ tự công việc | Đơn vị/người thực hiện | Nội dung công
+    việc | Thời gian', 'STT | Nội dung công việc | Phân công nhiệm vụ | Thời gian'): each step came out named
+    'Bước 1', or the table gave none; the procedure's 'Tổng thời gian giải quyết TTHC' was a step; a post who
+    does a step ('Trưởng Phòng ĐTTĐ&GSĐT', 'Văn thư Sở') was its body. zzf task rows 3/33 → 22/33 exact."""
+    from normalize.columns import column_role
+    from records.assemble import _names_one_organization
+    from tables.headers import is_total_row
+    assert column_role("Thứ tự công việc") == "stt"
+    assert column_role("Phân công nhiệm vụ") == "agency"
+    assert column_role("Nội dung công việc") == "name"
+    assert is_total_row(["Tổng thời gian giải quyết TTHC", "Tổng thời gian giải quyết TTHC: Không quá 05 ngày"])
+    assert not is_total_row(["Bước 1", "Hướng dẫn, tiếp nhận hồ sơ"])
+    assert not _names_one_organization("Trưởng Phòng ĐTTĐ&GSĐT") and not _names_one_organization("Văn thư Sở")
+    assert _names_one_organization("Trung tâm CNTT Tây Bắc")
