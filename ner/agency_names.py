@@ -341,12 +341,15 @@ class WholeNames(KnownReadings):
         for k in range(j, min(j + MAX_ITEM_TAIL, len(self.toks)) + 1):
             if self.key(k) == "và" and self.is_low(k + 1) and self.key(k + 1) not in PLURAL_WORDS:
                 continue   # ('Trung tâm Nước sạch và vệ sinh môi trường nông thôn': one name)
-            if k == len(self.toks) or self.toks[k].text in ITEM_ENDS or self.key(k) == "và" or self.verb_at(k):
-                # (not where a capital goes on after ',' or 'và': 'Trung tâm Xúc tiến Đầu tư, Thương mại và Du
-                # lịch' may be one name or two)
-                if self.toks[k].text == ",":   # ('… đổi mới sáng tạo và chuyển đổi số': a comma inside the name)
-                    # (or a body after it: 'Trưởng Ban Tổ chức cán bộ, ĐHQGHN', its parent, pool i)
+            if k == len(self.toks):
+                return k
+            if self.toks[k].text in ITEM_ENDS or self.key(k) == "và" or self.verb_at(k):
+                if self.toks[k].text == ",":
+                    # a comma inside the name ('… đổi mới sáng tạo, …') or an item's end: where the next
+                    # chief or a body follows ('…, Chủ tịch', 'Trưởng Ban Tổ chức cán bộ, ĐHQGHN', pool i)
                     return k if self.key(k + 1) in NEXT_ITEM_WORDS or self.starts_agency(k + 1) else None
+                # (not where a capital goes on after 'và': 'Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch'
+                # may be one name or two)
                 return None if self.key(k) == "và" and self.is_cap(k + 1) else k
             if not self.is_low(k) or self.level_at(k):
                 return None

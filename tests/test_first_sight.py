@@ -3088,6 +3088,7 @@ def test_a_central_bodys_own_board_named_after_its_chief():
     as a position whose body needs a locality); its boards are the university's (as in pools zk, zza)."""
     issuer = "Đại học Quốc gia Hà Nội"
     assert _names("Theo đề nghị của Trưởng Ban Đào tạo.", issuer) == ["Ban Đào tạo Đại học Quốc gia Hà Nội"]
+    assert _names("Theo đề nghị của Trưởng Ban Đào tạo", issuer) == ["Ban Đào tạo Đại học Quốc gia Hà Nội"]   # (at the end)
     assert _names("Theo đề nghị của Trưởng Ban Chính trị và Công tác học sinh sinh viên.", issuer) == [
         "Ban Chính trị và Công tác học sinh sinh viên Đại học Quốc gia Hà Nội"]
     assert _names("Theo đề nghị của Trưởng Ban Dân tộc.", "Ủy ban nhân dân tỉnh Hòa Bình") == [
