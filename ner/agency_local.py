@@ -77,7 +77,7 @@ class LocalNames(TokenReader):
         for k in range(min(end + MAX_DEPARTMENT_WORDS, len(self.toks)), end, -1):
             part = department_part(self.span_text(end, k)) if self.toks[k - 1].word else None
             loc = self.locality_at(k) if part else None
-            if loc and loc[1].split()[0] not in ("tỉnh", "thành"):   # (a province's are Sở)
+            if loc and not loc[1].startswith("tỉnh "):   # (a province's are Sở; a city in a province has Phòng)
                 return loc[0], f"Phòng {part} {loc[1]}", "local", True
         return None
 

@@ -159,9 +159,9 @@ def _rejoin(text: str, end: int, segs: list[str]) -> tuple[list[str], int, tuple
     piece, last = m.group("piece"), segs[-1]
     joined = last + piece
     ampersand = last.endswith("&") and not piece.isdigit() and text[m.end():m.end() + 1] != "/"   # (not 'KT&\nV/v')
-    # a unit's number cut off by a PDF's spacing, its date right after: '4167/UBND -TH 1 ngày 18/6/2025'
-    # is 4167/UBND-TH1 (a province office's numbered units, NC1, TH2, pool zzc)
-    # (a date right after 'ngày', on the same line: not a count of days, '1234/QĐ-UBND 5 ngày làm việc')
+    # a unit's number cut off by a PDF's spacing, its date right after on the same line: '4167/UBND -TH 1
+    # ngày 18/6/2025' is 4167/UBND-TH1 (a province office's numbered units, NC1, TH2, pool zzc); not a
+    # count of days ('1234/QĐ-UBND 5 ngày làm việc', a review's probe)
     unit_number = len(piece) == 1 and piece.isdigit() and len(segs) >= 2 and last.isalpha() and last.isupper() \
         and "\n" not in text[end:m.start("piece")] and _DATED_AFTER.match(text, m.end())
     if (last in _TERM_CODES and piece.isdigit() and len(piece) == 2) or ampersand or unit_number or \
