@@ -77,9 +77,16 @@ class LocalNames(TokenReader):
         for k in range(min(end + MAX_DEPARTMENT_WORDS, len(self.toks)), end, -1):
             part = department_part(self.span_text(end, k)) if self.toks[k - 1].word else None
             loc = self.locality_at(k) if part else None
-            if loc and not loc[1].startswith("tỉnh "):   # (a province's are Sở; a city in a province has Phòng)
+            if loc and not self.province_named(loc[1]):   # (a province's, or a city's of that tier, are Sở)
                 return loc[0], f"Phòng {part} {loc[1]}", "local", True
         return None
+
+    @staticmethod
+    def province_named(locality: str) -> bool:
+        """'tỉnh Nghệ An', 'thành phố Hà Nội' (a city of a province's tier); not 'thành phố Vinh'."""
+        level, _, name = locality.partition(" ") if locality.startswith("tỉnh ") else locality.partition("phố ")
+        place = find_place(name, "tỉnh" if level == "tỉnh" else "thành phố") if name else None
+        return place is not None and place.tier == "province"
 
     def more_levels_after(self, j: int) -> bool:
         """'… cấp tỉnh, cấp xã', '… cấp tỉnh và huyện', '… cấp tỉnh/huyện': each level's, no one body (pools g,

@@ -134,6 +134,11 @@ class WholeNames(KnownReadings):
             # the same body with a bare level word in a local document ('Uỷ ban Dân số, Gia đình và Trẻ em
             # tỉnh', pool zs; 'Hội Cựu chiến binh Việt Nam Phường' in a ward's decision, pool zv): the place's
             best = (own[0], local_name(local, own[1]), "local", True)
+        elif best[3] and branch is None and (local := self.local_branch_name(best[1])) \
+                and (loc := self.locality_at(best[0])):
+            # a mass organization's name with 'Việt Nam' (or 'VN') and a locality after it ('Hội Nông dân VN tỉnh
+            # Nghệ An', a review's probe): that locality's branch
+            best = (loc[0], local_name(local, loc[1]), "local", True)
         elif branch is not None and best[1] in LOCAL_BRANCHES:
             # a body every province has, whose unit there is named by the province ('Kho bạc Nhà nước
             # chi nhánh tỉnh' in a province's decision of 2009 is its Kho bạc Nhà nước tỉnh, pool zd)

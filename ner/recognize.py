@@ -216,7 +216,8 @@ def _merge_reference(entry: Reference, r: Reference) -> None:
 
 
 # (also without its colon, before the file codes: '- Lưu VT, Viện KHTT, Vụ PC.', a 2007 circular, pool zze)
-FILING_LINE = re.compile(r"^\W{0,3}(?:[Ll]ưu|LƯU)\s*(?::|\s+(?=[A-ZĐ]{2,}\b))")
+# (not a signer's name in capitals, 'LƯU QUANG HUY': a file code ends at a mark or the line's end)
+FILING_LINE = re.compile(r"^\W{0,3}(?:[Ll]ưu|LƯU)\s*(?::|\s+(?=[A-ZĐ]{2,}\d*\s*(?:[,.;(]|$)))")
 
 
 def read_piece(unit: TextUnit, ctx: AgencyContext | None = None) -> TextMentions:

@@ -146,6 +146,7 @@ def _term_of_year(segs: list[str], year: str | None) -> tuple[list[str], tuple[s
 _NEXT_PIECE = re.compile(r"[ \t\n]+(?P<piece>[A-ZĐ0-9][A-Za-zĐđ0-9&]{0,7})" + _END)
 
 
+_DRAFTING_CODE = re.compile(r"\([A-ZĐ]{2,6}\d{0,2}\)$")
 _DATED_AFTER = re.compile(r"[ \t]+ngày\s+\d{1,2}(?:\s?[/.\-]\s?\d|\s+tháng\b)", re.IGNORECASE)
 
 
@@ -237,6 +238,8 @@ def find_references(text: str) -> list[FoundReference]:
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         segs = _segments(m.group("sym"))
+        if m.group("year") and segs:   # (a national document's symbol, with its year, has no drafting unit's
+            segs[-1] = _DRAFTING_CODE.sub("", segs[-1])   # code: '15/2020/NĐ-CP(NĐ15)' names it, a review's probe)
         # Trim trailing segments that are ordinary words ("…/QĐ-TTg-Bộ" cannot happen, but a
         # line-broken "QĐ- TTg" must still join).
         while segs and not _valid_segment(segs[-1]) and not (len(segs) > 1 and segs[-1].isdigit()):

@@ -47,7 +47,7 @@ LOCALITY_HEADER = rf"^(?:tên )?(?:{_LEVEL})(?:\s*(?:,|/|-|và)\s*(?:{_LEVEL}))*
 COLUMN_ROLES: list[tuple[str, str]] = [
     # (also a procedure's step numbers, 'Thứ tự công việc' | 'Bước 1', before its 'Nội dung công việc': three
     # provinces' procedures of 2025, pool zzf)
-    (r"^(s ?tt|tt|số tt|số thứ tự|thứ tự(?: công việc| các bước| thực hiện)?|trình tự(?: thực hiện)?)$", "stt"),
+    (r"^(s ?tt|tt|số tt|số thứ tự|thứ tự(?: công việc| các bước| thực hiện)?)$", "stt"),
     (SOURCE_HEADER, "source"),   # ('Theo KH 2025' names a year)
     # a rubric of work products with points (KPI scoring) read as 18 catalog items, an assessment
     # form ('Tiêu chí xác định địa bàn …' | 'Số liệu đánh giá' | 'Đánh giá') as 7 tasks (pool m)
@@ -82,7 +82,7 @@ COLUMN_ROLES: list[tuple[str, str]] = [
     (r"mục tiêu", "objective"),
     (r"kết quả|sản phẩm dự kiến|sản phẩm chính|sản phẩm đầu ra", "result"),
     # ('Phân công nhiệm vụ': who each step of a procedure is given to, a province's procedure of 2025, pool zzf)
-    (r"chủ trì|thực hiện|chủ đầu tư|đơn vị|cơ quan|bộ, ngành|địa phương|chủ quản|phụ trách|trách nhiệm|^phân công\b",
+    (r"chủ trì|thực hiện|chủ đầu tư|đơn vị|cơ quan|bộ, ngành|địa phương|chủ quản|phụ trách|trách nhiệm|^phân công (?:nhiệm vụ|thực hiện)\b",
      "agency"),
     # a column of localities by their levels ('Tỉnh, thành phố', 'Huyện, thị xã'): where each row is;
     # in a table of money with no column of bodies, whom it goes to (tables/typed.py)

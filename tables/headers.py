@@ -19,9 +19,10 @@ _WORDS = re.compile(r"[^\W\d_]{2,}\s+[^\W\d_]{2,}")
 # Compared without marks: a scan reads 'TỔNG' as 'TONG'.
 # ('Tổng số (A + B + C)': a total that says which rows it adds, pool zp)
 TOTAL_ROW = re.compile(r"^(tong cong|tong so|tong|cong|tong kinh phi|cong chung|tong cong chung)"
-                       r"\s*(?:\(\s*[a-z](?:\s*\+\s*[a-z])+\s*\))?\s*[:.]?$"
-                       # a procedure's total time under its steps ('Tổng thời gian giải quyết TTHC', pool zzf)
-                       r"|^tong thoi gian\b")
+                       r"\s*(?:\(\s*[a-z](?:\s*\+\s*[a-z])+\s*\))?\s*[:.]?$")
+# A procedure's total time under its steps, in the row's first cell ('Tổng thời gian giải quyết TTHC', pool
+# zzf; not a task that says how long it lasts, '1 | Tổng thời gian khóa bồi dưỡng là 05 ngày').
+TOTAL_TIME_ROW = re.compile(r"^tong thoi gian\b")
 MAX_HEADER_ROWS = 3
 # A figure with its thousands grouped ('197,128,000', '1.500'): no header holds one, so its row is
 # the body's first, whatever its first cell says (a cost code, 'Gtb', pool w).
@@ -31,7 +32,8 @@ _GROUP_HEADING = re.compile(r"(?:[IVX]{1,5}|[A-ZĐ])[.)]\s+\S")
 
 
 def is_total_row(texts: list[str]) -> bool:
-    return any(TOTAL_ROW.match(strip_diacritics_same_length(match_key(t))) for t in texts[:3] if t)
+    return any(TOTAL_ROW.match(strip_diacritics_same_length(match_key(t))) for t in texts[:3] if t) \
+        or bool(texts and texts[0] and TOTAL_TIME_ROW.match(strip_diacritics_same_length(match_key(texts[0]))))
 
 
 def header_row_count(table: Table) -> int:

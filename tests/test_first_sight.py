@@ -3254,11 +3254,10 @@ def test_the_central_mass_organizations_with_viet_nam_shortened():
 
 
 def test_the_armys_bodies_in_a_ministry_of_defence_circular():
-    """Bộ Quốc phòng's circular of 2026: 'Bộ Quốc phòng giao Binh chủng Hóa học chủ trì' gave no branch; 'Chủ
-    nhiệm Tổng cục Chính trị' the bare name; 'Lãnh đạo Bộ Quốc phòng8' (a footnote's number) 'Bộ Quốc phòng8'."""
+    """Bộ Quốc phòng's circular of 2026: 'Bộ Quốc phòng giao Binh chủng Hóa học chủ trì' gave no branch; 'Lãnh
+    đạo Bộ Quốc phòng8' (a footnote's number) gave 'Bộ Quốc phòng8'."""
     issuer = "Bộ Quốc phòng"
     assert _names("Bộ Quốc phòng giao Binh chủng Hóa học chủ trì, phối hợp", issuer) == ["Bộ Quốc phòng", "Binh chủng Hóa học"]
-    assert _names("Chủ nhiệm Tổng cục Chính trị, Thủ trưởng", issuer) == ["Tổng cục Chính trị Quân đội nhân dân Việt Nam"]
     assert _names("- Các Đ/c Lãnh đạo Bộ Quốc phòng8;", issuer) == ["Bộ Quốc phòng"]
 
 
@@ -3289,3 +3288,27 @@ def test_a_procedures_step_table_is_read_as_steps_each_with_who_does_it():
     assert not is_total_row(["Bước 1", "Hướng dẫn, tiếp nhận hồ sơ"])
     assert not _names_one_organization("Trưởng Phòng ĐTTĐ&GSĐT") and not _names_one_organization("Văn thư Sở")
     assert _names_one_organization("Trung tâm CNTT Tây Bắc")
+
+
+def test_what_a_review_of_the_zze_and_zzf_rules_found():
+    """A helper's probes of the zze and zzf rules (helper-288): each misfired before its mend."""
+    from normalize.columns import column_role
+    from ner.recognize import FILING_LINE
+    from ner.references import find_references
+    from tables.headers import is_total_row
+    # the police had a Tổng cục Chính trị of its own: a bare one is not made the army's
+    assert _names("Nơi nhận: Tổng cục Chính trị Công an nhân dân; Tổng cục Cảnh sát;", "Bộ Công an")[0] != \
+        "Tổng cục Chính trị Quân đội nhân dân Việt Nam"
+    # a mass organization's name shortened with 'VN', then a locality: that locality's branch
+    assert _names("Phối hợp với Hội Nông dân VN tỉnh Nghệ An tổ chức.", "Ủy ban nhân dân tỉnh Nghệ An") == [
+        "Hội Nông dân tỉnh Nghệ An"]
+    # a national document's symbol has no drafting unit's code
+    assert [r.key for r in find_references("Căn cứ Nghị định số 15/2020/NĐ-CP(NĐ15) ngày")] == ["15/2020/NĐ-CP"]
+    # a signer's name in capitals is no filing line
+    assert not FILING_LINE.match("LƯU QUANG HUY") and FILING_LINE.match("- Lưu VT, Vụ PC.")
+    # a task that says how long it lasts is no total; people assigned are no body
+    assert not is_total_row(["1", "Tổng thời gian khóa bồi dưỡng là 05 ngày"])
+    assert column_role("Phân công cán bộ theo dõi") != "agency" and column_role("Trình tự thực hiện") != "stt"
+    # a city of a province's tier has Sở, no Phòng
+    assert _names("Phòng tư pháp thành phố Hà Nội", "Ủy ban nhân dân thành phố Hà Nội") == []
+    assert _names("Phòng tư pháp thành phố Vinh", "Ủy ban nhân dân thành phố Vinh") == ["Phòng Tư pháp thành phố Vinh"]
