@@ -3292,9 +3292,9 @@ def test_a_procedures_step_table_is_read_as_steps_each_with_who_does_it():
 
 def test_what_a_review_of_the_zze_and_zzf_rules_found():
     """A helper's probes of the zze and zzf rules (helper-288): each misfired before its mend."""
-    from normalize.columns import column_role
     from ner.recognize import FILING_LINE
     from ner.references import find_references
+    from normalize.columns import column_role
     from tables.headers import is_total_row
     # the police had a Tổng cục Chính trị of its own: a bare one is not made the army's
     assert _names("Nơi nhận: Tổng cục Chính trị Công an nhân dân; Tổng cục Cảnh sát;", "Bộ Công an")[0] != \
