@@ -11,6 +11,7 @@ from ner.agency_words import (
     NAMED_WITHOUT_LEVEL,
     NATIONAL_SUFFIXES,
     NESTING_HEADS,
+    NEXT_CHIEFS,
     PARTY_PLACE_HEADS,
     REGIONAL_HEADS,
     TAIL_STOPS,
@@ -43,9 +44,6 @@ PARTY_COMMITTEE_CODE = "TU"
 LIST_REACH = 24
 
 
-# The first word of a unit chief's title: after 'Chánh Văn phòng,' it lists the next one ('Chánh Văn
-# phòng, Vụ trưởng Vụ Tín dụng, Thủ trưởng các đơn vị …').
-NEXT_CHIEFS = {"giám", "thủ", "trưởng", "vụ", "cục", "chánh", "chủ", "tổng", "viện", "người", "hiệu", "các"}
 
 
 class LocalNames(TokenReader):

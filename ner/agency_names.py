@@ -7,6 +7,7 @@ from ner.agency_known import KnownReadings
 from ner.agency_tokens import Reading
 from ner.agency_words import (
     CONNECTORS,
+    EVENT_WORDS,
     GAZETTEER_ONLY,
     ITEM_ENDS,
     KIND_OF_HEAD,
@@ -16,6 +17,7 @@ from ner.agency_words import (
     MINISTRY_UNIT_HEADS,
     NEEDS_LOCALITY,
     NESTING_HEADS,
+    NEXT_CHIEFS,
     ORGAN_OF_HEADS,
     PARTY_PLACE_HEADS,
     PLURAL_WORDS,
@@ -352,7 +354,7 @@ class WholeNames(KnownReadings):
                 if self.toks[k].text == ",":
                     # a comma inside the name ('… đổi mới sáng tạo, …') or an item's end: where the next
                     # chief or a body follows ('…, Chủ tịch', 'Trưởng Ban Tổ chức cán bộ, ĐHQGHN', pool i)
-                    return k if self.key(k + 1) in NEXT_ITEM_WORDS or self.starts_agency(k + 1) else None
+                    return k if self.key(k + 1) in NEXT_CHIEFS or self.starts_agency(k + 1) else None
                 # (not where a capital goes on after 'và': 'Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch'
                 # may be one name or two)
                 return None if self.key(k) == "và" and self.is_cap(k + 1) else k
@@ -367,12 +369,8 @@ class WholeNames(KnownReadings):
         return e.name if e is not None and e.kind == "gov_agency" else None
 
 
-# An event a board is set up to organize ('Ban Tổ chức Hội thảo'): no standing board of its body.
-EVENT_WORDS = re.compile(r"\b(?:Hội thảo|Hội nghị|Đại hội|Lễ|Cuộc thi|Kỳ thi|Giải|Hội thi|Hội diễn)\b", re.IGNORECASE)
 # Lowercase words a centre's name bare after its chief may hold ('và vệ sinh môi trường nông thôn': 7).
 MAX_ITEM_TAIL = 8
-# After a comma, the words that open the next item of a list of chiefs ('…; Giám đốc Trung tâm X, Chủ tịch …').
-NEXT_ITEM_WORDS = {"giám", "chủ", "thủ", "trưởng", "chánh", "các", "cục", "vụ"}
 
 # The kinds of a ministry's units (corpus/gazetteer/ministry_units.json): a name the text goes on with
 # past one of them is a longer unit's; after a ministry or a department the words are a person's name,

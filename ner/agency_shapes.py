@@ -14,6 +14,7 @@ from ner.agency_words import (
     LOCAL_ONLY_HEADS,
     NATIONAL_COMMITTEE_HEADS,
     NEEDS_LOCALITY,
+    NOT_NAME_PARTS,
     PHRASE_ENDS,
     PHRASE_STOPS,
     REPORTED_TOPICS,
@@ -34,9 +35,6 @@ from normalize.vowel_marks import lexicon
 UNITS_NAMED_WITH_ISSUER = ("Viện kiểm sát nhân dân", "Tòa án nhân dân")
 MAX_UNIT_WORDS = 24
 MAX_SECOND_PART = 6    # words of a board's second part before its locality ('Phát triển quỹ đất thành phố')
-# Who acts beside a board, capitalized in a sentence, never a part of its name ('Ban QLDA … và Nhân dân xã X',
-# '… và Nhà thầu thi công': a review's probes).
-NOT_NAME_PARTS = {"nhân dân", "nhà thầu", "nhà đầu", "chủ đầu", "người dân", "doanh nghiệp", "các cơ"}
 
 
 

@@ -182,6 +182,15 @@ SET_WORDS = {"luật", "máy", "phận"}
 FACILITY_NAMES = ("y te",)   # compared without marks: a scan reads 'Y tế' as 'Y té'.
 # Head + word pairs the word list has but that still open a body's name.
 HEAD_PHRASES = {"ủy ban", "hội đồng", "văn phòng", "thanh tra", "trung tâm", "kiểm toán"}
+# The first word of a unit chief's title: after 'Chánh Văn phòng,' it lists the next one ('Chánh Văn
+# phòng, Vụ trưởng Vụ Tín dụng, Thủ trưởng các đơn vị …'); also what ends a centre's or a board's name
+# read bare after its chief ('…; Giám đốc Trung tâm X, Chủ tịch …').
+NEXT_CHIEFS = {"giám", "thủ", "trưởng", "vụ", "cục", "chánh", "chủ", "tổng", "viện", "người", "hiệu", "các"}
+# An event a board is set up to organize ('Ban Tổ chức Hội thảo'): no standing board of its body.
+EVENT_WORDS = re.compile(r"\b(?:Hội thảo|Hội nghị|Đại hội|Lễ|Cuộc thi|Kỳ thi|Giải|Hội thi|Hội diễn)\b", re.IGNORECASE)
+# Who acts beside a board, capitalized in a sentence, never a part of its name ('Ban QLDA … và Nhân dân xã X',
+# '… và Nhà thầu thi công': a review's probes).
+NOT_NAME_PARTS = {"nhân dân", "nhà thầu", "nhà đầu", "chủ đầu", "người dân", "doanh nghiệp", "các cơ"}
 # Before a head: a generic plural ('các Ban Hội đồng nhân dân', 'những Sở') — unless an enumeration.
 PLURAL_WORDS = {"các", "những", "mọi", "từng"}
 # A name right after these is a law's title, not a body: 'Luật Thuế giá trị gia tăng', 'Luật Kiểm toán
